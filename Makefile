@@ -1,0 +1,57 @@
+# The README's two commands: `make demo` and `make test`. Both set everything up
+# from a fresh clone: a .venv with the project installed, and the system library
+# WeasyPrint needs for fast PDFs (libharfbuzz-subset0) when we may install it.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SEED   := examples/iom-minsk-2024-07-19.md
+
+.PHONY: demo test lint typecheck pytest bench sysdeps clean docs
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# libharfbuzz-subset0 makes WeasyPrint subset fonts with HarfBuzz instead of
+# fontTools: several times faster PDFs. Install it when we may, else say how.
+sysdeps:
+	@if ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset.so.0'; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "installing libharfbuzz-subset0 (fast PDF font subsetting)"; \
+	  (apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
+	   (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1)) || \
+	  echo "warning: could not install libharfbuzz-subset0; PDFs will be slower"; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	  echo "installing libharfbuzz-subset0 (fast PDF font subsetting)"; \
+	  (sudo apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
+	   (sudo apt-get update -qq >/dev/null 2>&1 && sudo apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1)) || \
+	  echo "warning: could not install libharfbuzz-subset0; PDFs will be slower"; \
+	else \
+	  echo "note: PDFs are several times faster with HarfBuzz subsetting. Run:"; \
+	  echo "  sudo apt-get install libharfbuzz-subset0"; \
+	fi
+
+venv: $(STAMP)
+
+demo: $(STAMP) sysdeps
+	@$(BIN)/pressrelease inspect $(SEED)
+
+test: $(STAMP) sysdeps
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+bench: $(STAMP) sysdeps
+	$(BIN)/python bench/lint.py
+	$(BIN)/python bench/build.py
+
+clean:
+	rm -rf $(VENV) dist build .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,7 @@
+"""``python -m pressrelease``."""
+
+import sys
+
+from pressrelease.cli import main
+
+sys.exit(main())

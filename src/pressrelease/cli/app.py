@@ -1,0 +1,109 @@
+"""The typer app, the global options and the error boundary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from .. import __version__
+from ..errors import ConfigError, PressReleaseError
+
+app = typer.Typer(
+    name="pressrelease",
+    help="Write, check and send press releases: lint the structure, build HTML, PDF and email.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class _State:
+    debug = False
+    color = Color.auto
+
+
+state = _State()
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console honouring ``--color`` and ``NO_COLOR``."""
+    if state.color is Color.always:
+        return Console(stderr=stderr, force_terminal=True, no_color=False, highlight=False)
+    if state.color is Color.never or os.environ.get("NO_COLOR"):
+        return Console(stderr=stderr, no_color=True, highlight=False, force_terminal=False)
+    return Console(stderr=stderr, highlight=False)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one line to standard error and exit."""
+    console(stderr=True).print(f"[bold red]error[/]: {message}", markup=True, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"pressrelease {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    color: Annotated[Color, typer.Option("--color", help="Colour: auto, always or never.")] = Color.auto,
+) -> None:
+    """Write, check and send press releases."""
+    state.debug = debug
+    state.color = color
+
+
+def existing_paths(paths: list[Path]) -> list[Path]:
+    """The paths given, each checked to exist (``-`` is standard input); exit 2 on a missing one."""
+    for path in paths:
+        if str(path) != "-" and not path.exists():
+            fail(f"{path}: no such file or folder")
+    return paths
+
+
+def main() -> int:
+    """The console script: run the app, turning library errors into one line and exit 2."""
+    try:
+        app()
+    except ConfigError as error:
+        if state.debug:
+            raise
+        lines = getattr(error, "all", None) or [str(error)]
+        err = console(stderr=True)
+        for line in lines:
+            err.print(f"[bold red]error[/]: {line}", markup=True, highlight=False, soft_wrap=True)
+        return 2
+    except PressReleaseError as error:
+        if state.debug:
+            raise
+        console(stderr=True).print(f"[bold red]error[/]: {error}", markup=True, highlight=False, soft_wrap=True)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exit_:
+        return int(exit_.code) if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    return 0
+
+
+def run() -> NoReturn:  # pragma: no cover - used by __main__
+    sys.exit(main())

@@ -1,0 +1,3 @@
+"""Commands: build (filled in by its issue)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Commands: importer (filled in by its issue)."""
+
+from __future__ import annotations

@@ -1,0 +1,95 @@
+"""``pressrelease inspect``: show what the parser understood."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.tree import Tree
+
+from .. import config as config_mod
+from ..parse import parse, parse_file
+from ..summary import summarize
+from .app import app, console, existing_paths
+
+
+class InspectFormat(StrEnum):
+    tree = "tree"
+    json = "json"
+
+
+def _where(span: dict[str, int] | None) -> str:
+    return f"[dim]{span['line']}:{span['column']}[/]" if span else ""
+
+
+def _tree(data: dict[str, Any]) -> Tree:
+    root = Tree(f"[bold]{escape(data['title'] or '(no title)')}[/]  [dim]{escape(data['path'] or '<stdin>')}[/]")
+    facts = root.add("[bold]front matter[/]")
+    for key in ("subtitle", "date", "location", "language", "profile", "slug"):
+        if data.get(key):
+            facts.add(f"{key}: {escape(str(data[key]))}")
+    if data["embargo"]:
+        facts.add(f"embargo: {escape(str(data['embargo']['at'] or data['embargo']['text']))}")
+    if data["organization"]:
+        facts.add(f"organization: {escape(data['organization']['name'])}")
+    dateline = data["dateline"]
+    if dateline:
+        node = root.add(f"[bold]dateline[/] {_where(dateline['span'])} {escape(repr(dateline['text']))}")
+        node.add(f"places: {escape(' / '.join(dateline['places']))}")
+        if dateline["date_text"]:
+            node.add(f"date: {escape(dateline['date_text'])} ({dateline['date']})")
+        node.add(f"separator: {escape(repr(dateline['separator']))}")
+    else:
+        root.add("[bold]dateline[/] [yellow]none found[/]")
+    quotes = root.add(f"[bold]quotes[/] ({len(data['quotes'])})")
+    for quote in data["quotes"]:
+        who = escape(quote["speaker"]) if quote["speaker"] else "[red]no speaker[/]"
+        text = quote["text"] if len(quote["text"]) < 70 else quote["text"][:67] + "..."
+        quotes.add(
+            f"{_where(quote['span'])} {quote['kind']}: {who} [dim]({escape(quote['verb'] or '')})[/] {escape(text)}"
+        )
+    sections = root.add(f"[bold]sections[/] ({len(data['sections'])})")
+    for section in data["sections"]:
+        sections.add(f"{_where(section['span'])} {section['kind']}: {escape(section['heading'])}")
+    contacts = root.add(f"[bold]contacts[/] ({len(data['contacts'])})")
+    for contact in data["contacts"]:
+        parts = [contact[k] for k in ("name", "region", "organization", "email", "phone", "mobile") if contact[k]]
+        contacts.add(f"{escape(', '.join(parts))} [dim]({contact['source']})[/]")
+    if data["end_mark"]:
+        root.add(f"[bold]end mark[/] {_where(data['end_mark']['span'])} {escape(data['end_mark']['text'])}")
+    if data["problems"]:
+        problems = root.add(f"[bold]problems[/] ({len(data['problems'])})")
+        for p in data["problems"]:
+            problems.add(f"{_where(p['span'])} {p['code']} {escape(p['message'])}")
+    return root
+
+
+@app.command("inspect")
+def inspect_command(
+    path: Annotated[Path, typer.Argument(help="A release file, or - for standard input.")],
+    format: Annotated[InspectFormat, typer.Option("--format", "-f", help="tree or json.")] = InspectFormat.tree,
+    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+) -> None:
+    """Show what the parser understood: dateline, quotes and speakers, sections, contacts."""
+    existing_paths([path])
+    if str(path) == "-":
+        cfg = config_mod.for_path(None, config, isolated)
+        release = parse(sys.stdin.read(), None, cfg)
+    else:
+        if path.is_dir():
+            from .app import fail
+
+            fail(f"{path}: is a folder; inspect takes one release file")
+        cfg = config_mod.for_path(path, config, isolated)
+        release = parse_file(path, cfg)
+    data = summarize(release)
+    if format is InspectFormat.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        console().print(_tree(data))

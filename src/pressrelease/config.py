@@ -1,0 +1,369 @@
+"""Configuration: ``pressrelease.toml`` or ``[tool.pressrelease]`` in ``pyproject.toml``.
+
+The closest config walking up from a release's folder wins; ``--config`` names one
+outright and ``--isolated`` ignores them all. Validation collects every problem
+with its file, line and key before it raises, so a writer fixes them in one go.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .model import Organization
+
+PROFILES = ("default", "un", "ap", "uk")
+SEVERITIES = ("error", "warning", "info")
+FORMATS = ("html", "pdf", "txt", "eml")
+PAPERS = ("A4", "Letter")
+THRESHOLDS: dict[str, int] = {
+    "headline-max-chars": 100,
+    "headline-max-words": 24,
+    "subtitle-max-chars": 250,
+    "lede-max-words": 35,
+    "body-min-words": 250,
+    "body-max-words": 800,
+    "quote-max-words": 80,
+    "quote-max-sentences": 3,
+    "max-quotes": 4,
+    "boilerplate-max-words": 100,
+}
+ORG_KEYS = ("name", "short_name", "url", "boilerplate", "logo", "email", "acronyms")
+CONFIG_NAMES = ("pressrelease.toml", ".pressrelease.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A house term (PR801): ``wrong`` should read ``right``."""
+
+    wrong: str
+    right: str
+    case_sensitive: bool = False
+    in_quotes: bool = False  #: also flag it inside quotations
+
+
+@dataclass(frozen=True, slots=True)
+class LintConfig:
+    select: tuple[str, ...] = ()  #: empty means the default set
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)  #: code or name -> severity
+    thresholds: dict[str, int] = field(default_factory=lambda: dict(THRESHOLDS))
+    terms: tuple[Term, ...] = ()
+    fail_on: str = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildConfig:
+    formats: tuple[str, ...] = FORMATS
+    output: Path | None = None  #: resolved; None means ``dist/`` beside the config or release
+    paper: str = "A4"
+    end_mark: str | None = None  #: None means the profile's
+    wrap: int = 0
+    templates: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """A validated configuration. ``Config()`` is the built-in default."""
+
+    path: Path | None = None
+    profile: str = "default"
+    language: str = "en"
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    default_organization: str | None = None
+    exclude: tuple[str, ...] = ()
+    lint: LintConfig = field(default_factory=LintConfig)
+    build: BuildConfig = field(default_factory=BuildConfig)
+
+    @property
+    def root(self) -> Path | None:
+        """The folder the config lives in (paths in it are relative to this)."""
+        return self.path.parent if self.path else None
+
+    def organization(self, key: str | None = None) -> Organization | None:
+        key = key or self.default_organization
+        return self.organizations.get(key) if key else None
+
+
+DEFAULT = Config()
+
+
+def discover(start: Path) -> Path | None:
+    """The closest config file walking up from ``start`` (a file or folder)."""
+    folder = start if start.is_dir() else start.parent
+    for directory in (folder.resolve(), *folder.resolve().parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and not _has_tool_table(candidate):
+                    continue
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "[tool.pressrelease" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def for_path(release: Path | None, explicit: Path | None = None, isolated: bool = False) -> Config:
+    """The config that applies to a release: ``explicit``, else discovered, else defaults."""
+    if isolated:
+        return DEFAULT
+    if explicit is not None:
+        return load(explicit)
+    found = discover(release if release is not None else Path.cwd())
+    return load(found) if found else DEFAULT
+
+
+@cache
+def load(path: Path) -> Config:
+    """Read and validate one config file; raises :class:`ConfigError` listing every problem."""
+    path = path.resolve()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("config file not found", path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {exc}", path) from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _line_from_toml_error(str(exc))
+        raise ConfigError(f"invalid TOML: {exc}", path, line) from None
+    if path.name == "pyproject.toml":
+        raw = raw.get("tool", {}).get("pressrelease", {})
+        if not isinstance(raw, dict):
+            raise ConfigError("[tool.pressrelease] must be a table", path)
+    return _Validator(path, text).config(raw)
+
+
+def _line_from_toml_error(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+class _Validator:
+    """Turns a raw TOML mapping into a :class:`Config`, collecting every problem."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.problems: list[tuple[int | None, str]] = []
+
+    def line_of(self, key: str, table: str | None = None) -> int | None:
+        """The line where ``key`` is set (searched after ``[table]`` when given)."""
+        start = 0
+        if table:
+            header = re.compile(rf"^\s*\[{re.escape(table)}\]\s*(#.*)?$")
+            start = next((i for i, line in enumerate(self.lines) if header.match(line)), 0)
+        pattern = re.compile(rf'^\s*(["\']?){re.escape(key)}\1\s*=')
+        for i in range(start, len(self.lines)):
+            if pattern.match(self.lines[i]):
+                return i + 1
+        header = re.compile(rf"^\s*\[+[^\]]*\b{re.escape(key)}\b[^\]]*\]+")
+        return next((i + 1 for i, line in enumerate(self.lines) if header.match(line)), None)
+
+    def problem(self, key: str, message: str, table: str | None = None) -> None:
+        shown = f"{table}.{key}" if table else key
+        self.problems.append((self.line_of(key, table), f"{shown}: {message}"))
+
+    def expect(self, value: Any, kind: type | tuple[type, ...], key: str, table: str | None, what: str) -> bool:
+        ok = False if isinstance(value, bool) and kind is int else isinstance(value, kind)
+        if not ok:
+            self.problem(key, f"expected {what}, got {type(value).__name__} {value!r}", table)
+        return ok
+
+    def strings(self, value: Any, key: str, table: str | None) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        self.problem(key, "expected a list of strings", table)
+        return ()
+
+    def unknown(self, raw: dict[str, Any], known: Iterable[str], table: str | None) -> None:
+        known = set(known)
+        for key in raw:
+            if key not in known:
+                self.problem(key, f"unknown key (known: {', '.join(sorted(known))})", table)
+
+    def config(self, raw: dict[str, Any]) -> Config:
+        top = ("profile", "language", "organizations", "default_organization", "exclude", "lint", "build")
+        self.unknown(raw, top, None)
+        profile = raw.get("profile", "default")
+        if self.expect(profile, str, "profile", None, "a string") and profile not in PROFILES:
+            self.problem("profile", f"must be one of {', '.join(PROFILES)}")
+            profile = "default"
+        language = raw.get("language", "en")
+        if not self.expect(language, str, "language", None, "a language tag like 'en'"):
+            language = "en"
+        organizations = self.organizations(raw.get("organizations", {}))
+        default_org = raw.get("default_organization")
+        if default_org is not None:
+            if not self.expect(default_org, str, "default_organization", None, "a string"):
+                default_org = None
+            elif default_org not in organizations:
+                self.problem("default_organization", f"no [organizations.{default_org}] table")
+                default_org = None
+        if default_org is None and len(organizations) == 1:
+            default_org = next(iter(organizations))
+        exclude = self.strings(raw.get("exclude", []), "exclude", None)
+        lint = self.lint(raw.get("lint", {}))
+        build = self.build(raw.get("build", {}))
+        if self.problems:
+            line, first = self.problems[0]
+            error = ConfigError(first, self.path, line)
+            error.all = [str(ConfigError(m, self.path, n)) for n, m in self.problems]  # type: ignore[attr-defined]
+            raise error
+        return Config(
+            path=self.path,
+            profile=str(profile),
+            language=str(language),
+            organizations=organizations,
+            default_organization=default_org,
+            exclude=exclude,
+            lint=lint,
+            build=build,
+        )
+
+    def organizations(self, raw: Any) -> dict[str, Organization]:
+        if not self.expect(raw, dict, "organizations", None, "a table of organisations"):
+            return {}
+        result: dict[str, Organization] = {}
+        for key, org in raw.items():
+            table = f"organizations.{key}"
+            if not self.expect(org, dict, key, "organizations", "a table"):
+                continue
+            self.unknown(org, ORG_KEYS, table)
+            name = org.get("name")
+            if not isinstance(name, str) or not name.strip():
+                self.problem(key, "an organisation needs a name", "organizations")
+                continue
+            fields: dict[str, str | None] = {}
+            for k in ("short_name", "url", "boilerplate", "logo", "email"):
+                value = org.get(k)
+                if value is not None and not self.expect(value, str, k, table, "a string"):
+                    value = None
+                fields[k] = value.strip() if isinstance(value, str) else None
+            logo = (self.path.parent / fields["logo"]).resolve() if fields["logo"] else None
+            if logo is not None and not logo.is_file():
+                self.problem("logo", f"file not found: {logo}", table)
+                logo = None
+            result[key] = Organization(
+                key=key,
+                name=name.strip(),
+                short_name=fields["short_name"],
+                url=fields["url"],
+                boilerplate=fields["boilerplate"],
+                logo=logo,
+                email=fields["email"],
+                acronyms=self.strings(org.get("acronyms", []), "acronyms", table),
+            )
+        return result
+
+    def lint(self, raw: Any) -> LintConfig:
+        if not self.expect(raw, dict, "lint", None, "a table"):
+            return LintConfig()
+        known = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "thresholds", "terms", "fail-on")
+        self.unknown(raw, known, "lint")
+        fail_on = raw.get("fail-on", "error")
+        if not isinstance(fail_on, str) or fail_on not in SEVERITIES:
+            self.problem("fail-on", f"must be one of {', '.join(SEVERITIES)}", "lint")
+            fail_on = "error"
+        per_file: dict[str, tuple[str, ...]] = {}
+        pfi = raw.get("per-file-ignores", {})
+        if self.expect(pfi, dict, "per-file-ignores", "lint", "a table of glob = [codes]"):
+            for glob, codes in pfi.items():
+                per_file[glob] = self.strings(codes, glob, "lint.per-file-ignores")
+        severity: dict[str, str] = {}
+        sev = raw.get("severity", {})
+        if self.expect(sev, dict, "severity", "lint", "a table of code = severity"):
+            for code, level in sev.items():
+                if level not in SEVERITIES:
+                    self.problem(code, f"severity must be one of {', '.join(SEVERITIES)}", "lint.severity")
+                else:
+                    severity[code] = level
+        thresholds = dict(THRESHOLDS)
+        th = raw.get("thresholds", {})
+        if self.expect(th, dict, "thresholds", "lint", "a table"):
+            for key, value in th.items():
+                if key not in THRESHOLDS:
+                    self.problem(key, f"unknown threshold (known: {', '.join(THRESHOLDS)})", "lint.thresholds")
+                elif self.expect(value, int, key, "lint.thresholds", "a whole number") and value < 0:
+                    self.problem(key, "must not be negative", "lint.thresholds")
+                else:
+                    thresholds[key] = value
+        return LintConfig(
+            select=self.strings(raw.get("select", []), "select", "lint"),
+            ignore=self.strings(raw.get("ignore", []), "ignore", "lint"),
+            extend_select=self.strings(raw.get("extend-select", []), "extend-select", "lint"),
+            per_file_ignores=per_file,
+            severity=severity,
+            thresholds=thresholds,
+            terms=self.terms(raw.get("terms", {})),
+            fail_on=fail_on,
+        )
+
+    def terms(self, raw: Any) -> tuple[Term, ...]:
+        if not self.expect(raw, dict, "terms", "lint", 'a table of "wrong" = "right"'):
+            return ()
+        terms: list[Term] = []
+        for wrong, entry in raw.items():
+            if isinstance(entry, str):
+                terms.append(Term(wrong, entry))
+            elif isinstance(entry, dict) and isinstance(entry.get("use"), str):
+                self.unknown(entry, ("use", "case-sensitive", "in-quotes"), f"lint.terms.{wrong}")
+                terms.append(Term(wrong, entry["use"], bool(entry.get("case-sensitive")), bool(entry.get("in-quotes"))))
+            else:
+                self.problem(wrong, 'expected "replacement" or { use = "replacement" }', "lint.terms")
+        return tuple(terms)
+
+    def build(self, raw: Any) -> BuildConfig:
+        if not self.expect(raw, dict, "build", None, "a table"):
+            return BuildConfig()
+        self.unknown(raw, ("formats", "output", "paper", "end-mark", "wrap", "templates"), "build")
+        formats = self.strings(raw.get("formats", list(FORMATS)), "formats", "build")
+        for f in formats:
+            if f not in FORMATS:
+                self.problem("formats", f"unknown format {f!r} (known: {', '.join(FORMATS)})", "build")
+        formats = tuple(f for f in formats if f in FORMATS) or FORMATS
+        paper = raw.get("paper", "A4")
+        if not isinstance(paper, str) or paper.lower() not in ("a4", "letter"):
+            self.problem("paper", "must be A4 or Letter", "build")
+            paper = "A4"
+        wrap = raw.get("wrap", 0)
+        if not self.expect(wrap, int, "wrap", "build", "a whole number") or wrap < 0:
+            wrap = 0
+        end_mark = raw.get("end-mark")
+        if end_mark is not None and not self.expect(end_mark, str, "end-mark", "build", "a string"):
+            end_mark = None
+        output = raw.get("output")
+        out_path = None
+        if output is not None and self.expect(output, str, "output", "build", "a folder path"):
+            out_path = (self.path.parent / output).resolve()
+        templates = raw.get("templates")
+        tpl_path = None
+        if templates is not None and self.expect(templates, str, "templates", "build", "a folder path"):
+            tpl_path = (self.path.parent / templates).resolve()
+            if not tpl_path.is_dir():
+                self.problem("templates", f"folder not found: {tpl_path}", "build")
+                tpl_path = None
+        return BuildConfig(
+            formats=formats,
+            output=out_path,
+            paper="A4" if paper.lower() == "a4" else "Letter",
+            end_mark=end_mark,
+            wrap=int(wrap),
+            templates=tpl_path,
+        )

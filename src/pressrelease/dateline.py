@@ -1,0 +1,174 @@
+"""The dateline: the place (and maybe the date) that opens the lede, up to its dash.
+
+Forms accepted (format.md): ``Minsk – ``, ``MINSK, Belarus, 19 July 2024 – ``,
+``NEW YORK, March 15, 2024 /PRNewswire/ -- ``, ``Dakar/New York, 22 December 2015 –``,
+``BAMAKO, Mali/GENEVA/NEW YORK, 18 December 2015 –``, ``NAIROBI, 30 March (UNEP) --``,
+``NEW YORK (May 29, 2018) –``, ``PARIS, le 26 mars 2026 –``, ``МИНСК, 19 июля 2024 года –``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .lang import Language
+from .model import Block, Dateline, DateMention, Place
+
+# A dash with spaces around it, or a bare "--" (the old wire form "TRENTON, NJ--Nov. 30").
+_SEPARATOR = re.compile(r"\s+(--|—|–|-)(?=\s)|(?<=\S)(--)(?=\S)|\s+(--|—|–)$")
+_WIRE = re.compile(r"\s*(?:/\s*([^/]{2,40}?)\s*/|\(([^)]{2,40})\))\s*$")
+_LOWER_OK = {
+    "de",
+    "la",
+    "le",
+    "les",
+    "du",
+    "des",
+    "of",
+    "upon",
+    "on",
+    "am",
+    "an",
+    "der",
+    "sur",
+    "del",
+    "y",
+    "and",
+    "et",
+    "en",
+    "el",
+    "los",
+    "las",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "di",
+    "au",
+    "aux",
+    "im",
+    "van",
+    "von",
+}
+_NOT_PLACES = {"today", "yesterday", "tomorrow", "now", "meanwhile", "however", "also", "this", "that", "here", "there"}
+_MAX_PREFIX = 120
+
+
+def find_dateline(lede: Block) -> Dateline | None:
+    """The dateline that opens ``lede``'s text, or None."""
+    source = lede.source
+    first_line_end = source.find("\n")
+    head = source if first_line_end < 0 else source[:first_line_end]
+    for match in _SEPARATOR.finditer(head[: _MAX_PREFIX + 4]):
+        prefix = head[: match.start()]
+        result = _read_prefix(lede, prefix, match)
+        if result is not None:
+            return result
+        if any(ch in prefix for ch in ".!?;:") and not _abbreviations_only(prefix):
+            return None
+    return None
+
+
+def _abbreviations_only(prefix: str) -> bool:
+    """True when every full stop in ``prefix`` ends an abbreviation (``N.J.``, ``Oct.``, ``St.``)."""
+    stripped = re.sub(r"\b(?:[A-Z]\.){1,3}|\b[A-Z][a-z]{1,4}\.", "", prefix)
+    return not any(ch in stripped for ch in ".!?;")
+
+
+def _read_prefix(lede: Block, prefix: str, match: re.Match[str]) -> Dateline | None:
+    if not prefix.strip() or len(prefix) > _MAX_PREFIX or not _abbreviations_only(prefix):
+        return None
+    work = prefix.rstrip()
+    wire = None
+    wire_match = _WIRE.search(work)
+    date: DateMention | None = None
+    if wire_match:
+        inner = wire_match.group(1) or wire_match.group(2)
+        inner_dates = list(find_dates(inner))
+        if inner_dates and inner_dates[0].text.strip() == inner.strip():
+            # "NEW YORK (May 29, 2018)": the parenthesis holds the date, not a wire.
+            offset = wire_match.start() + wire_match.group(0).index(inner)
+            date = next(find_dates(inner, lambda s, e: lede.locate(offset + s, offset + e)))
+        else:
+            wire = inner.strip()
+        work = work[: wire_match.start()].rstrip()
+    if date is None:
+        found = list(find_dates(work, lede.locate))
+        if found:
+            candidate = found[-1]
+            end = work.rfind(candidate.text) + len(candidate.text)
+            if not work[end:].strip(" ,"):
+                date = candidate
+                work = work[: work.rfind(candidate.text)].rstrip(" ,")
+                work = re.sub(r"(?:,\s*|\s+)(?:le|el|the)$", "", work, flags=re.IGNORECASE).rstrip(" ,")
+    places = _places(lede, work)
+    if not places:
+        return None
+    separator = match.group(1) or match.group(2) or match.group(3)
+    sep_start = match.start(1) if match.group(1) else (match.start(2) if match.group(2) else match.start(3))
+    end = sep_start + len(separator)
+    return Dateline(
+        text=lede.source[:end],
+        places=tuple(places),
+        date=date,
+        separator=separator,
+        separator_span=lede.locate(sep_start, end),
+        span=lede.locate(0, end),
+        wire=wire,
+    )
+
+
+def _places(lede: Block, text: str) -> list[Place]:
+    places: list[Place] = []
+    offset = 0
+    for part in text.split("/"):
+        name = part.strip(" ,")
+        if not name:
+            return []
+        start = text.index(name, offset)
+        offset = start + len(name)
+        if not _looks_like_place(name):
+            return []
+        places.append(Place(name, lede.locate(start, start + len(name))))
+    return places
+
+
+def _looks_like_place(name: str) -> bool:
+    words = re.findall(r"[^\s,]+", name)
+    if not words or len(words) > 8:
+        return False
+    if words[0].lower() in _NOT_PLACES:
+        return False
+    for word in words:
+        bare = word.strip("().")
+        if not bare:
+            continue
+        if bare.lower() in _LOWER_OK:
+            continue
+        if not bare[0].isupper():
+            return False
+        if any(ch.isdigit() for ch in bare):
+            return False
+    return True
+
+
+def find_lede_date(lede: Block, dateline: Dateline | None, lang: Language) -> DateMention | None:
+    """A date in the lede's first sentence after the dateline (``On 19 July 2024, ...``)."""
+    start = len(dateline.text) if dateline else 0
+    rest = lede.source[start:]
+    sentence_end = re.search(r"[.!?](?=\s+[A-ZА-ЯЁ«“\"]|\s*$)", _mask_abbreviations(rest))
+    sentence = rest[: sentence_end.end()] if sentence_end else rest
+    for mention in find_dates(sentence, lambda s, e: lede.locate(start + s, start + e)):
+        if dateline and dateline.date and mention.span == dateline.date.span:
+            continue
+        return mention
+    return None
+
+
+def _mask_abbreviations(text: str) -> str:
+    # Keep offsets: replace the full stop of "Dr." or "Oct." with a space-like letter.
+    return re.sub(
+        r"\b(Dr|Mr|Mrs|Ms|Prof|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|Gen|Sen|Rep|Gov|[A-Z])\.",
+        lambda m: m.group(0)[:-1] + "_",
+        text,
+    )

@@ -1,0 +1,108 @@
+"""Finding dates written in text, in every language that has a data file.
+
+Month and weekday names come from ``data/*.toml``; the patterns are built once.
+Recognised: ``19 July 2024``, ``19 de julio de 2024``, ``19 июля 2024 года``,
+``26. März 2026``, ``July 19, 2024``, ``Oct. 16``, ``2024-07-19``, each with an
+optional weekday before it (``Friday, 19 July 2024``, ``vendredi 19 juillet``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from .lang import all_months, all_weekdays
+from .model import DateMention, Span
+
+Locator = Callable[[int, int], Span]
+
+
+def _alternation(words: dict[str, int]) -> str:
+    # Longest first, so "sept" wins over "sep" and "september" over both.
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    months = _alternation(all_months())
+    weekdays = _alternation(all_weekdays())
+    weekday = rf"(?:(?P<wd>{weekdays})\.?,?\s+(?:(?:le|el|the)\s+)?)?"
+    dmy = (
+        rf"(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|º|°)?\.?\s+(?:de\s+)?(?P<m1>{months})(?P<dot1>\.)?"
+        rf"(?:\s+(?:de\s+|del\s+)?(?P<y1>\d{{4}})(?:\s*(?:года|г\.))?)?"
+    )
+    mdy = rf"(?P<m2>{months})(?P<dot2>\.)?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?P<comma>,)?\s+(?P<y2>\d{{4}}))?"
+    iso = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+    return re.compile(
+        rf"(?<![\w.-]){weekday}(?:{dmy}|{mdy}|{iso})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def find_dates(text: str, locate: Locator | None = None) -> Iterator[DateMention]:
+    """Every date in ``text``; ``locate(start, end)`` turns offsets into a span."""
+    months = all_months()
+    weekdays = all_weekdays()
+    for match in _pattern().finditer(text):
+        g = match.groupdict()
+        if g["d1"]:
+            style, day, month_word, year, dot = "dmy", g["d1"], g["m1"], g["y1"], g["dot1"]
+        elif g["d2"]:
+            style, day, month_word, year, dot = "mdy", g["d2"], g["m2"], g["y2"], g["dot2"]
+        else:
+            style, day, month_word, year, dot = "iso", g["d3"], None, g["y3"], None
+        if month_word is not None:
+            month = months[month_word.lower()]
+            # "May" and "March" are also words: without a year or weekday, a
+            # capitalised month is required so that "may 5" in prose is not a date.
+            if not year and not g["wd"] and not month_word[0].isupper():
+                continue
+        else:
+            month = int(g["m3"])
+            if not 1 <= month <= 12:
+                continue
+        day_n = int(day)
+        if not 1 <= day_n <= 31:
+            continue
+        start, end = match.span()
+        span = locate(start, end) if locate is not None else Span(1, start + 1, 1, end + 1)
+        wd = g["wd"]
+        abbreviated = month_word is not None and (
+            bool(dot) or (len(month_word) <= 4 and month_word.lower() not in _FULL)
+        )
+        yield DateMention(
+            text=match.group(0),
+            span=span,
+            style=style,  # type: ignore[arg-type]
+            day=day_n,
+            month=month,
+            year=int(year) if year else None,
+            weekday=weekdays[wd.lower()] if wd else None,
+            weekday_text=wd,
+            abbreviated_month=abbreviated,
+            comma=bool(g.get("comma")),
+        )
+
+
+# Month names of four letters or fewer that are not abbreviations.
+_FULL = frozenset(
+    {
+        "may",
+        "june",
+        "july",
+        "mai",
+        "juin",
+        "mars",
+        "juli",
+        "juni",
+        "mayo",
+        "март",
+        "мая",
+        "май",
+        "июня",
+        "июля",
+        "июнь",
+        "июль",
+    }
+)

@@ -1,0 +1,117 @@
+"""Per-language word lists from ``data/*.toml``, loaded once and cached.
+
+The files are data, not code: a new language is a new file with the keys of
+``en.toml``. Lists that recognise things (section headings, months, speech verbs)
+are merged with English, because releases in any language borrow English forms.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """The word lists of one language (English merged in where noted)."""
+
+    code: str
+    quote_marks: tuple[tuple[str, str], ...]  #: own pairs only; the first is preferred
+    speech_verbs: tuple[str, ...]  #: own and English
+    pronouns: tuple[str, ...]  #: own and English
+    honorifics: tuple[str, ...]  #: own and English
+    title_words: frozenset[str]  #: own and English, lower case
+    sections: dict[str, tuple[re.Pattern[str], ...]]  #: kind -> patterns, own and English
+    months: dict[str, int]  #: own and English
+    weekdays: dict[str, int]  #: own and English
+    lead_words: tuple[str, ...]
+    placeholder_tokens: tuple[str, ...]
+    placeholder_patterns: tuple[re.Pattern[str], ...]
+    vague_link_texts: tuple[str, ...]
+    first_person: tuple[str, ...]
+    labels: dict[str, str]  #: own, English for missing keys
+
+
+def _read(name: str) -> dict[str, Any] | None:
+    ref = resources.files("pressrelease") / "data" / f"{name}.toml"
+    if not ref.is_file():
+        return None
+    return tomllib.loads(ref.read_text(encoding="utf-8"))
+
+
+@cache
+def data_file(name: str) -> dict[str, Any]:
+    """A data file other than a language (``ap``, ``acronyms``); empty if absent."""
+    return _read(name) or {}
+
+
+def _base(tag: str) -> str:
+    return (tag or "en").replace("_", "-").split("-")[0].lower()
+
+
+@cache
+def available() -> tuple[str, ...]:
+    """The language codes that have a data file."""
+    folder = resources.files("pressrelease") / "data"
+    names = [p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")]
+    return tuple(sorted(n for n in names if len(n) == 2))
+
+
+@cache
+def language(tag: str) -> Language:
+    """The word lists for a BCP 47 tag (``fr-CH`` reads ``fr``); English when unknown."""
+    en = _read("en") or {}
+    code = _base(tag)
+    own = (_read(code) if code != "en" else None) or en
+
+    def merged(key: str, sub: str | None = None) -> list[Any]:
+        a = own.get(key, {}) if sub else own.get(key, [])
+        b = en.get(key, {}) if sub else en.get(key, [])
+        if sub:
+            a, b = a.get(sub, []), b.get(sub, [])
+        return list(dict.fromkeys([*a, *b]))
+
+    sections: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for kind in ("notes", "about", "contact"):
+        patterns = merged("sections", kind)
+        sections[kind] = tuple(re.compile(rf"(?:{p})", re.IGNORECASE) for p in patterns)
+    own_dates, en_dates = own.get("dates", {}), en.get("dates", {})
+    placeholders = own.get("placeholders", {})
+    return Language(
+        code=code if own is not en or code == "en" else "en",
+        quote_marks=tuple(tuple(pair) for pair in own.get("quote_marks", [])),  # type: ignore[misc]
+        speech_verbs=tuple(merged("speech_verbs")),
+        pronouns=tuple(merged("pronouns")),
+        honorifics=tuple(merged("honorifics")),
+        title_words=frozenset(w.lower() for w in merged("title_words")),
+        sections=sections,
+        months={**en_dates.get("months", {}), **own_dates.get("months", {})},
+        weekdays={**en_dates.get("weekdays", {}), **own_dates.get("weekdays", {})},
+        lead_words=tuple(dict.fromkeys([*own_dates.get("lead_words", []), *en_dates.get("lead_words", [])])),
+        placeholder_tokens=tuple(placeholders.get("tokens", [])),
+        placeholder_patterns=tuple(re.compile(p, re.IGNORECASE) for p in placeholders.get("patterns", [])),
+        vague_link_texts=tuple(own.get("links", {}).get("vague_texts", [])),
+        first_person=tuple(own.get("style", {}).get("first_person", [])),
+        labels={**en.get("labels", {}), **own.get("labels", {})},
+    )
+
+
+@cache
+def all_months() -> dict[str, int]:
+    """Month names of every language with a data file, for finding dates anywhere."""
+    months: dict[str, int] = {}
+    for code in available():
+        months.update(language(code).months)
+    return months
+
+
+@cache
+def all_weekdays() -> dict[str, int]:
+    days: dict[str, int] = {}
+    for code in available():
+        days.update(language(code).weekdays)
+    return days

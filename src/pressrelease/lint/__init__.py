@@ -1,0 +1,1 @@
+"""Lint: rules over the parsed model, selection, suppression, fixes."""

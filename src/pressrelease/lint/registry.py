@@ -1,0 +1,98 @@
+"""Rules as small declared values.
+
+A rule is a frozen :class:`Rule` built by the :func:`rule` decorator around a
+function that takes a :class:`Context` and yields :class:`Finding` values. Each
+group module under ``lint/rules`` ends with ``RULES = (...)``; the registry is the
+plain tuple ``lint.rules.ALL_RULES``, no global singleton.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..config import Config
+from ..lang import Language
+from ..model import Release, Span
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+PROFILES = ("default", "un", "ap", "uk")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text at ``span`` with ``text`` (an empty span inserts)."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A safe automatic fix: it never deletes content a writer wrote."""
+
+    description: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule function yields: where, what, and maybe how to fix it."""
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a rule may look at: the parsed release and the settings in force."""
+
+    release: Release
+    config: Config
+    profile: str  #: the house style in force (front matter, else config, else --profile)
+    thresholds: Mapping[str, int]
+    lang: Language
+    now: dt.datetime  #: timezone-aware; ``--now`` or the clock
+
+
+Check = Callable[[Context], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One lint rule. ``bad`` and ``good`` are whole small releases (tests run them)."""
+
+    code: str  #: stable: never reused once shipped
+    name: str  #: kebab-case, accepted wherever a code is
+    severity: Severity  #: the default; config may override
+    summary: str  #: one line: what it checks
+    why: str  #: why it matters, with the source of its threshold
+    check: Check = field(repr=False, compare=False)
+    fixable: bool = False
+    profiles: tuple[str, ...] = PROFILES  #: the house styles in which it is on by default
+    bad: str = field(default="", repr=False)
+    good: str = field(default="", repr=False)
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    summary: str,
+    why: str,
+    bad: str,
+    good: str,
+    fixable: bool = False,
+    profiles: tuple[str, ...] = PROFILES,
+) -> Callable[[Check], Rule]:
+    """Declare a rule around its check function."""
+
+    def wrap(check: Check) -> Rule:
+        return Rule(code, name, severity, summary, why, check, fixable, profiles, bad, good)
+
+    return wrap

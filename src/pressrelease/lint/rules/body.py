@@ -1,0 +1,7 @@
+"""Lint rules: body."""
+
+from __future__ import annotations
+
+from ..registry import Rule
+
+RULES: tuple[Rule, ...] = ()

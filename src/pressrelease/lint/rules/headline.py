@@ -1,0 +1,7 @@
+"""Lint rules: headline."""
+
+from __future__ import annotations
+
+from ..registry import Rule
+
+RULES: tuple[Rule, ...] = ()

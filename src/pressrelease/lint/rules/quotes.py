@@ -1,0 +1,7 @@
+"""Lint rules: quotes."""
+
+from __future__ import annotations
+
+from ..registry import Rule
+
+RULES: tuple[Rule, ...] = ()

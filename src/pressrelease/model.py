@@ -1,0 +1,292 @@
+"""The document model: one parsed press release, shared by lint and every renderer.
+
+Everything here is a frozen dataclass. Positions are :class:`Span` values into
+the original file (front matter included), 1-based, with an exclusive end
+column, so that ``source.splitlines()[line - 1][column - 1:end_column - 1]`` is
+the element's text when it sits on one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from markdown_it.token import Token
+
+SectionKind = Literal["notes", "about", "contact"]
+BlockKind = Literal["paragraph", "heading", "bullet_list", "ordered_list", "blockquote", "code", "hr", "table", "html"]
+QuoteKind = Literal["inline", "block"]
+ContactSource = Literal["front-matter", "section"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the source file: 1-based lines and columns, end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int = 1) -> Span:
+        """An empty span at one position (a place to point at, not a stretch)."""
+        return cls(line, column, line, column)
+
+    @classmethod
+    def lines(cls, first: int, last: int, last_width: int = 0) -> Span:
+        """Whole lines ``first``..``last`` (inclusive), ending after ``last_width`` columns."""
+        return cls(first, 1, last, last_width + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the file that the parser noticed and lint reports."""
+
+    code: str  #: the rule code, e.g. "PR003"
+    message: str  #: one sentence for a person
+    span: Span  #: where it is
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment in the body (never rendered); suppression comments are these."""
+
+    text: str  #: the text between ``<!--`` and ``-->``, stripped
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """The issuing organisation, from the front matter or the config."""
+
+    key: str | None  #: the config key (``iom``), None for an inline mapping
+    name: str
+    short_name: str | None = None
+    url: str | None = None
+    boilerplate: str | None = None
+    logo: Path | None = None  #: resolved against the config (or release) folder
+    email: str | None = None  #: From: of .eml drafts
+    acronyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A media contact, from the front matter or the Contact section's text."""
+
+    name: str | None
+    title: str | None = None
+    organization: str | None = None
+    region: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    mobile: str | None = None
+    source: ContactSource = "front-matter"
+    span: Span | None = None  #: the mapping in the front matter, or the text in the section
+    email_span: Span | None = None
+    phone_span: Span | None = None  #: the phone (or mobile, when there is no phone)
+
+    @property
+    def phones(self) -> tuple[str, ...]:
+        return tuple(p for p in (self.phone, self.mobile) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place named in a dateline (``BAMAKO, Mali`` is one place)."""
+
+    name: str  #: as written, e.g. ``BAMAKO, Mali``
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place (and optionally the date) that opens the lede, up to its dash."""
+
+    text: str  #: the whole dateline, separator included
+    places: tuple[Place, ...]
+    date: DateMention | None  #: the date in the dateline, when it has one
+    separator: str  #: ``-``, ``–``, ``—`` or ``--``
+    separator_span: Span
+    span: Span
+    wire: str | None = None  #: ``PRNewswire`` in ``/PRNewswire/``
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date written in the text (``19 July 2024``, ``Friday, July 19, 2024``, ``Oct. 16``)."""
+
+    text: str
+    span: Span
+    style: Literal["dmy", "mdy", "iso"]  #: day-month-year, month-day-year or ISO order
+    day: int
+    month: int
+    year: int | None  #: None when written without a year
+    weekday: int | None = None  #: the ISO weekday written with it, if any
+    weekday_text: str | None = None
+    abbreviated_month: bool = False
+    comma: bool = False  #: a comma between day and year (``July 19, 2024``)
+
+    def resolve(self, default_year: int | None = None) -> dt.date | None:
+        """The calendar date, taking ``default_year`` when none is written; None if impossible."""
+        year = self.year if self.year is not None else default_year
+        if year is None:
+            return None
+        try:
+            return dt.date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.resolve()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: inline (between quotation marks) or a Markdown block quote."""
+
+    kind: QuoteKind
+    text: str  #: the words quoted, without the marks
+    span: Span  #: marks included for inline quotes; the whole block for block quotes
+    block: int  #: index into ``Release.blocks`` of the paragraph or block quote
+    open_mark: str | None = None
+    close_mark: str | None = None
+    speaker: str | None = None  #: the person it is attributed to, pronouns resolved
+    speaker_span: Span | None = None
+    verb: str | None = None  #: the speech verb found (``remarked``)
+    attributed: bool = False  #: a speech verb names a speaker or resolves a pronoun
+    words: int = 0
+    sentences: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One top-level Markdown block of the body, with its tokens for the renderers."""
+
+    kind: BlockKind
+    text: str  #: plain text, Markdown syntax removed (list items joined by newlines)
+    span: Span
+    tokens: tuple[Token, ...] = field(repr=False)  #: the block's markdown-it tokens, open to close
+    level: int = 0  #: heading level
+    section: int | None = None  #: index into ``Release.sections``; None in the body
+    source: str = field(default="", repr=False)  #: the raw Markdown of the block's inline content
+    #: (offset in ``source``, line, column) for each line of ``source``: see :meth:`locate`
+    segments: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The (line, column) in the file of an offset into ``source``."""
+        if not self.segments:
+            return self.span.line, self.span.column
+        chosen = self.segments[0]
+        for segment in self.segments:
+            if segment[0] > offset:
+                break
+            chosen = segment
+        start, line, column = chosen
+        return line, column + (offset - start)
+
+    def locate(self, start: int, end: int) -> Span:
+        """The file span of ``source[start:end]``."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end) if end > start else (line, column)
+        return Span(line, column, end_line, end_column)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A notes, about or contact section: a level-2 heading and the blocks under it."""
+
+    kind: SectionKind
+    heading: str  #: the heading text as written
+    span: Span  #: the heading
+    blocks: tuple[int, ...]  #: indices into ``Release.blocks`` (the heading excluded)
+    heading_block: int  #: index of the heading block
+
+    @property
+    def empty(self) -> bool:
+        return not self.blocks
+
+
+@dataclass(frozen=True, slots=True)
+class EndMark:
+    """A paragraph that is exactly ``###``, ``-30-``, ``ENDS`` ..."""
+
+    text: str
+    span: Span
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Embargo:
+    """The front-matter embargo, as written and as an aware datetime."""
+
+    text: str
+    at: dt.datetime | None  #: timezone-aware; None when it could not be read
+    zone: str | None  #: the IANA zone name, when one was given
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The YAML front matter as read, with the line of every top-level key."""
+
+    data: dict[str, Any]
+    key_spans: dict[str, Span]
+    span: Span  #: the whole block, fences included
+    present: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """A parsed press release. Parsing never fails on content: see ``problems``."""
+
+    path: Path | None
+    source: str = field(repr=False)
+    front_matter: FrontMatter
+    title: str | None
+    subtitle: str | None
+    date: dt.date | None
+    location: str | None
+    embargo: Embargo | None
+    organization: Organization | None
+    language: str
+    profile: str
+    tags: tuple[str, ...]
+    slug: str
+    contacts: tuple[Contact, ...]
+    blocks: tuple[Block, ...]
+    body: tuple[int, ...]  #: indices of body blocks (before sections; end marks excluded)
+    lede: int | None  #: index of the lede paragraph
+    dateline: Dateline | None
+    lede_date: DateMention | None  #: a date in the lede's first sentence (``On 19 July 2024``)
+    dates: tuple[DateMention, ...]  #: every date written in the text
+    quotes: tuple[Quote, ...]
+    sections: tuple[Section, ...]
+    end_marks: tuple[EndMark, ...]
+    comments: tuple[Comment, ...]
+    problems: tuple[Problem, ...]
+    tokens: tuple[Token, ...] = field(repr=False)
+    lint_ignore: tuple[str, ...] = ()
+    body_line_offset: int = 0  #: lines taken by the front matter
+
+    @property
+    def end_mark(self) -> EndMark | None:
+        return self.end_marks[0] if self.end_marks else None
+
+    @property
+    def lines(self) -> list[str]:
+        return self.source.splitlines()
+
+    def section(self, kind: SectionKind) -> Section | None:
+        """The first section of this kind, if any."""
+        return next((s for s in self.sections if s.kind == kind), None)
+
+    def lede_block(self) -> Block | None:
+        return self.blocks[self.lede] if self.lede is not None else None
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else "<stdin>"

@@ -1,0 +1,721 @@
+"""Text -> :class:`Release`: the front matter read once, the body parsed once.
+
+The front matter is split with python-frontmatter and composed with a safe YAML
+loader that keeps each key's line. The body goes through markdown-it-py (raw HTML
+off) over the file with the front matter blanked out, so every token's source map
+is a line of the real file. Content problems become :class:`Problem` values on the
+model; only I/O raises (:class:`ReadError`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from . import config as config_mod
+from .contacts import contacts_from_front_matter, contacts_from_section, merge_contacts
+from .dateline import find_dateline, find_lede_date
+from .dates import find_dates
+from .errors import ReadError
+from .lang import Language, language
+from .model import (
+    Block,
+    Comment,
+    Contact,
+    DateMention,
+    Embargo,
+    EndMark,
+    FrontMatter,
+    Organization,
+    Problem,
+    Release,
+    Section,
+    Span,
+)
+from .quotes import find_quotes
+from .slug import slugify
+
+MAX_BYTES = 2 * 1024 * 1024
+END_MARKS = ("###", "-30-", "ENDS", "-ENDS-", "- ENDS -", "— ENDS —", "– ENDS –")
+KNOWN_KEYS = (
+    "title",
+    "subtitle",
+    "date",
+    "location",
+    "embargo",
+    "organization",
+    "language",
+    "profile",
+    "contacts",
+    "tags",
+    "slug",
+    "lint",
+)
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_BLOCK_KINDS = {
+    "paragraph_open": "paragraph",
+    "heading_open": "heading",
+    "bullet_list_open": "bullet_list",
+    "ordered_list_open": "ordered_list",
+    "blockquote_open": "blockquote",
+    "table_open": "table",
+    "fence": "code",
+    "code_block": "code",
+    "hr": "hr",
+    "html_block": "html",
+}
+
+
+def markdown() -> MarkdownIt:
+    """The one Markdown parser: CommonMark + tables, raw HTML off, bare links linked."""
+    md = MarkdownIt("js-default", {"linkify": True, "typographer": False})
+    md.enable(["linkify", "table", "strikethrough"])
+    return md
+
+
+_MD = markdown()
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def read_text(path: Path) -> tuple[str | None, Problem | None]:
+    """The file's text, or a PR004 problem when it is not a readable UTF-8 release.
+
+    Raises :class:`ReadError` only when the path does not name a file.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ReadError("no such file", path) from None
+    except IsADirectoryError:
+        raise ReadError("is a folder, not a release file", path) from None
+    except OSError as exc:
+        return None, Problem("PR004", f"cannot read the file: {exc.strerror or exc}", Span.point(1))
+    if len(data) > MAX_BYTES:
+        return None, Problem("PR004", "file is larger than 2 MB; a press release never is", Span.point(1))
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return None, Problem("PR004", "file contains NUL bytes: binary, not a text release", Span.point(line))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, Problem(
+            "PR004", f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", Span.point(line)
+        )
+    return text.removeprefix("\ufeff"), None
+
+
+def parse_file(path: str | Path, config: config_mod.Config | None = None) -> Release:
+    """Read and parse one release; the config is discovered when not given."""
+    path = Path(path)
+    text, problem = read_text(path)
+    if config is None:
+        config = config_mod.for_path(path)
+    if text is None:
+        assert problem is not None
+        return _unreadable(path, problem, config)
+    return parse(text, path, config)
+
+
+def _unreadable(path: Path | None, problem: Problem, config: config_mod.Config) -> Release:
+    empty = FrontMatter({}, {}, Span.point(1), present=False)
+    return Release(
+        path=path,
+        source="",
+        front_matter=empty,
+        title=None,
+        subtitle=None,
+        date=None,
+        location=None,
+        embargo=None,
+        organization=config.organization(),
+        language=config.language,
+        profile=config.profile,
+        tags=(),
+        slug="release",
+        contacts=(),
+        blocks=(),
+        body=(),
+        lede=None,
+        dateline=None,
+        lede_date=None,
+        dates=(),
+        quotes=(),
+        sections=(),
+        end_marks=(),
+        comments=(),
+        problems=(problem,),
+        tokens=(),
+    )
+
+
+# -- front matter ------------------------------------------------------------------------
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that refuses aliases: no alias bombs, and releases never need them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "YAML aliases (*name) are not allowed in front matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+_HANDLER = frontmatter.YAMLHandler()  # type: ignore[attr-defined]
+
+
+def _split(text: str) -> tuple[str | None, int, int, Problem | None]:
+    """(YAML text, its first line, the body's offset, problem)."""
+    if not _HANDLER.detect(text):
+        return (
+            None,
+            1,
+            0,
+            Problem("PR001", "no front matter: start the file with a '---' line, then title and date", Span.point(1)),
+        )
+    try:
+        fm, content = _HANDLER.split(text)
+    except ValueError:
+        return (
+            None,
+            1,
+            len(text),
+            Problem("PR001", "front matter is not closed: add a '---' line after it", Span.point(1)),
+        )
+    body_offset = len(text) - len(content)
+    yaml_start = text.find(fm, 3) if fm else text.find("\n") + 1
+    return fm, text.count("\n", 0, max(yaml_start, 0)) + 1, body_offset, None
+
+
+def _read_front_matter(text: str) -> tuple[FrontMatter, int, list[Problem], dict[str, yaml.Node]]:
+    fm_text, first_line, body_offset, problem = _split(text)
+    problems = [problem] if problem else []
+    closing_line = text.count("\n", 0, body_offset) or 1
+    whole = Span.lines(1, closing_line, 3)
+    if fm_text is None:
+        return FrontMatter({}, {}, whole, present=problem is None), body_offset, problems, {}
+    try:
+        loader = _Loader(fm_text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        column = (mark.column + 1) if mark else 1
+        what = exc.problem or "invalid YAML"
+        problems.append(Problem("PR001", f"YAML error in front matter: {what}", Span.point(line, column)))
+        return FrontMatter({}, {}, whole), body_offset, problems, {}
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        problems.append(Problem("PR001", f"YAML error in front matter: {exc}", Span.point(first_line)))
+        return FrontMatter({}, {}, whole), body_offset, problems, {}
+    if data is None:
+        problems.append(Problem("PR001", "front matter is empty: it needs at least title and date", whole))
+        return FrontMatter({}, {}, whole), body_offset, problems, {}
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        problems.append(Problem("PR001", "front matter must be a mapping of keys to values", whole))
+        return FrontMatter({}, {}, whole), body_offset, problems, {}
+    spans: dict[str, Span] = {}
+    nodes: dict[str, yaml.Node] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        start, end = key_node.start_mark, value_node.end_mark
+        spans[key] = Span(
+            first_line + start.line, start.column + 1, first_line + start.line, start.column + 1 + len(key)
+        )
+        nodes[key] = value_node
+        del end
+    data = {str(k): v for k, v in data.items()}
+    return FrontMatter(data, spans, whole), body_offset, problems, nodes
+
+
+# -- field validation ---------------------------------------------------------------------
+
+
+class _Fields:
+    """Reads typed values out of the front matter, recording PR002/PR003 problems."""
+
+    def __init__(self, fm: FrontMatter, nodes: dict[str, yaml.Node], problems: list[Problem]) -> None:
+        self.fm = fm
+        self.nodes = nodes
+        self.problems = problems
+
+    def span(self, key: str) -> Span:
+        return self.fm.key_spans.get(key, Span.point(1))
+
+    def bad(self, key: str, message: str) -> None:
+        self.problems.append(Problem("PR003", f"{key}: {message}", self.span(key)))
+
+    def string(self, key: str) -> str | None:
+        value = self.fm.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            self.bad(key, f"expected text, got {_kind(value)}")
+            return None
+        return value.strip() or None
+
+    def unknown_keys(self) -> None:
+        for key in self.fm.data:
+            if key in KNOWN_KEYS:
+                continue
+            close = difflib.get_close_matches(key.lower(), KNOWN_KEYS, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else f" (known keys: {', '.join(KNOWN_KEYS)})"
+            self.problems.append(Problem("PR002", f"unknown front-matter key '{key}'{hint}", self.span(key)))
+
+    def date(self) -> dt.date | None:
+        value = self.fm.data.get("date")
+        if value is None:
+            if self.fm.present and self.fm.data:
+                self.problems.append(
+                    Problem("PR003", "date: missing; add the release date as YYYY-MM-DD", self.fm.span)
+                )
+            return None
+        if isinstance(value, dt.datetime):
+            self.bad("date", "expected a date YYYY-MM-DD, not a date and time (use embargo for a time)")
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.bad("date", f"expected a date YYYY-MM-DD, got {value!r}")
+        return None
+
+    def embargo(self) -> Embargo | None:
+        value = self.fm.data.get("embargo")
+        if value is None:
+            return None
+        node = self.nodes.get("embargo")
+        text = str(node.value) if isinstance(node, yaml.ScalarNode) else str(value)
+        span = self.span("embargo")
+        at: dt.datetime | None
+        zone: str | None
+        if isinstance(value, dt.datetime):
+            at, zone = value, None
+        elif isinstance(value, str):
+            at, zone = _parse_embargo(value.strip())
+            if at is None and zone == "?":
+                self.bad("embargo", "unknown time zone; use an offset (+03:00) or an IANA name like Europe/Minsk")
+                return Embargo(text, None, None, span)
+        elif isinstance(value, dt.date):
+            return Embargo(text, None, None, span)  # a date without a time: PR601 says so
+        else:
+            self.bad("embargo", f"expected a date and time, got {_kind(value)}")
+            return None
+        if at is None:
+            self.bad("embargo", "expected YYYY-MM-DDTHH:MM+HH:MM or 'YYYY-MM-DD HH:MM Area/City'")
+            return Embargo(text, None, None, span)
+        return Embargo(text, at, zone, span)
+
+    def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+        value = self.string(key)
+        if value is None:
+            return default
+        if value not in allowed:
+            self.bad(key, f"must be one of {', '.join(allowed)}, got {value!r}")
+            return default
+        return value
+
+    def language(self, default: str) -> str:
+        value = self.string("language")
+        if value is None:
+            return default
+        if not _LANGUAGE_TAG.match(value):
+            self.bad("language", f"expected a language tag like 'en' or 'fr-CH', got {value!r}")
+            return default
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.fm.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+        if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+            return tuple(str(v) for v in value)
+        self.bad(key, f"expected a list of words, got {_kind(value)}")
+        return ()
+
+    def slug(self, title: str | None, date: dt.date | None) -> str:
+        value = self.string("slug")
+        if value is not None:
+            if _SLUG.match(value) and len(value) <= 80:
+                return value
+            self.bad("slug", "use only a-z, 0-9 and single hyphens, at most 80 characters")
+        return slugify(title, date)
+
+    def lint_ignore(self) -> tuple[str, ...]:
+        value = self.fm.data.get("lint")
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            self.bad("lint", "expected a mapping like 'ignore: [PR401]'")
+            return ()
+        extra = [k for k in value if k != "ignore"]
+        if extra:
+            self.bad("lint", f"only 'ignore' is allowed here, got {', '.join(map(str, extra))}")
+        ignore = value.get("ignore", [])
+        if isinstance(ignore, str):
+            ignore = [v for v in re.split(r"[\s,]+", ignore) if v]
+        if not isinstance(ignore, list) or not all(isinstance(v, str) for v in ignore):
+            self.bad("lint", "ignore: expected a list of rule codes or names")
+            return ()
+        return tuple(ignore)
+
+    def organization(self, config: config_mod.Config, base: Path | None) -> Organization | None:
+        value = self.fm.data.get("organization")
+        if value is None:
+            return config.organization()
+        if isinstance(value, str):
+            org = config.organizations.get(value.strip())
+            if org is None:
+                known = ", ".join(config.organizations) or "none configured"
+                self.bad("organization", f"no organisation '{value}' in the config (known: {known})")
+                return Organization(key=None, name=value.strip())
+            return org
+        if isinstance(value, dict):
+            name = value.get("name")
+            if not isinstance(name, str) or not name.strip():
+                self.bad("organization", "a mapping needs a 'name'")
+                return config.organization()
+            unknown = [k for k in value if k not in config_mod.ORG_KEYS]
+            if unknown:
+                self.bad("organization", f"unknown keys {', '.join(map(str, unknown))}")
+            texts = {
+                k: (str(value[k]).strip() if isinstance(value.get(k), (str, int)) else None)
+                for k in config_mod.ORG_KEYS
+            }
+            acronyms = value.get("acronyms", [])
+            logo = None
+            if texts["logo"] and base is not None:
+                logo = (base / texts["logo"]).resolve()
+            return Organization(
+                key=None,
+                name=name.strip(),
+                short_name=texts["short_name"],
+                url=texts["url"],
+                boilerplate=texts["boilerplate"],
+                logo=logo,
+                email=texts["email"],
+                acronyms=tuple(str(a) for a in acronyms) if isinstance(acronyms, list) else (),
+            )
+        self.bad("organization", f"expected a config key or a mapping, got {_kind(value)}")
+        return config.organization()
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _parse_embargo(text: str) -> tuple[dt.datetime | None, str | None]:
+    """``2024-07-19T10:00:00+03:00`` or ``2024-07-19 10:00 Europe/Minsk``; naive when no zone."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    match = re.match(r"^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?)\s*(.*)$", text)
+    if not match:
+        return None, None
+    day, time, rest = match.groups()
+    rest = rest.strip()
+    try:
+        if not rest or re.match(r"^(Z|[+-]\d{2}:?\d{2})$", rest):
+            return dt.datetime.fromisoformat(f"{day}T{time}{rest}"), None
+        try:
+            zone = ZoneInfo(rest)
+        except (ZoneInfoNotFoundError, ValueError):
+            return None, "?"
+        return dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=zone), rest
+    except ValueError:
+        return None, None
+
+
+# -- body -------------------------------------------------------------------------------
+
+
+def _mask(text: str, body_offset: int) -> tuple[str, list[Comment]]:
+    """The text markdown-it sees: front matter blanked, comments blanked, lines kept."""
+    head = re.sub(r"[^\n]", "", text[:body_offset])
+    body = text[body_offset:]
+    comments: list[Comment] = []
+
+    def blank(match: re.Match[str]) -> str:
+        start = body_offset + match.start()
+        end = body_offset + match.end()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        end_line = text.count("\n", 0, end) + 1
+        end_column = end - (text.rfind("\n", 0, end) + 1) + 1
+        comments.append(Comment(match.group(1).strip(), Span(line, column, end_line, end_column)))
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return head + _COMMENT.sub(blank, body), comments
+
+
+def _top_level(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(first, last) token index of each top-level block."""
+    blocks: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.nesting == 1:
+            depth, j = 0, i
+            while j < len(tokens):
+                depth += tokens[j].nesting
+                if depth == 0:
+                    break
+                j += 1
+            blocks.append((i, min(j, len(tokens) - 1)))
+            i = j + 1
+        else:
+            blocks.append((i, i))
+            i += 1
+    return blocks
+
+
+def _inline_text(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+def _make_block(tokens: list[Token], lines: list[str]) -> Block:
+    first = tokens[0]
+    kind = _BLOCK_KINDS.get(first.type, "paragraph")
+    start, end = first.map or (0, 1)
+    last_width = len(lines[end - 1]) if 0 < end <= len(lines) else 0
+    span = Span(start + 1, 1, end, last_width + 1)
+    texts: list[str] = []
+    sources: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    offset = 0
+    for token in tokens:
+        if token.type == "inline":
+            texts.append(_inline_text(token))
+            first_line = (token.map or first.map or (0, 0))[0]
+            for i, content_line in enumerate(token.content.split("\n")):
+                line_no = first_line + i
+                source_line = lines[line_no] if line_no < len(lines) else ""
+                found = source_line.find(content_line) if content_line else len(source_line)
+                segments.append((offset, line_no + 1, max(found, 0) + 1))
+                offset += len(content_line) + 1
+            sources.append(token.content)
+        elif token.type in ("fence", "code_block"):
+            texts.append(token.content)
+    if sources:
+        offset -= 1
+    return Block(
+        kind=kind,  # type: ignore[arg-type]
+        text="\n".join(texts).strip(),
+        span=span,
+        tokens=tuple(tokens),
+        level=int(first.tag[1]) if kind == "heading" and first.tag[1:].isdigit() else 0,
+        source="\n".join(sources),
+        segments=tuple(segments),
+    )
+
+
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[^*_\n]+?)(?P<colon>\s*:)?\s*(?:\*\*|__)?\s*(?P<colon2>:)?\s*$")
+
+
+def _section_kind(text: str, lang: Language) -> str | None:
+    label = text.strip().replace("’", "'").replace("‘", "'").rstrip(":").strip()
+    for kind, patterns in lang.sections.items():
+        if any(p.fullmatch(label) for p in patterns):
+            return kind
+    return None
+
+
+def _pseudo_heading(block: Block, lang: Language) -> str | None:
+    """A one-line paragraph that is only a section label (``**Notes to editors**``, ``Contact:``)."""
+    if block.kind != "paragraph" or "\n" in block.source:
+        return None
+    match = _LABEL.match(block.source)
+    if not match:
+        return None
+    marked = bool(match.group("colon") or match.group("colon2")) or block.source.strip().startswith(("**", "__"))
+    kind = _section_kind(match.group("label"), lang)
+    if (
+        kind is None
+        or (kind == "about" and not marked)
+        or (kind == "notes" and not marked and match.group("label").strip().lower() == "notes")
+    ):
+        return None
+    return kind
+
+
+# -- the whole parse --------------------------------------------------------------------------
+
+
+def parse(text: str, path: str | Path | None = None, config: config_mod.Config | None = None) -> Release:
+    """Parse a release's text. Never raises on content: problems are on the result."""
+    path = Path(path) if path is not None else None
+    if config is None:
+        config = config_mod.DEFAULT
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if len(text.encode("utf-8", errors="replace")) > MAX_BYTES:
+        return _unreadable(
+            path, Problem("PR004", "file is larger than 2 MB; a press release never is", Span.point(1)), config
+        )
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return _unreadable(
+            path, Problem("PR004", "text contains NUL bytes: binary, not a text release", Span.point(line)), config
+        )
+
+    fm, body_offset, problems, nodes = _read_front_matter(text)
+    fields = _Fields(fm, nodes, problems)
+    fields.unknown_keys()
+    title = fields.string("title")
+    subtitle = fields.string("subtitle")
+    date = fields.date()
+    location = fields.string("location")
+    embargo = fields.embargo()
+    base = path.parent if path is not None else None
+    organization = fields.organization(config, base)
+    lang_tag = fields.language(config.language)
+    profile = fields.choice("profile", config_mod.PROFILES, config.profile)
+    tags = fields.strings("tags")
+    slug = fields.slug(title, date)
+    lint_ignore = fields.lint_ignore()
+    lang = language(lang_tag)
+
+    masked, comments = _mask(text, body_offset)
+    lines = text.split("\n")
+    try:
+        tokens = _MD.parse(masked)
+    except RecursionError:
+        problems.append(Problem("PR004", "Markdown nested too deeply to read", Span.point(1)))
+        tokens = []
+
+    blocks = [_make_block(tokens[a : b + 1], lines) for a, b in _top_level(tokens)]
+    blocks, sections, end_marks, body = _structure(blocks, lang)
+
+    lede = next((i for i in body if blocks[i].kind == "paragraph"), None)
+    dateline = find_dateline(blocks[lede]) if lede is not None else None
+    lede_date = find_lede_date(blocks[lede], dateline, lang) if lede is not None else None
+
+    dates: list[DateMention] = []
+    for block in blocks:
+        if block.source:
+            dates.extend(find_dates(block.source, block.locate))
+
+    quotes, quote_problems = find_quotes(blocks, body, sections, lang)
+    problems.extend(quote_problems)
+
+    contact_list: list[Contact] = list(contacts_from_front_matter(fm, fields.bad))
+    for section in sections:
+        if section.kind == "contact":
+            contact_list = merge_contacts(contact_list, contacts_from_section([blocks[i] for i in section.blocks]))
+
+    return Release(
+        path=path,
+        source=text,
+        front_matter=fm,
+        title=title,
+        subtitle=subtitle,
+        date=date,
+        location=location,
+        embargo=embargo,
+        organization=organization,
+        language=lang_tag,
+        profile=profile,
+        tags=tags,
+        slug=slug,
+        contacts=tuple(contact_list),
+        blocks=tuple(blocks),
+        body=tuple(body),
+        lede=lede,
+        dateline=dateline,
+        lede_date=lede_date,
+        dates=tuple(dates),
+        quotes=tuple(quotes),
+        sections=tuple(sections),
+        end_marks=tuple(end_marks),
+        comments=tuple(comments),
+        problems=tuple(sorted(problems, key=lambda p: (p.span.line, p.span.column))),
+        tokens=tuple(tokens),
+        lint_ignore=lint_ignore,
+        body_line_offset=text.count("\n", 0, body_offset),
+    )
+
+
+def _is_end_mark(block: Block) -> str | None:
+    if block.span.line != block.span.end_line and block.kind != "heading":
+        return None
+    if block.kind == "heading" and block.text == "" and block.tokens[0].markup == "###":
+        return "###"
+    if block.kind in ("paragraph", "bullet_list"):
+        # "- ENDS -" reads as a list item to Markdown; judge the line as written.
+        raw = block.source if block.kind == "paragraph" else f"- {block.text}"
+        if raw.strip() in END_MARKS:
+            return raw.strip()
+    return None
+
+
+def _structure(blocks: list[Block], lang: Language) -> tuple[list[Block], list[Section], list[EndMark], list[int]]:
+    """Assign each block to the body or a section, and find the end marks."""
+    from dataclasses import replace
+
+    sections: list[Section] = []
+    end_marks: list[EndMark] = []
+    body: list[int] = []
+    current: int | None = None  # index into sections
+    members: dict[int, list[int]] = {}
+    result: list[Block] = []
+    for index, block in enumerate(blocks):
+        mark = _is_end_mark(block)
+        if mark is not None:
+            end_marks.append(EndMark(mark, block.span, index))
+            result.append(block)
+            continue
+        kind: str | None = None
+        if block.kind == "heading" and block.level <= 2:
+            kind = _section_kind(block.text, lang)
+            if kind is None:
+                current = None  # a level-2 subhead ends any section
+        elif block.kind == "paragraph" and (current is None or sections[current].kind != _pseudo_heading(block, lang)):
+            kind = _pseudo_heading(block, lang)
+        if kind is not None:
+            sections.append(Section(kind, block.text.rstrip(": ").strip("*_ "), block.span, (), index))  # type: ignore[arg-type]
+            current = len(sections) - 1
+            members[current] = []
+            result.append(replace(block, section=current))
+            continue
+        if current is not None:
+            members[current].append(index)
+            result.append(replace(block, section=current))
+        else:
+            result.append(block)
+            if not end_marks and not sections:
+                body.append(index)
+    sections = [replace(s, blocks=tuple(members.get(i, []))) for i, s in enumerate(sections)]
+    return result, sections, end_marks, body

@@ -1,0 +1,363 @@
+"""Quotations and who said them.
+
+Inline quotations are spans between quotation marks inside a paragraph; block
+quotations are Markdown block quotes. A quotation is attributed when its paragraph
+names a speaker with a speech verb (``said Jane Doe``, ``Jane Doe, director, said``),
+a pronoun with one after a named mention (``he remarked``), a dash line closing a
+block quote (``— Jane Doe, Director``), or a preceding ``... said:`` paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .lang import Language
+from .model import Block, Problem, Quote, Section
+
+# Opening mark -> the closing marks it accepts.
+PAIRS: dict[str, tuple[str, ...]] = {"“": ("”",), "«": ("»",), "„": ("“", "”"), '"': ('"',)}
+CLOSERS = frozenset("”»")
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s”»\"]|$)")
+_DASH_LINE = re.compile(r"^\s*(?:—|–|--|-)\s*(?P<who>.+)$")
+_CODE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One quoted stretch: ``start`` is the opening mark, ``end`` the closing one (or the text's end)."""
+
+    start: int
+    end: int
+    open: str
+    close: str | None  #: None when the paragraph ends inside the quotation
+
+
+def scan(text: str) -> tuple[list[Mark], list[int]]:
+    """Top-level quoted stretches of ``text`` and the offsets of marks that do not pair."""
+    masked = _CODE.sub(lambda m: " " * len(m.group(0)), text)
+    stack: list[tuple[int, str]] = []
+    marks: list[Mark] = []
+    stray: list[int] = []
+    for i, ch in enumerate(masked):
+        if stack and ch in PAIRS[stack[-1][1]]:
+            start, opener = stack.pop()
+            if not stack:
+                marks.append(Mark(start, i, opener, ch))
+        elif ch in PAIRS:
+            stack.append((i, ch))
+        elif ch in CLOSERS:
+            stray.append(i)
+    for start, opener in stack[:1]:
+        marks.append(Mark(start, len(text), opener, None))
+    stray.extend(start for start, _ in stack)
+    marks.sort(key=lambda m: m.start)
+    return marks, sorted(stray)
+
+
+def _is_quotation(words: int, inner: str) -> bool:
+    stripped = inner.rstrip()
+    return words >= 6 or stripped.endswith((".", "?", "!", "…")) or (words >= 2 and stripped.endswith(","))
+
+
+def _count_sentences(text: str) -> int:
+    return max(1, len(_SENTENCE_END.findall(text.strip())))
+
+
+# -- names and speech verbs ------------------------------------------------------------------
+
+
+@cache
+def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _name_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str]:
+    hon = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
+    cap = r"[^\W\d_a-zа-яё][\w'’.-]*"
+    particle = r"(?:de|da|di|do|dos|du|la|le|van|von|der|den|bin|bint|al|el|ibn|y|of|the|in|for|and)"
+    return re.compile(rf"(?:(?:{hon})\s+)?{cap}(?:\s+(?:{particle}\s+)*{cap})*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    name: str
+    start: int
+    end: int
+    verb: str
+    pronoun: bool = False
+
+
+def _runs(text: str, lang: Language) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words (possible names or titles) with their offsets."""
+    found = []
+    for match in _name_pattern(lang.honorifics).finditer(text):
+        run = match.group(0).rstrip(".,")
+        if run:
+            found.append((match.start(), match.start() + len(run), run))
+    return found
+
+
+def _is_title(run: str, lang: Language) -> bool:
+    words = run.split()
+    if any(w.lower().strip(".,") in lang.title_words for w in words):
+        return True
+    # An acronym (IOM, UNICEF) marks an organisation or a title, not a person.
+    return any(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
+
+
+def _is_name(run: str, lang: Language) -> bool:
+    words = run.split()
+    honorific = words[0] in lang.honorifics
+    return (len(words) >= 2 or honorific) and not _is_title(run, lang)
+
+
+def _attributions(outside: str, lang: Language) -> list[_Speaker]:
+    """Every speech verb in ``outside`` (text with quotations blanked) and who it names."""
+    speakers: list[_Speaker] = []
+    pronouns = {p.lower() for p in lang.pronouns}
+    for verb in _verb_pattern(lang.speech_verbs).finditer(outside):
+        before = outside[: verb.start()]
+        after = outside[verb.end() :]
+        # Pronoun directly before or after: "he said", "said she".
+        near_before = re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", before)
+        near_after = re.match(r"\s*([^\W\d_]+)", after)
+        for near, offset in ((near_before, 0), (near_after, verb.end())):
+            if near and near.group(1).lower() in pronouns:
+                start = offset + near.start(1)
+                speakers.append(_Speaker("", start, start + len(near.group(1)), verb.group(0), pronoun=True))
+                break
+        else:
+            speaker = _speaker_after(after, verb.end(), lang) or _speaker_before(before, lang)
+            if speaker:
+                speakers.append(_Speaker(speaker[2], speaker[0], speaker[1], verb.group(0)))
+    return speakers
+
+
+def _speaker_after(after: str, offset: int, lang: Language) -> tuple[int, int, str] | None:
+    clause = re.match(r"[^.;:!?“”«»\"]*", after)
+    text = clause.group(0) if clause else ""
+    runs = [r for r in _runs(text, lang) if text[: r[0]].strip(" ,") == "" or _is_name(r[2], lang)]
+    if not runs:
+        return None
+    names = [r for r in runs if _is_name(r[2], lang)]
+    start, end, run = (names or runs)[0]
+    if text[:start].strip(" ,") and not names:
+        return None
+    return offset + start, offset + end, run
+
+
+def _speaker_before(before: str, lang: Language) -> tuple[int, int, str] | None:
+    masked = re.sub(
+        r"\b(Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Hon|Rev|[A-Z])\.", lambda m: m.group(0)[:-1] + "_", before
+    )
+    cut = max((m.end() for m in re.finditer(r"[.;!?“”«»\"]", masked)), default=0)
+    clause = before[cut:]
+    runs = _runs(clause, lang)
+    names = [r for r in runs if _is_name(r[2], lang)]
+    if names:
+        start, end, run = names[-1] if _adjacent(clause, names[-1]) else names[0]
+        return cut + start, cut + end, run
+    if runs:
+        start, end, run = runs[-1]
+        tail = clause[end:].strip(" ,")
+        if not tail and run.split()[0].lower() not in {"it", "this", "that", "the", "these", "there"}:
+            return cut + start, cut + end, run
+        noun = re.search(r"((?:the|a|an|our|its|their)\s+[\w\s-]{2,40}?)\s*,?\s*$", clause, re.IGNORECASE)
+        if noun:
+            return cut + noun.start(1), cut + noun.end(1), noun.group(1)
+    noun = re.search(r"((?:the|a|an|its|their)\s+[\w-]+(?:\s+[\w-]+){0,3})\s*,?\s*$", clause, re.IGNORECASE)
+    if noun and not re.search(r"[“”«»\"]", noun.group(1)):
+        return cut + noun.start(1), cut + noun.end(1), noun.group(1)
+    return None
+
+
+def _adjacent(clause: str, run: tuple[int, int, str]) -> bool:
+    return not clause[run[1] :].strip(" ,")
+
+
+# -- finding quotations ------------------------------------------------------------------------
+
+
+def find_quotes(
+    blocks: Sequence[Block], body: Sequence[int], sections: Sequence[Section], lang: Language
+) -> tuple[list[Quote], list[Problem]]:
+    """All quotations in the body and notes, with speakers; PR302 problems for stray marks."""
+    skip = {i for s in sections if s.kind in ("about", "contact") for i in (*s.blocks, s.heading_block)}
+    quotes: list[Quote] = []
+    problems: list[Problem] = []
+    last_named: str | None = None
+    intro: tuple[str, str] | None = None  # (speaker, verb) from a "... said:" paragraph
+    previous_open = False  # the previous paragraph ended inside a quotation
+    previous_speaker: tuple[str, str] | None = None  # of the previous paragraph's last quotation
+
+    for index, block in enumerate(blocks):
+        if block.kind == "code":
+            intro = None
+            continue
+        if block.kind == "blockquote" and index not in skip:
+            quote, last_named = _block_quote(block, index, intro, last_named, lang)
+            quotes.append(quote)
+            previous_speaker = (quote.speaker, quote.verb or "") if quote.speaker else None
+            continue
+        source = block.source
+        if not source:
+            intro = None
+            continue
+        marks, stray = scan(source)
+        continues = previous_open and source.lstrip()[:1] in PAIRS
+        open_ending = bool(marks) and marks[-1].close is None
+        for offset in stray:
+            if continues and offset == len(source) - len(source.lstrip()):
+                continue
+            if open_ending and offset == marks[-1].start:
+                continue  # reported below, unless the next paragraph continues the quotation
+            problems.append(
+                Problem("PR302", "quotation mark with no partner in this paragraph", block.locate(offset, offset + 1))
+            )
+        if open_ending and not _next_continues(blocks, index):
+            start = marks[-1].start
+            problems.append(
+                Problem(
+                    "PR302", f"'{marks[-1].open}' is never closed in this paragraph", block.locate(start, start + 1)
+                )
+            )
+        if index in skip:
+            previous_open = open_ending
+            continue
+
+        outside = _blank(source, marks)
+        speakers = _attributions(outside, lang)
+        for s in speakers:
+            if not s.pronoun and _is_name(s.name, lang):
+                last_named = s.name
+        found: list[Quote] = []
+        for mark in marks:
+            inner = source[mark.start + 1 : mark.end]
+            words = len(_WORD.findall(inner))
+            if not _is_quotation(words, inner):
+                continue
+            speaker = _nearest(speakers, mark)
+            name, verb = None, None
+            if speaker is not None:
+                name = speaker.name if not speaker.pronoun else _resolve(speakers, speaker, last_named, lang)
+                verb = speaker.verb
+            elif continues or (previous_speaker and not outside.strip(" .,")):
+                name, verb = previous_speaker or (None, None)
+            elif intro is not None:
+                name, verb = intro
+            end = mark.end + (1 if mark.close else 0)
+            span = block.locate(mark.start, min(end, len(source)))
+            found.append(
+                Quote(
+                    kind="inline",
+                    text=inner.strip(),
+                    span=span,
+                    block=index,
+                    open_mark=mark.open,
+                    close_mark=mark.close,
+                    speaker=name or None,
+                    verb=verb,
+                    attributed=bool(name),
+                    speaker_span=block.locate(speaker.start, speaker.end) if speaker else None,
+                    words=words,
+                    sentences=_count_sentences(inner),
+                )
+            )
+        quotes.extend(found)
+        if found:
+            previous_speaker = (found[-1].speaker, found[-1].verb or "") if found[-1].speaker else None
+        elif block.kind == "paragraph":
+            previous_speaker = None
+        intro = _intro(source, speakers, last_named, lang)
+        previous_open = open_ending
+    return quotes, problems
+
+
+def _next_continues(blocks: Sequence[Block], index: int) -> bool:
+    nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+    return bool(nxt and nxt.source.lstrip()[:1] in PAIRS)
+
+
+def _blank(source: str, marks: list[Mark]) -> str:
+    chars = list(source)
+    for mark in marks:
+        for i in range(mark.start + 1, min(mark.end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _nearest(speakers: list[_Speaker], mark: Mark) -> _Speaker | None:
+    if not speakers:
+        return None
+    return min(speakers, key=lambda s: min(abs(s.start - mark.end), abs(s.end - mark.start)))
+
+
+def _resolve(speakers: list[_Speaker], pronoun: _Speaker, last_named: str | None, lang: Language) -> str | None:
+    earlier = [s for s in speakers if not s.pronoun and s.end <= pronoun.start and _is_name(s.name, lang)]
+    return earlier[-1].name if earlier else last_named
+
+
+def _intro(source: str, speakers: list[_Speaker], last_named: str | None, lang: Language) -> tuple[str, str] | None:
+    """``The Floods Minister, Sarah Whitfield, said:`` introduces the block quotes after it."""
+    if not source.rstrip().endswith(":") or not speakers:
+        return None
+    speaker = speakers[-1]
+    name = _resolve(speakers, speaker, last_named, lang) if speaker.pronoun else speaker.name
+    return (name, speaker.verb) if name else None
+
+
+def _block_quote(
+    block: Block, index: int, intro: tuple[str, str] | None, last_named: str | None, lang: Language
+) -> tuple[Quote, str | None]:
+    lines = block.source.split("\n")
+    speaker: str | None = None
+    speaker_span = None
+    verb: str | None = None
+    body_lines = lines
+    dash = _DASH_LINE.match(lines[-1]) if lines else None
+    if dash and len(lines) > 1:
+        who = dash.group("who").strip()
+        speaker = who.split(",")[0].strip()
+        start = block.source.rfind(who)
+        speaker_span = block.locate(start, start + len(speaker))
+        verb = "—"
+        body_lines = lines[:-1]
+    text = "\n".join(body_lines)
+    marks, _ = scan(text)
+    if speaker is None:
+        outside = _blank(text, marks)
+        speakers = _attributions(outside, lang)
+        if speakers:
+            s = speakers[-1]
+            speaker = _resolve(speakers, s, last_named, lang) if s.pronoun else s.name
+            speaker_span = block.locate(s.start, s.end)
+            verb = s.verb
+        elif intro is not None:
+            speaker, verb = intro
+    if speaker and _is_name(speaker, lang):
+        last_named = speaker
+    inner = text.strip()
+    if marks and marks[0].start == text.find(marks[0].open) and marks[0].start <= 1:
+        inner = text[marks[0].start + 1 : marks[0].end].strip()
+    quote = Quote(
+        kind="block",
+        text=inner,
+        span=block.span,
+        block=index,
+        open_mark=marks[0].open if marks else None,
+        close_mark=marks[0].close if marks else None,
+        speaker=speaker,
+        speaker_span=speaker_span,
+        verb=verb,
+        attributed=bool(speaker),
+        words=len(_WORD.findall(inner)),
+        sentences=_count_sentences(inner),
+    )
+    return quote, last_named

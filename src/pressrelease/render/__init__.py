@@ -1,0 +1,1 @@
+"""Renderers: HTML, PDF, plain text and .eml from one parsed release."""

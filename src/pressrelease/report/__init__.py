@@ -1,0 +1,1 @@
+"""Lint output formats: text, concise, json, github, sarif."""
