@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..registry import Rule
-from . import body, contacts, dateline, document, embargo, headline, quotes, sections, terms
+from . import body, contacts, dateline, document, embargo, headline, quotes, sections, suppression, terms
 
 ALL_RULES: tuple[Rule, ...] = tuple(
     sorted(
@@ -17,6 +17,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             *embargo.RULES,
             *body.RULES,
             *terms.RULES,
+            *suppression.RULES,
         ),
         key=lambda r: r.code,
     )

@@ -1,0 +1,79 @@
+"""Test helpers for rules: a clean release to plant defects in, and a way to run one rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pressrelease.config import DEFAULT, THRESHOLDS, Config
+from pressrelease.lang import language
+from pressrelease.lint.registry import Context, Finding, Rule
+from pressrelease.parse import parse
+
+# A release that every rule accepts in every profile. Plant one defect with
+# CLEAN.replace(...) and expect exactly that rule's code at the planted position.
+CLEAN = """\
+---
+title: Water Authority Opens Three Treatment Plants in Northern Region
+subtitle: The plants will serve 400,000 people who now rely on trucked water
+date: 2026-03-20
+location: Nairobi
+organization:
+  name: Clean Water Alliance
+  short_name: CWA
+  boilerplate: The Clean Water Alliance brings safe water to rural communities in East Africa.
+  acronyms: [CWA]
+language: en
+contacts:
+  - name: Amina Odhiambo
+    title: Communications Officer
+    email: amina.odhiambo@example.org
+    phone: "+254 20 555 0142"
+tags: [water, Kenya]
+---
+
+Nairobi – Three new water treatment plants opened on Friday, 20 March 2026, in the northern region, bringing safe drinking water to about 400,000 people.
+
+The plants were built over two years with support from county governments and local engineers. Each plant can treat six million litres a day and runs on solar power.
+
+“Safe water changes everything for a family: children stay in school and mothers no longer walk for hours,” said Grace Wanjiru, director of the Clean Water Alliance.
+
+County officials said the plants would also supply three hospitals and twelve schools. Water committees in each village will manage the taps and collect small fees for maintenance.
+
+“We trained two hundred technicians so that the plants keep running long after the ribbon is cut,” she added.
+
+###
+
+## Notes to editors
+
+Photographs of the plants are available on request.
+
+## Contact
+
+Amina Odhiambo, Communications Officer, CWA
+Email: amina.odhiambo@example.org
+Tel: +254 20 555 0142
+"""
+
+NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def context(text: str, config: Config = DEFAULT, profile: str | None = None, **thresholds: Any) -> Context:
+    release = parse(text, None, config)
+    limits = dict(THRESHOLDS)
+    limits.update({k.replace("_", "-"): v for k, v in thresholds.items()})
+    return Context(
+        release=release,
+        config=config,
+        profile=profile or release.profile,
+        thresholds=limits,
+        lang=language(release.language),
+        now=NOW,
+    )
+
+
+def run_rule(
+    rule: Rule, text: str, config: Config = DEFAULT, profile: str | None = None, **thresholds: Any
+) -> list[Finding]:
+    """The findings of one rule on a text (no selection, no suppression)."""
+    return list(rule.check(context(text, config, profile, **thresholds)))
