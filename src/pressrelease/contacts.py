@@ -26,6 +26,10 @@ _MOBILE = re.compile(r"(?i)\b(?:mob|mobile|cell|cellphone|portable|móvil|моб
 _REGION = re.compile(r"^\s*((?:In|For|Dans|En|В|Во)\s+[^:]{2,40}):\s*")
 _UPPER = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x370, 0x400), *range(0x400, 0x530)) if chr(c).isupper())
 _RUN = re.compile(rf"[{_UPPER}][\w'’.-]*(?:\s+(?:de|da|van|von|der|bin|al|el|y|la|le)?\s*[{_UPPER}][\w'’.-]*)*")
+_DESK = re.compile(
+    r"(?i)\b(?:press office|media office|news ?desk|press desk|media desk|media relations|press team|"
+    r"communications team|service de presse|bureau de presse|oficina de prensa|пресс-служба)\b"
+)
 _NOT_NAMES = {"for", "in", "please", "contact", "media", "press", "email", "tel", "phone", "mobile", "or", "and"}
 
 
@@ -79,6 +83,12 @@ def _name_on(line: str) -> tuple[int, int, str] | None:
     cleaned = PHONE.sub(lambda m: " " * len(m.group(0)), cleaned)
     cleaned = re.sub(r"https?://\S+|<[^>]*>", lambda m: " " * len(m.group(0)), cleaned)
     cleaned = _LABEL.sub(lambda m: " " * len(m.group(0)), cleaned)
+    desk = _DESK.search(cleaned)
+    if desk:
+        # "Press Office, Department for Flood Resilience": a desk is named, not a person.
+        text = cleaned.strip(" ,;:-–—")
+        start = cleaned.find(text)
+        return start, start + len(text), re.sub(r"\s{2,}", " ", text)
     title_words = language("en").title_words
     candidates: list[tuple[int, int, str]] = []
     for match in _RUN.finditer(cleaned):

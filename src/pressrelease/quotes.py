@@ -136,12 +136,30 @@ def _attributions(outside: str, lang: Language) -> list[_Speaker]:
             speaker = _speaker_after(after, verb.end(), lang) or _speaker_before(before, lang)
             if speaker:
                 speakers.append(_Speaker(speaker[2], speaker[0], speaker[1], verb.group(0)))
+            elif _bare_verb(before, after):
+                # "», a-t-elle ajouté." / "”, añadió." / "», — добавила.": the subject is the
+                # last person named (French inversion; Spanish and Russian drop the pronoun).
+                speakers.append(_Speaker("", verb.start(), verb.end(), verb.group(0), pronoun=True))
     return speakers
 
 
+def _mask_abbreviations(text: str) -> str:
+    """Hide the full stops of ``Dr.``, ``Mr.``, ``N.J.`` so they do not end a clause (offsets kept)."""
+    return re.sub(
+        r"\b(Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Hon|Rev|Jr|Sr|[A-Z])\.", lambda m: m.group(0)[:-1] + "_", text
+    )
+
+
+def _bare_verb(before: str, after: str) -> bool:
+    """A speech verb standing alone next to a quotation, with no subject of its own."""
+    head = re.search(r"[”»\"][\s,–—-]*$", before)
+    tail = re.match(r"(?:\s+(?:il|elle|он|она))?\s*[.,;]", after)
+    return bool(head and tail)
+
+
 def _speaker_after(after: str, offset: int, lang: Language) -> tuple[int, int, str] | None:
-    clause = re.match(r"[^.;:!?“”«»\"]*", after)
-    text = clause.group(0) if clause else ""
+    cut = re.match(r"[^.;:!?“”«»\"]*", _mask_abbreviations(after))
+    text = after[: cut.end() if cut else 0]
     runs = [r for r in _runs(text, lang) if text[: r[0]].strip(" ,") == "" or _is_name(r[2], lang)]
     if not runs:
         return None
@@ -153,9 +171,7 @@ def _speaker_after(after: str, offset: int, lang: Language) -> tuple[int, int, s
 
 
 def _speaker_before(before: str, lang: Language) -> tuple[int, int, str] | None:
-    masked = re.sub(
-        r"\b(Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Hon|Rev|[A-Z])\.", lambda m: m.group(0)[:-1] + "_", before
-    )
+    masked = _mask_abbreviations(before)
     cut = max((m.end() for m in re.finditer(r"[.;!?“”«»\"]", masked)), default=0)
     clause = before[cut:]
     runs = _runs(clause, lang)
