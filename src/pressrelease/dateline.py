@@ -70,8 +70,11 @@ def find_dateline(lede: Block) -> Dateline | None:
 
 
 def _abbreviations_only(prefix: str) -> bool:
-    """True when every full stop in ``prefix`` ends an abbreviation (``N.J.``, ``Oct.``, ``St.``)."""
-    stripped = re.sub(r"\b(?:[A-Z]\.){1,3}|\b[A-Z][a-z]{1,4}\.", "", prefix)
+    """True when every full stop in ``prefix`` ends an abbreviation (``N.J.``, ``Oct.``, ``St.``).
+
+    A German ordinal day (``BERLIN, 26. März 2026``) counts as one.
+    """
+    stripped = re.sub(r"\b(?:[A-Z]\.){1,3}|\b[A-Z][a-z]{1,4}\.|\b\d{1,2}\.(?=\s+\w)", "", prefix)
     return not any(ch in stripped for ch in ".!?;")
 
 
