@@ -343,7 +343,7 @@ FILES: dict[str, Expected] = {
         "–",
         (
             ("inline", "Lucía Marenco", "Una tormenta no se detiene"),
-            ("inline", "Marenco", "La población tiene que entender"),
+            ("inline", "Lucía Marenco", "La población tiene que entender"),  # », afirmó. (pro-drop)
             ("inline", "Rodrigo Alvarado", "Las comunidades fronterizas"),
         ),
         (
@@ -571,7 +571,7 @@ def test_pr004_nul_bytes(tmp_path: Path) -> None:
 
 
 def test_pr004_not_utf8_names_the_line(tmp_path: Path) -> None:
-    release = _problem_file(tmp_path, "---\ntitle: T\n---\n\nCaf".encode() + b"\xe9 noir\n")
+    release = _problem_file(tmp_path, b"---\ntitle: T\n---\n\nCaf" + b"\xe9 noir\n")
     assert [(p.code, p.span.line) for p in release.problems] == [("PR004", 5)]
     assert "UTF-8" in release.problems[0].message and "0xe9" in release.problems[0].message
 
