@@ -34,11 +34,11 @@ tags: [water, Kenya]
 
 Nairobi – Three new water treatment plants opened on Friday, 20 March 2026, in the northern region, bringing safe drinking water to about 400,000 people.
 
-The plants were built over two years with support from county governments and local engineers. Each plant can treat six million litres a day and runs on solar power.
+The plants were built over two years with support from county governments and local engineers. Each plant can treat six million litres a day and runs on solar power. Until now, most families in the region have bought water from tanker trucks at several times the price paid in towns, and many children have missed school to fetch it from distant wells. Engineers chose sites close to the largest villages, so that no household will be more than a short walk from a public tap. The treated water is tested every week by a county laboratory, and the results will be posted at each tap station.
 
 “Safe water changes everything for a family: children stay in school and mothers no longer walk for hours,” said Grace Wanjiru, director of the Clean Water Alliance.
 
-County officials said the plants would also supply three hospitals and twelve schools. Water committees in each village will manage the taps and collect small fees for maintenance.
+County officials said the plants would also supply three hospitals and twelve schools. Water committees in each village will manage the taps and collect small fees for maintenance. The fees will pay for spare parts, filters and the wages of the two operators at each plant. Health workers expect fewer cases of diarrhoea and other waterborne illness among young children, which have filled local clinics during every dry season. Farmers will also be able to buy treated water for livestock at a lower rate outside the busiest hours of the day.
 
 “We trained two hundred technicians so that the plants keep running long after the ribbon is cut,” she added.
 
