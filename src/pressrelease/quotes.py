@@ -73,7 +73,8 @@ def _count_sentences(text: str) -> int:
 @cache
 def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    # "souligne-t-elle": French inversion joins the verb and the pronoun with hyphens.
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:(?![\w-])|(?=-t-))", re.IGNORECASE)
 
 
 @cache
@@ -153,7 +154,7 @@ def _mask_abbreviations(text: str) -> str:
 def _bare_verb(before: str, after: str) -> bool:
     """A speech verb standing alone next to a quotation, with no subject of its own."""
     head = re.search(r"[”»\"][\s,–—-]*$", before)
-    tail = re.match(r"(?:\s+(?:il|elle|он|она))?\s*[.,;]", after)
+    tail = re.match(r"(?:-t-(?:il|elle)|\s+(?:il|elle|он|она))?\s*[.,;]", after)
     return bool(head and tail)
 
 
@@ -249,9 +250,14 @@ def find_quotes(
 
         outside = _blank(source, marks)
         speakers = _attributions(outside, lang)
-        for s in speakers:
-            if not s.pronoun and _is_name(s.name, lang):
-                last_named = s.name
+        named = [s.name for s in speakers if not s.pronoun and _is_name(s.name, lang)]
+        if named:
+            last_named = named[-1]
+        elif last_named is None:
+            # Nobody has spoken yet, but a person named in passing is who a later
+            # "she added" most likely means ("Marie Dupont, directrice, a visité ...").
+            mentioned = [r[2] for r in _runs(outside, lang) if _is_name(r[2], lang)]
+            last_named = mentioned[-1] if mentioned else None
         found: list[Quote] = []
         for mark in marks:
             inner = source[mark.start + 1 : mark.end]
