@@ -1,7 +1,497 @@
-"""Lint rules: body."""
+"""Lint rules: body and style (PR7xx).
+
+The rules read a block's raw inline Markdown (``Block.source``) so that every
+finding maps back to the file with ``Block.locate``. Code spans, link targets,
+autolinks, bare URLs and email addresses are blanked out first (same length, so
+offsets still map): a placeholder or an acronym inside ``https://x.org/TBD`` or a
+code span is not the writer's prose. Quotations come from :func:`quotes.scan`, the
+scanner the parser uses, so "outside quotations" means the same thing everywhere.
+"""
 
 from __future__ import annotations
 
-from ..registry import Rule
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-RULES: tuple[Rule, ...] = ()
+from ...lang import Language, data_file, language
+from ...model import Block, Release, Span
+from ...quotes import scan
+from ..registry import Context, Finding, Rule, rule
+from ._text import WORD, count_words, fm_value, inline_links, mask, prose_blocks
+
+# A small release for the examples; each rule's bad/good plants one thing in it.
+_RELEASE = """\
+---
+title: {title}
+date: 2026-03-20
+location: Nairobi
+organization:
+  name: Clean Water Alliance
+  acronyms: [CWA]
+contacts:
+  - name: Amina Odhiambo
+    email: amina.odhiambo@example.org
+    phone: "+254 20 555 0142"
+---
+
+Nairobi – {lede}
+
+“Safe water changes everything for a family,” said Grace Wanjiru, director of the Clean Water Alliance.
+
+{body}
+
+###
+
+## Notes to editors
+
+{notes}
+"""
+_TITLE = "Water Authority Opens Three Treatment Plants"
+_LEDE = "Three new water treatment plants opened on 20 March 2026 in the northern region."
+_BODY = "The plants were built over two years with support from county governments."
+_NOTES = "Photographs of the plants are available on request."
+
+
+def _example(title: str = _TITLE, lede: str = _LEDE, body: str = _BODY, notes: str = _NOTES, extra: str = "") -> str:
+    text = _RELEASE.format(title=title, lede=lede, body=body, notes=notes)
+    return text.replace("---\n\n", f"{extra}---\n\n", 1) if extra else text
+
+
+# -- PR701, PR702: length ------------------------------------------------------------------
+
+
+@rule(
+    "PR701",
+    "lede-too-long",
+    "warning",
+    summary="The lede (first paragraph) is over `lede-max-words` (35) words, dateline excluded.",
+    why="The lede carries who, what, when, where and why in one short sentence: news-writing guidance says "
+    "'under 30 or 35 words' (Seven Guidelines to Lead Writing) and the PRWeb template 25 words or less; "
+    "conventions.md R17.",
+    bad=_example(
+        lede="Three new water treatment plants opened on 20 March 2026 in the northern region, bringing safe "
+        "drinking water to about 400,000 people who until now have relied on water trucked in from the "
+        "county capital at great cost to their families."
+    ),
+    good=_example(),
+)
+def lede_too_long(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    block = release.lede_block()
+    if block is None:
+        return
+    limit = ctx.thresholds["lede-max-words"]
+    start = 0
+    words = count_words(block.text)
+    if release.dateline is not None:
+        words -= count_words(release.dateline.text)
+        if block.source.startswith(release.dateline.text):
+            start = len(release.dateline.text)
+            start += len(block.source[start:]) - len(block.source[start:].lstrip())
+    if words > limit:
+        yield Finding(
+            block.locate(start, len(block.source.rstrip())),
+            f"the lede has {words} words (limit {limit}); keep the news in one short sentence and move "
+            "detail to the next paragraph",
+        )
+
+
+@rule(
+    "PR702",
+    "body-length",
+    "info",
+    summary="The body (sections excluded) is outside `body-min-words`..`body-max-words` (250..800) words.",
+    why="Wires and guides put a release at 250-800 words (Online PR Media; PRWeb 300-800; Send2Press 400-800), "
+    "and Business Wire charges for every 100 words past 400; conventions.md R18.",
+    bad=_example(),
+    good=_example(body=" ".join([_BODY] * 20)),
+)
+def body_length(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    blocks = [release.blocks[i] for i in release.body]
+    if not blocks:
+        return  # PR005 reports an empty body
+    words = sum(count_words(b.text) for b in blocks)
+    low, high = ctx.thresholds["body-min-words"], ctx.thresholds["body-max-words"]
+    span = Span(blocks[0].span.line, 1, blocks[-1].span.end_line, blocks[-1].span.end_column)
+    if words < low:
+        yield Finding(span, f"the body has {words} words (at least {low} expected); add the facts a journalist needs")
+    elif words > high:
+        yield Finding(
+            span, f"the body has {words} words (at most {high} expected); cut it or move background to the notes"
+        )
+
+
+# -- PR703: placeholders ------------------------------------------------------------------------
+
+
+@cache
+def _token_pattern(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not tokens:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+    return re.compile(rf"(?<![\w?])(?:{alternatives})(?![\w?])")
+
+
+def _placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each placeholder in already-masked text."""
+    found: list[tuple[int, int, str]] = []
+    tokens = _token_pattern(lang.placeholder_tokens)
+    if tokens is not None:
+        found.extend((m.start(), m.end(), m.group(0)) for m in tokens.finditer(text))
+    for pattern in lang.placeholder_patterns:
+        found.extend((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+    seen_until = -1
+    for start, end, what in sorted(found):
+        if start >= seen_until:
+            seen_until = end
+            yield start, end, what
+
+
+@rule(
+    "PR703",
+    "placeholder",
+    "error",
+    summary="A placeholder left in the text: `TK`, `TBD`, `XX`, `[insert ...]`, `[NAME]`, `lorem ipsum`, "
+    "`TODO`, `???` (whole tokens, not in URLs or code).",
+    why="A release that goes out with 'TK' or '[NAME]' in it is a correction waiting to happen; Reuters' "
+    "handbook says most corrections are prevented by checking simple things (conventions.md R13). The "
+    "tokens are the copy-desk conventions listed in data/<language>.toml.",
+    bad=_example(body="The plants will serve TK people in the region."),
+    good=_example(),
+)
+def placeholder(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    for key in ("title", "subtitle"):
+        value = fm_value(release, key)
+        if value is None:
+            continue
+        for start, end, what in _placeholders(mask(value.raw), ctx.lang):
+            yield Finding(value.locate(start, end), f"placeholder '{what}' in the {key}: replace it with the real text")
+    for block in release.blocks:
+        if not block.source or block.kind == "code":
+            continue
+        for start, end, what in _placeholders(mask(block.source), ctx.lang):
+            yield Finding(block.locate(start, end), f"placeholder '{what}': replace it with the real text")
+
+
+# -- PR704: acronyms ----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[\w&]+")
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# "(ABC)", "(the ABC)", "(“ABC”)", "(ABC, the agency ...)": the acronym is being defined.
+_DEFINED_AFTER = re.compile(
+    r"\(\s*(?:the\s+|la\s+|le\s+|l[’']|el\s+|los\s+|las\s+)?[\"“«]?\s*([\w&]+)\s*[\"”»]?\s*[),;]"
+)
+# "ABC (Full Name In Words)": the acronym is followed by its expansion.
+_DEFINED_BEFORE = re.compile(r"([\w&]+)\s+\(([^()]{4,})\)")
+
+
+def _acronym(token: str) -> str | None:
+    """The acronym (plural ``s`` removed) if ``token`` is one: two or more capitals, no lower case."""
+    core = token[:-1] if len(token) > 2 and token.endswith("s") else token
+    if not core[:1].isalpha() or not core[:1].isupper():
+        return None
+    letters = [c for c in core if c.isalpha()]
+    if sum(1 for c in letters if c.isupper()) < 2 or any(c.islower() for c in letters):
+        return None
+    if _ROMAN.fullmatch(core):
+        return None  # World War II, Phase IV, the XXI century
+    return core
+
+
+@cache
+def _common_acronyms() -> frozenset[str]:
+    common = data_file("acronyms").get("common", [])
+    return frozenset(str(a) for a in common)
+
+
+def _known(release: Release) -> set[str]:
+    known = set(_common_acronyms())
+    org = release.organization
+    if org is not None:
+        known.update(org.acronyms)
+        if org.short_name and _acronym(org.short_name):
+            known.add(org.short_name)
+    return {a[:-1] if len(a) > 2 and a.endswith("s") and a[:-1].isupper() else a for a in known}
+
+
+def _shouting_lines(text: str) -> list[tuple[int, int]]:
+    """Lines mostly in capitals ("FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL ..."): not acronyms."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        words = [w for w in WORD.findall(line) if any(c.isalpha() for c in w)]
+        caps = [w for w in words if sum(c.isalpha() for c in w) >= 2 and not any(c.islower() for c in w)]
+        if len(caps) >= 2 and len(caps) * 2 >= len(words) + 1:
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _definitions(text: str) -> dict[int, str]:
+    """Offsets of acronyms at the place they are spelled out."""
+    found: dict[int, str] = {}
+    for match in _DEFINED_AFTER.finditer(text):
+        name = _acronym(match.group(1))
+        before = text[: match.start()].rstrip()
+        if name and before and before[-1].isalpha():
+            found[match.start(1)] = name
+    for match in _DEFINED_BEFORE.finditer(text):
+        name = _acronym(match.group(1))
+        expansion = match.group(2)
+        if name and len(WORD.findall(expansion)) >= 2 and any(w[:1].isupper() for w in WORD.findall(expansion)):
+            found[match.start(1)] = name
+    return found
+
+
+@rule(
+    "PR704",
+    "acronym-undefined",
+    "warning",
+    summary="An acronym used before it is spelled out as `Full Name (ABC)`, unless the organisation's "
+    "`acronyms` or the common list in data/acronyms.toml knows it.",
+    why="Readers and wire editors cannot be assumed to know an organisation's initials; the UNU editorial "
+    "style and AP both spell a name out on first reference (conventions.md R23, section 11). The common "
+    "list holds only initials a general reader knows (UN, EU, CEO, GDP).",
+    bad=_example(body="The plants were built by the RWSB with support from county governments."),
+    good=_example(
+        body="The plants were built by the Rural Water Services Board (RWSB) with support from county "
+        "governments. The RWSB will run them."
+    ),
+)
+def acronym_undefined(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    known = _known(release)
+    defined: set[str] = set()
+    reported: set[str] = set()
+    for index, block in enumerate(release.blocks):
+        if not block.source or block.kind == "code" or any(m.block == index for m in release.end_marks):
+            continue
+        text = mask(block.source)
+        skip = _shouting_lines(text)
+        if index == release.lede and release.dateline is not None and text.startswith(release.dateline.text):
+            skip.append((0, len(release.dateline.text)))  # "NEW YORK, March 15 --"
+        definitions = _definitions(text)
+        for match in _TOKEN.finditer(text):
+            name = _acronym(match.group(0))
+            if name is None:
+                continue
+            if match.start() in definitions:
+                defined.add(definitions[match.start()])
+                continue
+            if name in known or name in defined or name in reported:
+                continue
+            if any(a <= match.start() < b for a, b in skip):
+                continue
+            reported.add(name)
+            yield Finding(
+                block.locate(match.start(), match.end()),
+                f"'{match.group(0)}' is used before it is spelled out: write the full name followed by "
+                f"({name}) on first use, or add it to the organisation's acronyms",
+            )
+
+
+# -- PR705, PR706, PR707, PR710: links and images -------------------------------------------------
+
+
+def _vague_texts(lang: Language) -> frozenset[str]:
+    return frozenset(t.casefold() for t in (*lang.vague_link_texts, *language("en").vague_link_texts))
+
+
+@rule(
+    "PR705",
+    "link-text",
+    "warning",
+    summary="Link text that says nothing about its target: 'click here', 'here', 'this link', 'read more'.",
+    why="Screen-reader users jump from link to link, so the text must name the target; PR Newswire's "
+    "accessibility checklist and the PRCA guidelines ask for descriptive links (conventions.md R37).",
+    bad=_example(notes="The full report is [here](https://example.org/report)."),
+    good=_example(notes="Read the [full report on rural water](https://example.org/report)."),
+)
+def link_text(ctx: Context) -> Iterator[Finding]:
+    vague = _vague_texts(ctx.lang)
+    for block in ctx.release.blocks:
+        for link in inline_links(block):
+            if link.image or link.auto:
+                continue
+            label = re.sub(r"[*_`]", "", link.text).strip().rstrip(".:!?…").strip().casefold()
+            if label in vague:
+                yield Finding(
+                    block.locate(link.start, link.end),
+                    f"link text '{link.text.strip()}' does not say where it goes: name the page or document",
+                )
+
+
+def _target_problem(target: str, release: Release, auto: bool) -> str | None:
+    """Why a link target will not work for a reader, or None."""
+    if auto and target.lower().startswith("www."):
+        return "a bare www address links over http: write it in full with https://"
+    if target.startswith("//"):
+        return "a scheme-relative link: write the address in full with https://"
+    parts = urlsplit(target)
+    scheme = parts.scheme.lower()
+    if scheme == "http":
+        return "an http: link: use https:// so readers are not sent over an unencrypted connection"
+    if scheme == "file":
+        return "a file: link points at a disk only you can see: link to a public https:// address"
+    if scheme in ("https", "mailto", "tel"):
+        return None
+    if scheme and len(scheme) > 1:
+        return f"a {scheme}: link will not work for readers: link to an https:// address"
+    if not target or target.startswith(("#", "?")):
+        return None
+    if target.startswith("/"):
+        return "a site-absolute path has no host in a PDF or email: write the full https:// address"
+    if release.path is None:
+        return None  # read from stdin: there is no folder to resolve against
+    local = Path(unquote(parts.path))
+    if not (release.path.parent / local).exists():
+        return f"the relative link '{target}' does not resolve from the release's folder: fix the path"
+    return None
+
+
+@rule(
+    "PR706",
+    "link-target",
+    "warning",
+    summary="A link over `http:`, to a `file:`, or relative and not resolving from the release's folder.",
+    why="Newswire.com's guidelines require that all links work (conventions.md R20); an http: link is "
+    "flagged by browsers and a file: or broken relative link works only on the writer's machine.",
+    bad=_example(notes="Read the [full report on rural water](http://example.org/report)."),
+    good=_example(notes="Read the [full report on rural water](https://example.org/report)."),
+)
+def link_target(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.release.blocks:
+        for link in inline_links(block):
+            if link.image:
+                continue
+            problem = _target_problem(link.target, ctx.release, link.auto)
+            if problem is not None:
+                yield Finding(block.locate(link.target_start, link.target_end), problem)
+
+
+@rule(
+    "PR707",
+    "image-alt-missing",
+    "warning",
+    summary="An image without alt text.",
+    why="Alt text is how blind readers and text-only email clients get an image; PR Newswire's accessibility "
+    "checklist and WCAG ask for it on every image (conventions.md R37).",
+    bad=_example(notes="![](plant.jpg)"),
+    good=_example(notes="![A solar-powered treatment plant beside a reservoir](plant.jpg)"),
+)
+def image_alt_missing(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.release.blocks:
+        for link in inline_links(block):
+            if link.image and not link.text.strip():
+                yield Finding(
+                    block.locate(link.start, link.end),
+                    "image has no alt text: describe what it shows between the brackets ![...]",
+                )
+
+
+@rule(
+    "PR710",
+    "remote-image",
+    "warning",
+    summary="An image loaded from the network: `pressrelease build` will not fetch it.",
+    why="The build never touches the network (cli.md, safety), so a remote image is missing from the PDF; "
+    "keep images beside the release so every output carries them.",
+    bad=_example(notes="![A solar-powered treatment plant](https://example.org/plant.jpg)"),
+    good=_example(notes="![A solar-powered treatment plant](plant.jpg)"),
+)
+def remote_image(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.release.blocks:
+        for link in inline_links(block):
+            if link.image and (
+                link.target.startswith("//") or urlsplit(link.target).scheme.lower() in ("http", "https")
+            ):
+                yield Finding(
+                    block.locate(link.target_start, link.target_end),
+                    "the image is on the network and will not be fetched: save it beside the release and "
+                    "link the local file",
+                )
+
+
+# -- PR708, PR709: voice ------------------------------------------------------------------------
+
+
+def _outside_quotes(block: Block) -> tuple[str, list[tuple[int, int]]]:
+    """The masked source and its quoted stretches."""
+    text = mask(block.source)
+    marks, _ = scan(block.source)
+    return text, [(m.start, m.end + 1) for m in marks]
+
+
+@cache
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’]\w)")
+
+
+@rule(
+    "PR708",
+    "first-person",
+    "info",
+    profiles=("ap",),
+    summary="`I`, `we`, `our`, `you` outside quotations (on in the `ap` profile).",
+    why="Wire copy is written in the third person: PRWeb, Newswire.com and EmailWire reject direct address "
+    "('you', 'we', 'I') outside quotations (conventions.md R19).",
+    bad=_example(extra="profile: ap\n", body="We built the plants over two years with county governments."),
+    good=_example(extra="profile: ap\n"),
+)
+def first_person(ctx: Context) -> Iterator[Finding]:
+    pattern = _word_pattern(ctx.lang.first_person)
+    if pattern is None:
+        return
+    for _, block in prose_blocks(ctx.release):
+        text, quoted = _outside_quotes(block)
+        for match in pattern.finditer(text):
+            if any(a <= match.start() < b for a, b in quoted):
+                continue
+            yield Finding(
+                block.locate(match.start(), match.end()),
+                f"'{match.group(0)}' outside a quotation: write in the third person, naming the organisation",
+            )
+
+
+@rule(
+    "PR709",
+    "exclamation",
+    "info",
+    summary="An exclamation mark outside quotations.",
+    why="PRWeb, Newswire.com and EmailWire list exclamation marks as hype flags that editors strip or reject "
+    "(conventions.md R15, R19).",
+    bad=_example(body="The plants were built in only two years!"),
+    good=_example(),
+)
+def exclamation(ctx: Context) -> Iterator[Finding]:
+    for _, block in prose_blocks(ctx.release):
+        text, quoted = _outside_quotes(block)
+        for match in re.finditer(r"!+(?!\[)", text):
+            if any(a <= match.start() < b for a, b in quoted):
+                continue
+            yield Finding(
+                block.locate(match.start(), match.end()),
+                "'!' outside a quotation: state the fact plainly and let it carry the news",
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    lede_too_long,
+    body_length,
+    placeholder,
+    acronym_undefined,
+    link_text,
+    link_target,
+    image_alt_missing,
+    first_person,
+    exclamation,
+    remote_image,
+)

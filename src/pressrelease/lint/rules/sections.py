@@ -1,7 +1,289 @@
-"""Lint rules: sections."""
+"""Lint rules: sections and the end mark (PR4xx).
+
+The parser has already split the release: ``Release.body`` holds the blocks before
+the first end mark or section, each :class:`Section` lists its blocks, and
+``Release.end_marks`` the end-mark paragraphs. These rules judge that layout
+against the expected order: body, end mark, notes, about, contact.
+"""
 
 from __future__ import annotations
 
-from ..registry import Rule
+from collections.abc import Iterator
 
-RULES: tuple[Rule, ...] = ()
+from ...model import Release, Section, Span
+from ..registry import Context, Finding, Rule, rule
+from ._text import count_words
+
+_RELEASE = """\
+---
+title: Water Authority Opens Three Treatment Plants
+date: 2026-03-20
+location: Nairobi
+organization:
+  name: Clean Water Alliance
+  acronyms: [CWA]
+contacts:
+  - name: Amina Odhiambo
+    email: amina.odhiambo@example.org
+    phone: "+254 20 555 0142"
+---
+
+Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region.
+
+“Safe water changes everything for a family,” said Grace Wanjiru, director of the Clean Water Alliance.
+
+{tail}
+"""
+_NOTES = "## Notes to editors\n\nPhotographs of the plants are available on request.\n"
+_ABOUT = "## About the Clean Water Alliance\n\nThe Clean Water Alliance brings safe water to rural communities.\n"
+_CONTACT = "## Contact\n\nAmina Odhiambo, amina.odhiambo@example.org, +254 20 555 0142\n"
+
+
+def _example(*parts: str) -> str:
+    return _RELEASE.format(tail="\n".join(parts))
+
+
+_GOOD = _example("###\n", _NOTES, _ABOUT, _CONTACT)
+_ORDER = {"end": 1, "notes": 2, "about": 3, "contact": 4}
+_NAMES = {
+    "end": "the end mark",
+    "notes": "the notes section",
+    "about": "the About section",
+    "contact": "the Contact section",
+}
+
+
+def _end_of_file(release: Release) -> Span:
+    lines = release.lines
+    return Span.point(max(len(lines), 1), len(lines[-1]) + 1 if lines else 1)
+
+
+def _section_span(release: Release, section: Section) -> Span:
+    """The heading through the last block of the section."""
+    if not section.blocks:
+        return section.span
+    last = release.blocks[section.blocks[-1]].span
+    return Span(section.span.line, section.span.column, last.end_line, last.end_column)
+
+
+def _has_text(release: Release, section: Section) -> bool:
+    return any(release.blocks[i].text.strip() for i in section.blocks)
+
+
+@rule(
+    "PR401",
+    "editors-notes-missing",
+    "warning",
+    summary="The release has no notes section (`## Notes to editors`, `## Background`).",
+    why="Notes to editors carry the sources for the figures cited, background and photo availability, "
+    "after the release text (eReleases, Little Seed Group, Startup Donut; GOV.UK calls it Background); "
+    "conventions.md R29.",
+    bad=_example("###\n", _CONTACT),
+    good=_GOOD,
+)
+def editors_notes_missing(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    if not release.body or release.section("notes") is not None:
+        return
+    if release.end_mark is not None:
+        span = release.end_mark.span
+    elif release.sections:
+        span = release.sections[0].span
+    else:
+        span = _end_of_file(release)
+    yield Finding(span, "the release has no notes section: add '## Notes to editors' with sources and background")
+
+
+def _layout(release: Release) -> list[tuple[int, str, Span]]:
+    """(block index, kind, span) of each end mark and section, in file order."""
+    items = [(m.block, "end", m.span) for m in release.end_marks]
+    items.extend((s.heading_block, s.kind, s.span) for s in release.sections)
+    return sorted(items)
+
+
+@rule(
+    "PR402",
+    "section-order",
+    "warning",
+    summary="Sections out of the order body, end mark, notes, about, contact.",
+    why="The end mark closes the release text and 'the only thing after the footer should be your contact "
+    "information' (pressreleasedistribution.com); notes go after the release text (eReleases) and the "
+    "contact at the foot (Bland et al.; IOM practice); conventions.md R28-R31. An About section just "
+    "before the end mark is accepted: most releases put the boilerplate there (R27).",
+    bad=_example("###\n", _CONTACT, _NOTES),
+    good=_GOOD,
+)
+def section_order(ctx: Context) -> Iterator[Finding]:
+    layout = _layout(ctx.release)
+    seen: set[str] = set()
+    highest: tuple[int, str] | None = None
+    for position, (_, kind, span) in enumerate(layout):
+        if kind in seen:
+            continue  # a second end mark is PR407's, a second section PR406's
+        seen.add(kind)
+        rank = _ORDER[kind]
+        following = layout[position + 1][1] if position + 1 < len(layout) else None
+        if kind == "about" and following == "end" and (highest is None or highest[0] < _ORDER["end"]):
+            continue  # boilerplate before the end mark (conventions.md R27)
+        if highest is not None and rank < highest[0]:
+            yield Finding(
+                span,
+                f"{_NAMES[kind]} comes after {_NAMES[highest[1]]}: move it so the order is "
+                "body, end mark, notes, about, contact",
+            )
+            continue
+        highest = (rank, kind)
+
+
+@rule(
+    "PR403",
+    "empty-section",
+    "warning",
+    summary="A notes, about or contact section with no text under its heading.",
+    why="An empty heading prints as a promise the release does not keep; a wire editor sees a missing "
+    "contact or boilerplate (conventions.md R27-R30).",
+    bad=_example("###\n", "## Notes to editors\n", _CONTACT),
+    good=_GOOD,
+)
+def empty_section(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    for section in release.sections:
+        if not _has_text(release, section):
+            yield Finding(
+                section.span, f"the section '{section.heading}' is empty: write its text or delete the heading"
+            )
+
+
+@rule(
+    "PR404",
+    "boilerplate-missing",
+    "info",
+    summary="No About section, and the organisation has no `boilerplate` to print.",
+    why="Wires expect one 'About <Org>' paragraph near the end (ReleaseWire requires it; PR Daily, "
+    "pressreleasesubmit.com); conventions.md R27. The renderers print the organisation's boilerplate "
+    "when the release has no About section.",
+    bad=_example("###\n", _NOTES, _CONTACT),
+    good=_GOOD,
+)
+def boilerplate_missing(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    if not release.body or release.section("about") is not None:
+        return
+    org = release.organization
+    if org is not None and org.boilerplate:
+        return
+    span = release.front_matter.key_spans.get("organization")
+    if span is None:
+        span = release.end_mark.span if release.end_mark is not None else _end_of_file(release)
+    yield Finding(
+        span,
+        "no About section and no organisation boilerplate: add '## About <organisation>' or a `boilerplate` "
+        "to the organisation in the config",
+    )
+
+
+@rule(
+    "PR405",
+    "boilerplate-too-long",
+    "warning",
+    summary="The About section (or else the organisation's boilerplate) is over `boilerplate-max-words` (100) words.",
+    why="PR Daily: keep the boilerplate to 100 words at most, ideally under 50; pressreleasesubmit.com "
+    "60-100 words; Business Wire charges by the word (conventions.md R18, R27).",
+    bad=_example(
+        "###\n",
+        _NOTES,
+        "## About the Clean Water Alliance\n\n"
+        + "The Clean Water Alliance brings safe water to rural communities in East Africa. " * 9,
+        _CONTACT,
+    ),
+    good=_GOOD,
+)
+def boilerplate_too_long(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    limit = ctx.thresholds["boilerplate-max-words"]
+    about = release.section("about")
+    if about is not None:
+        words = sum(count_words(release.blocks[i].text) for i in about.blocks)
+        span = _section_span(release, about)
+        if about.blocks:
+            first = release.blocks[about.blocks[0]].span
+            span = Span(first.line, first.column, span.end_line, span.end_column)
+        where = "the About section"
+    elif release.organization is not None and release.organization.boilerplate and release.body:
+        words = count_words(release.organization.boilerplate)
+        span = release.front_matter.key_spans.get("organization", Span.point(1))
+        where = f"the boilerplate of '{release.organization.name}'"
+    else:
+        return
+    if words > limit:
+        yield Finding(span, f"{where} has {words} words (limit {limit}): cut it to a few sentences")
+
+
+@rule(
+    "PR406",
+    "duplicate-section",
+    "warning",
+    summary="Two sections of the same kind (two notes or contact sections, or two About sections with the "
+    "same heading).",
+    why="A release has one notes section, one boilerplate and one contact block at the foot "
+    "(conventions.md R27-R31); two of a kind usually means a pasted draft. A joint release may have one "
+    "'About' section per organisation, so About sections only clash when their headings match.",
+    bad=_example("###\n", _NOTES, _CONTACT, "## Media contacts\n\nJohn Mwangi, +254 20 555 0199\n"),
+    good=_GOOD,
+)
+def duplicate_section(ctx: Context) -> Iterator[Finding]:
+    seen: dict[str, Section] = {}
+    for section in ctx.release.sections:
+        key = section.kind if section.kind != "about" else f"about:{section.heading.casefold()}"
+        first = seen.get(key)
+        if first is None:
+            seen[key] = section
+            continue
+        yield Finding(
+            section.span,
+            f"a second {section.kind} section (the first is on line {first.span.line}): merge the two",
+        )
+
+
+@rule(
+    "PR407",
+    "end-mark",
+    "warning",
+    summary="More than one end mark, or body text after it (other than notes, about and contact sections).",
+    why="One end mark ends the release text; only contact details and notes may follow it "
+    "(pressreleasedistribution.com; Wikipedia 'News release'; Bland et al. for ENDS); conventions.md R28.",
+    bad=_example("###\n", "The plants will open to visitors in April.\n", _NOTES, _CONTACT),
+    good=_GOOD,
+)
+def end_mark(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    if not release.end_marks:
+        return
+    first = release.end_marks[0]
+    for extra in release.end_marks[1:]:
+        yield Finding(
+            extra.span,
+            f"a second end mark (the first is on line {first.span.line}): keep only one, after the release text",
+        )
+    marks = {m.block for m in release.end_marks}
+    body = set(release.body)
+    for index, block in enumerate(release.blocks):
+        if index <= first.block or index in marks or index in body or block.section is not None:
+            continue
+        if block.kind in ("hr", "html") or not block.text.strip():
+            continue
+        yield Finding(
+            block.span,
+            "text after the end mark: move it above the end mark, or under a notes, About or Contact heading",
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    editors_notes_missing,
+    section_order,
+    empty_section,
+    boilerplate_missing,
+    boilerplate_too_long,
+    duplicate_section,
+    end_mark,
+)
