@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .lang import Language
@@ -98,10 +98,26 @@ def _runs(text: str, lang: Language) -> list[tuple[int, int, str]]:
     """Runs of capitalised words (possible names or titles) with their offsets."""
     found = []
     for match in _name_pattern(lang.honorifics).finditer(text):
-        run = match.group(0).rstrip(".,")
+        run = _trim_name(match.group(0).rstrip(".,"), lang)
         if run:
             found.append((match.start(), match.start() + len(run), run))
     return found
+
+
+_JOINERS = re.compile(r"\s+(?:of|for|in|and|the)\s+")
+
+
+def _trim_name(run: str, lang: Language) -> str:
+    """``Ana Ruiz of Acme`` -> ``Ana Ruiz``; ``Director of Communications`` stays whole.
+
+    The joining words belong in titles and organisations; after a person's name they
+    start a description of that person.
+    """
+    joiner = _JOINERS.search(run)
+    if joiner is None:
+        return run
+    head = run[: joiner.start()]
+    return head if _is_name(head, lang) else run
 
 
 def _is_title(run: str, lang: Language) -> bool:
@@ -235,13 +251,19 @@ def find_quotes(
             if open_ending and offset == marks[-1].start:
                 continue  # reported below, unless the next paragraph continues the quotation
             problems.append(
-                Problem("PR302", "quotation mark with no partner in this paragraph", block.locate(offset, offset + 1))
+                Problem(
+                    "PR302",
+                    "quotation mark with no partner in this paragraph: add its partner or remove it",
+                    block.locate(offset, offset + 1),
+                )
             )
         if open_ending and not _next_continues(blocks, index):
             start = marks[-1].start
             problems.append(
                 Problem(
-                    "PR302", f"'{marks[-1].open}' is never closed in this paragraph", block.locate(start, start + 1)
+                    "PR302",
+                    f"'{marks[-1].open}' is never closed in this paragraph: add the closing mark",
+                    block.locate(start, start + 1),
                 )
             )
         if index in skip:
@@ -262,7 +284,7 @@ def find_quotes(
         for mark in marks:
             inner = source[mark.start + 1 : mark.end]
             words = len(_WORD.findall(inner))
-            if not _is_quotation(words, inner):
+            if not _is_quotation(words, inner) and not _attribution_follows(source, outside, mark, lang):
                 continue
             speaker = _nearest(speakers, mark)
             name, verb = None, None
@@ -298,7 +320,44 @@ def find_quotes(
             previous_speaker = None
         intro = _intro(source, speakers, last_named, lang)
         previous_open = open_ending
-    return quotes, problems
+    return _carry_back(quotes, blocks), problems
+
+
+def _attribution_follows(source: str, outside: str, mark: Mark, lang: Language) -> bool:
+    """``“First,” said Ana Ruiz.``: a short span that ends in a comma and is followed by a speech verb."""
+    if mark.close is None:
+        return False
+    rest = outside[mark.end + 1 : mark.end + 120]
+    if not (source[mark.start + 1 : mark.end].rstrip().endswith(",") or rest.startswith(",")):
+        return False
+    verb = _verb_pattern(lang.speech_verbs).search(rest)
+    if verb is None:
+        return False
+    lead = rest[: verb.start()].strip(" ,–—-")
+    pronouns = {p.lower() for p in lang.pronouns}
+    words = lead.split()
+    return len(words) <= 4 and all(w[:1].isupper() or w.lower() in pronouns for w in words)
+
+
+def _carry_back(quotes: list[Quote], blocks: Sequence[Block]) -> list[Quote]:
+    """A quotation that runs on into the next paragraph takes the speaker named at its end.
+
+    ``“First paragraph ...`` (no closing mark) then ``“... last paragraph,” said Jane Doe.``
+    is one quotation by Jane Doe; each paragraph is a :class:`Quote` of its own.
+    """
+    result = list(quotes)
+    for i in range(len(result) - 2, -1, -1):
+        quote, following = result[i], result[i + 1]
+        if (
+            quote.kind == "inline"
+            and quote.close_mark is None
+            and not quote.attributed
+            and following.attributed
+            and following.block == quote.block + 1
+            and blocks[following.block].source.lstrip()[:1] in PAIRS
+        ):
+            result[i] = replace(quote, speaker=following.speaker, verb=following.verb, attributed=True)
+    return result
 
 
 def _next_continues(blocks: Sequence[Block], index: int) -> bool:

@@ -1,7 +1,162 @@
-"""Lint rules: document."""
+"""Lint rules: document (PR001-PR006).
+
+PR001-PR004 report what the parser recorded in ``release.problems``: the parser
+is the one place that reads the file and the YAML, so it is the one place that
+knows what went wrong with them. PR005 and PR006 look at the body's blocks.
+"""
 
 from __future__ import annotations
 
-from ..registry import Rule
+from collections.abc import Iterator
 
-RULES: tuple[Rule, ...] = ()
+from ...model import Block, Release, Span
+from ..registry import Context, Finding, Rule, rule
+
+_BODY = """
+Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region.
+
+“Safe water changes everything for a family,” said Grace Wanjiru, director of the Clean Water Alliance.
+"""
+_FRONT = """\
+---
+title: Water Authority Opens Three Treatment Plants
+date: 2026-03-20
+location: Nairobi
+---
+"""
+
+
+def _problems(release: Release, code: str) -> Iterator[Finding]:
+    for problem in release.problems:
+        if problem.code == code:
+            yield Finding(problem.span, problem.message)
+
+
+@rule(
+    "PR001",
+    "front-matter-missing",
+    "error",
+    summary="The file has no YAML front matter, the YAML does not parse, or it is not a mapping.",
+    why="Headline, date and contacts live in the front matter (format.md); without it nothing else can be "
+    "checked or rendered.",
+    bad="Nairobi – Three new water treatment plants opened on 20 March 2026.\n",
+    good=_FRONT + _BODY,
+)
+def front_matter_missing(ctx: Context) -> Iterator[Finding]:
+    yield from _problems(ctx.release, "PR001")
+
+
+@rule(
+    "PR002",
+    "unknown-key",
+    "warning",
+    summary="A front-matter key that format.md does not define; the message suggests the closest known key.",
+    why="A misspelt key (`subtitel`) is silently ignored by every renderer; format.md lists the keys.",
+    bad=_FRONT.replace("location:", "subtitel: The plants serve 400,000 people\nlocation:") + _BODY,
+    good=_FRONT.replace("location:", "subtitle: The plants serve 400,000 people\nlocation:") + _BODY,
+)
+def unknown_key(ctx: Context) -> Iterator[Finding]:
+    yield from _problems(ctx.release, "PR002")
+
+
+@rule(
+    "PR003",
+    "invalid-value",
+    "error",
+    summary="A front-matter value of the wrong type or format (date, embargo, contacts, slug, language, profile).",
+    why="A date that is not a date or contacts that are not a list cannot be rendered or checked; "
+    "format.md gives each key's type.",
+    bad=_FRONT.replace("2026-03-20", "20/03/2026") + _BODY,
+    good=_FRONT + _BODY,
+)
+def invalid_value(ctx: Context) -> Iterator[Finding]:
+    yield from _problems(ctx.release, "PR003")
+
+
+@rule(
+    "PR004",
+    "unreadable",
+    "error",
+    summary="The file is not UTF-8 text, contains NUL bytes, or is larger than 2 MB; nothing else is checked.",
+    why="A release is a small UTF-8 text file (format.md); anything else is a wrong file or a corrupt one, "
+    "and reading further would only produce noise (cli.md, bad input).",
+    bad=_FRONT + _BODY + "\x00",
+    good=_FRONT + _BODY,
+)
+def unreadable(ctx: Context) -> Iterator[Finding]:
+    yield from _problems(ctx.release, "PR004")
+
+
+def is_unreadable(release: Release) -> bool:
+    """True when the parser gave up on the file (PR004): other rules then stay quiet."""
+    return any(p.code == "PR004" for p in release.problems)
+
+
+@rule(
+    "PR005",
+    "empty-body",
+    "error",
+    summary="The release has no body text after the front matter.",
+    why="A release without text has nothing to send; format.md requires at least the lede paragraph.",
+    bad=_FRONT + "\n## Contact\n\nAmina Odhiambo, amina@example.org\n",
+    good=_FRONT + _BODY,
+)
+def empty_body(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    if is_unreadable(release):
+        return
+    for index in release.body:
+        block = release.blocks[index]
+        if block.kind != "heading" and block.text.strip():
+            return
+    line = release.body_line_offset + 1
+    yield Finding(Span.point(line), "the release has no body text: write the lede after the front matter")
+
+
+def _heading_span(block: Block, lines: list[str]) -> Span:
+    """The ``#`` marks of an ATX heading, or the text line of a setext heading."""
+    line = block.span.line
+    text = lines[line - 1] if line <= len(lines) else ""
+    indent = len(text) - len(text.lstrip(" "))
+    markup = block.tokens[0].markup
+    width = len(markup) if markup.startswith("#") else len(text.rstrip()) - indent
+    return Span(line, indent + 1, line, indent + 1 + max(width, 1))
+
+
+@rule(
+    "PR006",
+    "heading-level",
+    "warning",
+    summary="A `#` heading in the body, or a heading that skips a level (`##` then `####`).",
+    why="The headline (`title`) is the page's only level-1 heading; PR Newswire's accessibility checklist asks "
+    "for real, ordered headings (conventions.md R37, WCAG).",
+    bad=_FRONT + _BODY + "\n# Background\n\nThe plants took two years to build.\n",
+    good=_FRONT + _BODY + "\n## Background\n\nThe plants took two years to build.\n",
+)
+def heading_level(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    end_marks = {mark.block for mark in release.end_marks}
+    lines = release.lines
+    previous = 1  # the headline renders as the level-1 heading
+    for index, block in enumerate(release.blocks):
+        if block.kind != "heading" or index in end_marks or not block.tokens:
+            continue
+        span = _heading_span(block, lines)
+        if block.level == 1:
+            yield Finding(span, "level-1 heading in the body: the headline is `title`; use `##` for a subhead")
+        elif block.level > previous + 1:
+            want = "#" * (previous + 1)
+            yield Finding(
+                span, f"heading skips from level {previous} to level {block.level}: use `{want}` for this heading"
+            )
+        previous = block.level
+
+
+RULES: tuple[Rule, ...] = (
+    front_matter_missing,
+    unknown_key,
+    invalid_value,
+    unreadable,
+    empty_body,
+    heading_level,
+)

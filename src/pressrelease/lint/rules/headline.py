@@ -1,7 +1,265 @@
-"""Lint rules: headline."""
+"""Lint rules: headline (PR1xx).
+
+The headline and subtitle live in the front matter, so positions point into the
+YAML: :func:`front_matter_value` finds where a one-line value is written on its
+key's line, which lets a finding (and the PR104 fix) point at the very character.
+"""
 
 from __future__ import annotations
 
-from ..registry import Rule
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-RULES: tuple[Rule, ...] = ()
+from ...model import Release, Span
+from ..registry import Context, Edit, Finding, Fix, Rule, rule
+
+_HEAD = """\
+---
+title: {title}
+date: 2026-03-20
+location: Nairobi
+---
+
+Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region.
+"""
+# Full stops that end an abbreviation, not the sentence: "Washington, D.C." or "Acme Inc."
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros|Plc|Ave|etc|No)\.)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """Where a front-matter scalar is written: its line, first column and raw text."""
+
+    line: int
+    column: int
+    raw: str  #: the characters between the quotes (or the plain scalar) as written
+    exact: bool  #: ``raw`` is the parsed value character for character, so offsets map
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.line, self.column + len(self.raw))
+
+    def locate(self, start: int, end: int) -> Span:
+        """The span of ``value[start:end]``; the whole value when offsets do not map."""
+        if not self.exact:
+            return self.span
+        return Span(self.line, self.column + start, self.line, self.column + end)
+
+
+def front_matter_value(release: Release, key: str) -> Value | None:
+    """The written position of a one-line string value of a top-level key, if it has one.
+
+    Block scalars (``|``, ``>``) and values folded over several lines give None:
+    callers then point at the key.
+    """
+    key_span = release.front_matter.key_spans.get(key)
+    value = release.front_matter.data.get(key)
+    if key_span is None or not isinstance(value, str):
+        return None
+    lines = release.lines
+    if key_span.line > len(lines):
+        return None
+    line = lines[key_span.line - 1]
+    colon = line.find(":", key_span.end_column - 1)
+    if colon < 0:
+        return None
+    start = colon + 1
+    while start < len(line) and line[start] in " \t":
+        start += 1
+    rest = line[start:]
+    if not rest or rest[0] in "|>":
+        return None
+    if rest[0] in "'\"":
+        quote = rest[0]
+        close = _closing_quote(rest, quote)
+        if close is None:
+            return None
+        raw = rest[1:close]
+        return Value(key_span.line, start + 2, raw, raw == value)
+    raw = re.split(r"\s+#", rest, maxsplit=1)[0].rstrip()
+    if raw.strip() != value.strip():
+        return None  # folded over several lines
+    return Value(key_span.line, start + 1, raw, raw == value)
+
+
+def _closing_quote(text: str, quote: str) -> int | None:
+    i = 1
+    while i < len(text):
+        ch = text[i]
+        if quote == '"' and ch == "\\":
+            i += 2
+            continue
+        if ch == quote:
+            if quote == "'" and text[i + 1 : i + 2] == "'":
+                i += 2  # '' is an escaped single quote
+                continue
+            return i
+        i += 1
+    return None
+
+
+def _where(release: Release, key: str) -> Span:
+    value = front_matter_value(release, key)
+    if value is not None:
+        return value.span
+    return release.front_matter.key_spans.get(key, Span.point(1))
+
+
+def _front_matter_broken(release: Release) -> bool:
+    return not release.front_matter.present or any(p.code in ("PR001", "PR004") for p in release.problems)
+
+
+@rule(
+    "PR101",
+    "headline-missing",
+    "error",
+    summary="The front matter has no `title`, or it is empty.",
+    why="The headline is the one line every editor reads and it must state the main content (Cision News "
+    "rules, conventions.md R15); format.md makes `title` required.",
+    bad=_HEAD.format(title='""'),
+    good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
+)
+def headline_missing(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    if _front_matter_broken(release):
+        return
+    value = release.front_matter.data.get("title")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        span = release.front_matter.key_spans.get("title", Span.point(1))
+        yield Finding(span, "the release has no headline: add a `title:` line to the front matter")
+
+
+@rule(
+    "PR102",
+    "headline-too-long",
+    "warning",
+    summary="The headline is over `headline-max-chars` (100) characters or `headline-max-words` (24) words.",
+    why="Google cuts headlines off at 65-80 characters while wires accept 100-125 (PR Daily), and a study of "
+    "11,000 Business Wire releases advises at most 24 words (Schwartz MSL via Ann Wylie); conventions.md R14.",
+    bad=_HEAD.format(
+        title="Water Authority Opens Three New Treatment Plants in the Northern Region, Bringing Safe "
+        "Drinking Water to About 400,000 People Who Now Rely on Trucked Water"
+    ),
+    good=_HEAD.format(title="Water Authority Opens Three Treatment Plants in Northern Region"),
+)
+def headline_too_long(ctx: Context) -> Iterator[Finding]:
+    title = ctx.release.title
+    if not title:
+        return
+    max_chars = ctx.thresholds["headline-max-chars"]
+    max_words = ctx.thresholds["headline-max-words"]
+    words = len(title.split())
+    if len(title) > max_chars:
+        yield Finding(
+            _where(ctx.release, "title"),
+            f"headline has {len(title)} characters (limit {max_chars}); shorten it and move detail to the subtitle",
+        )
+    elif words > max_words:
+        yield Finding(
+            _where(ctx.release, "title"),
+            f"headline has {words} words (limit {max_words}); shorten it and move detail to the subtitle",
+        )
+
+
+@rule(
+    "PR103",
+    "headline-all-caps",
+    "warning",
+    summary="The headline is written in capitals.",
+    why="Cision News rules say headings must not be in all caps, and PRWeb lists CAPS for emphasis as a hype "
+    "flag (conventions.md R15).",
+    bad=_HEAD.format(title="WATER AUTHORITY OPENS THREE TREATMENT PLANTS"),
+    good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
+)
+def headline_all_caps(ctx: Context) -> Iterator[Finding]:
+    title = ctx.release.title
+    if not title:
+        return
+    letters = [ch for ch in title if ch.isalpha() and ch.lower() != ch.upper()]
+    if len(letters) >= 8 and all(ch.isupper() for ch in letters) and len(title.split()) >= 2:
+        yield Finding(_where(ctx.release, "title"), "headline is in capitals: write it in sentence or title case")
+
+
+@rule(
+    "PR104",
+    "headline-trailing-period",
+    "warning",
+    fixable=True,
+    summary="The headline ends with a full stop.",
+    why="A headline is a label, not a sentence: news and wire headlines carry no final full stop. This is "
+    "common newsroom practice with no written threshold; conventions.md R15 covers headline form.",
+    bad=_HEAD.format(title="Water Authority Opens Three Treatment Plants."),
+    good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
+)
+def headline_trailing_period(ctx: Context) -> Iterator[Finding]:
+    title = ctx.release.title
+    if not title or not title.endswith(".") or title.endswith("..") or _ABBREVIATION_END.search(title):
+        return
+    value = front_matter_value(ctx.release, "title")
+    if value is None or not value.raw.rstrip().endswith("."):
+        yield Finding(_where(ctx.release, "title"), "headline ends with a full stop: remove it")
+        return
+    dot = len(value.raw.rstrip()) - 1
+    span = Span(value.line, value.column + dot, value.line, value.column + dot + 1)
+    fix = Fix("remove the full stop at the end of the headline", (Edit(span, ""),))
+    yield Finding(span, "headline ends with a full stop: remove it", fix)
+
+
+@rule(
+    "PR105",
+    "headline-exclamation",
+    "warning",
+    summary="The headline contains an exclamation mark.",
+    why="PRWeb and Newswire.com guidelines name exclamation marks as hype flags, and prwires.com says a "
+    "headline is not an exclamation (conventions.md R14-R15).",
+    bad=_HEAD.format(title="Water Authority Opens Three Treatment Plants!"),
+    good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
+)
+def headline_exclamation(ctx: Context) -> Iterator[Finding]:
+    title = ctx.release.title
+    if not title or "!" not in title:
+        return
+    value = front_matter_value(ctx.release, "title")
+    index = title.find("!")
+    if value is not None and value.exact:
+        index = value.raw.find("!")
+        span = value.locate(index, index + 1)
+    else:
+        span = _where(ctx.release, "title")
+    yield Finding(span, "headline contains '!': state the news plainly and let the facts carry it")
+
+
+@rule(
+    "PR106",
+    "subtitle-too-long",
+    "warning",
+    summary="The subtitle is over `subtitle-max-chars` (250) characters.",
+    why="A subhead or summary is one sentence of at most 250 characters (conversion-hub.com and rankxmedia.com "
+    "editorial guidelines, conventions.md R16).",
+    bad=_HEAD.replace(
+        "date:",
+        "subtitle: " + "The plants will serve 400,000 people who now rely on trucked water, " * 4 + "\ndate:",
+    ).format(title="Water Authority Opens Three Treatment Plants"),
+    good=_HEAD.replace("date:", "subtitle: The plants will serve 400,000 people\ndate:").format(
+        title="Water Authority Opens Three Treatment Plants"
+    ),
+)
+def subtitle_too_long(ctx: Context) -> Iterator[Finding]:
+    subtitle = ctx.release.subtitle
+    limit = ctx.thresholds["subtitle-max-chars"]
+    if subtitle and len(subtitle) > limit:
+        yield Finding(
+            _where(ctx.release, "subtitle"),
+            f"subtitle has {len(subtitle)} characters (limit {limit}); keep it to one short sentence",
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    headline_missing,
+    headline_too_long,
+    headline_all_caps,
+    headline_trailing_period,
+    headline_exclamation,
+    subtitle_too_long,
+)

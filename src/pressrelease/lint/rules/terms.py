@@ -1,7 +1,127 @@
-"""Lint rules: terms."""
+"""Lint rules: house terms (PR801), and the masking that word-level rules share.
+
+:func:`mask` blanks the parts of a block's Markdown source that are not prose —
+code spans, link targets, autolinks, bare URLs and email addresses — keeping
+every offset, so a rule can search the masked text and still locate its match
+with ``Block.locate``.
+"""
 
 from __future__ import annotations
 
-from ..registry import Rule
+import re
+from collections.abc import Iterator
+from functools import cache
 
-RULES: tuple[Rule, ...] = ()
+from ...config import Term
+from ...model import Release, Span
+from ...quotes import scan
+from ..registry import Context, Edit, Finding, Fix, Rule, rule
+from .headline import front_matter_value
+
+_NOT_PROSE = re.compile(
+    r"(`+)[^`]*?\1"  # code spans
+    r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link and image targets, with an optional title
+    r"|<[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*>|<[^@>\s]+@[^>\s]+>"  # autolinks
+    r"|\b(?:https?|ftp|file|mailto|tel):[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"  # bare URLs
+    r"|\bwww\.[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
+)
+
+
+def mask(source: str) -> str:
+    """``source`` with code, link targets, URLs and emails blanked to spaces (offsets kept)."""
+    return _NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
+
+
+def quoted_ranges(source: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of each top-level quotation in ``source``, marks included."""
+    marks, _ = scan(source)
+    return [(m.start, m.end + 1) for m in marks]
+
+
+def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+@cache
+def _pattern(word: str, case_sensitive: bool) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
+
+
+def _match_case(found: str, right: str) -> str:
+    """``BELORUSSIA`` -> ``BELARUS``; ``belorussia`` at a sentence start stays as configured."""
+    if found.isupper() and len(found) > 1 and not right.isupper():
+        return right.upper()
+    if found[:1].isupper() and right[:1].islower():
+        return right[:1].upper() + right[1:]
+    return right
+
+
+def _finding(span: Span, found: str, term: Term) -> Finding:
+    replacement = _match_case(found, term.right)
+    fix = Fix(f"replace '{found}' with '{replacement}'", (Edit(span, replacement),))
+    return Finding(span, f"house style: write '{replacement}', not '{found}'", fix)
+
+
+def _front_matter_hits(release: Release, term: Term) -> Iterator[Finding]:
+    for key in ("title", "subtitle"):
+        value = front_matter_value(release, key)
+        if value is None or not value.exact:
+            continue
+        text = mask(value.raw)
+        ranges = [] if term.in_quotes else quoted_ranges(value.raw)
+        for match in _pattern(term.wrong, term.case_sensitive).finditer(text):
+            if not _inside(ranges, match.start(), match.end()):
+                yield _finding(value.locate(match.start(), match.end()), match.group(0), term)
+
+
+@rule(
+    "PR801",
+    "term",
+    "warning",
+    fixable=True,
+    summary='A term listed in `[lint.terms]` (`"Belorussia" = "Belarus"`), on whole words, outside quotations.',
+    why="Every organisation keeps a list of names and spellings it insists on (the UN Editorial Manual's "
+    "'per cent', AP's 'percent', conventions.md §11); the list is the house's own, so the rule is off until "
+    "`[lint.terms]` names some terms.",
+    bad="""\
+---
+# run with [lint.terms] "Kenia" = "Kenya" in pressrelease.toml
+title: Water Authority Opens Three Treatment Plants
+date: 2026-03-20
+location: Nairobi
+---
+
+Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region of Kenia.
+""",
+    good="""\
+---
+title: Water Authority Opens Three Treatment Plants
+date: 2026-03-20
+location: Nairobi
+---
+
+Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region of Kenya.
+""",
+)
+def term(ctx: Context) -> Iterator[Finding]:
+    release = ctx.release
+    terms = ctx.config.lint.terms
+    if not terms:
+        return
+    for entry in terms:
+        yield from _front_matter_hits(release, entry)
+    for block in release.blocks:
+        if not block.source or block.kind == "code":
+            continue
+        text = mask(block.source)
+        for entry in terms:
+            if block.kind == "blockquote" and not entry.in_quotes:
+                continue
+            ranges = [] if entry.in_quotes else quoted_ranges(block.source)
+            for match in _pattern(entry.wrong, entry.case_sensitive).finditer(text):
+                if not _inside(ranges, match.start(), match.end()):
+                    yield _finding(block.locate(match.start(), match.end()), match.group(0), entry)
+
+
+RULES: tuple[Rule, ...] = (term,)
