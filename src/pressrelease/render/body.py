@@ -1,0 +1,237 @@
+"""Release blocks -> safe HTML: the only place where Markdown becomes markup.
+
+markdown-it's own renderer passes through whatever attributes a token carries, so
+this one walks the tokens itself and writes only what it knows: a fixed set of
+tags, ``href`` through :func:`~pressrelease.render.common.safe_url`, images only as
+``data:`` URIs (inline, or read from a file inside the release's own folder), and
+never a ``style``, ``on*`` or ``rel`` attribute. Anything it does not know becomes
+escaped text. Remote images are never fetched: they render as a link to the image.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown_it.token import Token
+
+from .common import safe_url
+
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+}
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+_DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$")
+_ATTRIBUTION = re.compile(r"^\s*(?:—|–|―|-{1,2})\s*(?P<who>\S.*)$", re.DOTALL)
+
+# token type -> tag, for the blocks written as plain open/close pairs
+_PAIRS = {
+    "paragraph": "p",
+    "bullet_list": "ul",
+    "ordered_list": "ol",
+    "list_item": "li",
+    "table": "table",
+    "thead": "thead",
+    "tbody": "tbody",
+    "tr": "tr",
+    "th": "th",
+    "td": "td",
+    "em": "em",
+    "strong": "strong",
+    "s": "s",
+}
+
+
+def attribute(value: str) -> str:
+    """An attribute value, escaped for double quotes."""
+    return escape(value, quote=True)
+
+
+def data_uri(path: Path) -> str:
+    """The file as a ``data:`` URI (the caller has checked where it is)."""
+    mime = IMAGE_TYPES[path.suffix.lower()]
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def local_image(src: str, root: Path | None) -> Path | None:
+    """The file a relative image URL names, if it is an image inside ``root``.
+
+    The path is resolved (symlinks followed) before the check, so a link inside the
+    folder that points outside it is refused like ``../secret.png``.
+    """
+    if root is None or not src or urlsplit(src).scheme or src.startswith(("/", "\\")):
+        return None
+    relative = unquote(urlsplit(src).path)
+    if not relative:
+        return None
+    base = root.resolve()
+    try:
+        target = (base / relative).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if not target.is_relative_to(base) or not target.is_file():
+        return None
+    if target.suffix.lower() not in IMAGE_TYPES:
+        return None
+    try:
+        if target.stat().st_size > MAX_IMAGE_BYTES:
+            return None
+    except OSError:
+        return None
+    return target
+
+
+@dataclass
+class BodyRenderer:
+    """Renders block tokens; one per release (it knows the release's folder)."""
+
+    root: Path | None  #: the release's folder: the only place images are read from
+    shift: int = 0  #: added to heading levels, so the body never has an h1
+    refused: list[str] = field(default_factory=list)  #: image sources not embedded, for warnings
+
+    def blocks(self, token_lists: Sequence[Sequence[Token]], prefix: str = "") -> str:
+        return "".join(self.tokens(list(tokens), prefix if i == 0 else "") for i, tokens in enumerate(token_lists))
+
+    def tokens(self, tokens: list[Token], prefix: str = "") -> str:
+        """HTML for a run of block tokens; ``prefix`` (already HTML) opens the first paragraph."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if kind == "blockquote_open":
+                end = _matching(tokens, i)
+                out.append(self.blockquote(tokens[i + 1 : end]))
+                i = end + 1
+                continue
+            if kind == "inline":
+                out.append(self.inline(token.children or []))
+            elif kind == "heading_open" or kind == "heading_close":
+                level = max(2, min(6, int(token.tag[1:] or 2) + self.shift))
+                out.append(f"<h{level}>" if token.nesting == 1 else f"</h{level}>\n")
+            elif kind in ("fence", "code_block"):
+                out.append(f"<pre><code>{escape(token.content)}</code></pre>\n")
+            elif kind == "hr":
+                out.append("<hr>\n")
+            elif kind.endswith(("_open", "_close")) and kind.rsplit("_", 1)[0] in _PAIRS:
+                out.append(self.pair(token, prefix))
+                if kind == "paragraph_open" and not token.hidden:
+                    prefix = ""
+            elif token.content:
+                out.append(f"<p>{escape(token.content)}</p>\n")
+            i += 1
+        return "".join(out)
+
+    def pair(self, token: Token, prefix: str = "") -> str:
+        name = token.type.rsplit("_", 1)[0]
+        tag = _PAIRS[name]
+        if token.nesting == -1:
+            if name == "paragraph" and token.hidden:
+                return ""
+            return f"</{tag}>" + ("\n" if name not in ("th", "td") else "")
+        if name == "paragraph" and token.hidden:
+            return prefix
+        attrs = ""
+        if name == "ordered_list":
+            start = token.attrGet("start")
+            if isinstance(start, int) or (isinstance(start, str) and start.isdigit()):
+                attrs = f' start="{int(start)}"' if int(start) != 1 else ""
+        elif name in ("th", "td"):
+            style = str(token.attrGet("style") or "")
+            align = re.search(r"text-align:\s*(left|right|center)", style)
+            if align:
+                attrs = f' class="align-{align.group(1)}"'
+            if name == "th":
+                attrs += ' scope="col"'
+        return f"<{tag}{attrs}>" + (prefix if name == "paragraph" else "")
+
+    def blockquote(self, inner: list[Token]) -> str:
+        """A block quote; a last line ``— Name, title`` becomes its ``footer``/``cite``."""
+        who: list[Token] | None = None
+        last = max((k for k, t in enumerate(inner) if t.type == "inline"), default=None)
+        if last is not None:
+            children = list(inner[last].children or [])
+            breaks = [k for k, c in enumerate(children) if c.type in ("softbreak", "hardbreak")]
+            cut = breaks[-1] + 1 if breaks else 0
+            tail = children[cut:]
+            if tail and tail[0].type == "text" and _ATTRIBUTION.match(tail[0].content):
+                first = Token("text", "", 0, content=_ATTRIBUTION.match(tail[0].content).group("who"))  # type: ignore[union-attr]
+                who = [first, *tail[1:]]
+                kept = children[: breaks[-1]] if breaks else []
+                copy = Token("inline", "", 0, children=kept, content="")
+                inner = [*inner[:last], copy, *inner[last + 1 :]]
+                if not kept:  # the whole paragraph was the attribution: drop it
+                    inner = [t for k, t in enumerate(inner) if k not in (last - 1, last, last + 1)]
+        body = self.tokens(inner)
+        footer = f"<footer>— <cite>{self.inline(who)}</cite></footer>\n" if who else ""
+        return f"<blockquote>\n{body}{footer}</blockquote>\n"
+
+    def inline(self, children: Sequence[Token]) -> str:
+        out: list[str] = []
+        open_links: list[bool] = []
+        for child in children:
+            kind = child.type
+            if kind in ("text", "text_special"):
+                out.append(escape(child.content, quote=False))
+            elif kind == "softbreak":
+                out.append("\n")
+            elif kind == "hardbreak":
+                out.append("<br>\n")
+            elif kind == "code_inline":
+                out.append(f"<code>{escape(child.content, quote=False)}</code>")
+            elif kind == "link_open":
+                href = safe_url(str(child.attrGet("href") or ""))
+                open_links.append(href is not None)
+                if href is not None:
+                    title = child.attrGet("title")
+                    extra = f' title="{attribute(str(title))}"' if title else ""
+                    out.append(f'<a href="{attribute(href)}"{extra}>')
+            elif kind == "link_close":
+                if open_links.pop() if open_links else False:
+                    out.append("</a>")
+            elif kind == "image":
+                out.append(self.image(child))
+            elif kind == "dateline":  # made by the context builder, never by Markdown
+                out.append(f'<span class="dateline">{escape(child.content, quote=False)}</span>')
+            elif kind.endswith(("_open", "_close")) and kind.rsplit("_", 1)[0] in _PAIRS:
+                tag = _PAIRS[kind.rsplit("_", 1)[0]]
+                out.append(f"<{tag}>" if child.nesting == 1 else f"</{tag}>")
+            else:
+                out.append(escape(child.content, quote=False))
+        return "".join(out)
+
+    def image(self, token: Token) -> str:
+        """An image as a ``data:`` URI, else its alt text (a link for remote images)."""
+        src = str(token.attrGet("src") or "").strip()
+        alt = token.content or ""
+        if _DATA_IMAGE.match(src):
+            return f'<img src="{attribute(src)}" alt="{attribute(alt)}">'
+        path = local_image(src, self.root)
+        if path is not None:
+            return f'<img src="{attribute(data_uri(path))}" alt="{attribute(alt)}">'
+        self.refused.append(src)
+        label = escape(alt or src, quote=False)
+        href = safe_url(src)
+        if href is not None and urlsplit(href).scheme in ("http", "https"):
+            return f'<a class="image-link" href="{attribute(href)}">{label}</a>'
+        return f'<span class="image-alt">{label}</span>'
+
+
+def _matching(tokens: Sequence[Token], start: int) -> int:
+    """The index of the token that closes ``tokens[start]``."""
+    depth = 0
+    for j in range(start, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1

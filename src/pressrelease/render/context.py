@@ -1,0 +1,282 @@
+"""What a template gets: every value the HTML page, the PDF and the email need.
+
+Built once per render from the parsed release. Markdown becomes HTML here, through
+:class:`~pressrelease.render.body.BodyRenderer`, and is handed over as
+:class:`markupsafe.Markup`; every other value is plain text that the template's
+autoescape escapes. docs/templates.md lists these names: keep them in step.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+from ..config import Config
+from ..contacts import EMAIL, PHONE
+from ..lang import language
+from ..model import Block, Contact, Release, Section
+from . import common
+from .body import IMAGE_TYPES, MAX_IMAGE_BYTES, BodyRenderer, data_uri
+
+RTL = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
+DESCRIPTION_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A titled part of the page after the body: notes, about or contact."""
+
+    kind: str  #: ``notes``, ``about`` or ``contact``
+    heading: str
+    html: Markup  #: the rendered blocks under the heading
+
+
+@dataclass(frozen=True, slots=True)
+class ContactCard:
+    """One media contact, as the templates print it."""
+
+    lines: tuple[str, ...]  #: :func:`~pressrelease.render.common.contact_lines`
+    head: str | None  #: the first of ``lines``: region, name, title, organisation
+    name: str | None
+    title: str | None
+    organization: str | None
+    region: str | None
+    email: str | None
+    phones: tuple[tuple[str, str, str], ...]  #: (label, number as written, ``tel:`` URL)
+
+
+def direction(lang: str) -> str:
+    """``rtl`` for scripts written right to left, else ``ltr``."""
+    return "rtl" if lang.split("-")[0].lower() in RTL else "ltr"
+
+
+def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
+    """Text cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—-")
+    return f"{cut}…"
+
+
+def logo_uri(release: Release) -> str | None:
+    """The organisation's logo as a ``data:`` URI (the config names it; it is trusted)."""
+    org = release.organization
+    if org is None or org.logo is None:
+        return None
+    path = org.logo
+    try:
+        if path.suffix.lower() not in IMAGE_TYPES or path.stat().st_size > MAX_IMAGE_BYTES:
+            return None
+        return data_uri(path)
+    except OSError:
+        return None
+
+
+def _lede_tokens(release: Release, block: Block) -> list[Token]:
+    """The lede's tokens with its own dateline split into a separate text token, so it can be styled."""
+    tokens = list(block.tokens)
+    if release.dateline is None:
+        return tokens
+    for k, token in enumerate(tokens):
+        if token.type != "inline" or not token.children:
+            continue
+        first = token.children[0]
+        text = release.dateline.text
+        if first.type == "text" and first.content.startswith(text):
+            marker = Token("dateline", "", 0, content=text)
+            rest = Token("text", "", 0, content=first.content[len(text) :])
+            copy = Token("inline", "", 0, content=token.content, children=[marker, rest, *token.children[1:]])
+            tokens[k] = copy
+        break
+    return tokens
+
+
+def _heading_shift(release: Release) -> int:
+    body_h1 = any(
+        release.blocks[i].kind == "heading" and release.blocks[i].level == 1
+        for i in range(len(release.blocks))
+        if release.blocks[i].section is None
+    )
+    return 1 if body_h1 else 0
+
+
+class _Builder:
+    def __init__(self, release: Release, config: Config) -> None:
+        self.release = release
+        self.config = config
+        root = release.path.parent if release.path is not None else None
+        self.body = BodyRenderer(root, shift=_heading_shift(release))
+        self.labels = language(release.language).labels
+
+    def blocks(self, indices: tuple[int, ...] | list[int]) -> Markup:
+        return Markup(self.body.blocks([self.release.blocks[i].tokens for i in indices]))
+
+    def main(self) -> Markup:
+        release = self.release
+        parts: list[str] = []
+        prefix = common.dateline_prefix(release)
+        for i in release.body:
+            block = release.blocks[i]
+            if i == release.lede:
+                tokens = _lede_tokens(release, block)
+                lead = f'<span class="dateline">{escape(prefix)}</span>' if prefix else ""
+                parts.append(self.body.tokens(tokens, lead))
+            else:
+                parts.append(self.body.tokens(list(block.tokens)))
+        return Markup("".join(parts))
+
+    def stray(self) -> Markup:
+        """Blocks after the end mark that belong to no section (kept, never dropped)."""
+        release = self.release
+        used = set(release.body) | {m.block for m in release.end_marks}
+        first_after = min((m.block for m in release.end_marks), default=None)
+        indices = [
+            i
+            for i, b in enumerate(release.blocks)
+            if i not in used and b.section is None and (first_after is None or i > first_after)
+        ]
+        return self.blocks(indices)
+
+    def section(self, section: Section) -> Part:
+        return Part(section.kind, section.heading, self.blocks(section.blocks))
+
+    def parts(self) -> tuple[list[Part], list[Part]]:
+        release = self.release
+        notes = [self.section(s) for s in release.sections if s.kind == "notes" and not s.empty]
+        about = [self.section(s) for s in release.sections if s.kind == "about" and not s.empty]
+        org = release.organization
+        if not about and org is not None and org.boilerplate:
+            html = Markup("<p>{}</p>\n").format(org.boilerplate)
+            about = [Part("about", f"{self.labels['about']} {org.name}", html)]
+        return notes, about
+
+    def contact_extra(self) -> Markup:
+        """What a Contact section says besides the contacts themselves."""
+        release = self.release
+        lang = language(release.language)
+        names = [c.name.casefold() for c in release.contacts if c.name]
+        out: list[str] = []
+        for section in release.sections:
+            if section.kind != "contact":
+                continue
+            for i in section.blocks:
+                block = release.blocks[i]
+                lines = [line for line in block.text.split("\n") if line.strip()]
+                extra = [line for line in lines if not _is_contact_line(line, names, lang.sections["contact"])]
+                if not extra:
+                    continue
+                if len(extra) == len(lines):
+                    out.append(self.body.tokens(list(block.tokens)))
+                else:
+                    out.append("<p>" + "<br>\n".join(str(escape(line.strip())) for line in extra) + "</p>\n")
+        return Markup("".join(out))
+
+    def contact_heading(self) -> str:
+        section = self.release.section("contact")
+        return section.heading if section is not None else self.labels["contact"]
+
+
+def _is_contact_line(line: str, names: list[str], intros: tuple[re.Pattern[str], ...]) -> bool:
+    if EMAIL.search(line) or PHONE.search(line):
+        return True
+    folded = line.casefold()
+    if any(name in folded for name in names):
+        return True
+    label = line.strip().rstrip(":").strip()
+    return any(p.fullmatch(label) for p in intros) or bool(re.fullmatch(r"(?i)(please )?contact\s*:?", label))
+
+
+def card(contact: Contact, lang: str) -> ContactCard:
+    labels = language(lang).labels
+    phones = []
+    for label_key, number in (("phone", contact.phone), ("mobile", contact.mobile)):
+        if number:
+            phones.append((labels[label_key], number, "tel:" + re.sub(r"[^\d+]", "", number)))
+    lines = tuple(common.contact_lines(contact, lang))
+    has_head = any((contact.name, contact.title, contact.organization, contact.region))
+    return ContactCard(
+        lines=lines,
+        head=lines[0] if has_head and lines else None,
+        name=contact.name,
+        title=contact.title,
+        organization=contact.organization,
+        region=contact.region,
+        email=contact.email,
+        phones=tuple(phones),
+    )
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """JSON for a ``<script type="application/ld+json">``: ``</`` and ``<!--`` cannot end it."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return Markup(text)
+
+
+def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
+    """The template context for one release (see docs/templates.md)."""
+    builder = _Builder(release, config)
+    labels = builder.labels
+    org = release.organization
+    lede = release.lede_block()
+    lede_text = lede.text if lede is not None else ""
+    if release.dateline is not None and lede_text.startswith(release.dateline.text):
+        lede_text = lede_text[len(release.dateline.text) :]
+    description = shorten(release.subtitle or lede_text)
+    title = release.title or (org.name if org else "Press release")
+    published = release.date.isoformat() if release.date else None
+    if release.embargo is not None and release.embargo.at is not None:
+        published = release.embargo.at.isoformat()
+    mark = release.end_mark.text if release.end_mark is not None else common.end_mark(release, config)
+    notes, about = builder.parts()
+    main = builder.main()
+    org_ld = {"@type": "Organization", "name": org.name, **({"url": org.url} if org.url else {})} if org else None
+    ld: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": title,
+        **({"alternativeHeadline": release.subtitle} if release.subtitle else {}),
+        "description": description,
+        **({"datePublished": published} if published else {}),
+        "inLanguage": release.language,
+        **({"dateline": release.location} if release.location else {}),
+        **({"keywords": list(release.tags)} if release.tags else {}),
+        **({"author": org_ld, "publisher": org_ld} if org_ld else {}),
+    }
+    return {
+        "mode": mode,
+        "release": release,
+        "labels": labels,
+        "lang": release.language,
+        "dir": direction(release.language),
+        "title": title,
+        "subtitle": release.subtitle,
+        "description": description,
+        "organization": org,
+        "logo": logo_uri(release),
+        "release_line": common.release_line(release),
+        "embargoed": release.embargo is not None,
+        "date": release.date.isoformat() if release.date else None,
+        "date_text": common.format_date(release.date, release.profile, release.language) if release.date else None,
+        "published": published,
+        "location": release.location,
+        "tags": release.tags,
+        "body": main,
+        "end_mark": mark,
+        "after_end": builder.stray(),
+        "notes": notes,
+        "about": about,
+        "contact_heading": builder.contact_heading(),
+        "contacts": [card(c, release.language) for c in release.contacts],
+        "contact_extra": builder.contact_extra(),
+        "canonical": f"{release.slug}.html",
+        "json_ld": json_ld(ld),
+        "refused_images": tuple(builder.body.refused),
+        "slug": release.slug,
+    }

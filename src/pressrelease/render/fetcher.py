@@ -1,0 +1,60 @@
+"""The only way WeasyPrint may read anything: ``data:`` URIs and files in allowed folders.
+
+WeasyPrint's default fetcher follows ``file:``, ``http:`` and redirects, which with
+untrusted input means local file leaks (``rel=attachment``) and SSRF
+(rendering.md §1.5). This one answers ``data:`` URIs and ``file:`` URLs whose
+resolved path (symlinks followed) is inside one of the given folders; everything
+else is refused without touching the network. Refusals are not fatal (WeasyPrint
+logs them and draws nothing); they are kept in :attr:`AssetFetcher.refused`.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class Refused(ValueError):
+    """A URL the policy does not allow (WeasyPrint logs it and goes on)."""
+
+
+class AssetFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
+    """``data:`` anywhere; ``file:`` only inside ``roots``; no network, no redirects."""
+
+    def __init__(self, roots: Iterable[Path]) -> None:
+        super().__init__(timeout=5, allowed_protocols={"data", "file"}, allow_redirects=False)
+        self.roots = tuple(dict.fromkeys(Path(r).resolve() for r in roots))
+        self.refused: list[str] = []
+
+    def allowed_path(self, url: str) -> Path | None:
+        """The local file a ``file:`` URL names, if it is a regular file inside a root."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            return None
+        try:
+            path = Path(url2pathname(parts.path)).resolve(strict=True)
+        except (OSError, RuntimeError):
+            return None
+        if not any(path.is_relative_to(root) for root in self.roots):
+            return None
+        return path if path.is_file() else None
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            path = self.allowed_path(url)
+            if path is not None and path.stat().st_size <= MAX_FILE_BYTES:
+                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
+        self.refused.append(url)
+        raise Refused(f"refused {url[:200]}: only data: URIs and files in the template and release folders")
