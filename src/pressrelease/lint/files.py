@@ -1,0 +1,203 @@
+"""Files, folders and standard input to diagnostics: discovery, configs, a process pool.
+
+Every config is loaded and every selector checked in the parent process before any
+release is read, so a malformed config stops the run (exit 2) before work starts.
+Each file is then read and parsed once and linted with its own config (the closest
+one, unless ``--config`` or ``--isolated``). Many files go through a process pool in
+chunks; a few run in-process, since starting workers costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import config as config_mod
+from ..config import Config
+from ..errors import ReadError
+from ..model import Span
+from ..parse import MAX_BYTES, parse, read_text
+from .engine import UNREADABLE, Diagnostic, all_rules, clock, lint
+from .select import Options, Selection
+
+STDIN = Path("-")
+#: below this many files the pool's start-up costs more than it saves (bench/lint.py)
+POOL_MIN_FILES = 48
+CHUNK = 16
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One file's diagnostics, with its text for code frames and fixes."""
+
+    path: str  #: as shown in reports
+    diagnostics: tuple[Diagnostic, ...]
+    source: str  #: the text as parsed ('' when unreadable)
+    fail_on: str  #: the threshold in force for this file
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the command line asks for, the same for every file."""
+
+    options: Options = field(default_factory=Options)
+    config: Path | None = None
+    isolated: bool = False
+    now: dt.datetime | None = None
+    fail_on: str | None = None
+    debug: bool = False
+
+
+def _excluded(path: Path, config: Config) -> bool:
+    """True when a config ``exclude`` glob or the build output folder covers ``path``."""
+    absolute = path.resolve()
+    output = config.build.output or (config.root / "dist" if config.root else None)
+    if output is not None and absolute.is_relative_to(output):
+        return True
+    if config.root is None or not config.exclude:
+        return False
+    try:
+        relative = absolute.relative_to(config.root).as_posix()
+    except ValueError:
+        return False
+    return any(fnmatch.fnmatchcase(relative, glob) or fnmatch.fnmatchcase(path.name, glob) for glob in config.exclude)
+
+
+def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
+    """The files to lint: files as given, ``*.md`` below folders, ``-`` for stdin."""
+    found: list[Path] = []
+    for path in paths:
+        if path == STDIN or not path.is_dir():
+            found.append(path)
+            continue
+        folder_config = config_mod.for_path(path / "_", settings.config, settings.isolated)
+        for root, dirs, files in os.walk(path):
+            here = Path(root)
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".") and d != "node_modules" and not _excluded(here / d, folder_config)
+            )
+            for name in sorted(files):
+                candidate = here / name
+                if name.endswith(".md") and not name.startswith(".") and not _excluded(candidate, folder_config):
+                    found.append(candidate)
+    return list(dict.fromkeys(found))
+
+
+class Plan:
+    """The config and selection for each file, resolved (and checked) up front."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.selections: dict[Path | None, Selection] = {}
+
+    def config_for(self, path: Path) -> Config:
+        target = None if path == STDIN else path
+        return config_mod.for_path(target, self.settings.config, self.settings.isolated)
+
+    def selection_for(self, config: Config) -> Selection:
+        key = config.path
+        if key not in self.selections:
+            self.selections[key] = Selection.build(all_rules(), config, self.settings.options)
+        return self.selections[key]
+
+
+def _read_stdin() -> tuple[str | None, str]:
+    """(text, problem) from standard input, with the same checks as a file."""
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        return None, "input is larger than 2 MB; a press release never is"
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        return None, f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the text as UTF-8"
+
+
+def lint_file(path: Path, plan: Plan) -> FileResult:
+    """Read, parse and lint one file (or ``-``)."""
+    settings = plan.settings
+    config = plan.config_for(path)
+    selection = plan.selection_for(config)
+    fail_on = settings.fail_on or config.lint.fail_on
+    shown = "<stdin>" if path == STDIN else str(path)
+    if path == STDIN:
+        text, problem = _read_stdin()
+        if text is None:
+            return FileResult(shown, (_unreadable(shown, problem),), "", fail_on)
+        release = parse(text, None, config)
+    else:
+        text, read_problem = read_text(path)
+        if text is None:
+            message = read_problem.message if read_problem else "cannot read the file"
+            span = read_problem.span if read_problem else Span.point(1)
+            return FileResult(shown, (_unreadable(shown, message, span),), "", fail_on)
+        try:
+            release = parse(text, path, config)
+        except Exception as error:  # a parser bug must not hide the other files
+            if settings.debug:
+                raise
+            message = f"internal error while parsing ({type(error).__name__}: {error}); rerun with --debug"
+            return FileResult(shown, (_unreadable(shown, message),), text, fail_on)
+    diagnostics = lint(release, config, selection=selection, now=settings.now or clock(), debug=settings.debug)
+    if path != STDIN and shown != release.display_name:
+        diagnostics = [_rename(d, shown) for d in diagnostics]
+    return FileResult(shown, tuple(diagnostics), release.source, fail_on)
+
+
+def _rename(diagnostic: Diagnostic, path: str) -> Diagnostic:
+    return Diagnostic(
+        path, diagnostic.span, diagnostic.code, diagnostic.name, diagnostic.severity, diagnostic.message, diagnostic.fix
+    )
+
+
+def _unreadable(path: str, message: str, span: Span | None = None) -> Diagnostic:
+    rule = next((r for r in all_rules() if r.code == UNREADABLE), None)
+    name = rule.name if rule else "unreadable"
+    return Diagnostic(path, span or Span.point(1), UNREADABLE, name, "error", message)
+
+
+_WORKER_PLAN: Plan | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_PLAN
+    _WORKER_PLAN = Plan(settings)
+
+
+def _lint_chunk(paths: list[Path]) -> list[FileResult]:
+    assert _WORKER_PLAN is not None
+    return [lint_file(p, _WORKER_PLAN) for p in paths]
+
+
+def lint_paths(paths: Sequence[Path], settings: Settings | None = None, jobs: int | None = None) -> list[FileResult]:
+    """Lint files, folders and ``-``; raises ConfigError / UnknownRule before reading any release."""
+    settings = settings or Settings()
+    settings = Settings(
+        settings.options, settings.config, settings.isolated, settings.now or clock(), settings.fail_on, settings.debug
+    )
+    files = discover(paths, settings)
+    plan = Plan(settings)
+    for path in files:  # load every config and check every selector first
+        plan.selection_for(plan.config_for(path))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(files) < POOL_MIN_FILES or STDIN in files:
+        return [lint_file(p, plan) for p in files]
+    return list(_pooled(files, settings, workers))
+
+
+def _pooled(files: list[Path], settings: Settings, workers: int) -> Iterator[FileResult]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        for results in pool.map(_lint_chunk, chunks):
+            yield from results
+
+
+__all__ = ["STDIN", "FileResult", "ReadError", "Settings", "discover", "lint_file", "lint_paths"]

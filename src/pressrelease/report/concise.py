@@ -1,0 +1,21 @@
+"""One line per finding, for editors and grep: ``path:line:col: PR303 [error] name: message``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from . import summary
+
+if TYPE_CHECKING:
+    from ..lint.files import FileResult
+
+
+def render(results: Sequence[FileResult]) -> str:
+    lines = [
+        f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{d.severity}] {d.name}: {d.message}"
+        for r in results
+        for d in r.diagnostics
+    ]
+    lines.append(summary(results))
+    return "\n".join(lines) + "\n"
