@@ -1,0 +1,227 @@
+"""Every quotation form finds its speaker; scare quotes are not quotations; marks pair up."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressrelease import parse
+from pressrelease.model import Quote, Release, Span
+from pressrelease.quotes import scan
+
+
+def release(body: str, language: str = "en") -> Release:
+    front = f"---\ntitle: T\ndate: 2024-07-19\nlanguage: {language}\n---\n\n"
+    return parse(front + "GENEVA – The agency met today.\n\n" + body)
+
+
+def only(body: str, language: str = "en") -> Quote:
+    quotes = release(body, language).quotes
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def speakers(body: str, language: str = "en") -> list[str | None]:
+    return [q.speaker for q in release(body, language).quotes]
+
+
+def text_at(r: Release, span: Span) -> str:
+    return r.source.split("\n")[span.line - 1][span.column - 1 : span.end_column - 1]
+
+
+QUOTE = "We will build more homes this year than in any year before"
+
+
+def test_seed_pronoun_after_a_named_mention() -> None:
+    body = (
+        "In his opening remarks, Dr. Rasul Baghirov, UN Resident Coordinator in Belarus, highlighted "
+        "that well managed migration contributes to development.\n\n"
+        f"“{QUOTE},” he remarked."
+    )
+    quote = only(body)
+    assert quote.speaker == "Dr. Rasul Baghirov"
+    assert quote.verb == "remarked" and quote.attributed
+    r = release(body)
+    assert quote.speaker_span is not None and text_at(r, quote.speaker_span) == "he"
+
+
+def test_pronoun_after_a_mention_without_a_speech_verb() -> None:
+    body = f"Jane Doe, chief executive of Acme, opened the new plant on Monday.\n\n“{QUOTE},” she remarked."
+    assert speakers(body) == ["Jane Doe"]
+
+
+def test_pronoun_after_a_mention_in_the_same_paragraph() -> None:
+    body = f"Jane Doe, chief executive of Acme, opened the plant. “{QUOTE},” she said."
+    assert speakers(body) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "verb"),
+    [
+        (f"“{QUOTE},” said Jane Doe, chief executive of Acme.", "Jane Doe", "said"),
+        (f"“{QUOTE},” Jane Doe said.", "Jane Doe", "said"),
+        (f"Jane Doe, director of Acme, said: “{QUOTE}.”", "Jane Doe", "said"),
+        (f"According to Jane Doe, “{QUOTE.lower()}.”", "Jane Doe", "According to"),
+        (f"“{QUOTE},” said Dr. Karen Holloway, chief medical officer.", "Dr. Karen Holloway", "said"),
+        (f"“{QUOTE},” says Prof. Li Wei.", "Prof. Li Wei", "says"),
+        (f"“{QUOTE},” added Ms. Ana Ruiz of Acme.", "Ms. Ana Ruiz", "added"),
+        (f"“{QUOTE},” noted Jean-Luc Martin, the mayor.", "Jean-Luc Martin", "noted"),
+    ],
+)
+def test_english_attribution_forms(body: str, speaker: str, verb: str) -> None:
+    quote = only(body)
+    assert (quote.speaker, quote.verb, quote.attributed) == (speaker, verb, True)
+    r = release(body)
+    assert quote.speaker_span is not None and text_at(r, quote.speaker_span) == speaker
+
+
+def test_a_quote_split_around_its_attribution() -> None:
+    quotes = release("“First,” said Ana Ruiz. “Second.”").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("First,", "Ana Ruiz"), ("Second.", "Ana Ruiz")]
+
+
+def test_a_long_quote_split_around_its_attribution() -> None:
+    body = f"“{QUOTE},” said Ana Ruiz, director of research at Acme. “Nobody else is building at this pace.”"
+    assert speakers(body) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_block_quote_with_a_dash_line() -> None:
+    body = f"> “{QUOTE}.”\n> — Dr. Rasul Baghirov, UN Resident Coordinator in Belarus"
+    r = release(body)
+    quote = r.quotes[0]
+    assert (quote.kind, quote.speaker, quote.attributed) == ("block", "Dr. Rasul Baghirov", True)
+    assert quote.text == QUOTE + "."
+    assert quote.open_mark == "“" and quote.close_mark == "”"
+    assert quote.speaker_span is not None and text_at(r, quote.speaker_span) == "Dr. Rasul Baghirov"
+    assert quote.span.line == 9 and quote.span.end_line == 10
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "--"])
+def test_block_quote_dash_forms_without_marks(dash: str) -> None:
+    quote = only(f"> {QUOTE}.\n>\n> {dash} Jane Doe, Director of Acme")
+    assert (quote.kind, quote.speaker, quote.open_mark) == ("block", "Jane Doe", None)
+    assert quote.text == QUOTE + "."
+
+
+def test_gov_uk_said_colon_then_two_block_quotes() -> None:
+    body = (
+        "The Floods Minister, Sarah Whitfield, said:\n\n"
+        "> “Every winter, families on our coast watch the forecast and wonder.”\n\n"
+        "> “We are working with councils so that spades are in the ground by May.”\n\n"
+        "The department will publish progress twice a year."
+    )
+    quotes = release(body).quotes
+    assert [(q.kind, q.speaker, q.verb) for q in quotes] == [("block", "Sarah Whitfield", "said")] * 2
+
+
+def test_intro_does_not_carry_past_a_paragraph() -> None:
+    body = (
+        "The Floods Minister, Sarah Whitfield, said:\n\n"
+        "> “Every winter, families on our coast watch the forecast and wonder.”\n\n"
+        "The department will publish progress twice a year.\n\n"
+        "> “A block quote with nobody introducing it at all.”"
+    )
+    assert speakers(body) == ["Sarah Whitfield", None]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker", "verb"),
+    [
+        (
+            "« Nous construirons plus de logements que jamais cette année », a déclaré Marie Dupont.",
+            "fr",
+            "Marie Dupont",
+            "a déclaré",
+        ),
+        ("“Construiremos más viviendas que nunca este año”, dijo Ana Ruiz.", "es", "Ana Ruiz", "dijo"),
+        ("«Construiremos más viviendas que nunca este año», afirmó Ana Ruiz.", "es", "Ana Ruiz", "afirmó"),
+        ("«Мы построим больше домов, чем когда-либо», — сказал Иван Петров.", "ru", "Иван Петров", "сказал"),
+        ("«Мы построим больше домов, чем когда-либо», — отметила Ольга Морозова.", "ru", "Ольга Морозова", "отметила"),
+    ],
+)
+def test_localised_attribution(body: str, language: str, speaker: str, verb: str) -> None:
+    quote = only(body, language)
+    assert (quote.speaker, quote.verb, quote.attributed) == (speaker, verb, True)
+
+
+def test_french_inversion_resolves_to_the_last_speaker() -> None:
+    body = (
+        "« Nous construirons plus de logements que jamais cette année », a déclaré Marie Dupont.\n\n"
+        "« Et nous les construirons plus vite que prévu, partout en France », a-t-elle ajouté."
+    )
+    assert speakers(body, "fr") == ["Marie Dupont", "Marie Dupont"]
+
+
+def test_unattributed_quotation() -> None:
+    quote = only(f"“{QUOTE}.”")
+    assert quote.speaker is None and not quote.attributed and quote.verb is None
+    assert quote.words == 12 and quote.sentences == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The report criticised the so-called “experts” and their “plans”.",
+        "The agency launched its “Safe Water” campaign in March.",
+        'The "Open Code" programme runs in 118 libraries.',
+        "Программа «Открытый код» работает с 2023 года.",
+    ],
+)
+def test_scare_quotes_and_titles_are_not_quotations(body: str) -> None:
+    r = release(body, "ru" if "Программа" in body else "en")
+    assert r.quotes == ()
+    assert [p for p in r.problems if p.code == "PR302"] == []
+
+
+def test_six_words_or_end_punctuation_make_a_quotation() -> None:
+    assert len(release("They called it “a plan for every single family here” in May.").quotes) == 1
+    assert len(release("She answered “Never.” and left the room.").quotes) == 1
+    assert release("She called it “a plan” in May.").quotes == ()
+
+
+def test_a_multi_paragraph_quotation_is_not_unbalanced() -> None:
+    body = (
+        "“This is the first paragraph of a long statement that goes on.\n\n"
+        "“And this is the second paragraph, which closes the statement,” said Jane Doe."
+    )
+    r = release(body)
+    assert [p for p in r.problems if p.code == "PR302"] == []
+    assert [(q.close_mark, q.speaker) for q in r.quotes] == [(None, "Jane Doe"), ("”", "Jane Doe")]
+
+
+def test_an_unclosed_quotation_is_reported_once() -> None:
+    r = release(f"“{QUOTE}, said Jane Doe.\n\nThe plant opens in May.")
+    problems = [p for p in r.problems if p.code == "PR302"]
+    assert len(problems) == 1
+    assert problems[0].span == Span(9, 1, 9, 2)
+    assert "never closed" in problems[0].message
+
+
+def test_a_stray_closing_mark_is_reported() -> None:
+    r = release("The plant opens in May.” It will employ 60 people.")
+    problems = [p for p in r.problems if p.code == "PR302"]
+    assert len(problems) == 1
+    assert problems[0].span.line == 9 and text_at(r, problems[0].span) == "”"
+
+
+def test_quotes_in_about_and_contact_sections_are_ignored() -> None:
+    body = f"## About Acme\n\nAcme’s motto is “{QUOTE}.”\n\n## Contact\n\nJane Doe, jane@example.org"
+    assert release(body).quotes == ()
+
+
+def test_quotes_in_code_and_links_are_not_marks() -> None:
+    marks, stray = scan('Use `"` or see [the “guide”](https://example.org/“x”) now.')
+    assert [(m.open, m.close) for m in marks] == [("“", "”")]
+    assert stray == []
+
+
+def test_scan_nested_and_unpaired() -> None:
+    marks, stray = scan("«Il a dit “oui” hier», puis » seul.")
+    assert [(m.start, m.open, m.close) for m in marks] == [(0, "«", "»")]
+    assert stray == [28]
+
+
+def test_inline_quote_span_covers_the_marks() -> None:
+    r = release(f"“{QUOTE},” said Jane Doe.")
+    quote = r.quotes[0]
+    assert text_at(r, quote.span) == f"“{QUOTE},”"
+    assert quote.block == r.body[1]
