@@ -176,6 +176,16 @@ class _Loader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        """``date: 2024-13-45`` stays text, so the field check reports it on its line (PR003)."""
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
 
 _HANDLER = frontmatter.YAMLHandler()  # type: ignore[attr-defined]
 
@@ -219,6 +229,10 @@ def _read_front_matter(text: str) -> tuple[FrontMatter, int, list[Problem], dict
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line < mark.line:
+            # An unclosed '[' or quote is found where the text ends; the writer's
+            # mistake is where the bracket or quote opened.
+            mark = exc.context_mark
         line = first_line + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else 1
         what = exc.problem or "invalid YAML"
@@ -237,12 +251,13 @@ def _read_front_matter(text: str) -> tuple[FrontMatter, int, list[Problem], dict
     nodes: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
-        start, end = key_node.start_mark, value_node.end_mark
-        spans[key] = Span(
-            first_line + start.line, start.column + 1, first_line + start.line, start.column + 1 + len(key)
-        )
+        start = key_node.start_mark
+        span = Span(first_line + start.line, start.column + 1, first_line + start.line, start.column + 1 + len(key))
+        if key in spans:
+            message = f"{key}: set twice (lines {spans[key].line} and {span.line}); the last one is used"
+            problems.append(Problem("PR003", message, span))
+        spans[key] = span
         nodes[key] = value_node
-        del end
     data = {str(k): v for k, v in data.items()}
     return FrontMatter(data, spans, whole), body_offset, problems, nodes
 
@@ -315,6 +330,8 @@ class _Fields:
         zone: str | None
         if isinstance(value, dt.datetime):
             at, zone = value, None
+            if at.tzinfo is None:
+                return Embargo(text, None, None, span)  # no zone: PR601 says so
         elif isinstance(value, str):
             at, zone = _parse_embargo(value.strip())
             if at is None and zone == "?":
@@ -328,6 +345,8 @@ class _Fields:
         if at is None:
             self.bad("embargo", "expected YYYY-MM-DDTHH:MM+HH:MM or 'YYYY-MM-DD HH:MM Area/City'")
             return Embargo(text, None, None, span)
+        if at.tzinfo is None:
+            return Embargo(text, None, None, span)  # no zone: PR601 says so
         return Embargo(text, at, zone, span)
 
     def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:

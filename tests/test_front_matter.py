@@ -1,0 +1,257 @@
+"""Front matter: the line of every key, PR001/PR002/PR003 with the right line, safe YAML, embargoes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pressrelease import parse
+from pressrelease.model import Release, Span
+
+BODY = "\nGENEVA – The agency met today.\n"
+
+
+def front(*lines: str) -> Release:
+    return parse("---\n" + "\n".join(lines) + "\n---\n" + BODY)
+
+
+def problems(release: Release) -> list[tuple[str, int]]:
+    return [(p.code, p.span.line) for p in release.problems]
+
+
+FULL = """\
+---
+title: Headline
+subtitle: Deck
+date: 2024-07-19
+location: Minsk
+embargo: 2024-07-19T10:00:00+03:00
+organization:
+  name: Acme
+language: en-GB
+profile: un
+contacts:
+  - name: Jane Doe
+    email: jane@example.org
+tags: [a, b]
+slug: my-release
+lint:
+  ignore: [PR306]
+---
+
+Minsk – The meeting.
+"""
+
+
+def test_every_key_has_its_line() -> None:
+    release = parse(FULL)
+    assert release.problems == ()
+    lines = {key: span.line for key, span in release.front_matter.key_spans.items()}
+    assert lines == {
+        "title": 2,
+        "subtitle": 3,
+        "date": 4,
+        "location": 5,
+        "embargo": 6,
+        "organization": 7,
+        "language": 9,
+        "profile": 10,
+        "contacts": 11,
+        "tags": 14,
+        "slug": 15,
+        "lint": 16,
+    }
+    assert release.front_matter.key_spans["subtitle"] == Span(3, 1, 3, 9)
+    assert release.front_matter.span == Span(1, 1, 18, 4)
+    assert release.body_line_offset == 18
+    assert (release.title, release.subtitle, release.location) == ("Headline", "Deck", "Minsk")
+    assert (release.language, release.profile, release.tags, release.slug) == ("en-GB", "un", ("a", "b"), "my-release")
+    assert release.lint_ignore == ("PR306",)
+    assert release.organization is not None and release.organization.name == "Acme"
+
+
+def test_unknown_key_suggests_the_closest() -> None:
+    release = front("title: T", "date: 2024-07-19", "locaton: Minsk")
+    assert problems(release) == [("PR002", 4)]
+    assert "did you mean 'location'" in release.problems[0].message
+    assert release.problems[0].span == Span(4, 1, 4, 8)
+
+
+def test_unknown_key_far_from_any_lists_the_known_ones() -> None:
+    release = front("title: T", "date: 2024-07-19", "zzz: 1")
+    assert problems(release) == [("PR002", 4)]
+    assert "known keys" in release.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("date: 19 July 2024", "date"),
+        ("date: 20240719", "date"),
+        ("date: 2024-13-45", "date"),
+        ("date: 2024-07-19 10:00:00", "date"),
+        ("contacts: Jane Doe", "contacts"),
+        ("contacts: [Jane Doe]", "contacts"),
+        ("slug: My Slug!", "slug"),
+        ("slug: a--b", "slug"),
+        ("profile: bbc", "profile"),
+        ("language: english!", "language"),
+        ("tags: {a: 1}", "tags"),
+        ("title: [a, b]", "title"),
+        ("lint: [PR001]", "lint"),
+        ("embargo: soon", "embargo"),
+        ("embargo: [2024]", "embargo"),
+        ("organization: 12", "organization"),
+        ("organization: nope", "organization"),
+    ],
+)
+def test_wrong_types_are_pr003_on_the_key_line(line: str, fragment: str) -> None:
+    key = line.split(":")[0]
+    lines = [x for x in ("title: T", "date: 2024-07-19") if not x.startswith(f"{key}:")] + [line]
+    release = front(*lines)
+    found = [p for p in release.problems if p.code == "PR003"]
+    assert len(found) == 1, release.problems
+    assert found[0].span.line == len(lines) + 1 and found[0].message.startswith(fragment)
+    assert not [p for p in release.problems if p.code == "PR001"]
+
+
+def test_phone_as_a_number_is_pr003_with_a_hint() -> None:
+    release = front("title: T", "date: 2024-07-19", "contacts:", "  - name: Jane Doe", "    phone: 41225550100")
+    assert problems(release) == [("PR003", 4)]
+    assert "quotes" in release.problems[0].message
+    assert release.contacts[0].name == "Jane Doe" and release.contacts[0].phone is None
+
+
+def test_contact_without_a_name_or_with_unknown_keys() -> None:
+    release = front("title: T", "date: 2024-07-19", "contacts:", "  - email: a@example.org", "    fax: '1'")
+    messages = [p.message for p in release.problems if p.code == "PR003"]
+    assert any("needs a name" in m for m in messages)
+    assert any("unknown keys fax" in m for m in messages)
+
+
+def test_missing_date_is_pr003_on_the_front_matter() -> None:
+    release = front("title: T")
+    assert problems(release) == [("PR003", 1)]
+    assert release.date is None
+
+
+def test_duplicate_key_is_reported() -> None:
+    release = front("title: T", "date: 2024-07-19", "title: U")
+    assert problems(release) == [("PR003", 4)]
+    assert "twice" in release.problems[0].message
+    assert release.title == "U"
+
+
+@pytest.mark.parametrize(
+    ("lines", "line"),
+    [
+        (("title: T", "date: 2024-07-19", "location: [Minsk"), 4),
+        (("title: T", "  date: 2024-07-19"), 3),
+        (("title: T", "date: 2024-07-19", "\tlocation: Minsk"), 4),
+        (("title: 'T", "date: 2024-07-19"), 2),
+        (("title: T", "date: 2024-07-19", "tags: [a, b", "location: Minsk"), 4),
+    ],
+)
+def test_yaml_syntax_error_is_pr001_on_its_line(lines: tuple[str, ...], line: int) -> None:
+    release = front(*lines)
+    assert problems(release) == [("PR001", line)]
+    assert release.problems[0].message.startswith("YAML error")
+    assert release.title is None
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    release = front(*lines)
+    assert [p.code for p in release.problems] == ["PR001"]
+    assert "aliases" in release.problems[0].message
+    assert release.front_matter.data == {}
+
+
+def test_python_tags_are_not_executed(tmp_path: Path) -> None:
+    target = tmp_path / "pwned"
+    release = front("title: T", "date: 2024-07-19", f'x: !!python/object/apply:os.system ["touch {target}"]')
+    assert [p.code for p in release.problems] == ["PR001"]
+    assert release.problems[0].span.line == 4
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("yaml", ["- a\n- b", "just text", "42"])
+def test_front_matter_must_be_a_mapping(yaml: str) -> None:
+    release = parse(f"---\n{yaml}\n---\n" + BODY)
+    assert [p.code for p in release.problems] == ["PR001"]
+    assert "mapping" in release.problems[0].message
+
+
+def test_no_front_matter() -> None:
+    release = parse("GENEVA – The agency met today.\n")
+    assert [(p.code, p.span.line) for p in release.problems] == [("PR001", 1)]
+    assert not release.front_matter.present
+    # The body is still read.
+    assert release.dateline is not None and release.dateline.span.line == 1
+
+
+def test_unclosed_front_matter() -> None:
+    release = parse("---\ntitle: T\ndate: 2024-07-19\n\nGENEVA – The agency met today.\n")
+    assert [p.code for p in release.problems] == ["PR001"]
+    assert "not closed" in release.problems[0].message
+
+
+def test_empty_front_matter() -> None:
+    release = parse("---\n---\n" + BODY)
+    assert [p.code for p in release.problems] == ["PR001"]
+    assert "empty" in release.problems[0].message
+
+
+# -- embargo ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "at", "zone"),
+    [
+        ("2024-07-19T10:00:00+03:00", dt.datetime(2024, 7, 19, 7, 0, tzinfo=dt.UTC), None),
+        ('"2024-07-19T10:00+03:00"', dt.datetime(2024, 7, 19, 7, 0, tzinfo=dt.UTC), None),
+        ("2024-07-19T07:00:00Z", dt.datetime(2024, 7, 19, 7, 0, tzinfo=dt.UTC), None),
+        ("2024-07-19 10:00 Europe/Minsk", dt.datetime(2024, 7, 19, 7, 0, tzinfo=dt.UTC), "Europe/Minsk"),
+        ("2024-01-19 10:00 Europe/London", dt.datetime(2024, 1, 19, 10, 0, tzinfo=dt.UTC), "Europe/London"),
+    ],
+)
+def test_embargo_with_a_zone(value: str, at: dt.datetime, zone: str | None) -> None:
+    release = front("title: T", "date: 2024-07-19", f"embargo: {value}")
+    assert release.problems == ()
+    assert release.embargo is not None and release.embargo.at is not None
+    assert release.embargo.at.tzinfo is not None
+    assert release.embargo.at == at
+    assert release.embargo.zone == zone
+    assert release.embargo.span.line == 4
+    if zone:
+        assert release.embargo.at.tzinfo == ZoneInfo(zone)
+
+
+@pytest.mark.parametrize("value", ["2024-07-19 10:00", "2024-07-19T10:00:00", '"2024-07-19 10:00"', "2024-07-19"])
+def test_embargo_without_a_zone_has_no_instant(value: str) -> None:
+    # PR601 (lint) reports it; the model never holds a naive datetime.
+    release = front("title: T", "date: 2024-07-19", f"embargo: {value}")
+    assert release.embargo is not None
+    assert release.embargo.at is None and release.embargo.zone is None
+    assert release.embargo.text == value.strip('"')
+    assert [p for p in release.problems if p.code == "PR001"] == []
+
+
+def test_embargo_with_an_unknown_zone() -> None:
+    release = front("title: T", "date: 2024-07-19", "embargo: 2024-07-19 10:00 Mars/Olympus")
+    assert problems(release) == [("PR003", 4)]
+    assert "time zone" in release.problems[0].message
+    assert release.embargo is not None and release.embargo.at is None
+
+
+def test_organization_by_key_and_language_default() -> None:
+    release = front("title: T", "date: 2024-07-19", "tags: migration, SDGs")
+    assert release.organization is None
+    assert release.language == "en" and release.profile == "default"
+    assert release.tags == ("migration", "SDGs")
+    assert release.slug == "2024-07-19-t"
