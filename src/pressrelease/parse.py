@@ -229,7 +229,11 @@ def _read_front_matter(text: str) -> tuple[FrontMatter, int, list[Problem], dict
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line < mark.line:
+        if (
+            exc.context_mark is not None
+            and exc.problem_mark is not None
+            and exc.context_mark.line < exc.problem_mark.line
+        ):
             # An unclosed '[' or quote is found where the text ends; the writer's
             # mistake is where the bracket or quote opened.
             mark = exc.context_mark
