@@ -1,3 +1,391 @@
-"""Commands: build (filled in by its issue)."""
+"""``pressrelease build``, ``email``, ``new`` and ``init``.
+
+Thin: options become a :class:`~pressrelease.build.BuildOptions`, library errors one
+line and exit 2, a failed or blocked release exit 1. The build machinery (and with it
+WeasyPrint) is imported inside the commands, so ``--help`` and ``lint`` stay light.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+
+from ..errors import ConfigError, PressReleaseError
+from .app import app, console, existing_paths, fail, state
+
+if TYPE_CHECKING:
+    from ..build import BuildOptions, FileResult
+    from ..config import Config
+
+
+class Paper(StrEnum):
+    A4 = "A4"
+    Letter = "Letter"
+
+
+def _formats(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    from ..config import FORMATS
+
+    wanted = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    unknown = [v for v in wanted if v not in FORMATS]
+    if unknown or not wanted:
+        fail(f"--to: unknown format {', '.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
+    return wanted
+
+
+def _now(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"--now: {value!r} is not an ISO date-time like 2026-03-20T09:00:00+01:00")
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def _library_error(error: PressReleaseError) -> None:
+    """One line per problem and exit 2 (a config lists all of its problems)."""
+    if state.debug:
+        raise error
+    lines = getattr(error, "all", None) if isinstance(error, ConfigError) else None
+    err = console(stderr=True)
+    for line in lines or [str(error)]:
+        err.print(f"[bold red]error[/]: {escape(line)}", markup=True, highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def _outputs(result: FileResult) -> str:
+    """``dist/slug.{html,pdf}`` for the log and the table."""
+    if not result.outputs:
+        return ""
+    first = result.outputs[0]
+    if len(result.outputs) == 1:
+        return str(first)
+    return f"{first.parent / first.stem}.{{{','.join(p.suffix.lstrip('.') for p in result.outputs)}}}"
+
+
+def _log_line(result: FileResult) -> str:
+    word = {"built": "built", "failed": "FAILED", "blocked": "BLOCKED"}[result.status]
+    line = f"{word} {result.path}"
+    if result.outputs:
+        line += f" -> {_outputs(result)}"
+    line += f" ({result.seconds:.2f} s)"
+    if result.message:
+        line += f": {result.message}"
+    return line
+
+
+def _lint_lines(result: FileResult) -> list[str]:
+    """Warnings in one line; errors (which block the build) one each, for fixing."""
+    lines = [f"{result.path}:{error}" for error in result.errors] if result.status == "blocked" else []
+    if result.warnings:
+        codes = sorted({w.split(" ")[1] for w in result.warnings})
+        lines.append(
+            f"{result.path}: {len(result.warnings)} lint warning{'s' if len(result.warnings) > 1 else ''} "
+            f"({', '.join(codes)}); run 'pressrelease lint {result.path}' for details"
+        )
+    return lines
+
+
+def _summary(results: list[FileResult]) -> None:
+    from rich.table import Table
+
+    table = Table(title=None, show_edge=False, pad_edge=False)
+    table.add_column("file", overflow="fold")
+    table.add_column("outputs", overflow="fold")
+    table.add_column("time", justify="right")
+    table.add_column("status")
+    colours = {"built": "green", "failed": "bold red", "blocked": "yellow"}
+    for result in results:
+        table.add_row(
+            escape(result.path),
+            escape(_outputs(result)),
+            f"{result.seconds:.2f} s",
+            f"[{colours[result.status]}]{result.status}[/]",
+        )
+    out = console()
+    out.print(table)
+    built = sum(r.ok for r in results)
+    out.print(f"{built} of {len(results)} release{'s' if len(results) != 1 else ''} built", highlight=False)
+
+
+@app.command("build")
+def build_command(
+    paths: Annotated[list[Path], typer.Argument(help="Release files, folders (every *.md below), or - for stdin.")],
+    to: Annotated[str | None, typer.Option("--to", help="Formats, comma-separated: html,pdf,txt,eml.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output folder (default: dist/).")] = None,
+    paper: Annotated[Paper | None, typer.Option("--paper", help="PDF paper size: A4 or Letter.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Build despite lint errors.")] = False,
+    now: Annotated[str | None, typer.Option("--now", help="The clock for embargo rules (ISO).")] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Folder of template overrides.")] = None,
+    wrap: Annotated[int | None, typer.Option("--wrap", min=0, help="Wrap the plain text at N columns.")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds allowed per release.")] = 60.0,
+    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+) -> None:
+    """Build HTML, PDF, plain-text email and .eml drafts. Lint runs first: errors block a release."""
+    from ..build import BuildOptions, build
+
+    existing_paths(paths)
+    if templates is not None and not templates.is_dir():
+        fail(f"--templates: {templates}: no such folder")
+    options = BuildOptions(
+        formats=_formats(to),
+        output=output,
+        paper=paper.value if paper else None,
+        jobs=jobs,
+        force=force,
+        now=_now(now),
+        templates=templates.resolve() if templates else None,
+        wrap=wrap,
+        config=config,
+        isolated=isolated,
+        timeout=timeout,
+        debug=state.debug,
+    )
+    err = console(stderr=True)
+    try:
+        if err.is_terminal:
+            results = _with_progress(paths, options)
+        else:
+            results = build(paths, options, on_result=lambda r: _log(r))
+    except PressReleaseError as error:
+        _library_error(error)
+    if err.is_terminal:
+        for result in results:
+            for line in _lint_lines(result):
+                err.print(escape(line), highlight=False, soft_wrap=True)
+            if result.message:
+                err.print(
+                    f"[bold red]{result.status}[/] {escape(result.path)}: {escape(result.message)}", soft_wrap=True
+                )
+    _summary(results)
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
+def _log(result: FileResult) -> None:
+    """A plain log line per file on standard error (for CI logs and pipes)."""
+    for line in _lint_lines(result):
+        sys.stderr.write(line + "\n")
+    sys.stderr.write(_log_line(result) + "\n")
+    sys.stderr.flush()
+
+
+def _with_progress(paths: list[Path], options: BuildOptions) -> list[FileResult]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..build import build
+
+    progress = Progress(
+        TextColumn("building"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console(stderr=True),
+        transient=True,
+    )
+    task = progress.add_task("", total=None)
+
+    def start(total: int) -> None:
+        progress.update(task, total=total)
+        progress.start()
+
+    def done(result: FileResult) -> None:
+        progress.update(task, advance=1, description=escape(result.path))
+
+    try:
+        return build(paths, options, on_start=start, on_result=done)
+    finally:
+        progress.stop()
+
+
+@app.command("email")
+def email_command(
+    path: Annotated[Path, typer.Argument(help="A release file, or - for standard input.")],
+    wrap: Annotated[int | None, typer.Option("--wrap", min=0, help="Wrap at N columns (default: none).")] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Folder of template overrides.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+) -> None:
+    """Print the plain-text email body (subject on standard error), e.g. for '| pbcopy'."""
+    from .. import config as config_mod
+    from ..parse import parse, parse_file
+    from ..render.eml import subject
+    from ..render.text import render_text
+
+    existing_paths([path])
+    if path.is_dir():
+        fail(f"{path}: is a folder; email takes one release file")
+    try:
+        if str(path) == "-":
+            cfg = config_mod.for_path(None, config, isolated)
+            release = parse(sys.stdin.read(), None, cfg)
+        else:
+            cfg = config_mod.for_path(path, config, isolated)
+            release = parse_file(path, cfg)
+        unreadable = next((p for p in release.problems if p.code == "PR004"), None)
+        if unreadable is not None:
+            fail(f"{release.display_name}:{unreadable.span.line}: {unreadable.message}")
+        body = render_text(release, cfg, wrap=wrap, templates=templates.resolve() if templates else None)
+    except PressReleaseError as error:
+        _library_error(error)
+    sys.stdout.write(body)
+    sys.stdout.flush()
+    sys.stderr.write(f"Subject: {subject(release)}\n")
+
+
+# -- new and init ----------------------------------------------------------------------------
+
+
+def _skeleton(cfg: Config, today: dt.date) -> str:
+    """A new release: real structure, placeholder words that lint flags (PR703) until replaced."""
+    import yaml
+
+    from ..lang import language
+    from ..render.common import PROFILE_END_MARKS
+
+    lang = language(cfg.language)
+    labels = lang.labels
+    org = cfg.organization()
+    contact: dict[str, str] = {"name": "[NAME]", "title": "[TITLE]"}
+    if org is not None and org.email:
+        contact["email"] = org.email
+    else:
+        contact["email"] = "[EMAIL]"
+    front: dict[str, object] = {
+        "title": "[insert headline: who did what, in under 100 characters]",
+        "subtitle": "[insert one sentence with the most important detail]",
+        "date": today,
+        "location": "[CITY]",
+    }
+    if org is not None and org.key is not None:
+        front["organization"] = org.key
+    front.update({"language": cfg.language, "profile": cfg.profile, "contacts": [contact], "tags": []})
+    opening, closing = lang.quote_marks[0] if lang.quote_marks else ("“", "”")
+    mark = cfg.build.end_mark if cfg.build.end_mark is not None else PROFILE_END_MARKS.get(cfg.profile, "###")
+    about = (
+        f"## {labels['about']} {org.short_name or org.name}\n\n{org.boilerplate}\n\n" if org and org.boilerplate else ""
+    )
+    body = (
+        "[CITY] – [insert the lede: who did what, when and where, in under 35 words.]\n\n"
+        "[insert why it matters, with the key figure.]\n\n"
+        f"{opening}[QUOTE],{closing} said [NAME], [TITLE].\n\n"
+        "[insert background and what happens next.]\n\n" + (f"{mark}\n\n" if mark else "") + f"## {labels['notes']}\n\n"
+        "- [insert where to find photos, the report, interview availability.]\n\n"
+        + about
+        + f"## {labels['contact']}\n\n"
+        f"[NAME], [TITLE]\n{labels['email']}: {contact['email']}\n"
+    )
+    head = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{head}---\n\n{body}"
+
+
+@app.command("new")
+def new_command(
+    path: Annotated[Path | None, typer.Argument(help="The file to create (default: <today>-new-release.md).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+) -> None:
+    """Write a new release skeleton with today's date and the config's organisation."""
+    from .. import config as config_mod
+
+    today = dt.date.today()
+    target = path if path is not None else Path(f"{today.isoformat()}-new-release.md")
+    if target.exists() or target.is_symlink():
+        fail(f"{target}: already exists; not overwriting it (choose another name)")
+    if not target.parent.is_dir():
+        fail(f"{target.parent}: no such folder")
+    try:
+        cfg = config_mod.for_path(target.resolve(), config, isolated)
+    except PressReleaseError as error:
+        _library_error(error)
+    text = _skeleton(cfg, today)
+    try:
+        with target.open("x", encoding="utf-8") as handle:  # "x": never clobber, even in a race
+            handle.write(text)
+    except FileExistsError:
+        fail(f"{target}: already exists; not overwriting it (choose another name)")
+    except OSError as exc:
+        fail(f"{target}: cannot write ({exc.strerror or exc})")
+    console(stderr=True).print(
+        f"wrote {escape(str(target))}: replace every \\[bracketed] placeholder; "
+        f"'pressrelease lint {escape(str(target))}' lists what is left",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+INIT_TOML = """\
+# pressrelease configuration. The closest pressrelease.toml walking up from a
+# release's folder applies to it; 'pressrelease lint --config FILE' names one.
+# Every key is optional. Reference: docs/format.md, docs/rules.md, docs/build.md.
+
+# House style: "default", "un", "ap" or "uk" (a release's front matter may override).
+profile = "default"
+# The language of releases that do not say (BCP 47: "en", "fr", "es-MX").
+language = "en"
+# The organisation used when a release names none.
+default_organization = "example"
+# Files and folders to skip when a folder is linted or built (globs).
+exclude = ["drafts/**", "archive/**"]
+
+[organizations.example]
+name = "Example Organisation"
+short_name = "EO"
+url = "https://www.example.org"
+# From: of the .eml email drafts.
+email = "press@example.org"
+# The "About" paragraph printed when a release has no About section.
+boilerplate = "Example Organisation is ... (one short paragraph: who you are, since when, where)."
+# logo = "assets/logo.svg"          # relative to this file; on the HTML page and the PDF
+acronyms = ["EO"]                    # known acronyms: never flagged as undefined (PR704)
+
+[lint]
+# select = ["PR"]                    # rules to run (codes, prefixes like "PR7", or names)
+# ignore = ["PR708"]
+# fail-on = "error"                  # exit 1 at this severity: error, warning or info
+# [lint.severity]
+# PR401 = "warning"
+# [lint.thresholds]
+# headline-max-chars = 100
+# lede-max-words = 35
+# [lint.terms]
+# "e-mail" = "email"
+
+[build]
+# formats = ["html", "pdf", "txt", "eml"]
+# output = "dist"                    # default: dist/ beside this file
+# paper = "A4"                       # or "Letter"
+# wrap = 0                           # wrap the plain text at N columns; 0: no hard wrap
+# end-mark = "###"                   # default: the profile's
+# templates = "theme"                # a folder whose files override the built-in theme
+"""
+
+
+@app.command("init")
+def init_command() -> None:
+    """Write a commented pressrelease.toml in the current folder."""
+    target = Path("pressrelease.toml")
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(INIT_TOML)
+    except FileExistsError:
+        fail(f"{target.resolve()}: already exists; not overwriting it")
+    except OSError as exc:
+        fail(f"{target.resolve()}: cannot write ({exc.strerror or exc})")
+    console(stderr=True).print(
+        f"wrote {escape(str(target.resolve()))}: set your organisation's name, email and boilerplate",
+        highlight=False,
+        soft_wrap=True,
+    )

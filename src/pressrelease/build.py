@@ -1,0 +1,518 @@
+"""The build pipeline, as a list of steps:
+
+1. **discover** the files (folders give every ``*.md`` below them, skipping hidden
+   folders, the output folder and the config's ``exclude`` globs; ``-`` is stdin),
+   and check every config and output folder before any work starts;
+2. **parse** each release once (in this process, so two releases that would write
+   the same ``<slug>.<ext>`` are caught before either is written);
+3. **lint** it: errors block the build unless ``force``;
+4. **render** each requested format (html, pdf, txt, eml);
+5. **write** each output atomically: a temporary file in the output folder, then
+   ``os.replace``, so a failed render never leaves half a file nor clobbers the last
+   good one.
+
+Steps 3-5 run in a process pool when there are many files: each worker imports
+WeasyPrint and builds one :class:`~pressrelease.render.pdf.PdfRenderer` (fonts,
+stylesheets) when it starts, not once per file. A per-file deadline stops a runaway
+render; one file's failure never stops the others. Output names come from the slug
+alone, never from a title or a path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+import re
+import signal
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import config as config_mod
+from .config import Config
+from .errors import PressReleaseError, ReadError, RenderError
+from .model import Release
+from .parse import MAX_BYTES, parse, read_text
+from .slug import slugify
+
+if TYPE_CHECKING:
+    from .lint.engine import Diagnostic
+    from .render.pdf import PdfRenderer
+
+STDIN = Path("-")
+DEFAULT_TIMEOUT = 60.0
+EXTENSIONS = {"html": "html", "pdf": "pdf", "txt": "txt", "eml": "eml"}
+_SAFE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+Status = Literal["built", "failed", "blocked"]
+
+
+class OutputError(PressReleaseError):
+    """The output folder cannot be created or written (exit 2)."""
+
+
+class RenderTimeout(RenderError):
+    """A render ran past the per-file deadline."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the command line asks for; None means "the config's, else the default"."""
+
+    formats: tuple[str, ...] | None = None
+    output: Path | None = None
+    paper: str | None = None
+    jobs: int | None = None  #: None: one worker per CPU
+    force: bool = False  #: build despite lint errors
+    now: dt.datetime | None = None  #: the clock for the embargo rules
+    templates: Path | None = None
+    wrap: int | None = None
+    config: Path | None = None
+    isolated: bool = False
+    timeout: float = DEFAULT_TIMEOUT  #: seconds per file for lint and render
+    debug: bool = False
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one release."""
+
+    path: str  #: as given (``<stdin>`` for standard input)
+    outputs: tuple[Path, ...]  #: the files written, absolute
+    seconds: float
+    status: Status
+    message: str = ""  #: why it failed or was blocked; empty when built
+    warnings: tuple[str, ...] = ()  #: lint warnings, one ``line:col CODE message`` each
+    errors: tuple[str, ...] = ()  #: lint errors (they block unless ``force``)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "built"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One parsed release and everything its worker needs (pickled to the pool)."""
+
+    path: str
+    release: Release | None
+    config: Config
+    output: Path
+    formats: tuple[str, ...]
+    paper: str
+    templates: Path | None
+    wrap: int | None
+    force: bool
+    now: dt.datetime
+    timeout: float
+    debug: bool
+    problem: str = ""  #: set when the release could not be read; the job then only reports it
+    parse_seconds: float = 0.0
+
+
+# -- 1. discover -------------------------------------------------------------------------
+
+
+def config_for(path: Path, options: BuildOptions) -> Config:
+    return config_mod.for_path(None if path == STDIN else path, options.config, options.isolated)
+
+
+def output_folder(path: Path, config: Config, options: BuildOptions) -> Path:
+    """``-o``, else ``[build] output``, else ``dist/`` beside the config, else beside the release."""
+    if options.output is not None:
+        return options.output.resolve()
+    if config.build.output is not None:
+        return config.build.output
+    if config.root is not None:
+        return config.root / "dist"
+    if path != STDIN:
+        return path.resolve().parent / "dist"
+    return Path.cwd() / "dist"
+
+
+def _excluded(path: Path, config: Config, outputs: set[Path]) -> bool:
+    absolute = path.resolve()
+    if any(absolute == out or absolute.is_relative_to(out) for out in outputs):
+        return True
+    if config.root is None or not config.exclude:
+        return False
+    try:
+        relative = absolute.relative_to(config.root).as_posix()
+    except ValueError:
+        return False
+    return any(fnmatch.fnmatchcase(relative, glob) or fnmatch.fnmatchcase(path.name, glob) for glob in config.exclude)
+
+
+def discover(paths: Sequence[Path], options: BuildOptions) -> list[Path]:
+    """Files as given, ``*.md`` below folders, ``-`` for standard input; each once."""
+    found: list[Path] = []
+    for path in paths:
+        if path == STDIN or not path.is_dir():
+            found.append(path)
+            continue
+        folder_config = config_for(path / "_", options)
+        outputs = {output_folder(path / "_", folder_config, options)}
+        for root, dirs, files in os.walk(path):
+            here = Path(root)
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and not _excluded(here / d, folder_config, outputs)
+            )
+            for name in sorted(files):
+                candidate = here / name
+                if (
+                    name.endswith(".md")
+                    and not name.startswith(".")
+                    and not _excluded(candidate, folder_config, outputs)
+                ):
+                    found.append(candidate)
+    return list(dict.fromkeys(found))
+
+
+def ensure_writable(folder: Path) -> None:
+    """Create the output folder and prove a file can be written there; else :class:`OutputError`."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".pressrelease-probe-")
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise OutputError(f"cannot write to the output folder ({reason}); choose another with -o DIR", folder) from None
+
+
+def _check_selection(config: Config, seen: set[Path | None]) -> None:
+    """Load the lint rules for this config once, so a bad selector is exit 2 up front."""
+    if config.path in seen:
+        return
+    seen.add(config.path)
+    from .lint.engine import all_rules
+    from .lint.select import Selection
+
+    Selection.build(all_rules(), config)
+
+
+# -- 2. parse ------------------------------------------------------------------------------
+
+
+def _read_stdin() -> tuple[str | None, str]:
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        return None, "input is larger than 2 MB; a press release never is"
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        return None, f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the text as UTF-8"
+
+
+def prepare(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
+    """Read and parse one release into a :class:`Job` (a problem instead when unreadable)."""
+    started = time.perf_counter()
+    config = config_for(path, options)
+    shown = "<stdin>" if path == STDIN else str(path)
+    job = Job(
+        path=shown,
+        release=None,
+        config=config,
+        output=output_folder(path, config, options),
+        formats=options.formats or config.build.formats,
+        paper=options.paper or config.build.paper,
+        templates=options.templates or config.build.templates,
+        wrap=options.wrap,
+        force=options.force,
+        now=now,
+        timeout=options.timeout,
+        debug=options.debug,
+    )
+    if path == STDIN:
+        text, problem = _read_stdin()
+    else:
+        text, read_problem = read_text(path)
+        problem = f"{read_problem.span.line}: {read_problem.message}" if read_problem else ""
+    if text is None:
+        return replace(job, problem=problem or "cannot read the file")
+    release = parse(text, None if path == STDIN else path, config)
+    return replace(job, release=release, parse_seconds=time.perf_counter() - started)
+
+
+def slug_of(release: Release) -> str:
+    """The output base name: the release's slug when it is safe, else one made from the title."""
+    slug = release.slug
+    return slug if _SAFE_SLUG.match(slug) and len(slug) <= 80 else slugify(release.title, release.date)
+
+
+# -- 3. lint -------------------------------------------------------------------------------
+
+_SELECTIONS: dict[Path | None, Any] = {}
+
+
+def lint_release(release: Release, config: Config, now: dt.datetime) -> list[Diagnostic]:
+    from .lint.engine import all_rules, lint
+    from .lint.select import Selection
+
+    selection = _SELECTIONS.get(config.path)
+    if selection is None:
+        selection = _SELECTIONS[config.path] = Selection.build(all_rules(), config)
+    return lint(release, config, selection=selection, now=now)
+
+
+def _describe(diagnostic: Diagnostic) -> str:
+    return f"{diagnostic.span.line}:{diagnostic.span.column} {diagnostic.code} {diagnostic.message}"
+
+
+# -- 4. render -----------------------------------------------------------------------------
+
+_PDF: PdfRenderer | None = None
+
+
+def pdf_renderer() -> PdfRenderer:
+    """This process's one PDF renderer (WeasyPrint, fonts and stylesheets loaded once)."""
+    global _PDF
+    if _PDF is None:
+        from .render.pdf import PdfRenderer
+
+        _PDF = PdfRenderer()
+    return _PDF
+
+
+def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Each format's bytes, and for each format that failed, why."""
+    from .render.html import render_html
+    from .render.text import render_text
+
+    config, templates = job.config, job.templates
+    made: dict[str, bytes] = {}
+    failed: dict[str, str] = {}
+    text: str | None = None
+    for fmt in formats:
+        try:
+            if fmt == "html":
+                made[fmt] = render_html(release, config, templates=templates, mode="page").encode("utf-8")
+            elif fmt == "txt":
+                text = render_text(release, config, wrap=job.wrap, templates=templates)
+                made[fmt] = text.encode("utf-8")
+            elif fmt == "pdf":
+                made[fmt] = pdf_renderer().render(release, config, paper=job.paper, templates=templates)  # type: ignore[arg-type]
+            elif fmt == "eml":
+                from .render.eml import render_eml
+
+                if text is None:
+                    text = render_text(release, config, wrap=job.wrap, templates=templates)
+                html = render_html(release, config, templates=templates, mode="email")
+                made[fmt] = render_eml(release, config, text, html)
+        except RenderTimeout:
+            raise
+        except RenderError as error:
+            failed[fmt] = error.message
+        except Exception as error:  # a renderer bug must not stop the other formats
+            if job.debug:
+                failed[fmt] = traceback.format_exc()
+            else:
+                failed[fmt] = f"internal error ({type(error).__name__}: {error}); rerun with --debug"
+    return made, failed
+
+
+@contextmanager
+def deadline(seconds: float, what: str) -> Iterator[None]:
+    """Raise :class:`RenderTimeout` after ``seconds`` (Unix, main thread; elsewhere no limit)."""
+    usable = seconds > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise RenderTimeout(f"took longer than {seconds:g} s; stopped", what)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# -- 5. write ------------------------------------------------------------------------------
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file in the same folder and a rename."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# -- one file, many files --------------------------------------------------------------------
+
+
+def run_job(job: Job) -> FileResult:
+    """Lint, render and write one parsed release. Never raises for one bad file."""
+    started = time.perf_counter() - job.parse_seconds
+    if job.release is None:
+        return FileResult(job.path, (), time.perf_counter() - started, "failed", job.problem)
+    release = job.release
+    try:
+        with deadline(job.timeout, job.path):
+            diagnostics = lint_release(release, job.config, job.now)
+            errors = tuple(_describe(d) for d in diagnostics if d.severity == "error")
+            warnings = tuple(_describe(d) for d in diagnostics if d.severity == "warning")
+            if errors and not job.force:
+                message = f"{len(errors)} lint error{'s' if len(errors) > 1 else ''}; fix or build with --force"
+                return FileResult(job.path, (), time.perf_counter() - started, "blocked", message, warnings, errors)
+            made, failed = render(job, release, job.formats)
+    except RenderTimeout as error:
+        return FileResult(job.path, (), time.perf_counter() - started, "failed", error.message)
+    except Exception as error:  # lint engine bugs included: report, go on with the next file
+        detail = traceback.format_exc() if job.debug else f"{type(error).__name__}: {error}"
+        return FileResult(job.path, (), time.perf_counter() - started, "failed", f"internal error ({detail})")
+    slug = slug_of(release)
+    written: list[Path] = []
+    for fmt, data in made.items():
+        target = job.output / f"{slug}.{EXTENSIONS[fmt]}"
+        if target.parent != job.output:  # the slug is [a-z0-9-]; this is belt and braces
+            failed[fmt] = "refused an output path outside the output folder"
+            continue
+        try:
+            write_atomic(target, data)
+            written.append(target)
+        except OSError as exc:
+            failed[fmt] = f"cannot write {target}: {exc.strerror or exc}"
+    seconds = time.perf_counter() - started
+    if failed:
+        message = "; ".join(f"{fmt}: {why}" for fmt, why in failed.items())
+        return FileResult(job.path, tuple(written), seconds, "failed", message, warnings, errors)
+    return FileResult(job.path, tuple(written), seconds, "built", "", warnings, errors)
+
+
+def _init_worker(pdf: bool) -> None:
+    """Once per worker process: WeasyPrint imported and one PDF renderer made, if PDFs are wanted."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if pdf:
+        import weasyprint  # noqa: F401
+
+        pdf_renderer()
+
+
+def _pool_context() -> Any:
+    """forkserver where there is one: workers forked from a clean process, never from the
+    parent's threads (the progress bar's), with this module already imported."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pressrelease.build"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _pool_size(options: BuildOptions, files: int, pdf: bool) -> int:
+    """Workers to start: 1 means in this process. A pool pays for itself only when a
+    few PDFs, or many cheaper files, share it (bench/build.py)."""
+    jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
+    if jobs <= 1 or files < (2 if pdf else 16):
+        return 1
+    return min(jobs, files)
+
+
+Reporter = Callable[[FileResult], None]
+
+
+def build(
+    paths: Sequence[Path],
+    options: BuildOptions | None = None,
+    *,
+    on_start: Callable[[int], None] | None = None,
+    on_result: Reporter | None = None,
+) -> list[FileResult]:
+    """Build every release found under ``paths``; one :class:`FileResult` each, in order.
+
+    Raises :class:`~pressrelease.errors.ConfigError`, :class:`OutputError` or
+    :class:`~pressrelease.errors.ReadError` (a path that does not exist) before any
+    release is built; per-file problems are results, never exceptions.
+    """
+    options = options or BuildOptions()
+    now = options.now or dt.datetime.now(dt.UTC)
+    for path in paths:
+        if path != STDIN and not path.exists():
+            raise ReadError("no such file or folder", path)
+    files = discover(paths, options)
+    seen_configs: set[Path | None] = set()
+    folders: set[Path] = set()
+    for path in files:  # every config, selector and output folder checked before any work
+        config = config_for(path, options)
+        _check_selection(config, seen_configs)
+        folders.add(output_folder(path, config, options))
+    for folder in sorted(folders):
+        ensure_writable(folder)
+    if on_start is not None:
+        on_start(len(files))
+    pdf = any("pdf" in (options.formats or config_for(p, options).build.formats) for p in files)
+    workers = _pool_size(options, len(files), pdf)
+    results: dict[int, FileResult] = {}
+
+    def finish(index: int, result: FileResult) -> None:
+        results[index] = result
+        if on_result is not None:
+            on_result(result)
+
+    claimed: dict[Path, str] = {}
+
+    def claim(job: Job) -> FileResult | None:
+        """Two releases with one slug would overwrite each other: the second one fails."""
+        if job.release is None:
+            return None
+        key = job.output / slug_of(job.release)
+        if key in claimed:
+            message = f"same output name as {claimed[key]} ({key.name}); give one a 'slug:' in its front matter"
+            return FileResult(job.path, (), 0.0, "failed", message)
+        claimed[key] = job.path
+        return None
+
+    if workers == 1:
+        for index, path in enumerate(files):
+            job = prepare(path, options, now)
+            finish(index, claim(job) or run_job(job))
+        return [results[i] for i in range(len(files))]
+
+    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+
+    pending: dict[Future[FileResult], tuple[int, str]] = {}
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(pdf,)
+    ) as pool:
+        for index, path in enumerate(files):
+            job = prepare(path, options, now)
+            clash = claim(job)
+            if clash is not None or job.release is None:
+                finish(index, clash or run_job(job))
+                continue
+            pending[pool.submit(run_job, job)] = (index, job.path)
+        for future in as_completed(pending):
+            index, shown = pending[future]
+            try:
+                result = future.result()
+            except Exception as error:  # a worker that died (memory, a crash in C)
+                result = FileResult(
+                    shown, (), 0.0, "failed", f"the build worker stopped ({type(error).__name__}: {error})"
+                )
+            finish(index, result)
+    return [results[i] for i in range(len(files))]

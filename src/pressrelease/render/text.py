@@ -1,0 +1,375 @@
+"""The plain-text email body: what staff paste into a mail client.
+
+A walker over the markdown-it tokens of each block turns the release into lines
+with their prefixes (``- ``, ``1. ``, ``> ``), so that wrapping, when asked for,
+keeps list indents and quote marks on every line. The order and the labels live
+in ``release.txt.j2``; this module only hands it finished pieces of text, never
+user content to evaluate.
+
+No hard wrap by default: a pasted line break becomes a real one in the message
+and "combs" on phones (rendering.md §3). Links become ``text [1]`` with the URLs
+listed at the end; ``mailto:`` addresses and bare URLs are shown once, in place.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from ..config import Config
+from ..lang import language
+from ..model import Block, Contact, Release, Section
+from .common import contact_lines, dateline_prefix, end_mark, release_line, safe_url
+from .templates import environment
+
+TEMPLATE = "release.txt.j2"
+RULE = "———"  #: a thematic break; ``---`` or ``***`` would read as Markdown
+_DASHES = ("—", "–", "―", "-")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(//)?", re.IGNORECASE)
+# markdown-it refuses these targets and leaves ``[text](javascript:...)`` as literal
+# text; the words stay, the Markdown and the target go.
+_REFUSED_LINK = re.compile(
+    r"(!?)\[([^\]\n]*)\]\(\s*(?:javascript|vbscript|file|data):(?:[^()\s]|\([^()\s]*\))*\s*\)", re.IGNORECASE
+)
+
+
+def _unlink(match: re.Match[str]) -> str:
+    image, text = match.group(1), match.group(2).strip()
+    if image:
+        return f"[Image: {text}]" if text else "[Image]"
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One logical line: its text and the prefixes of its first and following visual lines."""
+
+    first: str
+    rest: str
+    text: str
+    wrap: bool = True  #: False for code, which keeps its own line breaks
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+_BLANK = _Line("", "", "")
+
+
+def _bare(url: str) -> str:
+    """``https://www.example.org/`` -> ``www.example.org``: how a writer types an address."""
+    return _SCHEME.sub("", url).rstrip("/").lower()
+
+
+class _Walker:
+    """Turns blocks into :class:`_Line` lists, numbering links as it meets them."""
+
+    def __init__(self) -> None:
+        self.links: dict[str, int] = {}
+        self.quote_depth = 0
+        self.keep_breaks = False  #: contact sections: a Markdown soft break is a real line
+        self.footnotes = True  #: off for the headline: a link there keeps its words only
+
+    def plain(self, text: str, footnotes: bool = True) -> str:
+        """Inline Markdown from the front matter or config (headline, boilerplate) as text."""
+        self.footnotes = footnotes
+        try:
+            root = SyntaxTreeNode(_parser().parseInline(text))
+            return "".join(self.inline(child) for child in root.children)
+        finally:
+            self.footnotes = True
+
+    # -- inline ---------------------------------------------------------------------------
+
+    def inline(self, node: SyntaxTreeNode) -> str:
+        parts: list[str] = []
+        children = node.children
+        for index, child in enumerate(children):
+            kind = child.type
+            if kind == "text":
+                parts.append(_REFUSED_LINK.sub(_unlink, child.content))
+            elif kind in ("code_inline", "html_inline"):
+                parts.append(child.content)
+            elif kind == "softbreak":
+                following = children[index + 1] if index + 1 < len(children) else None
+                attribution = (
+                    self.quote_depth > 0
+                    and following is not None
+                    and following.type == "text"
+                    and following.content.lstrip().startswith(_DASHES)
+                )
+                parts.append("\n" if self.keep_breaks or attribution else " ")
+            elif kind == "hardbreak":
+                parts.append("\n")
+            elif kind == "link":
+                parts.append(self.link(child))
+            elif kind == "image":
+                alt = self.inline(child).strip() or str(child.attrs.get("alt") or "").strip()
+                parts.append(f"[Image: {alt}]" if alt else "[Image]")
+            else:  # em, strong, s and anything a plugin adds: the words, not the marks
+                parts.append(self.inline(child))
+        return "".join(parts)
+
+    def link(self, node: SyntaxTreeNode) -> str:
+        text = self.inline(node).strip()
+        url = safe_url(str(node.attrs.get("href") or ""))
+        if url is None:  # javascript:, file:, data: ... the words stay, the target goes
+            return text
+        if not text:
+            return url
+        scheme = urlsplit(url).scheme.lower()
+        if scheme in ("mailto", "tel"):
+            address = unquote(url.split(":", 1)[1]).split("?", 1)[0]
+            return text if not address or address.lower() in text.lower() else f"{text} ({address})"
+        if node.markup in ("linkify", "autolink") or _bare(text) == _bare(url) or not self.footnotes:
+            return text
+        number = self.links.setdefault(url, len(self.links) + 1)
+        return f"{text} [{number}]"
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    def blocks(self, nodes: Sequence[SyntaxTreeNode], tight: bool = False) -> list[_Line]:
+        lines: list[_Line] = []
+        for node in nodes:
+            rendered = self.block(node)
+            if not rendered:
+                continue
+            if lines and not tight:
+                lines.append(_BLANK)
+            lines.extend(rendered)
+        return lines
+
+    def block(self, node: SyntaxTreeNode) -> list[_Line]:
+        kind = node.type
+        if kind == "paragraph":
+            return self.paragraph(self.inline(node.children[0]) if node.children else "")
+        if kind == "heading":
+            return self.paragraph(self.inline(node.children[0]).upper() if node.children else "")
+        if kind in ("bullet_list", "ordered_list"):
+            return self.list_(node)
+        if kind == "blockquote":
+            return self.quote(node)
+        if kind in ("fence", "code_block"):
+            return [_Line("", "", line, wrap=False) for line in node.content.rstrip("\n").split("\n")]
+        if kind == "hr":
+            return [_Line("", "", RULE)]
+        if kind == "table":
+            return self.table(node)
+        if kind == "inline":
+            return self.paragraph(self.inline(node))
+        return self.blocks(node.children)
+
+    def paragraph(self, text: str) -> list[_Line]:
+        parts = [part.strip() for part in text.strip().split("\n")]
+        return [_Line("", "", part) for part in parts if part]
+
+    def list_(self, node: SyntaxTreeNode) -> list[_Line]:
+        ordered = node.type == "ordered_list"
+        start = int(str(node.attrs.get("start", 1))) if ordered else 1
+        items = node.children
+        tight = all(child.hidden for item in items for child in item.children if child.type == "paragraph")
+        lines: list[_Line] = []
+        for number, item in enumerate(items, start=start):
+            marker = f"{number}. " if ordered else "- "
+            indent = " " * len(marker)
+            if lines and not tight:
+                lines.append(_BLANK)
+            inner = self.blocks(item.children, tight)
+            if not inner:
+                lines.append(_Line(marker.rstrip(), indent, ""))
+            for position, line in enumerate(inner):
+                if line.blank:
+                    lines.append(line)
+                    continue
+                first = (marker if position == 0 else indent) + line.first
+                lines.append(_Line(first, indent + line.rest, line.text, line.wrap))
+        return lines
+
+    def quote(self, node: SyntaxTreeNode) -> list[_Line]:
+        self.quote_depth += 1
+        try:
+            inner = self.blocks(node.children)
+        finally:
+            self.quote_depth -= 1
+        return [_Line("> " + line.first, "> " + line.rest, line.text, line.wrap) for line in inner]
+
+    def table(self, node: SyntaxTreeNode) -> list[_Line]:
+        lines: list[_Line] = []
+        for row in _descendants(node, "tr"):
+            cells = [self.inline(cell.children[0]).strip() if cell.children else "" for cell in row.children]
+            lines.append(_Line("", "", " | ".join(cells)))
+        return lines
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from ..parse import markdown
+
+    return markdown()
+
+
+def _descendants(node: SyntaxTreeNode, kind: str) -> list[SyntaxTreeNode]:
+    found: list[SyntaxTreeNode] = []
+    for child in node.children:
+        if child.type == kind:
+            found.append(child)
+        else:
+            found.extend(_descendants(child, kind))
+    return found
+
+
+def _emit(lines: Sequence[_Line], width: int) -> str:
+    """The lines as text: wrapped at ``width`` columns (0: not at all), prefixes on every line.
+
+    Words are never broken, nor split at hyphens, so a URL always stays whole.
+    """
+    out: list[str] = []
+    for line in lines:
+        if line.blank:
+            out.append(line.first.rstrip())
+        elif width and line.wrap:
+            out.append(
+                textwrap.fill(
+                    line.text,
+                    width,
+                    initial_indent=line.first,
+                    subsequent_indent=line.rest,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
+        else:
+            out.append(line.first + line.text)
+    return "\n".join(out)
+
+
+def _tree(block: Block) -> SyntaxTreeNode:
+    return SyntaxTreeNode(list(block.tokens))
+
+
+def _mentioned(contact: Contact, text: str) -> bool:
+    """Whether the Contact section's own text already gives this contact."""
+    folded = text.casefold()
+    return any(value and value.casefold() in folded for value in (contact.email, contact.name))
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    label: str
+    blocks: tuple[str, ...]
+
+
+class _Document:
+    """The release in reading order: body, end mark, notes, about, contact, links."""
+
+    def __init__(self, release: Release, config: Config, width: int) -> None:
+        self.release = release
+        self.config = config
+        self.width = width
+        self.walker = _Walker()
+        self.labels = language(release.language).labels
+
+    def text(self, lines: Sequence[_Line]) -> str:
+        return _emit(lines, self.width)
+
+    def block(self, index: int) -> str:
+        lines = self.walker.blocks(_tree(self.release.blocks[index]).children)
+        prefix = dateline_prefix(self.release) if index == self.release.lede else None
+        if prefix and lines:
+            lines[0] = _Line(lines[0].first, lines[0].rest, prefix + lines[0].text, lines[0].wrap)
+        return self.text(lines)
+
+    def body(self) -> list[str]:
+        """Every block outside the sections and end marks, in source order."""
+        marks = {mark.block for mark in self.release.end_marks}
+        indices = [
+            i
+            for i, block in enumerate(self.release.blocks)
+            if block.section is None and i not in marks and not (block.kind == "heading" and not block.text)
+        ]
+        return [text for text in (self.block(i) for i in indices) if text]
+
+    def end_mark(self) -> str | None:
+        if self.release.end_mark is not None:
+            return self.release.end_mark.text
+        return end_mark(self.release, self.config)
+
+    def section(self, section: Section) -> list[str]:
+        return [text for text in (self.block(i) for i in section.blocks) if text]
+
+    def notes(self) -> _Part | None:
+        blocks = [text for s in self.release.sections if s.kind == "notes" for text in self.section(s)]
+        return _Part(self.labels["notes"].upper(), tuple(blocks)) if blocks else None
+
+    def about(self) -> list[_Part]:
+        """The About sections under their own headings, else the organisation's boilerplate."""
+        parts = [_Part(s.heading.upper(), tuple(self.section(s))) for s in self.release.sections if s.kind == "about"]
+        parts = [part for part in parts if part.blocks]
+        org = self.release.organization
+        if not parts and org is not None and org.boilerplate:
+            label = f"{self.labels['about']} {org.short_name or org.name}".upper()
+            boilerplate = self.walker.plain(org.boilerplate)
+            parts.append(_Part(label, (self.text(self.walker.paragraph(boilerplate)),)))
+        return parts
+
+    def contact(self) -> _Part | None:
+        """The Contact section as written (line breaks kept), then any other known contact."""
+        self.walker.keep_breaks = True
+        try:
+            blocks = [text for s in self.release.sections if s.kind == "contact" for text in self.section(s)]
+        finally:
+            self.walker.keep_breaks = False
+        written = "\n".join(blocks)
+        for contact in self.release.contacts:
+            if contact.source == "front-matter" and not _mentioned(contact, written):
+                lines = contact_lines(contact, self.release.language)
+                blocks.append(self.text([_Line("", "", line) for line in lines]))
+        return _Part(self.labels["contact"].upper(), tuple(blocks)) if blocks else None
+
+
+def inline_plain(text: str) -> str:
+    """Inline Markdown as its words only (links keep their text): for subject lines."""
+    return " ".join(_Walker().plain(text, footnotes=False).split())
+
+
+def render_text(release: Release, config: Config, *, wrap: int | None = None, templates: Path | None = None) -> str:
+    """The plain-text body. ``wrap``: columns to wrap at (0: none); default ``[build] wrap``."""
+    width = config.build.wrap if wrap is None else max(wrap, 0)
+    doc = _Document(release, config, width)
+    walker = doc.walker
+    headline = doc.text(walker.paragraph(walker.plain(release.title, False).upper())) if release.title else ""
+    subtitle = doc.text(walker.paragraph(walker.plain(release.subtitle, False))) if release.subtitle else ""
+    # The order matters: links are numbered as the reader meets them.
+    body = doc.body()
+    mark = doc.end_mark()
+    notes = doc.notes()
+    about = doc.about()
+    contact = doc.contact()
+    sections = [part for part in (notes, *about, contact) if part is not None]
+    env = environment(templates if templates is not None else config.build.templates)
+    text = env.get_template(TEMPLATE).render(
+        release_line=release_line(release),
+        headline=headline,
+        subtitle=subtitle,
+        body=body,
+        end_mark=mark or "",
+        sections=sections,
+        links_label=doc.labels["links"].upper(),
+        links=[(number, url) for url, number in doc.walker.links.items()],
+    )
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """Trailing spaces off, at most one blank line in a row, one newline at the end."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
