@@ -55,6 +55,18 @@ def direction(lang: str) -> str:
     return "rtl" if lang.split("-")[0].lower() in RTL else "ltr"
 
 
+def og_locale(lang: str) -> str:
+    """``en_US`` for ``en``, ``fr_CH`` for ``fr-CH``: the form Open Graph expects."""
+    parts = lang.replace("-", "_").split("_")
+    if len(parts) > 1 and len(parts[-1]) == 2:
+        return f"{parts[0].lower()}_{parts[-1].upper()}"
+    from babel.core import get_global
+
+    likely = str(get_global("likely_subtags").get(parts[0].lower(), ""))
+    region = likely.split("_")[-1] if likely.count("_") >= 1 else ""
+    return f"{parts[0].lower()}_{region}" if len(region) == 2 else parts[0].lower()
+
+
 def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
     """Text cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
     text = " ".join(text.split())
@@ -254,6 +266,7 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
         "release": release,
         "labels": labels,
         "lang": release.language,
+        "og_locale": og_locale(release.language),
         "dir": direction(release.language),
         "title": title,
         "subtitle": release.subtitle,

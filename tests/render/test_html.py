@@ -1,0 +1,244 @@
+"""The HTML page: valid HTML5, structured data, social tags, the release's parts in order.
+
+The seed example is also compared with a golden file a reviewer can read;
+``PRESSRELEASE_REGEN=1 pytest tests/render/test_html.py`` rewrites it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from textwrap import dedent
+
+import html5lib
+import pytest
+from bs4 import BeautifulSoup
+
+from pressrelease.config import Config, for_path
+from pressrelease.parse import parse, parse_file
+from pressrelease.render.html import render_html
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.md"))
+FIXTURES = sorted((ROOT / "tests/fixtures/releases").glob("*.md"))
+SEED = ROOT / "examples/iom-minsk-2024-07-19.md"
+GOLDEN = ROOT / "tests/fixtures/render/iom-minsk-2024-07-19.html"
+
+
+def page(path: Path, mode: str = "page") -> str:
+    return render_html(parse_file(path), for_path(path), mode=mode)  # type: ignore[arg-type]
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def release(body: str, **front: str) -> str:
+    """HTML for a release written inline (default config)."""
+    fields = {"title": "Water board opens new plant", "date": "2024-07-19", **front}
+    head = "\n".join(f"{k}: {v}" for k, v in fields.items())
+    return render_html(parse(f"---\n{head}\n---\n\n{dedent(body)}"), Config())
+
+
+@pytest.mark.parametrize("path", EXAMPLES + FIXTURES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("mode", ["page", "print", "email"])
+def test_every_release_is_valid_html5(path: Path, mode: str) -> None:
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse(page(path, mode))  # raises on the first parse error
+    assert not parser.errors
+
+
+def test_golden_seed_page() -> None:
+    html = page(SEED)
+    if os.environ.get("PRESSRELEASE_REGEN"):
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(html, encoding="utf-8")
+    assert html == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_json_ld_is_a_news_article() -> None:
+    doc = soup(page(SEED))
+    scripts = doc.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Unlocking Potential of Migration in Achieving Sustainable Development Goals"
+    assert data["datePublished"] == "2024-07-19"
+    assert data["author"]["name"] == "International Organization for Migration"
+    assert data["publisher"]["url"] == "https://www.iom.int"
+    assert data["keywords"] == ["migration", "SDGs", "Belarus"]
+
+
+def test_json_ld_cannot_close_its_script() -> None:
+    html = release("Text.\n", title='"</script><script>alert(1)</script>"')
+    doc = soup(html)
+    script = doc.find("script", type="application/ld+json")
+    assert "</script" not in script.string
+    assert json.loads(script.string)["headline"] == "</script><script>alert(1)</script>"
+    assert len(doc.find_all("script")) == 1
+
+
+def test_open_graph_and_article_tags() -> None:
+    doc = soup(page(SEED))
+
+    def prop(name: str) -> list[str]:
+        return [m["content"] for m in doc.find_all("meta", property=name)]
+
+    assert prop("og:type") == ["article"]
+    assert prop("og:title") == ["Unlocking Potential of Migration in Achieving Sustainable Development Goals"]
+    assert prop("og:description")[0].startswith("On 19 July 2024, the fourth extended meeting")
+    assert prop("og:site_name") == ["International Organization for Migration"]
+    assert prop("og:locale") == ["en_US"]
+    assert prop("article:published_time") == ["2024-07-19"]
+    assert prop("article:tag") == ["migration", "SDGs", "Belarus"]
+    assert doc.find("link", rel="canonical")["href"].endswith(".html")
+    assert doc.title.string == "Unlocking Potential of Migration in Achieving Sustainable Development Goals"
+
+
+def test_description_prefers_the_subtitle() -> None:
+    doc = soup(release("Geneva – The lede.\n", subtitle="What the report finds"))
+    assert doc.find("meta", attrs={"name": "description"})["content"] == "What the report finds"
+
+
+def test_lang_and_dir() -> None:
+    ru = soup(page(ROOT / "tests/fixtures/releases/11-ru-yolochki-dateline-date.md"))
+    assert (ru.html["lang"], ru.html["dir"]) == ("ru", "ltr")
+    ar = soup(release("نص البيان.\n", language="ar"))
+    assert (ar.html["lang"], ar.html["dir"]) == ("ar", "rtl")
+
+
+def test_release_line_and_date() -> None:
+    doc = soup(page(SEED))
+    assert doc.find(class_="release-line").get_text() == "FOR IMMEDIATE RELEASE"
+    time = doc.find("time")
+    assert (time["datetime"], time.get_text()) == ("2024-07-19", "19 July 2024")
+    assert len(doc.find_all("h1")) == 1
+
+
+def test_embargo_line() -> None:
+    doc = soup(page(ROOT / "examples/un-embargoed-water-report.md"))
+    line = doc.find(class_="release-line")
+    assert "embargoed" in line["class"]
+    assert line.get_text() == "EMBARGOED UNTIL 10:00 UTC+01, 20 March 2026"
+    data = json.loads(doc.find("script", type="application/ld+json").string)
+    assert data["datePublished"] == "2026-03-20T10:00:00+01:00"
+
+
+def test_end_mark_from_the_source_or_the_profile() -> None:
+    ap = soup(page(ROOT / "examples/ap-wire-product-launch.md"))
+    assert [p.get_text() for p in ap.find_all(class_="end-mark")] == ["###"]
+    uk = soup(page(ROOT / "examples/uk-gov-flood-funding.md"))
+    assert [p.get_text() for p in uk.find_all(class_="end-mark")] == ["ENDS"]
+    added = soup(release("Text of the release.\n"))  # default profile, none written
+    assert [p.get_text() for p in added.find_all(class_="end-mark")] == ["###"]
+    seed = soup(page(SEED))  # the UN profile prints none
+    assert seed.find(class_="end-mark") is None
+
+
+def test_dateline_prefix_when_the_lede_has_none() -> None:
+    doc = soup(release("The board opened the plant today.\n", location="Minsk"))
+    lede = doc.select_one(".body p")
+    assert lede.find(class_="dateline").get_text() == "Minsk, 19 July 2024 – "
+    assert lede.get_text() == "Minsk, 19 July 2024 – The board opened the plant today."
+
+
+def test_own_dateline_is_marked_not_repeated() -> None:
+    doc = soup(page(SEED))
+    lede = doc.select_one(".body p")
+    assert lede.find(class_="dateline").get_text() == "Minsk -"
+    assert lede.get_text().startswith("Minsk - On 19 July 2024")
+
+
+def test_sections_with_their_headings() -> None:
+    doc = soup(page(SEED))
+    notes = doc.find("section", class_="notes")
+    assert notes.h2.get_text() == "Editor’s Notes"
+    assert "IOM Flagship Report" in notes.get_text()
+    about = doc.find("section", class_="about")  # none in the file: the organisation's boilerplate
+    assert about.h2.get_text() == "About International Organization for Migration"
+    assert about.p.get_text().startswith("The International Organization for Migration (IOM) is part of")
+    assert [s["class"] for s in doc.find_all("section")] == [["notes"], ["about"], ["contact"]]
+
+
+def test_contacts_in_address_elements() -> None:
+    doc = soup(page(SEED))
+    contact = doc.find("section", class_="contact")
+    assert contact.h2.get_text() == "Contact"
+    cards = contact.find_all("address")
+    assert len(cards) == 1
+    assert cards[0].find(class_="contact-head").get_text() == "In Belarus: Hanna Kalichava"
+    assert cards[0].find("a")["href"] == "mailto:hkalichava@iom.int"
+    # "For further information please contact:" is not repeated as extra text
+    assert "For further information" not in contact.get_text()
+
+    un = soup(page(ROOT / "examples/un-embargoed-water-report.md"))
+    tels = [a["href"] for a in un.select("address a[href^='tel:']")]
+    assert tels == ["tel:+41225550142", "tel:+41795550187", "tel:+5073025550"]
+
+
+def test_contact_section_text_that_is_not_a_contact_is_kept() -> None:
+    body = """\
+    Text of the release.
+
+    ## Media contact
+
+    Jane Doe, press officer, jane@example.org
+
+    Interviews are available in English and French on request.
+    """
+    contact = soup(release(body)).find("section", class_="contact")
+    assert contact.address.find(class_="contact-head").get_text().startswith("Jane Doe")
+    assert "Interviews are available in English and French on request." in contact.get_text()
+
+
+def test_block_quote_attribution_is_a_footer_cite() -> None:
+    doc = soup(page(ROOT / "examples/un-embargoed-water-report.md"))
+    quote = doc.find("blockquote")
+    assert quote.p.get_text().startswith("“Groundwater is the world’s savings account")
+    assert quote.footer.cite.get_text() == (
+        "Dr. Helena Marsh-Okoye, Director-General of the Global Freshwater Observatory"
+    )
+    assert "Marsh-Okoye" not in quote.p.get_text()
+
+
+def test_body_headings_never_h1() -> None:
+    doc = soup(release("# The plant in numbers\n\nText.\n\n## Detail\n\nMore.\n"))
+    assert len(doc.find_all("h1")) == 1
+    assert [h.name for h in doc.select(".body h2, .body h3")] == ["h2", "h3"]
+
+
+def test_user_content_is_never_a_template() -> None:
+    doc = soup(release("Price: {{ 7 * 7 }} and {% if true %}x{% endif %}.\n", title='"{{ 6 * 7 }}"'))
+    assert doc.h1.get_text() == "{{ 6 * 7 }}"
+    assert "{{ 7 * 7 }} and {% if true %}x{% endif %}" in doc.select_one(".body").get_text()
+    assert "42" not in doc.get_text() and "49" not in doc.get_text()
+
+
+def test_override_extends_the_builtin(tmp_path: Path) -> None:
+    (tmp_path / "release.html.j2").write_text(
+        '{% extends "default/release.html.j2" %}\n'
+        '{% block header %}<header class="brand"><h1>{{ title }}</h1></header>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    html = render_html(parse_file(SEED), for_path(SEED), templates=tmp_path)
+    doc = soup(html)
+    assert doc.find("header", class_="brand").h1.get_text().startswith("Unlocking Potential")
+    assert doc.find(class_="masthead") is None
+    assert doc.find("section", class_="notes") is not None  # the rest is the built-in's
+
+
+def test_email_mode_is_simple() -> None:
+    doc = soup(page(SEED, "email"))
+    assert doc.find("script") is None
+    assert doc.find("meta", property="og:title") is None
+    style = doc.find("style").string
+    assert "@font-face" not in style and "var(--" not in style
+    assert doc.find("address") is not None
+
+
+def test_page_is_self_contained() -> None:
+    doc = soup(page(ROOT / "examples/un-embargoed-water-report.md"))
+    assert doc.find("link", rel="stylesheet") is None
+    assert all(img["src"].startswith("data:") for img in doc.find_all("img"))
+    assert doc.find("style") is not None
