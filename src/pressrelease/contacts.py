@@ -135,9 +135,14 @@ def _read_line(block: Block, line: str, offset: int, current: dict[str, Any], ou
         current["name"] = name[2]
         current["span"] = block.locate(offset + start, offset + start + len(name[2]))
         rest = line[start + len(name[2]) :]
-        at = re.match(r"\s*(?:,|at|of|from)\s+([^,;:\n]+?)(?:\s*[,;]|\s+at\s|\s*$)", rest)
+        at = re.match(r"\s*(?:at|of|from)\s+([^,;:\n]+?)(?:\s*[,;]|\s+at\s|\s*$)", rest)
         if at and not EMAIL.search(at.group(1)) and not PHONE.search(at.group(1)):
             current["organization"] = at.group(1).strip()
+        elif rest.lstrip().startswith(","):
+            _describe(rest, current)
+    elif current.get("name") and not (emails or phones or current.get("title") or current.get("email")):
+        # "Jordan Okafor" then "Director of Communications, Pallas Thermal" on the next line.
+        _describe(line, current, title_only=True)
     for match in emails:
         if current.get("email"):
             _flush(current, out, keep_name=False)
@@ -148,6 +153,46 @@ def _read_line(block: Block, line: str, offset: int, current: dict[str, Any], ou
         current.setdefault("phones", []).append(
             (kind, match.group(0).strip(), block.locate(offset + match.start(), offset + match.end()))
         )
+
+
+# Role nouns that make a phrase after a contact's name a job title rather than an
+# organisation (``Communications Officer``, ``Director of Communications``).
+_ROLES = frozenset(
+    """officer director head manager spokesperson spokesman spokeswoman adviser advisor coordinator
+    secretary specialist assistant associate lead chief executive president representative consultant
+    editor correspondent attaché attachée chargé chargée directeur directrice responsable coordonnateur
+    coordonnatrice coordinatrice secrétaire porte-parole conseiller conseillère directora jefe jefa
+    oficial portavoz vocero vocera coordinadora secretario secretaria asesor asesora
+    пресс-секретарь директор руководитель специалист менеджер начальник координатор советник""".split()
+)
+
+
+def _is_title(text: str) -> bool:
+    """``chargée de communication``, ``Communications Officer``: a job, not an organisation."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not words:
+        return False
+    return text[:1].islower() or words[0].lower() in _ROLES or words[-1].lower() in _ROLES
+
+
+def _describe(text: str, current: dict[str, Any], title_only: bool = False) -> None:
+    """Read ``, title, organisation, Tel: ...`` after a name into ``current``.
+
+    With ``title_only`` (a line of its own under the name) an organisation is taken
+    only after a title, so a stray line of prose is not mistaken for one.
+    """
+    for raw in re.split(r"[,;]", text):
+        part = raw.strip()
+        if not part:
+            continue
+        if ":" in part or EMAIL.search(part) or PHONE.search(part) or _LABEL.match(part):
+            break
+        if not current.get("title") and not current.get("organization") and _is_title(part):
+            current["title"] = part
+            continue
+        if (not title_only or current.get("title")) and not current.get("organization"):
+            current["organization"] = part
+        break
 
 
 def _is_phone(text: str) -> bool:
@@ -172,6 +217,7 @@ def _flush(current: dict[str, Any], out: list[Contact], keep_name: bool = False)
         out.append(
             Contact(
                 name=current.get("name"),
+                title=current.get("title"),
                 organization=current.get("organization"),
                 region=current.get("region"),
                 email=current.get("email"),
@@ -203,6 +249,7 @@ def merge_contacts(first: Iterable[Contact], second: Iterable[Contact]) -> list[
         merged[match] = replace(
             base,
             name=base.name or contact.name,
+            title=base.title or contact.title,
             organization=base.organization or contact.organization,
             region=base.region or contact.region,
             email=base.email or contact.email,

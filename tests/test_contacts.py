@@ -1,0 +1,237 @@
+"""Contacts from the Contact section's text and the front matter, merged into one list."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressrelease import parse
+from pressrelease.model import Contact, Release, Span
+
+FRONT = "---\ntitle: T\ndate: 2024-07-19\n{extra}---\n\nGENEVA – The agency met today.\n\n## Contact\n\n"
+
+
+def release(section: str, extra: str = "") -> Release:
+    return parse(FRONT.format(extra=extra) + section)
+
+
+def contacts(section: str, extra: str = "") -> tuple[Contact, ...]:
+    return release(section, extra).contacts
+
+
+def text_at(r: Release, span: Span | None) -> str:
+    assert span is not None
+    return r.source.split("\n")[span.line - 1][span.column - 1 : span.end_column - 1]
+
+
+def fields(contact: Contact) -> tuple[str | None, ...]:
+    return (
+        contact.name,
+        contact.title,
+        contact.organization,
+        contact.region,
+        contact.email,
+        contact.phone,
+        contact.mobile,
+    )
+
+
+SECTION_LINE = 10  # the first line under "## Contact"
+
+
+@pytest.mark.parametrize("between", [". ", ", "])
+def test_one_line_contact_with_labels(between: str) -> None:
+    line = f"Safa Msehli, IOM Geneva, Tel: +41 79 403 5526{between}Email: smsehli@example.org"
+    r = release(line)
+    (contact,) = r.contacts
+    assert fields(contact) == (
+        "Safa Msehli",
+        None,
+        "IOM Geneva",
+        None,
+        "smsehli@example.org",
+        "+41 79 403 5526",
+        None,
+    )
+    assert contact.source == "section"
+    assert contact.span == Span(SECTION_LINE, 1, SECTION_LINE, 12)
+    assert text_at(r, contact.email_span) == "smsehli@example.org"
+    assert text_at(r, contact.phone_span) == "+41 79 403 5526"
+
+
+def test_region_name_and_autolinked_email() -> None:
+    r = release("For further information please contact:\nIn Belarus: Hanna Kalichava at <hkalichava@iom.int>")
+    (contact,) = r.contacts
+    assert fields(contact) == ("Hanna Kalichava", None, None, "In Belarus", "hkalichava@iom.int", None, None)
+    assert text_at(r, contact.span) == "Hanna Kalichava"
+    assert contact.email_span == Span(SECTION_LINE + 1, 33, SECTION_LINE + 1, 51)
+
+
+def test_labelled_lines_under_a_name() -> None:
+    section = "Jane Doe\nCommunications Officer\nEmail: jdoe@example.org\nTel: +41 22 555 0100\nMobile: +41 79 555 0101"
+    r = release(section)
+    (contact,) = r.contacts
+    assert fields(contact) == (
+        "Jane Doe",
+        "Communications Officer",
+        None,
+        None,
+        "jdoe@example.org",
+        "+41 22 555 0100",
+        "+41 79 555 0101",
+    )
+    assert contact.email_span is not None and contact.email_span.line == SECTION_LINE + 2
+    assert contact.phone_span is not None and contact.phone_span.line == SECTION_LINE + 3
+
+
+def test_title_and_organisation_line_under_a_name() -> None:
+    (contact,) = contacts(
+        "Jordan Okafor\nDirector of Communications, Pallas Thermal\nEmail: jo@example.com\nPhone: +1 425 555 0173"
+    )
+    assert (contact.name, contact.title, contact.organization) == (
+        "Jordan Okafor",
+        "Director of Communications",
+        "Pallas Thermal",
+    )
+
+
+@pytest.mark.parametrize(
+    ("section", "title", "organization"),
+    [
+        (
+            "Aminata Diallo, chargée de communication, RFA Dakar, tél. : +221 33 889 01 77, courriel : ad@example.org",
+            "chargée de communication",
+            "RFA Dakar",
+        ),
+        (
+            "Valeria Castillo, oficial de comunicación\nCorreo electrónico: vc@example.org",
+            "oficial de comunicación",
+            None,
+        ),
+        (
+            "Наталья Сидоренко, пресс-секретарь\nЭл. почта: ns@example.org\nТел.: +375 17 555 01 42",
+            "пресс-секретарь",
+            None,
+        ),
+        (
+            "Contact: Rosa Delgado, Lakeshore Transit Alliance\nPhone: +1 312 555 0119",
+            None,
+            "Lakeshore Transit Alliance",
+        ),
+    ],
+)
+def test_title_or_organisation_after_the_name(section: str, title: str | None, organization: str | None) -> None:
+    (contact,) = contacts(section)
+    assert (contact.title, contact.organization) == (title, organization)
+
+
+def test_russian_labels_are_read() -> None:
+    (contact,) = contacts("Наталья Сидоренко, пресс-секретарь\nЭл. почта: ns@example.org\nТел.: +375 17 555 01 42")
+    assert (contact.name, contact.email, contact.phone) == ("Наталья Сидоренко", "ns@example.org", "+375 17 555 01 42")
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "Jane Doe, jdoe@example.org, +41 22 555 0100\nJohn Roe, jroe@example.org, +41 22 555 0200",
+        "Jane Doe, jdoe@example.org, +41 22 555 0100\n\nJohn Roe, jroe@example.org, +41 22 555 0200",
+        "- Jane Doe, Tel: +41 22 555 0100, Email: jdoe@example.org\n- John Roe, Tel: +41 22 555 0200, Email: jroe@example.org",
+        "Media: Jane Doe, +41 22 555 0100, jdoe@example.org\nInvestors: John Roe, +41 22 555 0200, jroe@example.org",
+    ],
+)
+def test_two_contacts_in_one_section(section: str) -> None:
+    found = [(c.name, c.email, c.phone) for c in contacts(section)]
+    assert found == [
+        ("Jane Doe", "jdoe@example.org", "+41 22 555 0100"),
+        ("John Roe", "jroe@example.org", "+41 22 555 0200"),
+    ]
+
+
+def test_two_contacts_under_names_on_their_own_lines() -> None:
+    section = "Jane Doe\nEmail: jdoe@example.org\n\nJohn Roe\nEmail: jroe@example.org\nTel: +41 22 555 0200"
+    found = [(c.name, c.email, c.phone) for c in contacts(section)]
+    assert found == [("Jane Doe", "jdoe@example.org", None), ("John Roe", "jroe@example.org", "+41 22 555 0200")]
+
+
+def test_a_desk_is_a_contact_name() -> None:
+    (contact,) = contacts("Press Office, Department for Rural Connectivity\nEmail: news@example.org")
+    assert contact.name == "Press Office, Department for Rural Connectivity"
+
+
+def test_an_address_with_no_name() -> None:
+    (contact,) = contacts("Email: press@example.org")
+    assert (contact.name, contact.email) == (None, "press@example.org")
+
+
+def test_dates_and_short_numbers_are_not_phones() -> None:
+    (contact,) = contacts("Jane Doe, available 2024-07-19 and on 12 34, jdoe@example.org")
+    assert contact.phone is None and contact.mobile is None
+
+
+def test_front_matter_and_section_merge_by_email() -> None:
+    extra = "contacts:\n  - name: Hanna Kalichava\n    title: Media officer\n    email: hkalichava@iom.int\n"
+    r = release("In Belarus: Hanna Kalichava at <hkalichava@iom.int>, Tel: +375 17 555 0100", extra)
+    (contact,) = r.contacts
+    assert fields(contact) == (
+        "Hanna Kalichava",
+        "Media officer",
+        None,
+        "In Belarus",
+        "hkalichava@iom.int",
+        "+375 17 555 0100",
+        None,
+    )
+    assert contact.source == "front-matter"
+    assert contact.span == r.front_matter.key_spans["contacts"]
+    assert text_at(r, contact.email_span) == "hkalichava@iom.int"
+    assert text_at(r, contact.phone_span) == "+375 17 555 0100"
+
+
+def test_merge_by_name_when_emails_differ_in_case() -> None:
+    extra = "contacts:\n  - name: Jane Doe\n    email: JDoe@Example.org\n"
+    r = release("Jane Doe, jdoe@example.org", extra)
+    assert len(r.contacts) == 1
+
+
+def test_different_people_stay_separate() -> None:
+    extra = "contacts:\n  - name: Jane Doe\n    email: jdoe@example.org\n"
+    r = release("John Roe, jroe@example.org", extra)
+    assert [(c.name, c.source) for c in r.contacts] == [("Jane Doe", "front-matter"), ("John Roe", "section")]
+
+
+def test_front_matter_contacts_keep_every_field() -> None:
+    extra = (
+        "contacts:\n"
+        "  - name: Amélie Varenne\n"
+        "    title: Communications Officer\n"
+        "    organization: GFO\n"
+        "    region: In Geneva\n"
+        "    email: av@example.org\n"
+        '    phone: "+41 22 555 0142"\n'
+        '    mobile: "+41 79 555 0187"\n'
+    )
+    (contact,) = release("", extra).contacts
+    assert fields(contact) == (
+        "Amélie Varenne",
+        "Communications Officer",
+        "GFO",
+        "In Geneva",
+        "av@example.org",
+        "+41 22 555 0142",
+        "+41 79 555 0187",
+    )
+    assert contact.phones == ("+41 22 555 0142", "+41 79 555 0187")
+
+
+def test_a_single_mapping_is_read_as_a_list_of_one() -> None:
+    extra = "contacts:\n  name: Jane Doe\n  email: jdoe@example.org\n"
+    r = release("", extra)
+    assert [c.name for c in r.contacts] == ["Jane Doe"] and r.problems == ()
+
+
+def test_contact_in_a_pseudo_heading_section() -> None:
+    text = (
+        "---\ntitle: T\ndate: 2024-07-19\n---\n\nGENEVA – Lede.\n\n**Media contact:**\n\nJane Doe, jdoe@example.org\n"
+    )
+    r = parse(text)
+    assert [s.kind for s in r.sections] == ["contact"]
+    assert [c.email for c in r.contacts] == ["jdoe@example.org"]
