@@ -64,6 +64,7 @@ class PdfRenderer:
         self._sheets: dict[Path | None, list[CSS]] = {}
         self._paper: dict[str, CSS] = {}
         self.warnings: list[str] = []  #: WeasyPrint's warnings from the last render
+        self.last_refused: list[str] = []  #: URLs the fetcher refused in the last render
 
     def stylesheets(self, templates: Path | None) -> list[CSS]:
         """``fonts.css`` and ``print.css`` as the override folder (or the theme) has them, parsed once.
@@ -149,6 +150,7 @@ class PdfRenderer:
                 page.links = [link for link in page.links if link[0] != "attachment"]
             data = document.write_pdf(**options)
         self.warnings = collected.messages
+        self.last_refused = fetcher.refused
         if not isinstance(data, bytes):
             raise RenderError("PDF rendering produced no bytes", release.display_name)
         return data
