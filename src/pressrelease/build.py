@@ -275,10 +275,54 @@ def pdf_renderer() -> PdfRenderer:
     """This process's one PDF renderer (WeasyPrint, fonts and stylesheets loaded once)."""
     global _PDF
     if _PDF is None:
+        with _quick_library_lookup():
+            import weasyprint  # noqa: F401
         from .render.pdf import PdfRenderer
 
         _PDF = PdfRenderer()
     return _PDF
+
+
+@contextmanager
+def _quick_library_lookup() -> Iterator[None]:
+    """Answer ``ctypes.util.find_library`` from one ``ldconfig -p`` while WeasyPrint loads.
+
+    WeasyPrint tries a dozen library names per library (Windows and macOS names too);
+    cffi calls ``find_library`` for each that fails, and on Linux every call runs
+    ``ldconfig`` (and gcc) in a subprocess: 0.4-0.8 s of a one-release build. One
+    ``ldconfig -p`` read once answers them all; names it does not know are not found,
+    which is what the slow path concludes too, since the names that work load directly.
+    """
+    import ctypes.util
+
+    ldconfig = Path("/sbin/ldconfig")
+    if not sys.platform.startswith("linux") or not ldconfig.exists():
+        yield
+        return
+    import struct
+    import subprocess
+
+    try:
+        listing = subprocess.run(
+            [str(ldconfig), "-p"], capture_output=True, env={"LC_ALL": "C", "LANG": "C"}, timeout=10, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        yield
+        return
+    machine = f"{os.uname().machine}-{struct.calcsize('l') * 8}"
+    abi = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit"}.get(machine, "libc6")
+    abi = {"s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}.get(machine, abi)
+
+    def find_library(name: str) -> str | None:  # the regex of CPython's _findSoname_ldconfig
+        found = re.search(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\({abi}".encode(), listing)
+        return os.fsdecode(found.group(1)) if found else None
+
+    original = ctypes.util.find_library
+    ctypes.util.find_library = find_library
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
 
 
 def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str, bytes], dict[str, str]]:
@@ -407,8 +451,6 @@ def _init_worker(pdf: bool) -> None:
     """Once per worker process: WeasyPrint imported and one PDF renderer made, if PDFs are wanted."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if pdf:
-        import weasyprint  # noqa: F401
-
         pdf_renderer()
 
 

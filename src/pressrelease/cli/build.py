@@ -62,14 +62,20 @@ def _library_error(error: PressReleaseError) -> None:
     raise typer.Exit(2)
 
 
-def _outputs(result: FileResult) -> str:
-    """``dist/slug.{html,pdf}`` for the log and the table."""
+def _outputs(result: FileResult, folder: Path | None = None) -> str:
+    """``slug.{html,pdf}``, under ``folder`` unless it is the one shown below the table."""
     if not result.outputs:
         return ""
     first = result.outputs[0]
+    where = "" if folder is not None and first.parent == folder else f"{first.parent}/"
     if len(result.outputs) == 1:
-        return str(first)
-    return f"{first.parent / first.stem}.{{{','.join(p.suffix.lstrip('.') for p in result.outputs)}}}"
+        return f"{where}{first.name}"
+    return f"{where}{first.stem}.{{{','.join(p.suffix.lstrip('.') for p in result.outputs)}}}"
+
+
+def _common_folder(results: list[FileResult]) -> Path | None:
+    folders = {p.parent for r in results for p in r.outputs}
+    return folders.pop() if len(folders) == 1 else None
 
 
 def _log_line(result: FileResult) -> str:
@@ -98,23 +104,27 @@ def _lint_lines(result: FileResult) -> list[str]:
 def _summary(results: list[FileResult]) -> None:
     from rich.table import Table
 
+    folder = _common_folder(results)
     table = Table(title=None, show_edge=False, pad_edge=False)
-    table.add_column("file", overflow="fold")
-    table.add_column("outputs", overflow="fold")
-    table.add_column("time", justify="right")
-    table.add_column("status")
+    table.add_column("file", overflow="fold", ratio=2)
+    table.add_column("outputs", overflow="fold", ratio=3)
+    table.add_column("time", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
     colours = {"built": "green", "failed": "bold red", "blocked": "yellow"}
     for result in results:
         table.add_row(
             escape(result.path),
-            escape(_outputs(result)),
+            escape(_outputs(result, folder)),
             f"{result.seconds:.2f} s",
             f"[{colours[result.status]}]{result.status}[/]",
         )
     out = console()
     out.print(table)
     built = sum(r.ok for r in results)
-    out.print(f"{built} of {len(results)} release{'s' if len(results) != 1 else ''} built", highlight=False)
+    line = f"{built} of {len(results)} release{'s' if len(results) != 1 else ''} built"
+    if folder is not None:
+        line += f"; files in {folder}"
+    out.print(escape(line), highlight=False, soft_wrap=True)
 
 
 @app.command("build")
