@@ -1,3 +1,153 @@
-"""Commands: importer (filled in by its issue)."""
+"""``pressrelease import``: turn a pasted text, a saved web page or a Word file into a release.
+
+The release goes to standard output (or ``-o FILE``, written atomically and never
+over an existing file without ``--force``); a short report of what was found,
+what was not, and the lint findings of the result goes to standard error. The
+importer and lint are loaded only when the command runs.
+"""
 
 from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from .. import config as config_mod
+from .app import app, console, fail
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..config import Config
+    from ..importer import ImportResult
+
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_SHOWN_DROPPED = 8
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[str, typer.Argument(help="A .txt, .html/.htm or .docx file, or - for text on standard input.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the release here instead of standard output.")
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", help="The release's language (BCP 47, e.g. en, fr); else detected.")
+    ] = None,
+    organization: Annotated[
+        str | None, typer.Option("--organization", help="A key of [organizations] in the config.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+) -> None:
+    """Import an existing release (text, web page, Word file) into the release format."""
+    from ..importer import ImportFailed, import_bytes, import_file, kind_of
+
+    source = Path(file)
+    if file != "-":
+        if not source.exists():
+            fail(f"{file}: no such file")
+        if source.is_dir():
+            fail(f"{file}: is a folder; import takes one file")
+        try:
+            kind_of(source)
+        except ImportFailed as error:
+            fail(str(error))
+    if language is not None and not _LANGUAGE_TAG.match(language):
+        fail(f"--language: expected a language tag like 'en' or 'fr-CH', got {language!r}")
+    if output is not None:
+        if output.is_dir():
+            fail(f"{output}: is a folder; give the output file's name")
+        if output.exists() and not force:
+            fail(f"{output}: already exists; use --force to overwrite it")
+    cfg = config_mod.for_path(output.resolve() if output else None, config, isolated)
+    if organization is not None and organization not in cfg.organizations:
+        known = ", ".join(cfg.organizations) or "none configured"
+        fail(f"--organization: no organisation '{organization}' in the config (known: {known})")
+
+    try:
+        if file == "-":
+            data = sys.stdin.buffer.read()
+            if not data.strip():
+                fail("<stdin>: is empty: nothing to import")
+            result = import_bytes(data, "text", cfg, language=language, organization=organization)
+        else:
+            result = import_file(source, cfg, language=language, organization=organization)
+    except ImportFailed as error:
+        fail(str(error))
+
+    if output is None:
+        sys.stdout.write(result.markdown)
+        sys.stdout.flush()
+    else:
+        try:
+            _write_atomic(output, result.markdown)
+        except OSError as error:
+            fail(f"{output}: cannot write: {error.strerror or error}")
+    errors = _report(result, "<stdin>" if file == "-" else file, output, cfg)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename it over: no half-written file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _report(result: ImportResult, name: str, output: Path | None, cfg: Config) -> int:
+    """Print what was found, what was not, and the result's lint findings; return the error count."""
+    err = console(stderr=True)
+    where = f" -> {output}" if output else ""
+    err.print(f"[bold]imported[/] {escape(name)}{escape(where)}", highlight=False)
+    for what, value in result.found:
+        err.print(f"  [green]found[/]    {what}: {escape(value)}", highlight=False, soft_wrap=True)
+    for what in result.missing:
+        err.print(f"  [yellow]missing[/]  {escape(what)}", highlight=False, soft_wrap=True)
+    for note in result.notes:
+        err.print(f"  [cyan]note[/]     {escape(note)}", highlight=False, soft_wrap=True)
+    if result.dropped:
+        shown = [d if len(d) <= 40 else d[:37] + "..." for d in result.dropped[:_SHOWN_DROPPED]]
+        more = f" and {len(result.dropped) - _SHOWN_DROPPED} more" if len(result.dropped) > _SHOWN_DROPPED else ""
+        listed = ", ".join(f"“{s}”" for s in shown)
+        err.print(
+            f"  [dim]dropped[/]  {len(result.dropped)} navigation/footer lines: {escape(listed)}{more}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    findings = lint_findings(result, cfg)
+    errors = sum(1 for f in findings if f["severity"] == "error")
+    warnings = sum(1 for f in findings if f["severity"] == "warning")
+    err.print(f"[bold]lint[/]: {errors} errors, {warnings} warnings, {len(findings) - errors - warnings} notes")
+    for finding in findings:
+        colour = {"error": "red", "warning": "yellow"}.get(finding["severity"], "cyan")
+        err.print(
+            f"  [{colour}]{finding['code']}[/] line {finding['line']}: {escape(finding['message'])}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    return errors
+
+
+def lint_findings(result: ImportResult, cfg: Config) -> list[dict[str, Any]]:
+    """The imported release's lint findings as dicts (code, severity, line, message)."""
+    from ..lint.engine import lint
+
+    return [
+        {"code": d.code, "severity": d.severity, "line": d.span.line, "message": d.message}
+        for d in lint(result.release, cfg)
+    ]

@@ -1,0 +1,234 @@
+"""The importer's common ground: text blocks, the document they make, and small tests on lines.
+
+Each reader (plain text, HTML, Word) turns its input into a :class:`Document`:
+a list of :class:`Piece` values whose text is already inline Markdown (links,
+bold and emphasis written out, everything else escaped), plus what it found
+around the article. ``core`` then maps the pieces onto the release format. The
+word lists these tests use live in ``words.toml`` beside this module.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from ..dateline import find_dateline
+from ..dates import find_dates
+from ..errors import PressReleaseError
+from ..lang import available, language
+from ..model import Block, Dateline, DateMention, Span
+from ..parse import END_MARKS
+
+PieceKind = Literal["paragraph", "heading", "list", "quote", "end"]
+
+
+class ImportFailed(PressReleaseError):
+    """The input cannot be imported at all (empty, binary, corrupt, no text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One block of the article, its text already inline Markdown."""
+
+    kind: PieceKind
+    text: str = ""  #: inline Markdown; lines of a paragraph are joined with newlines
+    plain: str = ""  #: the same text without markup, for recognising labels and dates
+    level: int = 0  #: heading level (1 is the headline)
+    items: tuple[str, ...] = ()  #: list items, inline Markdown
+    ordered: bool = False
+    gap_before: bool = False  #: a blank line (or an empty paragraph) stood before it
+    bold: bool = False  #: the whole block was bold: a label or a subhead, not prose
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """An organisation's "who we are" text found around the article."""
+
+    label: str  #: the heading it stood under (``Who We Are``)
+    text: str
+
+
+@dataclass(slots=True)
+class Document:
+    """What a reader found: the article's pieces and what surrounded them."""
+
+    kind: str  #: ``text``, ``html`` or ``docx``
+    pieces: list[Piece]  #: the article from the lede on (head lines already taken out)
+    title: str | None = None
+    subtitle: str | None = None
+    head: list[str] = field(default_factory=list)  #: lines between headline and lede (dates, kickers)
+    boilerplate: Boilerplate | None = None
+    dropped: list[str] = field(default_factory=list)  #: navigation and footer lines left out
+    dates: list[str] = field(default_factory=list)  #: machine dates the page declares (``<time datetime>``)
+    notes: list[str] = field(default_factory=list)  #: anything else worth telling the user
+
+
+# -- word lists ----------------------------------------------------------------------------
+
+
+@cache
+def words() -> dict[str, Any]:
+    """``words.toml``: menus, footers, kickers, date labels, stop words."""
+    ref = resources.files("pressrelease.importer") / "words.toml"
+    return tomllib.loads(ref.read_text(encoding="utf-8"))
+
+
+@cache
+def word_set(key: str) -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in words().get(key, []))
+
+
+@cache
+def release_lines() -> frozenset[str]:
+    """ "FOR IMMEDIATE RELEASE" in every language that has a data file."""
+    found = {language(code).labels.get("immediate_release", "") for code in available()}
+    return frozenset(label.casefold() for label in found if label)
+
+
+def label_of(text: str) -> str:
+    """A line reduced to what a label test compares: trimmed, no trailing colon, no bold."""
+    return text.strip().strip("*_ ").rstrip(":：").strip().strip("*_ ").casefold()
+
+
+def is_menu(text: str) -> bool:
+    return label_of(text) in word_set("menu")
+
+
+def starts_footer(text: str) -> bool:
+    label = label_of(text)
+    if label in word_set("footer"):
+        return True
+    return any(label.startswith(prefix) for prefix in word_set("footer_prefixes"))
+
+
+def is_kicker(text: str) -> bool:
+    label = label_of(text)
+    return label in word_set("kickers") or label in release_lines()
+
+
+def is_who_we_are(text: str) -> bool:
+    return label_of(text) in word_set("who_we_are")
+
+
+# -- small tests on a line -----------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+_BULLET = re.compile(r"^(?:[-*•·▪◦‣]|–(?=\s))\s+(?=\S)")
+_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?…][”’»\"')]*$")
+_DATELINE_ONLY = re.compile(r"\S\s*(?:--|—|–|-)$")
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def bullet(text: str) -> str | None:
+    """The item text when ``text`` is a bullet line (``- Item``, ``• Item``), else None."""
+    match = _BULLET.match(text)
+    return text[match.end() :] if match else None
+
+
+def numbered(text: str) -> str | None:
+    match = _NUMBERED.match(text)
+    return text[match.end() :] if match else None
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.strip()))
+
+
+def is_punctuation(text: str) -> bool:
+    return not any(ch.isalnum() for ch in text)
+
+
+def end_mark(text: str) -> str | None:
+    """The end mark a line is (``###``, ``-30-``, ``ENDS``), normalised only in spacing."""
+    stripped = text.strip()
+    if stripped in END_MARKS:
+        return stripped
+    squeezed = re.sub(r"\s+", "", stripped)
+    if squeezed in ("###", "#-#-#"):
+        return "###"
+    if squeezed.upper() in ("-30-", "-ENDS-", "ENDS", "—ENDS—", "–ENDS–") and squeezed.upper() == squeezed:
+        return stripped if stripped in END_MARKS else squeezed
+    return None
+
+
+def dateline_only(text: str) -> bool:
+    """``NEW YORK, March 15, 2024 /PRNewswire/ --`` alone on a line, the text on the next."""
+    return bool(_DATELINE_ONLY.search(text)) and word_count(text) <= 12 and dateline_of(text + " x") is not None
+
+
+def _line_block(text: str) -> Block:
+    return Block(kind="paragraph", text=text, span=Span.point(1), tokens=(), source=text)
+
+
+def dateline_of(text: str) -> Dateline | None:
+    """The dateline opening ``text`` (the parser's own reading), or None."""
+    return find_dateline(_line_block(text))
+
+
+def block_for(text: str) -> Block:
+    """A stand-in model block for the parser's helpers that read one paragraph."""
+    return _line_block(text)
+
+
+def dates_in(text: str) -> list[DateMention]:
+    return list(find_dates(text))
+
+
+def date_line(text: str) -> DateMention | None:
+    """The date when a line is only a date, perhaps labelled or with a place
+    (``Published 26 March 2026``, ``Paris, le 26 mars 2026``, ``Friday, July 19, 2024``)."""
+    found = [d for d in dates_in(text) if d.year is not None]
+    if len(found) != 1 or word_count(text) > 12:
+        return None
+    mention = found[0]
+    rest = text.replace(mention.text, " ").strip(" ,.:-–—|()/")
+    rest_label = label_of(rest)
+    if not rest_label:
+        return mention
+    labels = word_set("date_labels")
+    if any(rest_label == lab or rest_label.startswith(lab + " ") for lab in labels):
+        return mention
+    # A place before the date ("GENEVA, 3 March 2014"): a few capitalised words.
+    rest_words = rest.replace(",", " ").split()
+    if len(rest_words) <= 4 and all(w[:1].isupper() or w.lower() in ("le", "el", "de") for w in rest_words):
+        return mention
+    return None
+
+
+def from_line(text: str) -> str | None:
+    """``From: Department for Flood Resilience`` -> the body named, else None."""
+    match = re.match(r"^\s*([^:：]{2,20})\s*[:：]\s*(\S.{1,150})$", text)
+    if not match or match.group(1).strip().casefold() not in word_set("from_labels"):
+        return None
+    return match.group(2).strip().strip("*_ ")
+
+
+# -- Markdown escaping -----------------------------------------------------------------------
+
+_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<~|])|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|=+\s*$|-(?=(?:\s*-){2,}\s*$)|(?:```|~~~))")
+_ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that reads back as the same text (lines kept)."""
+    lines = []
+    for line in text.split("\n"):
+        line = _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(0), line)
+        line = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+        line = _ORDERED_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def paragraph(text: str, gap_before: bool = False) -> Piece:
+    """A paragraph piece from plain text."""
+    return Piece("paragraph", escape(text), text, gap_before=gap_before)

@@ -1,0 +1,241 @@
+"""A :class:`Document` -> a release in our format, and a report of what was found.
+
+The pipeline: lay the pieces out as Markdown (``arrange``), parse that body once
+with the real parser so the dateline, lede date, sections and Contact-section
+contacts are read exactly as ``lint`` will read them, fill the front matter from
+those readings (``meta``), then parse the finished file to hand back the release
+lint and build will see. A value that is not found stays out of the front matter
+and is named in :attr:`ImportResult.missing`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import lang as lang_mod
+from ..config import Config
+from ..errors import ReadError
+from ..model import Release
+from ..parse import MAX_BYTES, parse
+from .arrange import arrange
+from .blocks import Boilerplate, Document, ImportFailed
+from .meta import choose_date, choose_organization, detect_language, front_matter, location_of
+
+SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".docx": "docx"}
+_LIMITS = {"text": MAX_BYTES, "html": 10 * MAX_BYTES, "docx": 20 * MAX_BYTES}
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """The imported release and what the importer could and could not find."""
+
+    markdown: str  #: the release file's text: YAML front matter and Markdown body
+    release: Release  #: ``markdown`` parsed, as lint and build will read it
+    found: list[tuple[str, str]] = field(default_factory=list)  #: (what, value and where from)
+    missing: list[str] = field(default_factory=list)  #: what could not be found (and why)
+    notes: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  #: navigation and footer lines left out
+    boilerplate: Boilerplate | None = None  #: the "Who we are" text offered
+
+
+def convert(
+    doc: Document, config: Config, language: str | None = None, organization: str | None = None
+) -> ImportResult:
+    """Map a reader's document onto the release format."""
+    found: list[tuple[str, str]] = []
+    missing: list[str] = []
+    everything = "\n".join([doc.title or "", *(p.plain for p in doc.pieces), *(p.text for p in doc.pieces)])
+    if language is not None:
+        code: str | None = language
+        found.append(("language", f"{language} (--language)"))
+    else:
+        detected = detect_language(everything)
+        code = detected.value if detected else None
+        if detected:
+            found.append(("language", f"{detected.value} ({detected.source})"))
+        else:
+            missing.append(f"language: not recognised; the config's ({config.language}) applies")
+    lang = lang_mod.language(code or config.language)
+
+    laid = arrange(doc.pieces, lang, doc.kind == "text")
+    body = "\n\n".join(laid.blocks).strip() + "\n"
+    draft = parse(f"---\nlanguage: {lang.code}\n---\n\n{body}", None, config)
+
+    data: dict[str, Any] = {}
+    if doc.title:
+        data["title"] = doc.title
+        found.append(("title", doc.title))
+    else:
+        missing.append("title: no headline found above the first paragraph")
+    if doc.subtitle:
+        data["subtitle"] = doc.subtitle
+        found.append(("subtitle", doc.subtitle))
+    date, why_not = choose_date(draft, doc.head, doc.dates)
+    if date is not None:
+        data["date"] = date.value
+        found.append(("date", f"{date.value.isoformat()} (from {date.source})"))
+    else:
+        missing.append(f"date: {why_not}; add it as YYYY-MM-DD" if why_not else "date: none found in the text")
+    location = location_of(draft)
+    if location is not None:
+        data["location"] = location.value
+        found.append(("location", f"{location.value} (from {location.source})"))
+    else:
+        missing.append("location: no dateline opens the first paragraph")
+
+    about = next(((h, _section_text(draft, i)) for i, (k, h) in enumerate(_kinds(draft)) if k == "about"), None)
+    org = choose_organization(
+        config, organization, about=about, boilerplate=doc.boilerplate, head=doc.head, text=everything
+    )
+    if org.value is not None:
+        data["organization"] = org.value
+        name = org.value if isinstance(org.value, str) else org.value["name"]
+        found.append(("organisation", f"{name} (from {org.source})"))
+    else:
+        missing.append("organisation: none named in the text matches the config; the config's default applies")
+    if code is not None:
+        data["language"] = code
+
+    contacts = [_contact(c) for c in draft.contacts if c.name]
+    nameless = [c.email or c.phone for c in draft.contacts if not c.name]
+    if contacts:
+        data["contacts"] = contacts
+        found.append(("contacts", "; ".join(_describe(c) for c in contacts)))
+    if nameless:
+        missing.append(
+            f"contact names: none next to {', '.join(x for x in nameless if x)} (left in the Contact section)"
+        )
+    if not draft.contacts:
+        missing.append("contacts: no email or phone number in a contact block")
+
+    found.append(("sections", ", ".join(f"{k} “{h}”" for k, h in laid.sections) or "none"))
+    if laid.end_marks:
+        found.append(("end mark", laid.end_marks[0]))
+    found.append(("body", f"{len(draft.body)} blocks, {laid.subheads} subheads, {len(draft.quotes)} quotations"))
+    notes = list(doc.notes)
+    if org.boilerplate_note:
+        notes.append(f"boilerplate: {org.boilerplate_note}")
+    for line in doc.head:
+        if line.strip().casefold().startswith("embargo"):
+            notes.append(f"embargo line left out: “{line.strip()}”; add `embargo:` with a time zone if it still holds")
+
+    markdown = front_matter(data) + "\n" + body
+    release = parse(markdown, None, config)
+    return ImportResult(markdown, release, found, missing, notes, doc.dropped, doc.boilerplate)
+
+
+def _kinds(release: Release) -> list[tuple[str, str]]:
+    return [(s.kind, s.heading) for s in release.sections]
+
+
+def _section_text(release: Release, index: int) -> str:
+    section = release.sections[index]
+    return " ".join(release.blocks[i].text for i in section.blocks)
+
+
+def _contact(contact: Any) -> dict[str, str]:
+    fields = ("name", "title", "organization", "region", "email", "phone", "mobile")
+    return {k: getattr(contact, k) for k in fields if getattr(contact, k)}
+
+
+def _describe(contact: dict[str, str]) -> str:
+    reach = ", ".join(contact[k] for k in ("email", "phone", "mobile") if k in contact)
+    return f"{contact['name']} ({reach})" if reach else contact["name"]
+
+
+# -- reading input ---------------------------------------------------------------------------
+
+
+def kind_of(path: Path) -> str:
+    """``text``, ``html`` or ``docx`` from the file name; :class:`ImportFailed` otherwise."""
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        what = f"'{path.suffix}'" if path.suffix else "no extension"
+        raise ImportFailed(f"cannot import a file with {what}: give a .txt, .html, .htm or .docx file", path)
+    return kind
+
+
+def read_bytes(path: Path, kind: str) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(_LIMITS[kind] + 1)
+    except FileNotFoundError:
+        raise ReadError("no such file", path) from None
+    except IsADirectoryError:
+        raise ReadError("is a folder; import takes one file", path) from None
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}", path) from None
+    if len(data) > _LIMITS[kind]:
+        raise ImportFailed(f"larger than {_LIMITS[kind] // (1024 * 1024)} MB; a press release never is", path)
+    if not data.strip():
+        raise ImportFailed("is empty: nothing to import", path)
+    return data
+
+
+def decode_text(data: bytes, path: Path | None) -> tuple[str, str | None]:
+    """Text from bytes: UTF-8 (or UTF-16 with a BOM), else Windows-1252; binary refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise ImportFailed("is binary (it contains NUL bytes), not text", path)
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ImportFailed("is neither UTF-8 nor Windows-1252 text; save it as UTF-8", path) from None
+    if any(ord(ch) < 32 and ch not in "\t\n\r\f" for ch in text):
+        raise ImportFailed("looks binary (control characters), not text", path)
+    return text, "read as Windows-1252 (not UTF-8)"
+
+
+def read_document(data: bytes, kind: str, path: Path | None) -> Document:
+    """Run the reader for ``kind`` (heavy libraries load only here)."""
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, path)
+    text, note = decode_text(data, path)
+    if not text.strip():
+        raise ImportFailed("is empty: nothing to import", path)
+    if kind == "html":
+        from .html import read_html
+
+        doc = read_html(text, path)
+    else:
+        from .text import read_text
+
+        doc = read_text(text)
+    if note:
+        doc.notes.append(note)
+    if not doc.pieces:
+        raise ImportFailed("no article text found in it", path)
+    return doc
+
+
+def import_bytes(
+    data: bytes,
+    kind: str,
+    config: Config,
+    *,
+    path: Path | None = None,
+    language: str | None = None,
+    organization: str | None = None,
+) -> ImportResult:
+    """Import one document's bytes as ``kind`` (``text``, ``html`` or ``docx``)."""
+    return convert(read_document(data, kind, path), config, language, organization)
+
+
+def import_file(
+    path: Path, config: Config, *, language: str | None = None, organization: str | None = None
+) -> ImportResult:
+    """Import a ``.txt``, ``.html``/``.htm`` or ``.docx`` file."""
+    kind = kind_of(path)
+    return import_bytes(read_bytes(path, kind), kind, config, path=path, language=language, organization=organization)

@@ -1,0 +1,198 @@
+"""Front-matter values read out of an imported text: language, date, organisation.
+
+Nothing is guessed beyond what the text says: a date needs a year written
+somewhere the parser would check it (dateline, lede, a date line under the
+headline); an organisation is a config entry named in the text, or the name the
+text itself gives ("The International Organization for Migration (IOM) is ...").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from ..config import Config
+from ..lang import available
+from ..model import DateMention, Organization, Release
+from .blocks import Boilerplate, date_line, from_line, words
+
+_LETTER = re.compile(r"[^\W\d_]")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NAMED = re.compile(
+    r"^(?:The |the |L[ae] |L['’]|Les |El |La |Los |Die |Der |Das )?"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\n]{2,120}?)\s+\((?P<short>[A-ZÀ-ÖА-ЯЁ][\w&.-]{1,14})\)"
+)
+_MIN_STOPWORDS = 4  #: fewer hits than this and the language is not called
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A value read from the text and where it came from (for the report)."""
+
+    value: Any
+    source: str
+
+
+def detect_language(text: str) -> Found | None:
+    """The language of ``text`` from its script and common words, among those with data files."""
+    letters = _LETTER.findall(text)
+    if not letters:
+        return None
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
+    codes = [c for c in available() if c in words().get("stopwords", {})]
+    if cyrillic > len(letters) / 2:
+        return Found("ru", "detected: Cyrillic script") if "ru" in codes else None
+    tokens = Counter(t.casefold() for t in _TOKEN.findall(text))
+    scores = {code: sum(tokens[w] for w in words()["stopwords"][code]) for code in codes if code != "ru"}
+    if not scores:
+        return None
+    best = max(scores, key=lambda c: scores[c])
+    if scores[best] < _MIN_STOPWORDS:
+        return None
+    return Found(best, "detected from common words")
+
+
+def _mention_date(mention: DateMention | None) -> dt.date | None:
+    return mention.resolve() if mention is not None and mention.year is not None else None
+
+
+def choose_date(release: Release, head: list[str], declared: list[str]) -> tuple[Found | None, str | None]:
+    """The release date and, when one was seen but could not be used, why not."""
+    dateline = release.dateline
+    if dateline is not None and dateline.date is not None:
+        when = _mention_date(dateline.date)
+        if when is not None:
+            return Found(when, f"the dateline ({dateline.date.text})"), None
+    lede = release.lede_date
+    when = _mention_date(lede)
+    if lede is not None and when is not None:
+        return Found(when, f"the lede ({lede.text})"), None
+    for line in head:
+        mention = date_line(line)
+        when = _mention_date(mention)
+        if mention is not None and when is not None:
+            return Found(when, f"the date line ({line.strip()})"), None
+    for value in declared:
+        try:
+            return Found(dt.date.fromisoformat(value.strip()[:10]), f"the page's machine date ({value})"), None
+        except ValueError:
+            continue
+    yearless = (dateline.date if dateline is not None else None) or lede
+    if yearless is not None:
+        return None, f"'{yearless.text}' has no year"
+    return None, None
+
+
+def location_of(release: Release) -> Found | None:
+    if release.dateline is None:
+        return None
+    places = "/".join(p.name for p in release.dateline.places)
+    return Found(places, "the dateline") if places else None
+
+
+@dataclass(frozen=True, slots=True)
+class OrgChoice:
+    """What goes under ``organization`` and what to tell the user about it."""
+
+    value: str | dict[str, str] | None
+    source: str
+    boilerplate_note: str | None = None
+
+
+def _mentions(org: Organization, text: str) -> int:
+    count = text.count(org.name)
+    if org.short_name:
+        count += len(re.findall(rf"(?<!\w){re.escape(org.short_name)}(?!\w)", text))
+    return count
+
+
+def choose_organization(
+    config: Config,
+    key: str | None,
+    *,
+    about: tuple[str, str] | None,
+    boilerplate: Boilerplate | None,
+    head: list[str],
+    text: str,
+) -> OrgChoice:
+    """The issuing organisation: ``--organization``, a config entry the text names, or the text's own words.
+
+    ``about`` is the About section as (heading, text); ``boilerplate`` the "Who we
+    are" text found around the article.
+    """
+    issuer = next((name for line in head if (name := from_line(line))), None)
+    about_text = " ".join(part for part in (*(about or ()), boilerplate.text if boilerplate else "", issuer or ""))
+    if key is not None:
+        return _with_note(key, config.organizations[key], "--organization", boilerplate)
+    scored = [
+        (10 * _mentions(org, about_text) + _mentions(org, text), k, org) for k, org in config.organizations.items()
+    ]
+    scored = [s for s in scored if s[0] > 0]
+    if scored:
+        _, best, org = max(scored, key=lambda s: s[0])
+        return _with_note(best, org, "named in the text and found in the config", boilerplate)
+    named = _NAMED.match(boilerplate.text) if boilerplate else None
+    mapping: dict[str, str] = {}
+    source = ""
+    if named is not None:
+        mapping["name"] = named.group("name").strip()
+        mapping["short_name"] = named.group("short")
+        source = f"the “{boilerplate.label}” text" if boilerplate else ""
+    elif about is not None and _about_name(about[0]):
+        mapping["name"] = _about_name(about[0]) or ""
+        source = f"the “{about[0]}” heading"
+    elif issuer is not None:
+        mapping["name"] = issuer
+        source = "the “From:” line"
+    if not mapping:
+        note = f"offered, not used: no organisation name found in it: {boilerplate.text}" if boilerplate else None
+        return OrgChoice(None, "", note)
+    if boilerplate is not None and about is None:
+        mapping["boilerplate"] = boilerplate.text
+        return OrgChoice(mapping, source, f"the “{boilerplate.label}” text, written as organization.boilerplate")
+    return OrgChoice(mapping, source)
+
+
+def _about_name(heading: str) -> str | None:
+    """``About Pallas Thermal`` -> ``Pallas Thermal``; None for ``About us`` or ``About``."""
+    match = re.match(r"^\s*(?:about|à propos d[eu]s?|à propos d['’]|acerca de|sobre|о|об|über)\s+(.+)$", heading, re.I)
+    if not match:
+        return None
+    name = re.sub(r"^(?:the|l['’]|la|le|les|el)\s*", "", match.group(1).strip(), flags=re.I).strip()
+    return name if name[:1].isupper() else None
+
+
+def _with_note(key: str, org: Organization, source: str, boilerplate: Boilerplate | None) -> OrgChoice:
+    if boilerplate is None:
+        return OrgChoice(key, source)
+    if org.boilerplate and _squash(org.boilerplate) == _squash(boilerplate.text):
+        return OrgChoice(key, source, f"the “{boilerplate.label}” text is the config's boilerplate for '{key}'")
+    what = "differs from" if org.boilerplate else "is missing from"
+    return OrgChoice(
+        key, source, f"the “{boilerplate.label}” text {what} the config's '{key}'; offered: {boilerplate.text}"
+    )
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+# -- YAML ---------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML with list items indented under their key, as people write it."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def front_matter(data: dict[str, Any]) -> str:
+    """``---``-fenced YAML; the safe dumper quotes whatever would otherwise read differently."""
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=4096)
+    return f"---\n{text}---\n"

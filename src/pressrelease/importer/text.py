@@ -1,0 +1,198 @@
+"""Plain text copied from a web page or an email -> a :class:`Document`.
+
+Copying a page copies its menus too: short items, ``- `` bullets, headings glued
+to their descriptions (``WHO WE AREThe International ...``), labels that appear
+twice. The article is found from its lede (the first paragraph that opens with a
+dateline, else the first real prose); the lines just above it are the headline,
+deck and date lines; everything higher is navigation, except an organisation's
+"Who we are" text, which is kept aside as the boilerplate to offer. Below the
+article, a footer line ("Share this page", "©") ends it.
+
+Paragraphs are one per line in text copied from a browser; email text is often
+hard-wrapped at 70-80 columns with blank lines between paragraphs, and is joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .blocks import (
+    Boilerplate,
+    Document,
+    Piece,
+    bullet,
+    dateline_only,
+    end_mark,
+    escape,
+    is_menu,
+    is_punctuation,
+    is_who_we_are,
+    label_of,
+    numbered,
+    paragraph,
+    starts_footer,
+    word_count,
+)
+from .head import find_lede, read_head
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_HEAD_LIMIT = 8  #: at most this many lines between the navigation and the lede
+_BOILERPLATE_MIN_WORDS = 15
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One line (or one joined paragraph) of the input."""
+
+    text: str
+    gap: bool  #: a blank line stood before it
+    nav: str | None = None  #: why it is navigation, if it is
+
+
+def read_text(text: str) -> Document:
+    """Find the article in ``text`` and return it as pieces."""
+    units = _units(text)
+    _mark_navigation(units)
+    boilerplate = _who_we_are(units)
+    texts = [u.text for u in units]
+    lede = find_lede(texts, [u.nav is not None for u in units])
+    if lede is None:
+        return Document("text", [], dropped=texts)
+    first = lede
+    while first > 0 and lede - first < _HEAD_LIMIT and units[first - 1].nav is None:
+        if starts_footer(units[first - 1].text):
+            break
+        first -= 1
+    head = read_head(texts[first:lede])
+    dropped = [u.text for u in units[:first] if boilerplate is None or boilerplate.text not in u.text]
+    body, tail = _cut_footer(units[lede:])
+    return Document(
+        "text",
+        _pieces(body),
+        title=head.title,
+        subtitle=head.subtitle,
+        head=head.lines,
+        boilerplate=boilerplate,
+        dropped=[*dropped, *head.dropped, *tail],
+    )
+
+
+def _units(text: str) -> list[_Unit]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.translate(_INVISIBLE).replace("\t", " ")
+    lines = [re.sub(r"\s+$", "", line) for line in text.split("\n")]
+    nonblank = [line for line in lines if line.strip()]
+    width = max((len(line) for line in nonblank), default=0)
+    wrapped = (
+        0 < width <= 100
+        and any(not line.strip() for line in lines)
+        and sum(len(line) >= 0.8 * width for line in nonblank) >= 3
+    )
+    units: list[_Unit] = []
+    gap = False
+    joinable = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            gap, joinable = True, False
+            continue
+        starts_item = bullet(line) is not None or numbered(line) is not None or end_mark(line) is not None
+        if wrapped and joinable and not gap and not starts_item:
+            units[-1].text += " " + line
+        elif units and not gap and dateline_only(units[-1].text) and word_count(line) > 3:
+            units[-1].text += " " + line  # a wire dateline on a line of its own
+        else:
+            units.append(_Unit(line, gap))
+        joinable = wrapped and len(raw) >= 0.6 * width and not line.endswith(":")
+        gap = False
+    return units
+
+
+def _mark_navigation(units: list[_Unit]) -> None:
+    """Flag menu lines: bullets, bare punctuation, menu words, repeats, glued headings."""
+    counts = Counter(label_of(u.text) for u in units if word_count(u.text) <= 6)
+    previous: _Unit | None = None
+    for unit in units:
+        text = unit.text
+        if end_mark(text) is not None:
+            pass
+        elif is_punctuation(text):
+            unit.nav = "punctuation"
+        elif is_menu(text):
+            unit.nav = "menu"
+        elif (item := bullet(text)) is not None and word_count(item) <= 6:
+            unit.nav = "bullet"
+        elif word_count(text) <= 6 and counts[label_of(text)] > 1:
+            unit.nav = "repeated"
+        elif previous is not None and _glued(previous.text, text):
+            unit.nav = "glued"
+        previous = unit
+
+
+def _glued(label: str, text: str) -> bool:
+    """``Our WorkIOM is ...`` under ``Our Work``: a menu heading run into its blurb."""
+    size = len(label)
+    return (
+        3 <= size < len(text)
+        and word_count(label) <= 6
+        and text[:size].casefold() == label.casefold()
+        and text[size].isalpha()
+    )
+
+
+def _who_we_are(units: list[_Unit]) -> Boilerplate | None:
+    """The organisation's own description from a "Who we are" menu, if the page had one."""
+    for index, unit in enumerate(units[:-1]):
+        if not is_who_we_are(unit.text):
+            continue
+        following = units[index + 1]
+        if following.nav == "glued":
+            text = following.text[len(unit.text) :].strip()
+        elif following.nav is None and word_count(following.text) >= _BOILERPLATE_MIN_WORDS:
+            text = following.text
+            following.nav = "boilerplate"
+        else:
+            continue
+        if word_count(text) >= _BOILERPLATE_MIN_WORDS:
+            return Boilerplate(unit.text, text)
+    return None
+
+
+def _cut_footer(units: list[_Unit]) -> tuple[list[_Unit], list[str]]:
+    """The article's units, and the footer lines after it."""
+    end = len(units)
+    for index, unit in enumerate(units[1:], start=1):
+        if starts_footer(unit.text):
+            end = index
+            break
+    while end > 1 and units[end - 1].nav in ("punctuation", "menu", "bullet", "repeated"):
+        end -= 1
+    return units[:end], [u.text for u in units[end:]]
+
+
+def _pieces(units: list[_Unit]) -> list[Piece]:
+    """Units as pieces: runs of bullet or numbered lines become lists."""
+    pieces: list[Piece] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        mark = end_mark(unit.text)
+        if mark is not None:
+            pieces.append(Piece("end", mark, mark, gap_before=unit.gap))
+            index += 1
+            continue
+        for reader, ordered in ((bullet, False), (numbered, True)):
+            if reader(unit.text) is None:
+                continue
+            items: list[str] = []
+            while index < len(units) and (item := reader(units[index].text)) is not None:
+                items.append(escape(item))
+                index += 1
+            pieces.append(Piece("list", items=tuple(items), ordered=ordered, gap_before=unit.gap))
+            break
+        else:
+            pieces.append(paragraph(unit.text, unit.gap))
+            index += 1
+    return pieces
