@@ -74,10 +74,12 @@ def _report_error(error: PressReleaseError) -> None:
     raise typer.Exit(2)
 
 
-def _output(results: list[FileResult], format: LintFormat, statistics: bool) -> None:
+def _output(results: list[FileResult], format: LintFormat, statistics: bool, to_stderr: bool = False) -> None:
+    """Print the report (to standard error when standard output carries fixed text)."""
     from ..report import statistics as stats
 
-    out = console()
+    out = console(stderr=to_stderr)
+    stream = sys.stderr if to_stderr else sys.stdout
     if format is LintFormat.text:
         from ..report import text
 
@@ -85,7 +87,7 @@ def _output(results: list[FileResult], format: LintFormat, statistics: bool) -> 
         return
     if statistics and format is LintFormat.json:
         rows = [{"count": n, "code": c, "name": name, "fixable": f} for n, c, name, f in stats(results)]
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        stream.write(json.dumps(rows, indent=2) + "\n")
         return
     if statistics and format is LintFormat.concise:
         from ..report import text
@@ -95,20 +97,20 @@ def _output(results: list[FileResult], format: LintFormat, statistics: bool) -> 
     if format is LintFormat.concise:
         from ..report import concise
 
-        sys.stdout.write(concise.render(results))
+        stream.write(concise.render(results))
     elif format is LintFormat.json:
         from ..report import json as json_report
 
-        sys.stdout.write(json_report.render(results))
+        stream.write(json_report.render(results))
     elif format is LintFormat.github:
         from ..report import github
 
-        sys.stdout.write(github.render(results))
+        stream.write(github.render(results))
     else:
         from ..lint.engine import all_rules
         from ..report import sarif
 
-        sys.stdout.write(sarif.render(results, all_rules()))
+        stream.write(sarif.render(results, all_rules()))
 
 
 def _fix(paths: list[Path], plan: Plan, write: bool) -> tuple[list[FileResult], int, list[str]]:
@@ -206,7 +208,7 @@ def lint_command(
             results = lint_paths(targets, settings)
     except PressReleaseError as error:
         _report_error(error)
-    _output(results, format, statistics)
+    _output(results, format, statistics, to_stderr=fix and any(p == Path("-") for p in targets))
     if any(failing(r.diagnostics, r.fail_on) for r in results):
         raise typer.Exit(1)
 

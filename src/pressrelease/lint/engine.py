@@ -188,8 +188,13 @@ class _Run:
             return [Diagnostic(self.path, Span.point(1), rule.code, rule.name, "error", message)]
 
 
-def lint_paths(paths: Sequence[Path], settings: Settings | None = None, jobs: int | None = None) -> list[FileResult]:
+def lint_paths(
+    paths: Sequence[Path],
+    settings: Settings | None = None,
+    jobs: int | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> list[FileResult]:
     """Lint files, folders and ``-`` (see :func:`pressrelease.lint.files.lint_paths`)."""
     from .files import lint_paths as run
 
-    return run(paths, settings, jobs)
+    return run(paths, settings, jobs, rules)

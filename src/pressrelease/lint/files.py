@@ -23,6 +23,7 @@ from ..errors import ReadError
 from ..model import Span
 from ..parse import MAX_BYTES, parse, read_text
 from .engine import UNREADABLE, Diagnostic, all_rules, clock, lint
+from .registry import Rule
 from .select import Options, Selection
 
 STDIN = Path("-")
@@ -93,8 +94,9 @@ def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
 class Plan:
     """The config and selection for each file, resolved (and checked) up front."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, rules: Sequence[Rule] | None = None) -> None:
         self.settings = settings
+        self.rules = tuple(rules) if rules is not None else all_rules()
         self.selections: dict[Path | None, Selection] = {}
 
     def config_for(self, path: Path) -> Config:
@@ -104,7 +106,7 @@ class Plan:
     def selection_for(self, config: Config) -> Selection:
         key = config.path
         if key not in self.selections:
-            self.selections[key] = Selection.build(all_rules(), config, self.settings.options)
+            self.selections[key] = Selection.build(self.rules, config, self.settings.options)
         return self.selections[key]
 
 
@@ -157,7 +159,7 @@ def _rename(diagnostic: Diagnostic, path: str) -> Diagnostic:
 
 
 def _unreadable(path: str, message: str, span: Span | None = None) -> Diagnostic:
-    rule = next((r for r in all_rules() if r.code == UNREADABLE), None)
+    rule = next((r for r in all_rules() if r.code == UNREADABLE), None)  # its name, if registered
     name = rule.name if rule else "unreadable"
     return Diagnostic(path, span or Span.point(1), UNREADABLE, name, "error", message)
 
@@ -175,18 +177,26 @@ def _lint_chunk(paths: list[Path]) -> list[FileResult]:
     return [lint_file(p, _WORKER_PLAN) for p in paths]
 
 
-def lint_paths(paths: Sequence[Path], settings: Settings | None = None, jobs: int | None = None) -> list[FileResult]:
-    """Lint files, folders and ``-``; raises ConfigError / UnknownRule before reading any release."""
+def lint_paths(
+    paths: Sequence[Path],
+    settings: Settings | None = None,
+    jobs: int | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> list[FileResult]:
+    """Lint files, folders and ``-``; raises ConfigError / UnknownRule before reading any release.
+
+    ``rules`` replaces the registry (tests); a custom rule set always runs in-process.
+    """
     settings = settings or Settings()
     settings = Settings(
         settings.options, settings.config, settings.isolated, settings.now or clock(), settings.fail_on, settings.debug
     )
     files = discover(paths, settings)
-    plan = Plan(settings)
+    plan = Plan(settings, rules)
     for path in files:  # load every config and check every selector first
         plan.selection_for(plan.config_for(path))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(files) < POOL_MIN_FILES or STDIN in files:
+    if workers <= 1 or len(files) < POOL_MIN_FILES or STDIN in files or rules is not None:
         return [lint_file(p, plan) for p in files]
     return list(_pooled(files, settings, workers))
 

@@ -97,5 +97,5 @@ def print_statistics(console: Console, results: Sequence[FileResult]) -> None:
     """``count  code  name`` per rule, ``[*]`` marking the fixable ones."""
     rows = statistics(results)
     for count, code, name, fixable in rows:
-        console.print(f"{count:>5}\t{code}\t{'[*] ' if fixable else ''}{name}", markup=False, highlight=False)
+        console.print(f"{count:>5}  {code}  {'[*] ' if fixable else ''}{name}", markup=False, highlight=False)
     console.print(summary(results), soft_wrap=True, highlight=False, markup=False)
