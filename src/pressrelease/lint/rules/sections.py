@@ -66,6 +66,23 @@ def _section_span(release: Release, section: Section) -> Span:
     return Span(section.span.line, section.span.column, last.end_line, last.end_column)
 
 
+def _boilerplate_line(release: Release) -> Span:
+    """The ``boilerplate:`` line of an inline organisation mapping, else the ``organization`` key."""
+    key = release.front_matter.key_spans.get("organization")
+    if key is None:
+        return Span.point(1)
+    lines = release.lines
+    for number in range(key.line + 1, min(release.front_matter.span.end_line, len(lines) + 1)):
+        line = lines[number - 1]
+        if line[:1].strip():
+            break  # the next top-level key
+        stripped = line.lstrip()
+        if stripped.startswith("boilerplate:"):
+            column = len(line) - len(stripped) + 1
+            return Span(number, column, number, len(line.rstrip()) + 1)
+    return key
+
+
 def _has_text(release: Release, section: Section) -> bool:
     return any(release.blocks[i].text.strip() for i in section.blocks)
 
@@ -211,7 +228,7 @@ def boilerplate_too_long(ctx: Context) -> Iterator[Finding]:
         where = "the About section"
     elif release.organization is not None and release.organization.boilerplate and release.body:
         words = count_words(release.organization.boilerplate)
-        span = release.front_matter.key_spans.get("organization", Span.point(1))
+        span = _boilerplate_line(release)
         where = f"the boilerplate of '{release.organization.name}'"
     else:
         return

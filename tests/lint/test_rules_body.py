@@ -1,0 +1,262 @@
+"""Body and style rules (PR7xx): each defect planted in CLEAN, found where it was planted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressrelease.config import DEFAULT, THRESHOLDS, for_path
+from pressrelease.lang import language
+from pressrelease.lint.registry import Context, Rule
+from pressrelease.lint.rules import body
+from pressrelease.parse import parse, parse_file
+
+from .util import CLEAN, NOW, run_rule
+
+ROOT = Path(__file__).resolve().parents[2]
+RELEASES = sorted([*ROOT.glob("examples/*.md"), *ROOT.glob("tests/fixtures/releases/*.md")])
+PLAIN = "County officials said the plants would also supply three hospitals and twelve schools."
+NOTE = "Photographs of the plants are available on request."
+
+
+def plant(old: str, new: str, text: str = CLEAN) -> str:
+    assert text.count(old) == 1, f"{old!r} must occur once"
+    return text.replace(old, new)
+
+
+def where(text: str, needle: str) -> tuple[int, int]:
+    offset = text.index(needle)
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def found(rule: Rule, text: str, **kwargs: object) -> list[tuple[int, int]]:
+    return [(f.span.line, f.span.column) for f in run_rule(rule, text, **kwargs)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("rule", body.RULES, ids=lambda r: r.code)
+def test_clean_release_passes(rule: Rule) -> None:
+    assert run_rule(rule, CLEAN) == []
+    assert run_rule(rule, CLEAN, profile="ap") == []
+
+
+@pytest.mark.parametrize("rule", body.RULES, ids=lambda r: r.code)
+def test_examples_bad_fails_good_passes(rule: Rule) -> None:
+    assert run_rule(rule, rule.bad), f"{rule.code}: its bad example must fail"
+    assert run_rule(rule, rule.good) == [], f"{rule.code}: its good example must pass"
+
+
+@pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.name)
+def test_real_releases_have_no_errors(path: Path) -> None:
+    config = for_path(path)
+    release = parse_file(path, config)
+    ctx = Context(release, config, release.profile, config.lint.thresholds, language(release.language), NOW)
+    errors = [
+        (r.code, f.span.line, f.message)
+        for r in body.RULES
+        if r.severity == "error" and release.profile in r.profiles
+        for f in r.check(ctx)
+    ]
+    assert errors == []
+
+
+def test_seed_example_acronyms_are_all_known_or_spelled_out() -> None:
+    path = ROOT / "examples" / "iom-minsk-2024-07-19.md"
+    config = for_path(path)
+    release = parse_file(path, config)
+    ctx = Context(release, config, release.profile, config.lint.thresholds, language(release.language), NOW)
+    assert list(body.acronym_undefined.check(ctx)) == []
+    # Without the organisation's list, UNCNM, SDGs, SEEECA and GCM are still spelled out on first use.
+    bare = parse(path.read_text(encoding="utf-8").replace("organization: iom\n", ""), path, DEFAULT)
+    ctx = Context(bare, DEFAULT, bare.profile, THRESHOLDS, language("en"), NOW)
+    assert [f.message.split("'")[1] for f in body.acronym_undefined.check(ctx)] == ["IOM"]
+
+
+# -- PR701, PR702 ----------------------------------------------------------------------------------
+
+
+def test_lede_too_long_points_after_the_dateline() -> None:
+    text = plant(
+        "to about 400,000 people.",
+        "to about 400,000 people who until now have relied on water trucked in from the county capital.",
+    )
+    findings = run_rule(body.lede_too_long, text)
+    assert [(f.span.line, f.span.column) for f in findings] == [(20, 11)]
+    assert "36 words (limit 35)" in findings[0].message
+
+
+def test_lede_limit_is_a_threshold() -> None:
+    # 23 words after "Nairobi – ": the dateline is not counted.
+    assert found(body.lede_too_long, CLEAN, lede_max_words=22) == [(20, 11)]
+    assert run_rule(body.lede_too_long, CLEAN, lede_max_words=23) == []
+
+
+def test_body_too_short() -> None:
+    start = CLEAN.index("The plants were built")
+    text = CLEAN[:start] + CLEAN[CLEAN.index("“Safe water") :]
+    findings = run_rule(body.body_length, text)
+    assert [(f.span.line, f.span.column) for f in findings] == [(20, 1)]
+    assert "at least 250" in findings[0].message
+
+
+def test_body_too_long() -> None:
+    text = plant(PLAIN, " ".join([PLAIN] * 50))
+    findings = run_rule(body.body_length, text)
+    assert [(f.span.line, f.span.column) for f in findings] == [(20, 1)]
+    assert "at most 800" in findings[0].message
+
+
+def test_sections_do_not_count_as_body() -> None:
+    text = plant(NOTE, " ".join([NOTE] * 100))
+    assert run_rule(body.body_length, text) == []
+
+
+# -- PR703 ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("token", ["TK", "TBD", "XXX", "TODO", "???", "[insert quote]", "[NAME]", "Lorem ipsum"])
+def test_placeholder_in_body(token: str) -> None:
+    text = plant("three hospitals", f"{token} hospitals")
+    assert found(body.placeholder, text) == [where(text, token)]
+
+
+def test_placeholder_in_title() -> None:
+    text = plant("Three Treatment Plants", "TBD Treatment Plants")
+    assert found(body.placeholder, text) == [(2, 30)]
+
+
+def test_placeholder_not_in_urls_code_or_words() -> None:
+    for planted in (
+        "three hospitals (see https://example.org/TBD/list)",
+        "three hospitals (`TODO` in the code)",
+        "three hospitals run by TKO Ltd",
+        "three hospitals, XXL sizes",
+    ):
+        assert run_rule(body.placeholder, plant("three hospitals", planted)) == [], planted
+
+
+# -- PR704 ---------------------------------------------------------------------------------------
+
+
+def test_acronym_used_before_it_is_spelled_out() -> None:
+    text = plant("County officials", "RWSB officials")
+    findings = run_rule(body.acronym_undefined, text)
+    assert [(f.span.line, f.span.column) for f in findings] == [where(text, "RWSB")]
+    assert "RWSB" in findings[0].message
+
+
+def test_acronym_reported_once_and_definition_later_does_not_excuse_it() -> None:
+    text = plant("County officials", "RWSB officials")
+    text = plant(
+        "Photographs of the plants", "The Rural Water Services Board (RWSB) took photographs of the plants", text
+    )
+    text = plant("twelve schools", "twelve RWSB schools", text)
+    assert found(body.acronym_undefined, text) == [where(text, "RWSB")]
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "The Rural Water Services Board (RWSB) said. RWSB officials",
+        "The RWSB (Rural Water Services Board) said. RWSB officials",
+        "UN and EU officials",  # the common list
+        "CWA officials",  # the organisation's acronyms
+        "Phase II officials",  # a roman numeral
+        "Officials (see https://example.org/RWSB or rwsb@example.org)",
+    ],
+)
+def test_acronyms_that_are_fine(planted: str) -> None:
+    assert run_rule(body.acronym_undefined, plant("County officials", planted)) == [], planted
+
+
+def test_capitals_dateline_is_not_an_acronym() -> None:
+    text = plant("Nairobi – Three", "NAIROBI, KENYA – Three")
+    assert run_rule(body.acronym_undefined, text) == []
+
+
+def test_capitals_label_line_is_not_acronyms() -> None:
+    text = plant("Nairobi – Three", "FOR IMMEDIATE RELEASE\n\nNairobi – Three")
+    assert run_rule(body.acronym_undefined, text) == []
+
+
+# -- links and images ---------------------------------------------------------------------------------
+
+
+def test_vague_link_text() -> None:
+    text = plant(NOTE, "The photographs are [here](https://example.org/photos).")
+    assert found(body.link_text, text) == [where(text, "[here]")]
+
+
+def test_descriptive_link_text_is_fine() -> None:
+    text = plant(NOTE, "See the [photographs of the plants](https://example.org/photos).")
+    assert run_rule(body.link_text, text) == []
+
+
+@pytest.mark.parametrize(
+    "target", ["http://example.org/photos", "file:///home/amina/photos.html", "/press/photos", "javascript:alert(1)"]
+)
+def test_bad_link_targets(target: str) -> None:
+    text = plant(NOTE, f"See the [photographs of the plants]({target}).")
+    assert found(body.link_target, text) == [where(text, target)]
+
+
+def test_bare_www_address_links_over_http() -> None:
+    text = plant(NOTE, "Photographs are at www.example.org/photos.")
+    assert found(body.link_target, text) == [where(text, "www.example.org")]
+
+
+def _run_at(rule: Rule, text: str, path: Path) -> list[tuple[int, int]]:
+    release = parse(text, path, DEFAULT)
+    ctx = Context(release, DEFAULT, release.profile, THRESHOLDS, language("en"), NOW)
+    return [(f.span.line, f.span.column) for f in rule.check(ctx)]
+
+
+def test_relative_links_resolve_against_the_release_folder(tmp_path: Path) -> None:
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "plant one.jpg").write_bytes(b"jpg")
+    good = plant(NOTE, "See the [photograph of the plant](photos/plant%20one.jpg#top).")
+    assert _run_at(body.link_target, good, tmp_path / "release.md") == []
+    bad = plant(NOTE, "See the [photograph of the plant](photos/missing.jpg).")
+    assert _run_at(body.link_target, bad, tmp_path / "release.md") == [where(bad, "photos/missing.jpg")]
+
+
+def test_image_without_alt_text() -> None:
+    text = plant(NOTE, "![](plant.jpg)")
+    assert found(body.image_alt_missing, text) == [where(text, "![](plant.jpg)")]
+    assert run_rule(body.image_alt_missing, plant(NOTE, "![A treatment plant](plant.jpg)")) == []
+
+
+def test_remote_image() -> None:
+    text = plant(NOTE, "![A treatment plant](https://example.org/plant.jpg)")
+    assert found(body.remote_image, text) == [where(text, "https://example.org/plant.jpg")]
+    assert run_rule(body.remote_image, plant(NOTE, "[A treatment plant](https://example.org/plant.jpg)")) == []
+
+
+# -- voice ----------------------------------------------------------------------------------------
+
+
+def test_first_person_outside_quotes() -> None:
+    text = plant("County officials said", "We said")
+    assert found(body.first_person, text, profile="ap") == [where(text, "We said")]
+
+
+def test_first_person_inside_quotes_is_fine() -> None:
+    # CLEAN quotes "We trained two hundred technicians ...": inside the marks, so accepted.
+    assert "“We trained" in CLEAN
+    assert run_rule(body.first_person, CLEAN, profile="ap") == []
+
+
+def test_first_person_is_on_only_in_ap() -> None:
+    assert body.first_person.profiles == ("ap",)
+
+
+def test_exclamation_outside_quotes() -> None:
+    text = plant("twelve schools.", "twelve schools!")
+    assert found(body.exclamation, text) == [where(text, "!")]
+
+
+def test_exclamation_inside_quotes_and_images_is_fine() -> None:
+    text = plant("for hours,”", "for hours!”")
+    assert run_rule(body.exclamation, text) == []
+    assert run_rule(body.exclamation, plant(NOTE, "![A treatment plant](plant.jpg)")) == []

@@ -1,0 +1,167 @@
+"""Contact rules (PR5xx): each defect planted in CLEAN, found where it was planted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressrelease.config import for_path
+from pressrelease.lang import language
+from pressrelease.lint.registry import Context, Rule
+from pressrelease.lint.rules import contacts
+from pressrelease.parse import parse_file
+
+from .util import CLEAN, NOW, run_rule
+
+ROOT = Path(__file__).resolve().parents[2]
+RELEASES = sorted([*ROOT.glob("examples/*.md"), *ROOT.glob("tests/fixtures/releases/*.md")])
+
+FRONT = (
+    "contacts:\n  - name: Amina Odhiambo\n    title: Communications Officer\n"
+    '    email: amina.odhiambo@example.org\n    phone: "+254 20 555 0142"\n'
+)
+SECTION = "Amina Odhiambo, Communications Officer, CWA\nEmail: amina.odhiambo@example.org\nTel: +254 20 555 0142\n"
+
+
+def plant(old: str, new: str, text: str = CLEAN) -> str:
+    assert text.count(old) == 1, f"{old!r} must occur once"
+    return text.replace(old, new)
+
+
+def where(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
+    """1-based line and column of the nth ``needle`` in ``text``."""
+    offset = -1
+    for _ in range(nth):
+        offset = text.index(needle, offset + 1)
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def found(rule: Rule, text: str) -> list[tuple[int, int]]:
+    return [(f.span.line, f.span.column) for f in run_rule(rule, text)]
+
+
+@pytest.mark.parametrize("rule", contacts.RULES, ids=lambda r: r.code)
+def test_clean_release_passes(rule: Rule) -> None:
+    assert run_rule(rule, CLEAN) == []
+
+
+@pytest.mark.parametrize("rule", contacts.RULES, ids=lambda r: r.code)
+def test_examples_bad_fails_good_passes(rule: Rule) -> None:
+    assert run_rule(rule, rule.bad), f"{rule.code}: its bad example must fail"
+    assert run_rule(rule, rule.good) == [], f"{rule.code}: its good example must pass"
+
+
+@pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.name)
+def test_real_releases_have_no_errors(path: Path) -> None:
+    config = for_path(path)
+    release = parse_file(path, config)
+    ctx = Context(release, config, release.profile, config.lint.thresholds, language(release.language), NOW)
+    errors = [
+        (r.code, f.span.line, f.message)
+        for r in contacts.RULES
+        if r.severity == "error" and release.profile in r.profiles
+        for f in r.check(ctx)
+    ]
+    assert errors == []
+
+
+def test_contact_missing_points_at_end_of_file() -> None:
+    text = plant("\n## Contact\n\n" + SECTION, "", plant(FRONT, ""))
+    lines = text.splitlines()
+    assert found(contacts.contact_missing, text) == [(len(lines), len(lines[-1]) + 1)]
+
+
+def test_front_matter_contact_alone_is_enough() -> None:
+    assert run_rule(contacts.contact_missing, plant("\n## Contact\n\n" + SECTION, "")) == []
+
+
+def test_contact_unreachable_front_matter() -> None:
+    text = plant("\n## Contact\n\n" + SECTION, "")
+    text = plant('    email: amina.odhiambo@example.org\n    phone: "+254 20 555 0142"\n', "", text)
+    assert found(contacts.contact_unreachable, text) == [where(text, "Amina Odhiambo")]
+
+
+def test_contact_unreachable_section() -> None:
+    text = plant(FRONT, "")
+    text = plant(SECTION, "Amina Odhiambo, Communications Officer, CWA\n", text)
+    assert found(contacts.contact_unreachable, text) == [where(text, "Amina Odhiambo, Communications")]
+    assert run_rule(contacts.contact_missing, text) == []  # PR502 speaks for it, not PR501
+
+
+def test_invalid_email_in_front_matter() -> None:
+    text = CLEAN.replace("amina.odhiambo@example.org", "amina.odhiambo@example..org", 1)
+    assert found(contacts.invalid_email, text) == [where(text, "amina.odhiambo@example..org")]
+    assert where(text, "amina.odhiambo@example..org") == (15, 12)
+
+
+def test_invalid_email_in_section() -> None:
+    text = plant("Email: amina.odhiambo@example.org\nTel", "Email: amina.odhiambo@example\nTel")
+    assert found(contacts.invalid_email, text) == [(39, 8)]
+
+
+def test_bold_and_linked_emails_are_valid() -> None:
+    text = plant("Email: amina.odhiambo@example.org", "Email: **amina.odhiambo@example.org**.")
+    assert run_rule(contacts.invalid_email, text) == []
+    text = plant(
+        "Email: amina.odhiambo@example.org",
+        "Email: [amina.odhiambo@example.org](mailto:amina.odhiambo@example.org)",
+    )
+    assert run_rule(contacts.invalid_email, text) == []
+
+
+def test_phone_format_front_matter() -> None:
+    text = plant('phone: "+254 20 555 0142"', 'phone: "(020) 555 0142"')
+    findings = run_rule(contacts.phone_format, text)
+    assert [(f.span.line, f.span.column) for f in findings] == [(16, 13)]
+    assert "international form" in findings[0].message
+
+
+def test_phone_format_section_suggests_international_form() -> None:
+    text = plant("Tel: +254 20 555 0142", "Tel: 00254 20-555-0142")
+    findings = run_rule(contacts.phone_format, text)
+    assert [(f.span.line, f.span.column) for f in findings] == [(40, 6)]
+    assert "'+254 20 555 0142'" in findings[0].message
+
+
+@pytest.mark.parametrize("number", ["(555) 010-2030", "020 7946 0000", "+44 (0)20 7946 0321", "+1-212-555-0187"])
+def test_phone_format_flags_national_and_punctuated_forms(number: str) -> None:
+    text = plant("Tel: +254 20 555 0142", f"Tel: {number}")
+    assert found(contacts.phone_format, text) == [(40, 6)]
+
+
+@pytest.mark.parametrize("number", ["+41 79 403 5526", "+1 212 555 0187", "+375 17 555 01 42"])
+def test_phone_format_accepts_e123(number: str) -> None:
+    text = plant("Tel: +254 20 555 0142", f"Tel: {number}")
+    assert run_rule(contacts.phone_format, text) == []
+
+
+def test_phone_with_too_few_digits_for_its_country() -> None:
+    text = plant("Tel: +254 20 555 0142", "Tel: +41 79 403 55")
+    findings = run_rule(contacts.phone_format, text)
+    assert [(f.span.line, f.span.column) for f in findings] == [(40, 6)]
+    assert "wrong number of digits" in findings[0].message
+
+
+def test_contact_name_missing() -> None:
+    text = CLEAN + "\nEmail: desk@example.org\n"
+    assert found(contacts.contact_name_missing, text) == [where(text, "desk@example.org")]
+
+
+def test_a_desk_is_a_name() -> None:
+    text = CLEAN + "\nPress Office: desk@example.org\n"
+    assert run_rule(contacts.contact_name_missing, text) == []
+    text = CLEAN + "\nMedia enquiries: desk@example.org\n"
+    assert found(contacts.contact_name_missing, text) == [where(text, "desk@example.org")]
+
+
+def test_contact_phone_missing() -> None:
+    text = plant('    phone: "+254 20 555 0142"\n', "")
+    text = plant("Tel: +254 20 555 0142\n", "", text)
+    assert found(contacts.contact_phone_missing, text) == [(15, 12)]
+
+
+def test_phone_in_section_only_is_enough() -> None:
+    text = plant('    phone: "+254 20 555 0142"\n', "")
+    assert run_rule(contacts.contact_phone_missing, text) == []
