@@ -1,0 +1,137 @@
+"""The PDF: few tests, each on a real render, read back with poppler's tools."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pressrelease.config import for_path
+from pressrelease.errors import RenderError
+from pressrelease.model import Release
+from pressrelease.parse import parse_file
+from pressrelease.render.pdf import PdfRenderer
+
+pytest.importorskip("weasyprint")
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "examples/iom-minsk-2024-07-19.md"
+RUSSIAN = ROOT / "tests/fixtures/releases/11-ru-yolochki-dateline-date.md"
+EMBARGOED = ROOT / "examples/un-embargoed-water-report.md"
+
+
+@pytest.fixture(scope="module")
+def renderer() -> PdfRenderer:
+    return PdfRenderer()
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(renderer: PdfRenderer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "seed.pdf"
+    path.write_bytes(renderer.render(parse_file(SEED), for_path(SEED)))
+    return path
+
+
+def poppler(tool: str, pdf: Path, *args: str) -> str:
+    return subprocess.run([tool, *args, str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+def info(pdf: Path) -> dict[str, str]:
+    lines = poppler("pdfinfo", pdf).splitlines()
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in lines)}
+
+
+def page_text(pdf: Path, page: int) -> str:
+    out = subprocess.run(
+        ["pdftotext", "-raw", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return " ".join(out.stdout.split())
+
+
+def top_margin_text(pdf: Path, page: int) -> str:
+    """The text in the top 24 mm of a page: where the running head is."""
+    args = ["-f", str(page), "-l", str(page), "-x", "0", "-y", "0", "-W", "612", "-H", "66"]
+    out = subprocess.run(["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True, check=True)
+    return " ".join(out.stdout.split())
+
+
+def render_to(renderer: PdfRenderer, source: Path, target: Path, **options: str) -> Path:
+    target.write_bytes(renderer.render(parse_file(source), for_path(source), **options))  # type: ignore[arg-type]
+    return target
+
+
+def test_seed_pages_metadata_and_size(seed_pdf: Path) -> None:
+    meta = info(seed_pdf)
+    assert meta["Pages"] == "2"
+    assert meta["Title"] == "Unlocking Potential of Migration in Achieving Sustainable Development Goals"
+    assert meta["Author"] == "International Organization for Migration"
+    assert meta["Subject"].startswith("On 19 July 2024, the fourth extended meeting")
+    assert meta["Keywords"] == "migration, SDGs, Belarus"
+    assert meta["CreationDate"].startswith("Fri Jul 19 00:00:00 2024")
+    assert meta["Tagged"] == "yes"
+    assert "A4" in meta["Page size"]
+    assert seed_pdf.stat().st_size < 100_000
+
+
+def test_seed_text_running_head_and_footer(seed_pdf: Path) -> None:
+    headline = "Unlocking Potential of Migration in Achieving Sustainable Development Goals"
+    first, second = page_text(seed_pdf, 1), page_text(seed_pdf, 2)
+    assert first.count(headline) == 1  # the h1 only
+    assert "Unlocking" not in top_margin_text(seed_pdf, 1)  # no running head on page 1 ...
+    assert top_margin_text(seed_pdf, 2) == headline  # ... and the headline from page 2
+    assert "1 / 2" in first and "2 / 2" in second
+    assert "International Organization for Migration" in first
+    assert "In Belarus: Hanna Kalichava" in second and "hkalichava@iom.int" in second
+    assert "FOR IMMEDIATE RELEASE" in first
+
+
+def test_links_are_clickable(seed_pdf: Path, renderer: PdfRenderer, tmp_path: Path) -> None:
+    assert "mailto:hkalichava@iom.int" in poppler("pdfinfo", seed_pdf, "-url")
+    un = render_to(renderer, EMBARGOED, tmp_path / "un.pdf")
+    urls = poppler("pdfinfo", un, "-url")
+    assert "https://gfo.example.org/outlook-2026/press" in urls
+    assert "tel:+41225550142" in urls
+
+
+def test_a4_and_letter(renderer: PdfRenderer, tmp_path: Path) -> None:
+    a4 = info(render_to(renderer, SEED, tmp_path / "a4.pdf", paper="A4"))["Page size"]
+    letter = info(render_to(renderer, SEED, tmp_path / "letter.pdf", paper="Letter"))["Page size"]
+    assert a4.startswith("595.276 x 841.89")
+    assert letter.startswith("612 x 792")
+
+
+def test_two_renders_are_byte_identical(seed_pdf: Path) -> None:
+    again = PdfRenderer().render(parse_file(SEED), for_path(SEED))
+    assert again == seed_pdf.read_bytes()
+
+
+def test_russian_text_with_bundled_fonts(renderer: PdfRenderer, tmp_path: Path) -> None:
+    pdf = render_to(renderer, RUSSIAN, tmp_path / "ru.pdf")
+    assert not [w for w in renderer.warnings if "glyph" in w.lower()], renderer.warnings
+    text = page_text(pdf, 1)
+    assert "Более 40 тысяч пожилых людей в Беларуси освоили электронные услуги за два года" in text
+    assert "ДЛЯ НЕМЕДЛЕННОГО РАСПРОСТРАНЕНИЯ" in text
+    assert "Андрей Ковалёв" in text
+    fonts = poppler("pdffonts", pdf).splitlines()[2:]
+    names = [re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in fonts]
+    assert names and all(n.startswith("Press-") for n in names), names  # only the bundled fonts
+    assert info(pdf)["Keywords"] == "цифровые навыки, пожилые люди, электронные услуги"
+
+
+def test_embargo_banner(renderer: PdfRenderer, tmp_path: Path) -> None:
+    text = page_text(render_to(renderer, EMBARGOED, tmp_path / "un.pdf"), 1)
+    assert "EMBARGOED UNTIL 10:00 UTC+01, 20 MARCH 2026" in text  # upper-cased by print.css
+
+
+def test_failures_name_the_file(renderer: PdfRenderer, tmp_path: Path) -> None:
+    broken = tmp_path / "theme"
+    broken.mkdir()
+    (broken / "release.html.j2").write_text("{% if %}", encoding="utf-8")
+    release: Release = parse_file(SEED)
+    with pytest.raises(RenderError, match=r"iom-minsk-2024-07-19\.md"):
+        renderer.render(release, for_path(SEED), templates=broken)
