@@ -53,5 +53,9 @@ bench: $(STAMP) sysdeps
 	$(BIN)/python bench/lint.py
 	$(BIN)/python bench/build.py
 
+# docs/rules.md is generated from the rule registry (a test fails when it is stale).
+docs: $(STAMP)
+	$(BIN)/python -m pressrelease.lint.docs > docs/rules.md
+
 clean:
 	rm -rf $(VENV) dist build .mypy_cache .ruff_cache .pytest_cache
