@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import email.policy
 import hashlib
+import re
+import textwrap
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -86,7 +88,6 @@ def render_eml(release: Release, config: Config, text: str, html: str) -> bytes:
     when = message_date(release)
     if when is not None:
         message["Date"] = format_datetime(when)
-    message["Content-Language"] = release.language
     message["X-Unsent"] = "1"  # Outlook, Thunderbird and Apple Mail open it to be sent
     message.set_content(text, subtype="plain", charset="utf-8")
     try:
@@ -94,6 +95,30 @@ def render_eml(release: Release, config: Config, text: str, html: str) -> bytes:
     except ValueError as exc:  # css_inline raises its InlineError, a ValueError
         raise RenderError(f"could not inline the email CSS: {exc}", release.path) from None
     message.add_alternative(inlined, subtype="html", charset="utf-8")
+    for part in message.iter_parts():
+        del part["MIME-Version"]  # a top-level header; the email package copies it into parts
+        part["Content-Language"] = release.language
+    # After the parts exist: making the message multipart moves Content-* headers into them.
+    message["Content-Language"] = release.language
     digest = hashlib.sha256(f"{text}\0{inlined}".encode()).hexdigest()[:32]
     message.set_boundary(f"=_pressrelease_{digest}")
-    return message.as_bytes(policy=email.policy.SMTP)
+    return _fold_subject(message.as_bytes(policy=email.policy.SMTP), message["Subject"])
+
+
+def _fold_subject(data: bytes, value: str) -> bytes:
+    """Fold a long plain-ASCII subject between words.
+
+    The email package folds a subject that fits on a line of its own right after
+    ``Subject:``; valid, but its own parser then reads the value with a leading space,
+    and so do some clients. Folding where the words break avoids both.
+    """
+    if not value.isascii() or not value.isprintable() or "=?" in value:
+        return data
+    lines = textwrap.wrap(f"Subject: {value}", MAX_LINE, break_long_words=False, break_on_hyphens=False)
+    if " ".join(lines) != f"Subject: {value}" or any(len(line) > MAX_LINE for line in lines):
+        return data  # runs of spaces or one long word: keep the package's own folding
+    found = re.search(rb"^Subject:.*?\r\n(?![ \t])", data, re.DOTALL | re.MULTILINE)
+    if found is None:
+        return data
+    header = "\r\n ".join(lines).encode("ascii") + b"\r\n"
+    return data[: found.start()] + header + data[found.end() :]
