@@ -136,12 +136,28 @@ def _token_pattern(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w?])(?:{alternatives})(?![\w?])")
 
 
+#: "siglo XX", "XX век", "the XXX century": a Roman numeral next to one of these is a century.
+_CENTURY = re.compile(
+    r"(?i)\b(?:siglos?|century|centuries|siècles?|secolo|jahrhundert|век\w*|столети\w*)\s*$"
+    r"|^\s*(?:siglos?|century|centuries|siècles?|secolo|jahrhundert|век\w*|столети\w*)\b"
+)
+
+
+def _is_century(text: str, start: int, end: int) -> bool:
+    token = text[start:end].replace("Х", "X")  # Cyrillic Kha, the usual Russian spelling
+    if not _ROMAN.fullmatch(token):
+        return False
+    return bool(_CENTURY.search(text[max(0, start - 20) : start]) or _CENTURY.search(text[end : end + 20]))
+
+
 def _placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each placeholder in already-masked text."""
     found: list[tuple[int, int, str]] = []
     tokens = _token_pattern(lang.placeholder_tokens)
     if tokens is not None:
-        found.extend((m.start(), m.end(), m.group(0)) for m in tokens.finditer(text))
+        found.extend(
+            (m.start(), m.end(), m.group(0)) for m in tokens.finditer(text) if not _is_century(text, m.start(), m.end())
+        )
     for pattern in lang.placeholder_patterns:
         found.extend((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
     seen_until = -1
@@ -431,8 +447,13 @@ def _outside_quotes(block: Block) -> tuple[str, list[tuple[int, int]]]:
 def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’]\w)")
+    ordered = sorted(words, key=len, reverse=True)
+    whole = "|".join(re.escape(w) for w in ordered if not w.endswith(("'", "’")))
+    elided = "|".join(re.escape(w) for w in ordered if w.endswith(("'", "’")))  # French j’ before a vowel
+    parts = [rf"(?:{whole})(?![\w-]|['’]\w)"] if whole else []
+    if elided:
+        parts.append(rf"(?:{elided})(?=\w)")
+    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(parts)})")
 
 
 @rule(

@@ -284,15 +284,32 @@ def end_mark(ctx: Context) -> Iterator[Finding]:
         )
     marks = {m.block for m in release.end_marks}
     body = set(release.body)
+    run: list[int] = []  # consecutive stray blocks are one finding (a subhead and its text)
     for index, block in enumerate(release.blocks):
-        if index <= first.block or index in marks or index in body or block.section is not None:
-            continue
-        if block.kind in ("hr", "html") or not block.text.strip():
-            continue
-        yield Finding(
-            block.span,
-            "text after the end mark: move it above the end mark, or under a notes, About or Contact heading",
+        stray = (
+            index > first.block
+            and index not in marks
+            and index not in body
+            and block.section is None
+            and block.kind not in ("hr", "html")
+            and bool(block.text.strip())
         )
+        if stray:
+            run.append(index)
+            continue
+        if run and (index in marks or block.section is not None):
+            yield _stray(release, run)
+            run = []
+    if run:
+        yield _stray(release, run)
+
+
+def _stray(release: Release, run: list[int]) -> Finding:
+    first, last = release.blocks[run[0]].span, release.blocks[run[-1]].span
+    return Finding(
+        Span(first.line, first.column, last.end_line, last.end_column),
+        "text after the end mark: move it above the end mark, or under a notes, About or Contact heading",
+    )
 
 
 RULES: tuple[Rule, ...] = (
