@@ -22,6 +22,10 @@ PAIRS: dict[str, tuple[str, ...]] = {"“": ("”",), "«": ("»",), "„": ("�
 CLOSERS = frozenset("”»")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s”»\"]|$)")
+_ABBREVIATION = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Hon|Rev|No|Inc|Ltd|Co|Corp|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    r"|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|[A-Z])\.(?=\s|$)"
+)
 _DASH_LINE = re.compile(r"^\s*(?:—|–|--|-)\s*(?P<who>.+)$")
 _CODE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>")
 
@@ -64,7 +68,15 @@ def _is_quotation(words: int, inner: str) -> bool:
 
 
 def _count_sentences(text: str) -> int:
-    return max(1, len(_SENTENCE_END.findall(text.strip())))
+    """Sentence ends, plus the last sentence when it runs into the attribution (``... hours,”``).
+
+    The full stops of abbreviations (``Dr.``, ``U.S.``, ``Oct.``) and stops followed by a
+    lower-case word are not sentence ends.
+    """
+    text = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "_", text.strip())
+    ends = [m for m in _SENTENCE_END.finditer(text) if not re.match(r"\s*[”»\"]?\s*[a-zа-яё]", text[m.end() :])]
+    tail = text[ends[-1].end() :] if ends else text
+    return len(ends) + (1 if _WORD.search(tail) else 0) or 1
 
 
 # -- names and speech verbs ------------------------------------------------------------------
