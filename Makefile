@@ -37,8 +37,12 @@ sysdeps:
 
 venv: $(STAMP)
 
+# Build the seed release in all four formats into dist/ and say where they are.
 demo: $(STAMP) sysdeps
-	@$(BIN)/pressrelease inspect $(SEED)
+	@$(BIN)/pressrelease build $(SEED) --to html,pdf,txt,eml -o dist
+	@slug=$$($(BIN)/python -c 'from pressrelease import parse_file; print(parse_file("$(SEED)").slug)'); \
+	  echo; echo "The seed release, built:"; \
+	  for ext in html pdf txt eml; do echo "  $(CURDIR)/dist/$$slug.$$ext"; done
 
 test: $(STAMP) sysdeps
 	$(BIN)/ruff check src tests bench

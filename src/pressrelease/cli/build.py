@@ -106,8 +106,9 @@ def _summary(results: list[FileResult]) -> None:
 
     folder = _common_folder(results)
     table = Table(title=None, show_edge=False, pad_edge=False)
-    table.add_column("file", overflow="fold", ratio=2)
-    table.add_column("outputs", overflow="fold", ratio=3)
+    widest = max((len(r.path) for r in results), default=4)
+    table.add_column("file", overflow="fold", min_width=min(widest, 40))
+    table.add_column("outputs", overflow="fold")
     table.add_column("time", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
     colours = {"built": "green", "failed": "bold red", "blocked": "yellow"}
