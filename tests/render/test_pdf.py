@@ -135,3 +135,34 @@ def test_failures_name_the_file(renderer: PdfRenderer, tmp_path: Path) -> None:
     release: Release = parse_file(SEED)
     with pytest.raises(RenderError, match=r"iom-minsk-2024-07-19\.md"):
         renderer.render(release, for_path(SEED), templates=broken)
+
+
+def test_branding_override_with_logo_and_font(renderer: PdfRenderer, tmp_path: Path) -> None:
+    """The worked example of docs/templates.md: logo, colours and a font from the override folder."""
+    from PIL import Image
+
+    brand = tmp_path / "brand"
+    (brand / "fonts").mkdir(parents=True)
+    (brand / "fonts" / "Brand-Regular.ttf").write_bytes(
+        (ROOT / "templates/default/fonts/NotoSerif-Italic.ttf").read_bytes()
+    )
+    Image.new("RGB", (120, 30), (0, 105, 92)).save(brand / "logo.png")
+    (brand / "print.css").write_text(
+        '{% include "default/print.css" %}\n'
+        '@font-face { font-family: "Brand"; src: url(fonts/Brand-Regular.ttf); }\n'
+        'h1 { font-family: "Brand"; font-weight: 400; color: #00695c; }\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "pressrelease.toml").write_text(
+        'default_organization = "acme"\n[organizations.acme]\nname = "Acme Water Trust"\nlogo = "brand/logo.png"\n'
+        '[build]\ntemplates = "brand"\n',
+        encoding="utf-8",
+    )
+    source = tmp_path / "launch.md"
+    source.write_text(SEED.read_text(encoding="utf-8").replace("organization: iom\n", ""), encoding="utf-8")
+    pdf = render_to(renderer, source, tmp_path / "brand.pdf")
+    assert renderer.last_refused == [] and renderer.warnings == []
+    fonts = poppler("pdffonts", pdf)
+    assert "+Brand" in fonts
+    assert "Acme Water Trust" in page_text(pdf, 1)  # the footer names the organisation under a logo
+    assert len(poppler("pdfimages", pdf, "-list").splitlines()[2:]) == 1  # the logo
