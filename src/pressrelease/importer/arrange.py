@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..contacts import EMAIL, PHONE
 from ..lang import Language
-from .blocks import Piece, ends_sentence, escape, label_of, word_count
+from .blocks import Piece, dateline_of, ends_sentence, escape, label_of, word_count
 
 _MAX_LABEL_WORDS = 8
 _MAX_SUBHEAD_WORDS = 12
 _REGION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:In|For|Dans|Pour|En|Para|В|Во|Для)\s+\S", re.IGNORECASE)
+_STRONG = re.compile(r"(\*\*|__)(.+?)\1")  #: bold in a contact block is styling only
 _AUTOLINKED = re.compile(r"<[^<>\s]+@[^<>\s]+>|\]\(mailto:[^)]*\)|\[[^\]]*@[^\]]*\]")
 
 
@@ -84,9 +85,10 @@ def _plausible(kind: str, candidate: str, piece: Piece, text_source: bool, split
     if stripped.rstrip(":").endswith((".", "!", "?", ",", ";")) and not re.search(r"\b[A-Z][a-z]{0,3}\.$", stripped):
         return False
     if kind == "about":
+        # "About 300 people came" is prose; "About IOM", "À propos de l’AIPF", "О МОМ" are labels.
         words = stripped.rstrip(":").split()
-        if len(words) > 1 and not (
-            words[1][:1].isupper() or words[1].lower() in ("us", "the", "de", "du", "des", "la")
+        if any(word[:1].isdigit() for word in words) or not any(
+            ch.isupper() for word in words[1:] or words for ch in word
         ):
             return False
         return marked or text_source or len(words) <= 6
@@ -100,6 +102,8 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
     out = Arranged()
     current: str | None = None
     contact: list[str] = []
+    lede_seen = False
+    intro = False  # the last body paragraph ended "... said:": whole quotations after it are block quotes
 
     def flush() -> None:
         if contact:
@@ -109,6 +113,7 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
     for index, piece in enumerate(pieces):
         following = pieces[index + 1] if index + 1 < len(pieces) else None
         if piece.kind == "end":
+            intro = False
             flush()
             out.blocks.append(piece.text)
             out.end_marks.append(piece.text)
@@ -130,9 +135,43 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
             else:
                 _section_text(out, current, piece, contact, flush)
                 continue
+        if not lede_seen and piece.kind == "paragraph":
+            lede_seen = True
+            piece = _plain_dateline(piece)
+        if intro and piece.kind == "paragraph" and _whole_quote(piece.plain):
+            out.blocks.append(_quote_block(piece.text))
+            continue
         out.blocks.append(_body_block(piece, following, text_source, out))
+        intro = piece.kind == "paragraph" and _introduces(piece.plain, lang)
     flush()
     return out
+
+
+def _plain_dateline(piece: Piece) -> Piece:
+    """``**Geneva, 12 November 2025** – ...``: a bold dateline is styling, and hides it from the parser."""
+    match = re.match(r"^(\*\*|__)(.+?)\1", piece.text)
+    if match is None or dateline_of(piece.plain) is None:
+        return piece
+    return replace(piece, text=match.group(2) + piece.text[match.end() :])
+
+
+def _introduces(text: str, lang: Language) -> bool:
+    """``The Floods Minister, Sarah Whitfield, said:``: a speech verb, then a colon ending the paragraph."""
+    stripped = text.strip()
+    if not stripped.endswith(":") or "\n" in stripped:
+        return False
+    lowered = stripped.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(verb.casefold())}(?!\w)", lowered) for verb in lang.speech_verbs)
+
+
+def _whole_quote(text: str) -> bool:
+    """A paragraph that is one quotation from its first character to its last."""
+    stripped = text.strip()
+    return len(stripped) > 2 and stripped[0] in '“«„"' and stripped[-1] in '”»“"'
+
+
+def _quote_block(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.split("\n"))
 
 
 def _body_block(piece: Piece, following: Piece | None, text_source: bool, out: Arranged) -> str:
@@ -142,7 +181,7 @@ def _body_block(piece: Piece, following: Piece | None, text_source: bool, out: A
     if piece.kind == "list":
         return _list(piece)
     if piece.kind == "quote":
-        return "\n".join(f"> {line}" if line else ">" for line in piece.text.split("\n"))
+        return _quote_block(piece.text)
     if _subhead(piece, following, text_source):
         out.subheads += 1
         return f"## {piece.text.strip().strip('*').strip()}" if piece.bold else f"## {piece.text}"
@@ -199,7 +238,7 @@ def _section_text(out: Arranged, kind: str, piece: Piece, contact: list[str], fl
         elif piece.kind == "heading":
             out.blocks.append(f"### {line}")
             continue
-        contact.append(autolink_emails(line))
+        contact.append(autolink_emails(_STRONG.sub(r"\2", line)))
 
 
 def _agency_label(line: str) -> bool:

@@ -27,6 +27,7 @@ from .blocks import (
     label_of,
     starts_footer,
     word_count,
+    word_set,
 )
 
 LEDE_MIN_WORDS = 12  #: a dateline paragraph shorter than this is a caption, not a lede
@@ -82,7 +83,7 @@ def read_head(lines: Sequence[str], title: str | None = None) -> Head:
     """
     head = Head(title=title)
     candidates: list[str] = []
-    for line in lines:
+    for line in _join_labels(lines):
         label = label_of(line)
         if not label:
             continue
@@ -116,6 +117,22 @@ def read_head(lines: Sequence[str], title: str | None = None) -> Head:
         head.title = last
         head.dropped.extend(candidates[:-1])
     return head
+
+
+def _join_labels(lines: Sequence[str]) -> list[str]:
+    """``From:`` / ``Published`` on a line of their own join the line under them (GOV.UK pages)."""
+    labels = word_set("from_labels") | word_set("date_labels")
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if label_of(line) in labels and index + 1 < len(lines):
+            joined.append(f"{line.strip().rstrip(':：').strip()}: {lines[index + 1].strip()}")
+            index += 2
+            continue
+        joined.append(line)
+        index += 1
+    return joined
 
 
 def structured(kind: str, pieces: list[Piece], title: str | None, boilerplate: Boilerplate | None = None) -> Document:

@@ -54,8 +54,12 @@ def read_html(text: str, path: Path | None = None) -> Document:
     h1_text = _SPACES.sub(" ", h1.get_text(" ")).strip() if h1 is not None else None
     article = _article(soup)
     boilerplate = _who_we_are(soup, article)
+    removed: list[str] = []
     for tag in [t for t in soup.find_all(True) if _chrome(t, article)]:
         if not tag.decomposed:
+            text = _SPACES.sub(" ", tag.get_text(" ")).strip()
+            if text:
+                removed.append(f"<{tag.name}> {text}")
             tag.decompose()
     if article is None or article.decomposed:
         raise ImportFailed("no article text found in the page", path)
@@ -66,6 +70,7 @@ def read_html(text: str, path: Path | None = None) -> Document:
     title = None if has_h1 else (h1_text or page_title)
     doc = structured("html", pieces, title, boilerplate)
     doc.dates = dates
+    doc.dropped[:0] = removed
     if not has_h1 and not h1_text and page_title:
         doc.notes.append("title: taken from the page's <title>")
     return doc

@@ -135,14 +135,19 @@ def choose_organization(
     scored = [s for s in scored if s[0] > 0]
     if scored:
         _, best, org = max(scored, key=lambda s: s[0])
-        return _with_note(best, org, "named in the text and found in the config", boilerplate)
+        return _with_note(best, org, "the config, named in the text", boilerplate)
     named = _NAMED.match(boilerplate.text) if boilerplate else None
+    about_named = _NAMED.match(about[1]) if about else None
     mapping: dict[str, str] = {}
     source = ""
     if named is not None:
         mapping["name"] = named.group("name").strip()
         mapping["short_name"] = named.group("short")
         source = f"the “{boilerplate.label}” text" if boilerplate else ""
+    elif about_named is not None and about is not None:
+        mapping["name"] = about_named.group("name").strip()
+        mapping["short_name"] = about_named.group("short")
+        source = f"the “{about[0]}” section"
     elif about is not None and _about_name(about[0]):
         mapping["name"] = _about_name(about[0]) or ""
         source = f"the “{about[0]}” heading"

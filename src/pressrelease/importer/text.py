@@ -38,6 +38,7 @@ from .blocks import (
 from .head import find_lede, read_head
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_FIELD = re.compile(r"^[A-ZА-ЯЁ][\w.-]{0,15}(?: [\w.-]{1,15})?\s?:\s")  #: "Subject: ...", "Tel: ..."
 _HEAD_LIMIT = 8  #: at most this many lines between the navigation and the lede
 _BOILERPLATE_MIN_WORDS = 15
 
@@ -99,13 +100,14 @@ def _units(text: str) -> list[_Unit]:
             gap, joinable = True, False
             continue
         starts_item = bullet(line) is not None or numbered(line) is not None or end_mark(line) is not None
+        starts_item = starts_item or bool(_FIELD.match(line))
         if wrapped and joinable and not gap and not starts_item:
             units[-1].text += " " + line
         elif units and not gap and dateline_only(units[-1].text) and word_count(line) > 3:
             units[-1].text += " " + line  # a wire dateline on a line of its own
         else:
             units.append(_Unit(line, gap))
-        joinable = wrapped and len(raw) >= 0.6 * width and not line.endswith(":")
+        joinable = wrapped and len(raw) >= 0.6 * width and not line.endswith(":") and not _FIELD.match(line)
         gap = False
     return units
 
