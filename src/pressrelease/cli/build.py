@@ -106,11 +106,13 @@ def _summary(results: list[FileResult]) -> None:
 
     folder = _common_folder(results)
     table = Table(title=None, show_edge=False, pad_edge=False)
-    widest = max((len(r.path) for r in results), default=4)
-    table.add_column("file", overflow="fold", min_width=min(widest, 40))
-    table.add_column("outputs", overflow="fold")
-    table.add_column("time", justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
+    out = console()
+    widest = min(max((len(r.path) for r in results), default=4), 40)
+    table.add_column("file", overflow="fold", min_width=widest)
+    # what is left of the line after file, time and status (and the rules between them)
+    table.add_column("outputs", overflow="fold", max_width=max(out.width - widest - 7 - 7 - 12, 16))
+    table.add_column("time", justify="right", no_wrap=True, min_width=7)
+    table.add_column("status", no_wrap=True, min_width=7)
     colours = {"built": "green", "failed": "bold red", "blocked": "yellow"}
     for result in results:
         table.add_row(
@@ -119,7 +121,6 @@ def _summary(results: list[FileResult]) -> None:
             f"{result.seconds:.2f} s",
             f"[{colours[result.status]}]{result.status}[/]",
         )
-    out = console()
     out.print(table)
     built = sum(r.ok for r in results)
     line = f"{built} of {len(results)} release{'s' if len(results) != 1 else ''} built"
