@@ -66,6 +66,7 @@ def test_help_for_every_command(
         assert command in out.split("\n", 3)[1] or f"pressrelease {command}" in out
 
 
+@pytest.mark.slow
 def test_help_does_not_import_heavy_renderers() -> None:
     code = (
         "import sys; from pressrelease.cli.app import main; sys.argv=['pressrelease','--help'];\n"
@@ -159,6 +160,7 @@ def test_inspect_broken_config_is_one_line_per_problem(
     assert all("pressrelease.toml:" in line for line in lines) and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_python_m_from_another_folder(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pressrelease", "inspect", str(SEED), "--format", "json"],
