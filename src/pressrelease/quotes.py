@@ -64,7 +64,25 @@ def scan(text: str) -> tuple[list[Mark], list[int]]:
 
 def _is_quotation(words: int, inner: str) -> bool:
     stripped = inner.rstrip()
+    if _titled(stripped):
+        return False
     return words >= 6 or stripped.endswith((".", "?", "!", "…")) or (words >= 2 and stripped.endswith(","))
+
+
+# Short words a title leaves in lower case ("Leveraging Human Mobility to Rescue the 2030 Agenda").
+_MINOR = frozenset(
+    "a an the and or of in on at to for by with from as but nor per via into de la le les des du et y el los las "
+    "del und der die das von zu im".split()
+)
+
+
+def _titled(text: str) -> bool:
+    """A name in title case with no sentence punctuation: a report or campaign title, not speech."""
+    text = text.rstrip(",")
+    if text.endswith((".", "?", "!", "…", ":", ";")):
+        return False
+    major = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _MINOR]
+    return len(major) >= 2 and all(w[0].isupper() for w in major)
 
 
 def _count_sentences(text: str) -> int:
