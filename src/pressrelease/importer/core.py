@@ -94,7 +94,7 @@ def convert(
         name = org.value if isinstance(org.value, str) else org.value["name"]
         found.append(("organisation", f"{name} (from {org.source})"))
     else:
-        missing.append("organisation: none named in the text matches the config; the config's default applies")
+        missing.append("organisation: none named in the text (the config's default organisation, if any, applies)")
     if code is not None:
         data["language"] = code
 
