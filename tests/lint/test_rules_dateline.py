@@ -244,3 +244,19 @@ def test_pr207_ambiguous_numeric_date_in_any_profile() -> None:
     assert where(findings) == [at(text, "03/04/2026")]
     assert "April or March" in findings[0].message
     assert run_rule(date_format, text.replace("03/04/2026", "13/04/2026")) == []
+
+
+@pytest.mark.parametrize(
+    ("location", "written"),
+    [("Geneva", "NEW YORK/GENEVA"), ("Kenya", "NAIROBI, Kenya")],
+)
+def test_pr205_a_place_of_a_multi_city_dateline_or_the_country(location: str, written: str) -> None:
+    text = CLEAN.replace("location: Nairobi", f"location: {location}").replace("Nairobi – Three", f"{written} – Three")
+    assert run_rule(location_mismatch, text) == []
+    assert run_rule(location_mismatch, text.replace(f"location: {location}", "location: Mombasa")) != []
+
+
+def test_pr207_contact_lines_are_not_read_for_dates() -> None:
+    text = CLEAN.replace("Tel: +254 20 555 0142\n", "Tel: 02/12/45 67\n")
+    assert text != CLEAN
+    assert run_rule(date_format, text) == []

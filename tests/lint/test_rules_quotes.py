@@ -136,3 +136,17 @@ def test_pr306_a_quotation_split_around_its_attribution_counts_once() -> None:
     text = CLEAN.replace(FIRST + SAID, split)
     assert run_rule(too_many_quotes, text, max_quotes=2) == []
     assert run_rule(too_many_quotes, text, max_quotes=1) != []
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "the report “Leveraging Human Mobility to Rescue the 2030 Agenda” online",
+        "the campaign “Every Child Counts in the National Census,” which",
+    ],
+)
+def test_pr303_a_quoted_title_is_not_a_quotation(title: str) -> None:
+    text = CLEAN.replace("Photographs of the plants are", f"See {title} Photographs of the plants are")
+    assert run_rule(unattributed_quote, text) == []
+    speech = CLEAN.replace("Photographs of the plants are", "“We need more plants in every village.” Photographs are")
+    assert where(run_rule(unattributed_quote, speech)) == [at(speech, "“We need")]

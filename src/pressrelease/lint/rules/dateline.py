@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ...dates import find_dates
 from ...lang import data_file
-from ...model import DateMention, Release, Span
+from ...model import Block, DateMention, Release, Span
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
 from .document import is_unreadable
 from .terms import mask
@@ -213,15 +213,19 @@ def _fold(text: str) -> str:
 
 
 def _same_place(location: str, written: str) -> bool:
+    """``Minsk`` and ``MINSK, Belarus``; ``Dakar`` and ``Dakar/New York``; ``Kenya`` and ``NAIROBI, Kenya``."""
     a, b = _fold(location), _fold(written)
     if a == b:
         return True
     for short, long in ((a, b), (b, a)):
         if long.startswith(short) and long[len(short)] in ",/":
             return True
-    first_a = a.split("/")[0].split(",")[0].strip()
-    first_b = b.split("/")[0].split(",")[0].strip()
-    return bool(first_a) and first_a == first_b
+    places_a = [[part.strip() for part in place.split(",")] for place in a.split("/")]
+    places_b = [[part.strip() for part in place.split(",")] for place in b.split("/")]
+    # The location's city is one of the dateline's places, or the location is only a country or state.
+    if any(place[0] == places_a[0][0] for place in places_b):
+        return True
+    return len(places_a) == 1 and len(places_a[0]) == 1 and any(places_a[0][0] in place for place in places_b)
 
 
 @rule(
@@ -336,6 +340,11 @@ def _format_problem(mention: DateMention, profile: str, english: bool) -> str | 
     return None
 
 
+def _in_contact(release: Release, block: Block) -> bool:
+    """Contact lines hold phone numbers such as ``02/12/45 67``, never dates."""
+    return block.section is not None and release.sections[block.section].kind == "contact"
+
+
 @rule(
     "PR207",
     "date-format",
@@ -352,7 +361,7 @@ def date_format(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
     english = ctx.lang.code == "en"
     for block in release.blocks:
-        if not block.source or block.kind == "code":
+        if not block.source or block.kind == "code" or _in_contact(release, block):
             continue
         text = mask(block.source)
         for mention in find_dates(text, block.locate):
