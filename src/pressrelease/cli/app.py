@@ -13,6 +13,7 @@ from rich.console import Console
 
 from .. import __version__
 from ..errors import ConfigError, PressReleaseError
+from .light import LightGroup
 
 app = typer.Typer(
     name="pressrelease",
@@ -22,6 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=LightGroup,  # --color/--debug coerced without importing pydantic (see light.py)
 )
 
 

@@ -18,6 +18,7 @@ import typer
 
 from ..errors import ConfigError, PressReleaseError
 from .app import app, console, existing_paths, fail, state
+from .light import LightCommand
 
 if TYPE_CHECKING:
     from ..lint.files import FileResult, Plan
@@ -142,7 +143,7 @@ def _fix(paths: list[Path], plan: Plan, write: bool) -> tuple[list[FileResult], 
     return results, applied, diffs
 
 
-@app.command("lint")
+@app.command("lint", cls=LightCommand)
 def lint_command(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Release files, folders (all *.md below) or - for standard input.")
@@ -213,7 +214,7 @@ def lint_command(
         raise typer.Exit(1)
 
 
-@app.command("rules")
+@app.command("rules", cls=LightCommand)
 def rules_command(
     rule: Annotated[str | None, typer.Argument(help="A rule code or name: show its page.")] = None,
     format: Annotated[RulesFormat, typer.Option("--format", "-f", help="text or json.")] = RulesFormat.text,

@@ -1,0 +1,106 @@
+"""Option coercion without pydantic, for the commands that must start fast.
+
+Typer 0.2x coerces every non-flag option through a pydantic ``TypeAdapter``:
+importing pydantic and building the adapters costs about 0.2 s here, more than
+reading and linting a release. ``lint`` and ``rules`` take only strings, paths,
+enums, flags and lists of them, so :class:`LightCommand` coerces those itself.
+It touches typer internals (``_runtime_param``); when they differ (another typer
+version) it changes nothing and typer's own coercion runs.
+"""
+
+from __future__ import annotations
+
+import types
+from enum import Enum
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+import typer.core
+
+try:  # typer >= 0.2x internals
+    from typer._click.exceptions import BadParameter
+    from typer._coercion import RuntimeParam
+except ImportError:  # pragma: no cover - other typer versions: keep typer's coercion
+    RuntimeParam = None  # type: ignore[assignment,misc]
+
+
+def _strip_optional(annotation: Any) -> Any:
+    if get_origin(annotation) in (Union, types.UnionType):
+        rest = [a for a in get_args(annotation) if a is not type(None)]
+        if len(rest) == 1:
+            return rest[0]
+    return annotation
+
+
+def _leaf_ok(annotation: Any) -> bool:
+    return annotation in (str, Path, bool) or (isinstance(annotation, type) and issubclass(annotation, Enum))
+
+
+def supported(annotation: Any) -> bool:
+    """True for str, Path, bool, enums, their lists, optionally None."""
+    annotation = _strip_optional(annotation)
+    if get_origin(annotation) is list:
+        (inner,) = get_args(annotation) or (None,)
+        return _leaf_ok(_strip_optional(inner))
+    return _leaf_ok(annotation)
+
+
+def _leaf(annotation: Any, value: Any, case_sensitive: bool) -> Any:
+    if annotation is Path:
+        return value if isinstance(value, Path) else Path(str(value))
+    if annotation is bool:
+        return bool(value)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        if isinstance(value, annotation):
+            return value
+        for member in annotation:
+            written = str(member.value)
+            if written == str(value) or (not case_sensitive and written.lower() == str(value).lower()):
+                return member
+        choices = ", ".join(repr(str(m.value)) for m in annotation)
+        raise BadParameter(f"{value!r} is not one of {choices}.")
+    return str(value)
+
+
+if RuntimeParam is not None:
+
+    class _Light(RuntimeParam):
+        """Coerces str, Path, bool, enums and lists of them, like typer does, minus pydantic."""
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            annotation = _strip_optional(self.annotation)
+            case_sensitive = getattr(self.parameter_info, "case_sensitive", True)
+            if get_origin(annotation) is list:
+                inner = _strip_optional(get_args(annotation)[0])
+                items = value if isinstance(value, (list, tuple)) else [value]
+                return [_leaf(inner, item, case_sensitive) for item in items]
+            return _leaf(annotation, value, case_sensitive)
+
+
+def _install(param: Any) -> None:
+    descriptor = getattr(param, "type_descriptor", None)
+    if RuntimeParam is None or descriptor is None or getattr(param, "_runtime_param", True) is not None:
+        return  # not a typer parameter, or already set up
+    if descriptor.file_annotation is not None or not supported(descriptor.annotation):
+        return
+    param._runtime_param = _Light(parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
+
+
+class LightCommand(typer.core.TyperCommand):
+    """A typer command whose options are coerced without importing pydantic."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:  # the declared ones and the help option typer adds
+            _install(param)
+        return params
+
+
+class LightGroup(typer.core.TyperGroup):
+    """The app's group: its own options (``--color``, ``--debug``) coerced without pydantic."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            _install(param)
+        return params
