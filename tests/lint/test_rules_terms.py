@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pressrelease.config import Config, LintConfig, Term
 from pressrelease.lint.rules import terms
-from pressrelease.lint.rules.terms import mask, term
+from pressrelease.lint.rules.terms import term
 
 from .test_rules_headline import apply_fix, at, where
 from .util import CLEAN, run_rule
@@ -81,11 +81,3 @@ def test_in_the_headline_too() -> None:
     findings = run_rule(term, text, LITRES)
     assert where(findings)[0] == at(text, "Litres")
     assert apply_fix(text, findings[0].fix).startswith("---\ntitle: Water Authority Opens Three Liters Plants")
-
-
-def test_mask_keeps_offsets() -> None:
-    source = "Go to https://example.org/a-b or `code` now."
-    masked = mask(source)
-    assert len(masked) == len(source)
-    assert "example" not in masked and "code" not in masked
-    assert masked.startswith("Go to ") and masked.endswith(" now.")

@@ -2,7 +2,7 @@
 
 The parser finds the dateline and every date; these rules compare them with the
 front matter and with the house profile (rules.md, "Profiles"). Dates are looked
-for again in each block's source with code and URLs masked (:func:`terms.mask`),
+for again in each block's source with code and URLs masked (:func:`._text.mask`),
 so a date inside a link target is never judged.
 """
 
@@ -17,8 +17,8 @@ from ...dates import find_dates
 from ...lang import data_file
 from ...model import Block, DateMention, Release, Span
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
+from ._text import mask
 from .document import is_unreadable
-from .terms import mask
 
 MONTHS = (
     "January",

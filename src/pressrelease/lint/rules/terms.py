@@ -1,9 +1,9 @@
-"""Lint rules: house terms (PR801), and the masking that word-level rules share.
+"""Lint rules: house terms (PR801).
 
-:func:`mask` blanks the parts of a block's Markdown source that are not prose —
-code spans, link targets, autolinks, bare URLs and email addresses — keeping
-every offset, so a rule can search the masked text and still locate its match
-with ``Block.locate``.
+Terms are looked for in the headline, the subtitle and every block's source with
+the parts that are not prose masked (:func:`._text.mask`: code spans, link
+targets, URLs, email addresses), keeping offsets so ``Block.locate`` still
+places each match; quotations are skipped unless the term says otherwise.
 """
 
 from __future__ import annotations
@@ -16,21 +16,8 @@ from ...config import Term
 from ...model import Release, Span
 from ...quotes import scan
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
+from ._text import mask
 from .headline import front_matter_value
-
-_NOT_PROSE = re.compile(
-    r"(`+)[^`]*?\1"  # code spans
-    r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link and image targets, with an optional title
-    r"|<[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*>|<[^@>\s]+@[^>\s]+>"  # autolinks
-    r"|\b(?:https?|ftp|file|mailto|tel):[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"  # bare URLs
-    r"|\bwww\.[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
-)
-
-
-def mask(source: str) -> str:
-    """``source`` with code, link targets, URLs and emails blanked to spaces (offsets kept)."""
-    return _NOT_PROSE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
 
 
 def quoted_ranges(source: str) -> list[tuple[int, int]]:
