@@ -79,6 +79,12 @@ def embedded_files(pdf: bytes, tmp_path: Path) -> list[str]:
     return [line for line in listing.splitlines()[1:] if line.strip()]
 
 
+def poppler_urls(pdf: bytes, tmp_path: Path) -> str:
+    target = tmp_path / "urls.pdf"
+    target.write_bytes(pdf)
+    return subprocess.run(["pdfinfo", "-url", str(target)], capture_output=True, text=True, check=True).stdout
+
+
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     target = tmp_path / "text.pdf"
     target.write_bytes(pdf)
@@ -140,6 +146,7 @@ def test_pdf_fetches_nothing_and_embeds_nothing(
     assert embedded_files(pdf, tmp_path) == []
     text = pdf_text(pdf, tmp_path)
     assert "<script>alert(1)</script>" in text  # shown as text, not run or dropped
+    assert "file:" not in poppler_urls(pdf, tmp_path)  # relative links would name local folders
     assert "TOP SECRET" not in text
 
 

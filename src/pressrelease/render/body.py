@@ -97,6 +97,9 @@ class BodyRenderer:
 
     root: Path | None  #: the release's folder: the only place images are read from
     shift: int = 0  #: added to heading levels, so the body never has an h1
+    #: keep relative links (the web page); off for the PDF, where WeasyPrint would turn
+    #: them into file: URLs naming the build machine's folders, and for email
+    relative_links: bool = True
     refused: list[str] = field(default_factory=list)  #: image sources not embedded, for warnings
 
     def blocks(self, token_lists: Sequence[Sequence[Token]], prefix: str = "") -> str:
@@ -191,6 +194,8 @@ class BodyRenderer:
                 out.append(f"<code>{escape(child.content, quote=False)}</code>")
             elif kind == "link_open":
                 href = safe_url(str(child.attrGet("href") or ""))
+                if href is not None and not self.relative_links and not urlsplit(href).scheme:
+                    href = None
                 open_links.append(href is not None)
                 if href is not None:
                     title = child.attrGet("title")

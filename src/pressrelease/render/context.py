@@ -119,11 +119,11 @@ def _heading_shift(release: Release) -> int:
 
 
 class _Builder:
-    def __init__(self, release: Release, config: Config) -> None:
+    def __init__(self, release: Release, config: Config, mode: str) -> None:
         self.release = release
         self.config = config
         root = release.path.parent if release.path is not None else None
-        self.body = BodyRenderer(root, shift=_heading_shift(release))
+        self.body = BodyRenderer(root, shift=_heading_shift(release), relative_links=mode == "page")
         self.labels = language(release.language).labels
 
     def blocks(self, indices: tuple[int, ...] | list[int]) -> Markup:
@@ -233,7 +233,7 @@ def json_ld(data: dict[str, Any]) -> Markup:
 
 def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
     """The template context for one release (see docs/templates.md)."""
-    builder = _Builder(release, config)
+    builder = _Builder(release, config, mode)
     labels = builder.labels
     org = release.organization
     lede = release.lede_block()
