@@ -141,7 +141,7 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
         if intro and piece.kind == "paragraph" and _whole_quote(piece.plain):
             out.blocks.append(_quote_block(piece.text))
             continue
-        out.blocks.append(_body_block(piece, following, text_source, out))
+        out.blocks.append(_body_block(piece, following, text_source, out, lang))
         intro = piece.kind == "paragraph" and _introduces(piece.plain, lang)
     flush()
     return out
@@ -174,7 +174,7 @@ def _quote_block(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.split("\n"))
 
 
-def _body_block(piece: Piece, following: Piece | None, text_source: bool, out: Arranged) -> str:
+def _body_block(piece: Piece, following: Piece | None, text_source: bool, out: Arranged, lang: Language) -> str:
     if piece.kind == "heading":
         out.subheads += 1
         return f"{'#' * max(2, min(piece.level, 4))} {piece.text}"
@@ -182,13 +182,13 @@ def _body_block(piece: Piece, following: Piece | None, text_source: bool, out: A
         return _list(piece)
     if piece.kind == "quote":
         return _quote_block(piece.text)
-    if _subhead(piece, following, text_source):
+    if _subhead(piece, following, text_source, lang):
         out.subheads += 1
         return f"## {piece.text.strip().strip('*').strip()}" if piece.bold else f"## {piece.text}"
     return piece.text
 
 
-def _subhead(piece: Piece, following: Piece | None, text_source: bool) -> bool:
+def _subhead(piece: Piece, following: Piece | None, text_source: bool, lang: Language) -> bool:
     """A short line standing alone between paragraphs: a subhead lost in copying (or a bold one)."""
     text = piece.plain.strip()
     if "\n" in text or not text or following is None or following.kind not in ("paragraph", "list"):
@@ -199,6 +199,8 @@ def _subhead(piece: Piece, following: Piece | None, text_source: bool) -> bool:
         return False
     if ":" in text or EMAIL.search(text) or "http" in text or text[0] in "“\"«„'‘":
         return False
+    if section_kind(text, lang) is not None:
+        return False  # "About 300 people came": as a heading the parser would open a section
     return text[0].isupper() or text[0].isdigit()
 
 

@@ -169,7 +169,7 @@ def _cut_footer(units: list[_Unit]) -> tuple[list[_Unit], list[str]]:
         if starts_footer(unit.text):
             end = index
             break
-    while end > 1 and units[end - 1].nav in ("punctuation", "menu", "bullet", "repeated"):
+    while end > 1 and units[end - 1].nav in ("punctuation", "menu", "repeated"):
         end -= 1
     return units[:end], [u.text for u in units[end:]]
 
