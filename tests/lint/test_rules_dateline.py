@@ -167,7 +167,7 @@ def test_pr205_the_same_place_written_differently(location: str, written: str) -
     ("dateline_text", "needle", "words"),
     [
         ("Nairobi, Kenya —", "Nairobi", "capitals"),
-        ("NAIROBI —", "NAIROBI", "stand alone"),
+        ("NAIROBI —", "NAIROBI", "stand-alone"),
         ("MADISON, NJ —", "NJ", "'N.J.'"),
         ("MADISON, New Jersey —", "New Jersey", "'N.J.'"),
         ("NAIROBI, KENYA —", "KENYA", "ordinary case"),

@@ -260,7 +260,7 @@ def _ap_place(city: str, qualifier: str) -> tuple[str, str] | None:
         standalone = {c.upper() for c in ap.get("standalone_cities", [])}
         if city.upper() not in standalone:
             return (
-                f"{city} does not stand alone in an AP dateline: add the state or country (e.g. 'MINSK, Belarus')",
+                f"{city} is not one of AP's stand-alone cities: add its state or country after a comma ('{city}, ...')",
                 "city",
             )
         return None
