@@ -260,3 +260,10 @@ def test_pr207_contact_lines_are_not_read_for_dates() -> None:
     text = CLEAN.replace("Tel: +254 20 555 0142\n", "Tel: 02/12/45 67\n")
     assert text != CLEAN
     assert run_rule(date_format, text) == []
+
+
+def test_pr202_a_date_at_the_start_of_a_wrapped_line_is_not_introduced() -> None:
+    text = with_lede("Nairobi – Three plants finished by\n19 March 2026 opened,")
+    assert run_rule(date_mismatch, text) == []
+    text = with_lede("Nairobi – Three plants opened on\n21 March 2026,")
+    assert where(run_rule(date_mismatch, text)) == [at(text, "21 March 2026")]

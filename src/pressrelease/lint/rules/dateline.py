@@ -101,11 +101,14 @@ def dateline_missing(ctx: Context) -> Iterator[Finding]:
 
 def _introduced(release: Release, mention: DateMention, lead_words: tuple[str, ...]) -> bool:
     """True when the lede's date is the news date: first after the dateline, or after ``On``/``Le``."""
-    lines = release.lines
-    before = lines[mention.span.line - 1][: mention.span.column - 1] if mention.span.line <= len(lines) else ""
-    dateline = release.dateline
-    if dateline is not None and dateline.span.end_line == mention.span.line:
-        before = before[dateline.span.end_column - 1 :] if len(before) >= dateline.span.end_column - 1 else ""
+    lede = release.lede_block()
+    if lede is None:
+        return False
+    start = len(release.dateline.text) if release.dateline is not None else 0
+    offset = lede.source.find(mention.text, start)
+    if offset < 0:
+        return False
+    before = lede.source[start:offset]
     last = re.search(r"(\w+)\W*$", before)
     if not before.strip() or last is None:
         return True
@@ -117,8 +120,8 @@ def _introduced(release: Release, mention: DateMention, lead_words: tuple[str, .
     "date-mismatch",
     "error",
     summary="A date in the dateline or the lede's first sentence differs from `date`.",
-    why="A wrong date is the commonest correction a wire has to send (Reuters Handbook, conventions.md R13); "
-    "format.md makes the front-matter `date` the release date.",
+    why='"Many corrections can be prevented by checking simple things" (Reuters Handbook, conventions.md R13); '
+    "format.md: a date in the dateline or in the lede's first sentence (`On 19 July 2024`) must agree with `date`.",
     bad=_release("Nairobi, 21 March 2026 – Three new water treatment plants opened in the northern region."),
     good=_release("Nairobi, 20 March 2026 – Three new water treatment plants opened in the northern region."),
 )
