@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pressrelease import parse
 from pressrelease.model import Release, Span
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 FRONT = (
     "---\ntitle: T\ndate: 2024-07-19\nlocation: Minsk\ncontacts:\n  - name: Jane Doe\n    email: j@example.org\n---\n"
