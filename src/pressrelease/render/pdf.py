@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +63,10 @@ class PdfRenderer:
         from weasyprint.text.fonts import FontConfiguration
 
         self.font_config = FontConfiguration()
+        # WeasyPrint copies @font-face files to a temporary folder and removes it in
+        # FontConfiguration.__del__, which fails at interpreter exit (leaving the folder
+        # and printing "Exception ignored"); remove it ourselves first.
+        self.close = weakref.finalize(self, _remove_font_folder, self.font_config)
         self._sheets: dict[Path | None, list[CSS]] = {}
         self._paper: dict[str, CSS] = {}
         self.warnings: list[str] = []  #: WeasyPrint's warnings from the last render
@@ -154,6 +160,13 @@ class PdfRenderer:
         if not isinstance(data, bytes):
             raise RenderError("PDF rendering produced no bytes", release.display_name)
         return data
+
+
+def _remove_font_folder(font_config: Any) -> None:
+    folder = getattr(font_config, "_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        font_config._folder = None
 
 
 def identifier(release: Release) -> bytes:
