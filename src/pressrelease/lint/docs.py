@@ -9,6 +9,7 @@ little context rather than two screens of front matter.
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -18,8 +19,14 @@ from .registry import Rule
 CONTEXT = 1  #: unchanged lines shown around a difference
 
 
+def _visible(text: str) -> str:
+    """Control characters (PR004's NUL byte) written as ``\\x00``, so pages stay text."""
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
 def excerpt(bad: str, good: str, context: int = CONTEXT) -> tuple[str, str]:
     """The lines where ``bad`` and ``good`` differ, with ``context`` lines around them."""
+    bad, good = _visible(bad), _visible(good)
     a, b = bad.splitlines(), good.splitlines()
     if not a or not b:
         return bad.strip("\n"), good.strip("\n")
