@@ -77,7 +77,10 @@ def test_pr304_straight_quotes_are_found_and_fixed() -> None:
     straight = '"' + FIRST[1:-1] + '"'
     text = CLEAN.replace(FIRST, straight)
     findings = run_rule(quote_style, text)
-    assert where(findings) == [at(text, straight)]
+    line, column = at(text, straight)
+    assert [(f.span.line, f.span.column, f.span.end_column) for f in findings] == [
+        (line, column, column + len(straight))
+    ]
     fixed = apply_fix(text, findings[0].fix)
     assert fixed == CLEAN
     assert run_rule(quote_style, fixed) == []

@@ -151,7 +151,8 @@ def quote_style(ctx: Context) -> Iterator[Finding]:
         close_span = locate(end, end + 1)
         if opening == '"':
             fix = _straight_fix(open_span, close_span, source[start + 1 : end], pair, ctx.lang.code)
-            yield Finding(open_span, f"straight quotation marks: use {pair[0]} {pair[1]}", fix)
+            whole = Span(open_span.line, open_span.column, close_span.end_line, close_span.end_column)
+            yield Finding(whole, f"straight quotation marks: use {pair[0]} {pair[1]}", fix)
         elif len(families) > 1 and opening != chosen:
             yield Finding(open_span, f"mixed quotation marks: this release uses {chosen} elsewhere; use it here too")
 
