@@ -81,3 +81,12 @@ def test_in_the_headline_too() -> None:
     findings = run_rule(term, text, LITRES)
     assert where(findings)[0] == at(text, "Litres")
     assert apply_fix(text, findings[0].fix).startswith("---\ntitle: Water Authority Opens Three Liters Plants")
+
+
+def test_a_term_of_two_words_across_a_line_break() -> None:
+    text = CLEAN.replace("six million litres a day", "six million\nlitres a day")
+    findings = run_rule(term, text, config(Term("million litres", "megalitres")))
+    line, column = at(text, "million\nlitres")
+    assert [(f.span.line, f.span.column, f.span.end_line) for f in findings] == [(line, column, line + 1)]
+    fixed = apply_fix(text, findings[0].fix)
+    assert "six megalitres a day" in fixed

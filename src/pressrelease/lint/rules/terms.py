@@ -32,7 +32,9 @@ def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 @cache
 def _pattern(word: str, case_sensitive: bool) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
+    """The term as a whole word; a space in it also matches a line break (``per\\ncent``)."""
+    body = r"\s+".join(re.escape(part) for part in word.split())
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
 
 
 def _match_case(found: str, right: str) -> str:
