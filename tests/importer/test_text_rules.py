@@ -152,3 +152,20 @@ def test_spanish_release_date_and_contact() -> None:
     assert str(release.date) == "2025-10-07"
     assert release.front_matter.data["contacts"][0]["name"] == "Rosa Quispe"
     assert "Comunicado de prensa" in result.dropped
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Update: river levels rise again", "2026", "null", "on", "@council answers 40 questions", "#1 city for cycling"],
+)
+def test_front_matter_values_are_quoted_safely(headline: str) -> None:
+    release = import_bytes(f"{headline}\n{LEDE}\n".encode(), "text", DEFAULT).release
+    assert release.title == headline
+    assert release.problems == ()
+
+
+def test_nothing_found_gives_an_empty_front_matter_lint_explains() -> None:
+    result = import_bytes(b"Just one line here\n", "text", DEFAULT)
+    assert result.markdown.startswith("---\n---\n")
+    assert "title: no headline found above the first paragraph" in result.missing
+    assert [p.code for p in result.release.problems] == ["PR001"]
