@@ -577,6 +577,23 @@ def _section_kind(text: str, lang: Language) -> str | None:
     return None
 
 
+# "FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL 10:00 CET, 20 March", "EMBARGO: Not for publication
+# before ...", "HOLD FOR RELEASE UNTIL ...": a release line above the lede, not the lede itself.
+_RELEASE_LINE = re.compile(
+    r"(?i)^[\W_]*(?:for\s+immediate\s+release|immediate\s+release|hold\s+for\s+release|for\s+release\s+(?:on|at)\b"
+    r"|embargo(?:ed)?(?:\s+(?:until|till|to|before)\b|\s*[:–—-]|(?=\s+\d))"
+    r"|not\s+for\s+(?:publication|release|broadcast)\b|sous\s+embargo\b|embargo\s+hasta\b|эмбарго\b)"
+)
+
+
+def _is_release_line(block: Block, lang: Language) -> bool:
+    text = block.text.strip()
+    if not text or len(text.split()) > 25:
+        return False
+    label = lang.labels.get("immediate_release", "")
+    return bool(_RELEASE_LINE.match(text)) or bool(label and text.strip("*_ ").casefold() == label.casefold())
+
+
 def _pseudo_heading(block: Block, lang: Language) -> str | None:
     """A one-line paragraph that is only a section label (``**Notes to editors**``, ``Contact:``)."""
     if block.kind != "paragraph" or "\n" in block.source:
@@ -642,7 +659,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
     blocks = [_make_block(tokens[a : b + 1], lines) for a, b in _top_level(tokens)]
     blocks, sections, end_marks, body = _structure(blocks, lang)
 
-    lede = next((i for i in body if blocks[i].kind == "paragraph"), None)
+    lede = next((i for i in body if blocks[i].kind == "paragraph" and not _is_release_line(blocks[i], lang)), None)
     dateline = find_dateline(blocks[lede]) if lede is not None else None
     lede_date = find_lede_date(blocks[lede], dateline, lang) if lede is not None else None
 
@@ -719,6 +736,7 @@ def _structure(blocks: list[Block], lang: Language) -> tuple[list[Block], list[S
         if mark is not None:
             end_marks.append(EndMark(mark, block.span, index))
             result.append(block)
+            current = None  # an end mark closes any section: what follows is not its text
             continue
         kind: str | None = None
         if block.kind == "heading" and block.level <= 2:

@@ -260,3 +260,27 @@ def test_exclamation_inside_quotes_and_images_is_fine() -> None:
     text = plant("for hours,”", "for hours!”")
     assert run_rule(body.exclamation, text) == []
     assert run_rule(body.exclamation, plant(NOTE, "![A treatment plant](plant.jpg)")) == []
+
+
+def test_stock_ticker_is_not_an_undefined_acronym() -> None:
+    text = plant("County officials", "Officials of Acme Inc. (NYSE: ACME) and county officials")
+    assert run_rule(body.acronym_undefined, text) == []
+
+
+def test_release_line_above_the_lede_is_not_the_lede() -> None:
+    # The capitals dateline of the real lede is recognised, so NAIROBI is not an acronym,
+    # and the release line's words are not counted as body or lede.
+    text = plant("Nairobi – Three", "FOR IMMEDIATE RELEASE\n\nNAIROBI – Three")
+    assert run_rule(body.acronym_undefined, text) == []
+    assert run_rule(body.lede_too_long, text, lede_max_words=23) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "planted"),
+    [("es", "en el siglo XX"), ("ru", "в XX веке"), ("ru", "в ХХ веке"), ("en", "in the XX century")],
+)
+def test_roman_centuries_are_not_placeholders(language: str, planted: str) -> None:
+    text = plant("language: en", f"language: {language}")
+    assert run_rule(body.placeholder, plant("three hospitals", f"three hospitals {planted}", text)) == []
+    planted = plant("three hospitals", "XX hospitals", text)
+    assert found(body.placeholder, planted) == [where(planted, "XX hospitals")]

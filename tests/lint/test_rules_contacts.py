@@ -165,3 +165,11 @@ def test_contact_phone_missing() -> None:
 def test_phone_in_section_only_is_enough() -> None:
     text = plant('    phone: "+254 20 555 0142"\n', "")
     assert run_rule(contacts.contact_phone_missing, text) == []
+
+
+def test_contact_lines_after_the_end_mark_without_heading_are_not_missing() -> None:
+    # PR407 tells the writer to put them under a heading; PR501 does not cry "no contact".
+    text = plant("\n## Contact\n\n" + SECTION, "", plant(FRONT, ""))
+    assert found(contacts.contact_missing, text) != []
+    text = plant("###\n", "###\n\nMedia Contact:\nJane Doe\njane.doe@example.org\n", text)
+    assert run_rule(contacts.contact_missing, text) == []

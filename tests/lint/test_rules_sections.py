@@ -157,3 +157,21 @@ def test_second_end_mark() -> None:
 
 def test_ends_form_end_mark_is_accepted() -> None:
     assert run_rule(sections.end_mark, plant("###\n", "ENDS\n")) == []
+
+
+def test_stray_subhead_and_its_text_after_the_end_mark_are_one_finding() -> None:
+    stray = "## Related links\n\n- [Report](https://example.org/report)\n- [Photos](https://example.org/photos)\n\n"
+    text = plant("###\n\n", "###\n\n" + stray)
+    findings = run_rule(sections.end_mark, text)
+    first = where(text, "## Related links")
+    assert [(f.span.line, f.span.column) for f in findings] == [first]
+    assert findings[0].span.end_line >= first[0] + 3  # through the last list item
+
+
+def test_end_mark_closes_the_about_section() -> None:
+    # About just before the end mark; the paragraph after the mark is not boilerplate.
+    text = plant("###\n\n", ABOUT + "###\n\nPhotos by Amina Odhiambo.\n\n")
+    assert found(sections.end_mark, text) == [where(text, "Photos by")]
+    # The About text has 10 words; with the 4 words after the end mark it would have 14.
+    assert run_rule(sections.boilerplate_too_long, text, boilerplate_max_words=10) == []
+    assert "10 words" in run_rule(sections.boilerplate_too_long, text, boilerplate_max_words=9)[0].message

@@ -111,7 +111,8 @@ def lede_too_long(ctx: Context) -> Iterator[Finding]:
 )
 def body_length(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
-    blocks = [release.blocks[i] for i in release.body]
+    # Release lines above the lede ("FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL ...") are not body text.
+    blocks = [release.blocks[i] for i in release.body if release.lede is None or i >= release.lede]
     if not blocks:
         return  # PR005 reports an empty body
     words = sum(count_words(b.text) for b in blocks)
@@ -204,6 +205,8 @@ _DEFINED_AFTER = re.compile(
 )
 # "ABC (Full Name In Words)": the acronym is followed by its expansion.
 _DEFINED_BEFORE = re.compile(r"([\w&]+)\s+\(([^()]{4,})\)")
+# "(NASDAQ: ACME)", "(NYSE: XYZ)": a stock exchange and a ticker symbol, not initials to spell out.
+_TICKER = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*\)")
 
 
 def _acronym(token: str) -> str | None:
@@ -256,6 +259,11 @@ def _definitions(text: str) -> dict[int, str]:
         before = text[: match.start()].rstrip()
         if name and before and before[-1].isalpha():
             found[match.start(1)] = name
+    for match in _TICKER.finditer(text):
+        for group in (1, 2):
+            name = _acronym(match.group(group))
+            if name:
+                found[match.start(group)] = name
     for match in _DEFINED_BEFORE.finditer(text):
         name = _acronym(match.group(1))
         expansion = match.group(2)

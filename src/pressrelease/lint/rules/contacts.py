@@ -111,6 +111,18 @@ def _section_blocks(release: Release) -> Iterator[Block]:
                 yield block
 
 
+def _unheaded_contact(release: Release) -> bool:
+    """An email or phone in text after the end mark that is under no section heading."""
+    first = release.end_marks[0].block if release.end_marks else None
+    if first is None:
+        return False
+    return any(
+        block.section is None
+        and (EMAIL.search(block.source) or any(_is_phone(m.group(0)) for m in PHONE.finditer(block.source)))
+        for block in release.blocks[first + 1 :]
+    )
+
+
 def _is_phone(text: str) -> bool:
     """The parser's test: 7 to 15 digits (E.164), and not an ISO date."""
     digits = re.sub(r"\D", "", text)
@@ -140,6 +152,8 @@ def contact_missing(ctx: Context) -> Iterator[Finding]:
         return
     if any(release.blocks[i].text.strip() for s in _contact_sections(release) for i in s.blocks):
         return  # a Contact section with text but no address: PR502 says so
+    if _unheaded_contact(release):
+        return  # contact lines after the end mark without a heading: PR407 says where they go
     lines = release.lines
     span = Span.point(max(len(lines), 1), len(lines[-1]) + 1 if lines else 1)
     yield Finding(
