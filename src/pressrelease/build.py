@@ -24,14 +24,12 @@ import datetime as dt
 import fnmatch
 import os
 import re
-import signal
 import sys
 import tempfile
-import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -42,10 +40,10 @@ from .errors import PressReleaseError, ReadError, RenderError
 from .model import Release
 from .parse import MAX_BYTES, parse, read_text
 from .slug import slugify
+from .workers import RenderTimeout, deadline, init_worker, pdf_renderer, pool_context, pool_size
 
 if TYPE_CHECKING:
     from .lint.engine import Diagnostic
-    from .render.pdf import PdfRenderer
 
 STDIN = Path("-")
 DEFAULT_TIMEOUT = 60.0
@@ -56,10 +54,6 @@ Status = Literal["built", "failed", "blocked"]
 
 class OutputError(PressReleaseError):
     """The output folder cannot be created or written (exit 2)."""
-
-
-class RenderTimeout(RenderError):
-    """A render ran past the per-file deadline."""
 
 
 @dataclass(frozen=True)
@@ -268,62 +262,6 @@ def _describe(diagnostic: Diagnostic) -> str:
 
 # -- 4. render -----------------------------------------------------------------------------
 
-_PDF: PdfRenderer | None = None
-
-
-def pdf_renderer() -> PdfRenderer:
-    """This process's one PDF renderer (WeasyPrint, fonts and stylesheets loaded once)."""
-    global _PDF
-    if _PDF is None:
-        with _quick_library_lookup():
-            import weasyprint  # noqa: F401
-        from .render.pdf import PdfRenderer
-
-        _PDF = PdfRenderer()
-    return _PDF
-
-
-@contextmanager
-def _quick_library_lookup() -> Iterator[None]:
-    """Answer ``ctypes.util.find_library`` from one ``ldconfig -p`` while WeasyPrint loads.
-
-    WeasyPrint tries a dozen library names per library (Windows and macOS names too);
-    cffi calls ``find_library`` for each that fails, and on Linux every call runs
-    ``ldconfig`` (and gcc) in a subprocess: 0.4-0.8 s of a one-release build. One
-    ``ldconfig -p`` read once answers them all; names it does not know are not found,
-    which is what the slow path concludes too, since the names that work load directly.
-    """
-    import ctypes.util
-
-    ldconfig = Path("/sbin/ldconfig")
-    if not sys.platform.startswith("linux") or not ldconfig.exists():
-        yield
-        return
-    import struct
-    import subprocess
-
-    try:
-        listing = subprocess.run(
-            [str(ldconfig), "-p"], capture_output=True, env={"LC_ALL": "C", "LANG": "C"}, timeout=10, check=False
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        yield
-        return
-    machine = f"{os.uname().machine}-{struct.calcsize('l') * 8}"
-    abi = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit"}.get(machine, "libc6")
-    abi = {"s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}.get(machine, abi)
-
-    def find_library(name: str) -> str | None:  # the regex of CPython's _findSoname_ldconfig
-        found = re.search(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\({abi}".encode(), listing)
-        return os.fsdecode(found.group(1)) if found else None
-
-    original = ctypes.util.find_library
-    ctypes.util.find_library = find_library
-    try:
-        yield
-    finally:
-        ctypes.util.find_library = original
-
 
 def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str, bytes], dict[str, str]]:
     """Each format's bytes, and for each format that failed, why."""
@@ -360,26 +298,6 @@ def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str
             else:
                 failed[fmt] = f"internal error ({type(error).__name__}: {error}); rerun with --debug"
     return made, failed
-
-
-@contextmanager
-def deadline(seconds: float, what: str) -> Iterator[None]:
-    """Raise :class:`RenderTimeout` after ``seconds`` (Unix, main thread; elsewhere no limit)."""
-    usable = seconds > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise RenderTimeout(f"took longer than {seconds:g} s; stopped", what)
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 # -- 5. write ------------------------------------------------------------------------------
@@ -447,34 +365,6 @@ def run_job(job: Job) -> FileResult:
     return FileResult(job.path, tuple(written), seconds, "built", "", warnings, errors)
 
 
-def _init_worker(pdf: bool) -> None:
-    """Once per worker process: WeasyPrint imported and one PDF renderer made, if PDFs are wanted."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    if pdf:
-        pdf_renderer()
-
-
-def _pool_context() -> Any:
-    """forkserver where there is one: workers forked from a clean process, never from the
-    parent's threads (the progress bar's), with this module already imported."""
-    import multiprocessing
-
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pressrelease.build"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def _pool_size(options: BuildOptions, files: int, pdf: bool) -> int:
-    """Workers to start: 1 means in this process. A pool pays for itself only when a
-    few PDFs, or many cheaper files, share it (bench/build.py)."""
-    jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
-    if jobs <= 1 or files < (2 if pdf else 16):
-        return 1
-    return min(jobs, files)
-
-
 Reporter = Callable[[FileResult], None]
 
 
@@ -508,7 +398,7 @@ def build(
     if on_start is not None:
         on_start(len(files))
     pdf = any("pdf" in (options.formats or config_for(p, options).build.formats) for p in files)
-    workers = _pool_size(options, len(files), pdf)
+    workers = pool_size(options.jobs, len(files), pdf)
     results: dict[int, FileResult] = {}
 
     def finish(index: int, result: FileResult) -> None:
@@ -539,7 +429,7 @@ def build(
 
     pending: dict[Future[FileResult], tuple[int, str]] = {}
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(pdf,)
+        max_workers=workers, mp_context=pool_context(), initializer=init_worker, initargs=(pdf,)
     ) as pool:
         for index, path in enumerate(files):
             job = prepare(path, options, now)

@@ -1,0 +1,141 @@
+"""Build benchmarks: how long a press officer waits, and how big the PDF is.
+
+    .venv/bin/python bench/build.py            # everything (about a minute)
+    .venv/bin/python bench/build.py --quick    # fewer repeats
+
+Four figures, each against its target (issue 4):
+
+1. a warm in-process PDF render of the seed example (median after a first render);
+2. a whole ``pressrelease build`` of the seed in four formats, wall time with start-up;
+3. the size of the seed's PDF;
+4. ``-j 1`` against ``-j 2`` on 40 releases (copies of the examples, distinct slugs).
+
+Not a test: timings depend on the machine and on what else runs. It prints the
+figures and whether each meets its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples/iom-minsk-2024-07-19.md"
+CLI = [sys.executable, "-m", "pressrelease"]
+TARGETS = {
+    "warm PDF render (ms)": ("<", 150.0),
+    "full build, 4 formats (s)": ("<", 2.5),
+    "seed PDF size (KB)": ("<", 100.0),
+    "-j 2 speed-up on 40 releases (x)": (">=", 1.6),
+}
+
+
+def median_of(runs: int, work: Callable[[], object]) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), times
+
+
+def warm_pdf(runs: int) -> tuple[float, float, int]:
+    """(first render s, warm median s, PDF bytes) in this process."""
+    from pressrelease.config import for_path
+    from pressrelease.parse import parse_file
+    from pressrelease.workers import pdf_renderer
+
+    release, config = parse_file(SEED), for_path(SEED)
+    renderer = pdf_renderer()
+    start = time.perf_counter()
+    data = renderer.render(release, config)
+    first = time.perf_counter() - start
+    warm, _ = median_of(runs, lambda: renderer.render(release, config))
+    return first, warm, len(data)
+
+
+def run_build(args: list[str]) -> None:
+    subprocess.run([*CLI, "build", *args], check=True, capture_output=True, cwd=ROOT)
+
+
+def full_build(runs: int, out: Path) -> float:
+    def once() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        run_build([str(SEED), "--to", "html,pdf,txt,eml", "-o", str(out)])
+
+    wall, _ = median_of(runs, once)
+    return wall
+
+
+def corpus(folder: Path, count: int) -> None:
+    """``count`` releases: the examples over and over, each with its own slug."""
+    examples = sorted((ROOT / "examples").glob("*.md"))
+    shutil.copy(ROOT / "examples/pressrelease.toml", folder / "pressrelease.toml")
+    for index in range(count):
+        text = examples[index % len(examples)].read_text(encoding="utf-8")
+        text = re.sub(r"^slug:.*\n", "", text, flags=re.MULTILINE)
+        text = text.replace("\n---\n", f"\nslug: bench-{index:03}\n---\n", 1)
+        (folder / f"bench-{index:03}.md").write_text(text, encoding="utf-8")
+
+
+def parallel(count: int, runs: int, work: Path) -> tuple[float, float]:
+    source = work / "corpus"
+    source.mkdir()
+    corpus(source, count)
+    walls = {}
+    for jobs in (1, 2):
+        out = work / f"out-j{jobs}"
+
+        def once(jobs: int = jobs, out: Path = out) -> None:
+            shutil.rmtree(out, ignore_errors=True)
+            run_build([str(source), "-o", str(out), "-j", str(jobs)])
+            built = len(list(out.glob("*.pdf")))
+            assert built == count, f"-j {jobs} built {built} of {count} PDFs"
+
+        walls[jobs], _ = median_of(runs, once)
+    return walls[1], walls[2]
+
+
+def verdict(name: str, value: float) -> str:
+    op, target = TARGETS[name]
+    ok = value < target if op == "<" else value >= target
+    return f"{name:<34} {value:>8.2f}   target {op} {target:<6g} {'ok' if ok else 'MISSED'}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--releases", type=int, default=40)
+    args = parser.parse_args()
+    warm_runs, build_runs, pool_runs = (5, 1, 1) if args.quick else (10, 3, 1)
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load}, Python {sys.version.split()[0]}")
+    print("(a busy machine slows every figure, -j 2 most: rerun when it is quiet)")
+    first, warm, size = warm_pdf(warm_runs)
+    print(f"first in-process PDF render: {first * 1000:.0f} ms")
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        wall = full_build(build_runs, work / "seed")
+        one, two = parallel(args.releases, pool_runs, work)
+    print(f"{args.releases} releases, four formats: -j 1 {one:.2f} s, -j 2 {two:.2f} s")
+    print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print()
+    print(verdict("warm PDF render (ms)", warm * 1000))
+    print(verdict("full build, 4 formats (s)", wall))
+    print(verdict("seed PDF size (KB)", size / 1024))
+    print(verdict("-j 2 speed-up on 40 releases (x)", one / two))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

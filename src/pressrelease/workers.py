@@ -1,0 +1,140 @@
+"""The build's processes: one PDF renderer per process, a deadline per release, the pool.
+
+Kept apart from the pipeline (``build.py``) because it is about processes, not
+releases: which start method the pool uses, what each worker loads once when it
+starts (WeasyPrint, the fonts, the stylesheets), and how a runaway render is stopped.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import re
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import RenderError
+
+if TYPE_CHECKING:
+    from .render.pdf import PdfRenderer
+
+
+class RenderTimeout(RenderError):
+    """A release ran past its deadline."""
+
+
+_PDF: PdfRenderer | None = None
+
+
+def pdf_renderer() -> PdfRenderer:
+    """This process's one PDF renderer (WeasyPrint, fonts and stylesheets loaded once)."""
+    global _PDF
+    if _PDF is None:
+        with _quick_library_lookup():
+            import weasyprint  # noqa: F401
+        from .render.pdf import PdfRenderer
+
+        _PDF = PdfRenderer()
+        atexit.register(_drop_pdf_renderer)
+    return _PDF
+
+
+def _drop_pdf_renderer() -> None:
+    """Free the renderer while WeasyPrint can still clean up (its ``__del__`` fails at shutdown)."""
+    global _PDF
+    _PDF = None
+
+
+@contextmanager
+def _quick_library_lookup() -> Iterator[None]:
+    """Answer ``ctypes.util.find_library`` from one ``ldconfig -p`` while WeasyPrint loads.
+
+    WeasyPrint tries a dozen library names per library (Windows and macOS names too);
+    cffi calls ``find_library`` for each that fails, and on Linux every call runs
+    ``ldconfig`` (and gcc) in a subprocess: 0.4-0.8 s of a one-release build. One
+    ``ldconfig -p`` read once answers them all; names it does not know are not found,
+    which is what the slow path concludes too, since the names that work load directly.
+    """
+    import ctypes.util
+
+    ldconfig = Path("/sbin/ldconfig")
+    if not sys.platform.startswith("linux") or not ldconfig.exists():
+        yield
+        return
+    import struct
+    import subprocess
+
+    try:
+        listing = subprocess.run(
+            [str(ldconfig), "-p"], capture_output=True, env={"LC_ALL": "C", "LANG": "C"}, timeout=10, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        yield
+        return
+    machine = f"{os.uname().machine}-{struct.calcsize('l') * 8}"
+    abi = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit"}.get(machine, "libc6")
+    abi = {"s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}.get(machine, abi)
+
+    def find_library(name: str) -> str | None:  # the regex of CPython's _findSoname_ldconfig
+        found = re.search(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\({abi}".encode(), listing)
+        return os.fsdecode(found.group(1)) if found else None
+
+    original = ctypes.util.find_library
+    ctypes.util.find_library = find_library
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
+@contextmanager
+def deadline(seconds: float, what: str) -> Iterator[None]:
+    """Raise :class:`RenderTimeout` after ``seconds`` (Unix, main thread; elsewhere no limit)."""
+    usable = seconds > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise RenderTimeout(f"took longer than {seconds:g} s; stopped", what)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def init_worker(pdf: bool) -> None:
+    """Once per worker process: WeasyPrint imported and one PDF renderer made, if PDFs are wanted."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if pdf:
+        pdf_renderer()
+
+
+def pool_context() -> Any:
+    """forkserver where there is one: workers forked from a clean process, never from the
+    parent's threads (the progress bar's), with this module already imported."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pressrelease.build"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def pool_size(jobs: int | None, files: int, pdf: bool) -> int:
+    """Workers to start: 1 means in this process. A pool pays for itself only when a
+    few PDFs, or many cheaper files, share it (bench/build.py)."""
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs <= 1 or files < (2 if pdf else 16):
+        return 1
+    return min(jobs, files)
