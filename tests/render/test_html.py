@@ -242,3 +242,17 @@ def test_page_is_self_contained() -> None:
     assert doc.find("link", rel="stylesheet") is None
     assert all(img["src"].startswith("data:") for img in doc.find_all("img"))
     assert doc.find("style") is not None
+
+
+def test_html_and_pdf_modules_import_no_heavy_libraries() -> None:
+    """``lint`` and ``--help`` stay fast: WeasyPrint loads only when a PDF is made."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pressrelease.render.html, pressrelease.render.pdf\n"
+        "heavy = [m for m in ('weasyprint', 'css_inline', 'docx', 'bs4') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
