@@ -276,3 +276,13 @@ def test_template_override(tmp_path: Path) -> None:
 
 def test_inline_plain() -> None:
     assert inline_plain("A **bold** [link](https://x.org) `code`") == "A bold link code"
+
+
+def test_text_after_the_end_mark_stays_after_it() -> None:
+    text = text_of("Lede.\n\n###\n\nA stray line.\n\n## Notes to editors\n\nA note.\n")
+    assert text.index("Lede.") < text.index("###") < text.index("A stray line.") < text.index("NOTES TO EDITORS")
+
+
+def test_subtitle_without_a_title_is_still_printed() -> None:
+    release = parse("---\nsubtitle: It serves 400,000 people\ndate: 2024-07-19\n---\n\nLede.\n")
+    assert "\nIt serves 400,000 people\n" in render_text(release, DEFAULT)

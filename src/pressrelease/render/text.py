@@ -288,15 +288,19 @@ class _Document:
             lines[0] = _Line(lines[0].first, lines[0].rest, prefix + lines[0].text, lines[0].wrap)
         return self.text(lines)
 
-    def body(self) -> list[str]:
-        """Every block outside the sections and end marks, in source order."""
+    def body(self) -> tuple[list[str], list[str]]:
+        """Every block outside the sections and end marks, in source order: those before
+        the first end mark, and those after it (a lint finding, but the writer's text)."""
         marks = {mark.block for mark in self.release.end_marks}
+        first_mark = min(marks, default=len(self.release.blocks))
         indices = [
             i
             for i, block in enumerate(self.release.blocks)
             if block.section is None and i not in marks and not (block.kind == "heading" and not block.text)
         ]
-        return [text for text in (self.block(i) for i in indices) if text]
+        before = [text for text in (self.block(i) for i in indices if i < first_mark) if text]
+        after = [text for text in (self.block(i) for i in indices if i > first_mark) if text]
+        return before, after
 
     def end_mark(self) -> str | None:
         if self.release.end_mark is not None:
@@ -349,7 +353,7 @@ def render_text(release: Release, config: Config, *, wrap: int | None = None, te
     headline = doc.text(walker.paragraph(walker.plain(release.title, False).upper())) if release.title else ""
     subtitle = doc.text(walker.paragraph(walker.plain(release.subtitle, False))) if release.subtitle else ""
     # The order matters: links are numbered as the reader meets them.
-    body = doc.body()
+    body, after_end_mark = doc.body()
     mark = doc.end_mark()
     notes = doc.notes()
     about = doc.about()
@@ -362,6 +366,7 @@ def render_text(release: Release, config: Config, *, wrap: int | None = None, te
         subtitle=subtitle,
         body=body,
         end_mark=mark or "",
+        after_end_mark=after_end_mark,
         sections=sections,
         links_label=doc.labels["links"].upper(),
         links=[(number, url) for url, number in doc.walker.links.items()],
