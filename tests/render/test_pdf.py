@@ -60,6 +60,21 @@ def top_margin_text(pdf: Path, page: int) -> str:
     return " ".join(out.stdout.split())
 
 
+def objects(pdf: Path) -> bytes:
+    """The PDF's bytes with every Flate stream decompressed (objects live in object streams)."""
+    import zlib
+
+    data = pdf.read_bytes()
+    parts = [data]
+    for match in re.finditer(rb"stream\r?\n", data):
+        end = data.find(b"endstream", match.end())
+        try:
+            parts.append(zlib.decompress(data[match.end() : end]))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)
+
+
 def render_to(renderer: PdfRenderer, source: Path, target: Path, **options: str) -> Path:
     target.write_bytes(renderer.render(parse_file(source), for_path(source), **options))  # type: ignore[arg-type]
     return target
@@ -121,6 +136,7 @@ def test_russian_text_with_bundled_fonts(renderer: PdfRenderer, tmp_path: Path) 
     names = [re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in fonts]
     assert names and all(n.startswith("Press-") for n in names), names  # only the bundled fonts
     assert info(pdf)["Keywords"] == "цифровые навыки, пожилые люди, электронные услуги"
+    assert b"/Lang (ru)" in objects(pdf)
 
 
 def test_embargo_banner(renderer: PdfRenderer, tmp_path: Path) -> None:
