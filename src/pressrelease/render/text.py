@@ -320,7 +320,7 @@ class _Document:
         parts = [part for part in parts if part.blocks]
         org = self.release.organization
         if not parts and org is not None and org.boilerplate:
-            label = f"{self.labels['about']} {org.short_name or org.name}".upper()
+            label = f"{self.labels['about']} {org.name}".upper()  # as the HTML part of the .eml has it
             boilerplate = self.walker.plain(org.boilerplate)
             parts.append(_Part(label, (self.text(self.walker.paragraph(boilerplate)),)))
         return parts
