@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ...lang import Language, data_file, language
+from ...lang import Language, language
 from ...model import Block, Release, Span
 from ...quotes import scan
 from ..registry import Context, Finding, Rule, rule
-from ._text import WORD, count_words, fm_value, inline_links, mask, prose_blocks
+from ._text import count_words, fm_value, inline_links, mask, prose_blocks
+from ._tokens import TOKEN, acronym, definitions, known_acronyms, placeholders, shouting_lines, word_pattern
 
 # A small release for the examples; each rule's bad/good plants one thing in it.
 _RELEASE = """\
@@ -129,45 +129,6 @@ def body_length(ctx: Context) -> Iterator[Finding]:
 # -- PR703: placeholders ------------------------------------------------------------------------
 
 
-@cache
-def _token_pattern(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not tokens:
-        return None
-    alternatives = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
-    return re.compile(rf"(?<![\w?])(?:{alternatives})(?![\w?])")
-
-
-#: "siglo XX", "XX век", "the XXX century": a Roman numeral next to one of these is a century.
-_CENTURY = re.compile(
-    r"(?i)\b(?:siglos?|century|centuries|siècles?|secolo|jahrhundert|век\w*|столети\w*)\s*$"
-    r"|^\s*(?:siglos?|century|centuries|siècles?|secolo|jahrhundert|век\w*|столети\w*)\b"
-)
-
-
-def _is_century(text: str, start: int, end: int) -> bool:
-    token = text[start:end].replace("Х", "X")  # Cyrillic Kha, the usual Russian spelling
-    if not _ROMAN.fullmatch(token):
-        return False
-    return bool(_CENTURY.search(text[max(0, start - 20) : start]) or _CENTURY.search(text[end : end + 20]))
-
-
-def _placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
-    """(start, end, text) of each placeholder in already-masked text."""
-    found: list[tuple[int, int, str]] = []
-    tokens = _token_pattern(lang.placeholder_tokens)
-    if tokens is not None:
-        found.extend(
-            (m.start(), m.end(), m.group(0)) for m in tokens.finditer(text) if not _is_century(text, m.start(), m.end())
-        )
-    for pattern in lang.placeholder_patterns:
-        found.extend((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
-    seen_until = -1
-    for start, end, what in sorted(found):
-        if start >= seen_until:
-            seen_until = end
-            yield start, end, what
-
-
 @rule(
     "PR703",
     "placeholder",
@@ -186,90 +147,16 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
         value = fm_value(release, key)
         if value is None:
             continue
-        for start, end, what in _placeholders(mask(value.raw), ctx.lang):
+        for start, end, what in placeholders(mask(value.raw), ctx.lang):
             yield Finding(value.locate(start, end), f"placeholder '{what}' in the {key}: replace it with the real text")
     for block in release.blocks:
         if not block.source or block.kind == "code":
             continue
-        for start, end, what in _placeholders(mask(block.source), ctx.lang):
+        for start, end, what in placeholders(mask(block.source), ctx.lang):
             yield Finding(block.locate(start, end), f"placeholder '{what}': replace it with the real text")
 
 
 # -- PR704: acronyms ----------------------------------------------------------------------------
-
-_TOKEN = re.compile(r"[\w&]+")
-_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-# "(ABC)", "(the ABC)", "(“ABC”)", "(ABC, the agency ...)": the acronym is being defined.
-_DEFINED_AFTER = re.compile(
-    r"\(\s*(?:the\s+|la\s+|le\s+|l[’']|el\s+|los\s+|las\s+)?[\"“«]?\s*([\w&]+)\s*[\"”»]?\s*[),;]"
-)
-# "ABC (Full Name In Words)": the acronym is followed by its expansion.
-_DEFINED_BEFORE = re.compile(r"([\w&]+)\s+\(([^()]{4,})\)")
-# "(NASDAQ: ACME)", "(NYSE: XYZ)": a stock exchange and a ticker symbol, not initials to spell out.
-_TICKER = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*\)")
-
-
-def _acronym(token: str) -> str | None:
-    """The acronym (plural ``s`` removed) if ``token`` is one: two or more capitals, no lower case."""
-    core = token[:-1] if len(token) > 2 and token.endswith("s") else token
-    if not core[:1].isalpha() or not core[:1].isupper():
-        return None
-    letters = [c for c in core if c.isalpha()]
-    if sum(1 for c in letters if c.isupper()) < 2 or any(c.islower() for c in letters):
-        return None
-    if _ROMAN.fullmatch(core):
-        return None  # World War II, Phase IV, the XXI century
-    return core
-
-
-@cache
-def _common_acronyms() -> frozenset[str]:
-    common = data_file("acronyms").get("common", [])
-    return frozenset(str(a) for a in common)
-
-
-def _known(release: Release) -> set[str]:
-    known = set(_common_acronyms())
-    org = release.organization
-    if org is not None:
-        known.update(org.acronyms)
-        if org.short_name and _acronym(org.short_name):
-            known.add(org.short_name)
-    return {a[:-1] if len(a) > 2 and a.endswith("s") and a[:-1].isupper() else a for a in known}
-
-
-def _shouting_lines(text: str) -> list[tuple[int, int]]:
-    """Lines mostly in capitals ("FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL ..."): not acronyms."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        words = [w for w in WORD.findall(line) if any(c.isalpha() for c in w)]
-        caps = [w for w in words if sum(c.isalpha() for c in w) >= 2 and not any(c.islower() for c in w)]
-        if len(caps) >= 2 and len(caps) * 2 >= len(words) + 1:
-            spans.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return spans
-
-
-def _definitions(text: str) -> dict[int, str]:
-    """Offsets of acronyms at the place they are spelled out."""
-    found: dict[int, str] = {}
-    for match in _DEFINED_AFTER.finditer(text):
-        name = _acronym(match.group(1))
-        before = text[: match.start()].rstrip()
-        if name and before and before[-1].isalpha():
-            found[match.start(1)] = name
-    for match in _TICKER.finditer(text):
-        for group in (1, 2):
-            name = _acronym(match.group(group))
-            if name:
-                found[match.start(group)] = name
-    for match in _DEFINED_BEFORE.finditer(text):
-        name = _acronym(match.group(1))
-        expansion = match.group(2)
-        if name and len(WORD.findall(expansion)) >= 2 and any(w[:1].isupper() for w in WORD.findall(expansion)):
-            found[match.start(1)] = name
-    return found
 
 
 @rule(
@@ -289,23 +176,23 @@ def _definitions(text: str) -> dict[int, str]:
 )
 def acronym_undefined(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
-    known = _known(release)
+    known = known_acronyms(release)
     defined: set[str] = set()
     reported: set[str] = set()
     for index, block in enumerate(release.blocks):
         if not block.source or block.kind == "code" or any(m.block == index for m in release.end_marks):
             continue
         text = mask(block.source)
-        skip = _shouting_lines(text)
+        skip = shouting_lines(text)
         if index == release.lede and release.dateline is not None and text.startswith(release.dateline.text):
             skip.append((0, len(release.dateline.text)))  # "NEW YORK, March 15 --"
-        definitions = _definitions(text)
-        for match in _TOKEN.finditer(text):
-            name = _acronym(match.group(0))
+        spelled_out = definitions(text)
+        for match in TOKEN.finditer(text):
+            name = acronym(match.group(0))
             if name is None:
                 continue
-            if match.start() in definitions:
-                defined.add(definitions[match.start()])
+            if match.start() in spelled_out:
+                defined.add(spelled_out[match.start()])
                 continue
             if name in known or name in defined or name in reported:
                 continue
@@ -451,19 +338,6 @@ def _outside_quotes(block: Block) -> tuple[str, list[tuple[int, int]]]:
     return text, [(m.start, m.end + 1) for m in marks]
 
 
-@cache
-def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    ordered = sorted(words, key=len, reverse=True)
-    whole = "|".join(re.escape(w) for w in ordered if not w.endswith(("'", "’")))
-    elided = "|".join(re.escape(w) for w in ordered if w.endswith(("'", "’")))  # French j’ before a vowel
-    parts = [rf"(?:{whole})(?![\w-]|['’]\w)"] if whole else []
-    if elided:
-        parts.append(rf"(?:{elided})(?=\w)")
-    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(parts)})")
-
-
 @rule(
     "PR708",
     "first-person",
@@ -476,7 +350,7 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     good=_example(extra="profile: ap\n"),
 )
 def first_person(ctx: Context) -> Iterator[Finding]:
-    pattern = _word_pattern(ctx.lang.first_person)
+    pattern = word_pattern(ctx.lang.first_person)
     if pattern is None:
         return
     for _, block in prose_blocks(ctx.release):
