@@ -56,12 +56,12 @@ def read_html(text: str, path: Path | None = None) -> Document:
     boilerplate = _who_we_are(soup, article)
     removed: list[str] = []
     for tag in [t for t in soup.find_all(True) if _chrome(t, article)]:
-        if not tag.decomposed:
+        if not _gone(tag):
             text = _SPACES.sub(" ", tag.get_text(" ")).strip()
             if text:
                 removed.append(f"<{tag.name}> {text}")
             tag.decompose()
-    if article is None or article.decomposed:
+    if article is None or _gone(article):
         raise ImportFailed("no article text found in the page", path)
     dates.extend(str(t["datetime"]) for t in article.find_all("time") if t.get("datetime"))
     pieces: list[Piece] = []
@@ -93,8 +93,6 @@ def _page_title(soup: Tag) -> str | None:
 
 def _chrome(tag: Tag, article: Tag | None) -> bool:
     """Navigation, headers, footers and widgets (not the article or what holds it)."""
-    if tag.decomposed or tag.attrs is None:
-        return False
     if article is not None and (tag is article or _within(article, tag)):
         return False
     inside = article is not None and _within(tag, article)
@@ -109,6 +107,12 @@ def _chrome(tag: Tag, article: Tag | None) -> bool:
     if tokens & _TOKENS:
         return not (inside and "@" in tag.get_text())
     return tag.name == "footer" and "@" not in tag.get_text()
+
+
+def _gone(tag: Tag) -> bool:
+    """Decomposed already (with a removed ancestor). Not ``tag.decomposed``: on a live tag
+    that property falls through to ``Tag.__getattr__``, a search of the whole subtree."""
+    return bool(tag.__dict__.get("_decomposed"))
 
 
 def _within(tag: Tag, ancestor: Tag) -> bool:
@@ -137,12 +141,12 @@ def _paragraph_text(tag: Tag) -> int:
 
 def _who_we_are(soup: Tag, article: Tag | None) -> Boilerplate | None:
     """An organisation's "Who we are" blurb in the page's menus, outside the article."""
-    for tag in soup.find_all(["a", "h2", "h3", "h4", "strong", "span", "button", "li", "p", "div"]):
-        if article is not None and (tag is article or _within(tag, article)):
+    # Each text node is tested once: a label is a short string of its own (<a>, <h3>).
+    for node in soup.find_all(string=lambda text: bool(text) and len(text) < 60 and is_who_we_are(str(text))):
+        tag = node.parent
+        if tag is None or (article is not None and _within(tag, article)):
             continue
-        own = _SPACES.sub(" ", tag.get_text(" ")).strip()
-        if not is_who_we_are(own):
-            continue
+        own = _SPACES.sub(" ", str(node)).strip()
         following = tag.find_next(["p", "div"])
         while following is not None and following.find(["p", "div"]) is not None:
             following = following.find_next(["p", "div"])
