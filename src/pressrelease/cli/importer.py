@@ -40,7 +40,7 @@ def import_command(
         str | None, typer.Option("--language", help="The release's language (BCP 47, e.g. en, fr); else detected.")
     ] = None,
     organization: Annotated[
-        str | None, typer.Option("--organization", help="A key of [organizations] in the config.")
+        str | None, typer.Option("--organization", help="A key of \\[organizations] in the config.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
