@@ -30,6 +30,7 @@ _DESK = re.compile(
     r"(?i)\b(?:press office|media office|news ?desk|press desk|media desk|media relations|press team|"
     r"communications team|service de presse|bureau de presse|oficina de prensa|пресс-служба)\b"
 )
+_MAX_LINE = 300
 _NOT_NAMES = {"for", "in", "please", "contact", "media", "press", "email", "tel", "phone", "mobile", "or", "and"}
 
 
@@ -79,6 +80,8 @@ def contacts_from_front_matter(fm: FrontMatter, bad: Callable[[str, str], None])
 
 
 def _name_on(line: str) -> tuple[int, int, str] | None:
+    if len(line) > _MAX_LINE:
+        return None  # a contact line is short; a long one is prose, not a name with details
     cleaned = EMAIL.sub(lambda m: " " * len(m.group(0)), line)
     cleaned = PHONE.sub(lambda m: " " * len(m.group(0)), cleaned)
     cleaned = re.sub(r"https?://\S+|<[^>]*>", lambda m: " " * len(m.group(0)), cleaned)
@@ -111,12 +114,19 @@ def _name_on(line: str) -> tuple[int, int, str] | None:
 def contacts_from_section(blocks: Sequence[Block]) -> list[Contact]:
     """Contacts written as text in a Contact section."""
     contacts: list[Contact] = []
+    carried: dict[str, Any] = {}
     for block in blocks:
-        current: dict[str, Any] = {}
+        # A name in a paragraph of its own ("**Hanna Kalichava**") owns the addresses in the
+        # next paragraph, unless that paragraph names someone else first.
+        first_line = block.source.split("\n", 1)[0]
+        current: dict[str, Any] = carried if carried and not _name_on(first_line) else {}
+        carried = {}
         offset = 0
         for line in block.source.split("\n"):
             _read_line(block, line, offset, current, contacts)
             offset += len(line) + 1
+        if current.get("name") and not (current.get("email") or current.get("phones")):
+            carried = current
         _flush(current, contacts)
     return contacts
 

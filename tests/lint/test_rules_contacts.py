@@ -173,3 +173,8 @@ def test_contact_lines_after_the_end_mark_without_heading_are_not_missing() -> N
     assert found(contacts.contact_missing, text) != []
     text = plant("###\n", "###\n\nMedia Contact:\nJane Doe\njane.doe@example.org\n", text)
     assert run_rule(contacts.contact_missing, text) == []
+
+
+def test_name_in_its_own_paragraph_owns_the_next_paragraphs_addresses() -> None:
+    text = plant(SECTION, "**Amina Odhiambo**\n\nEmail: press@example.org\nTel: +254 20 555 0142\n")
+    assert run_rule(contacts.contact_name_missing, text) == []
