@@ -596,8 +596,8 @@ def _is_release_line(block: Block, lang: Language) -> bool:
 
 def _pseudo_heading(block: Block, lang: Language) -> str | None:
     """A one-line paragraph that is only a section label (``**Notes to editors**``, ``Contact:``)."""
-    if block.kind != "paragraph" or "\n" in block.source:
-        return None
+    if block.kind != "paragraph" or "\n" in block.source or len(block.source) > 120:
+        return None  # labels are short; long lines are prose (and would cost the regex time)
     match = _LABEL.match(block.source)
     if not match:
         return None
