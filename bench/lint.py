@@ -1,0 +1,185 @@
+"""Time ``pressrelease lint`` against markdownlint-cli2 and proselint, side by side.
+
+500 releases (copies of examples/*.md with their config) go into a temporary
+folder; each tool lints all of them, several times, and the median wall time is
+reported with its ratio to ours. One file is timed too, interpreter start-up
+included. Targets (issue 3): under 1/3 of markdownlint-cli2 and 1/8 of proselint
+on the 500 files; one file under 250 ms.
+
+The other tools are bench-only, never project dependencies: markdownlint-cli2 is
+installed with npm and proselint into its own venv, both under
+``$XDG_CACHE_HOME/pressrelease-bench`` (``~/.cache``) on first use.
+
+    python bench/lint.py [--files 500] [--runs 5] [--skip-others]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "pressrelease-bench"
+
+
+def corpus(folder: Path, count: int) -> list[Path]:
+    """``count`` copies of the examples in ``folder``, with the examples' config."""
+    sources = sorted(EXAMPLES.glob("*.md"))
+    shutil.copy(EXAMPLES / "pressrelease.toml", folder / "pressrelease.toml")
+    files = []
+    for i in range(count):
+        source = sources[i % len(sources)]
+        target = folder / f"{i:04}-{source.name}"
+        target.write_bytes(source.read_bytes())
+        files.append(target)
+    return files
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: Sequence[str], cwd: Path, env: dict[str, str], runs: int) -> tuple[float, float, int]:
+    """(median wall seconds, median CPU seconds, last exit code); one untimed warm-up run first.
+
+    CPU time (user + system, all processes of the run) is reported beside wall time
+    because wall time on a shared machine moves with everyone else's load.
+    """
+    walls, cpus = [], []
+    code = 0
+    for run in range(runs + 1):
+        cpu = _children_cpu()
+        start = time.perf_counter()
+        done = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if run:
+            walls.append(time.perf_counter() - start)
+            cpus.append(_children_cpu() - cpu)
+        code = done.returncode
+    return statistics.median(walls), statistics.median(cpus), code
+
+
+def markdownlint() -> list[str] | None:
+    """The markdownlint-cli2 command, installed with npm on first use."""
+    found = shutil.which("markdownlint-cli2")
+    if found:
+        return [found]
+    binary = CACHE / "npm" / "node_modules" / ".bin" / "markdownlint-cli2"
+    if not binary.exists():
+        if not shutil.which("npm"):
+            return None
+        print("installing markdownlint-cli2 with npm (bench only) ...", file=sys.stderr)
+        done = subprocess.run(
+            ["npm", "install", "--prefix", str(CACHE / "npm"), "markdownlint-cli2"], capture_output=True
+        )
+        if done.returncode != 0:
+            return None
+    return [str(binary)]
+
+
+def proselint() -> list[str] | None:
+    """The proselint command, installed into its own venv on first use."""
+    binary = CACHE / "venv" / "bin" / "proselint"
+    if not binary.exists():
+        print("installing proselint into a bench-only venv ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(CACHE / "venv")], check=True)
+        done = subprocess.run([str(CACHE / "venv" / "bin" / "pip"), "install", "-q", "proselint"], capture_output=True)
+        if done.returncode != 0:
+            return None
+    return [str(binary)]
+
+
+def version(command: list[str], flag: str = "--version") -> str:
+    try:
+        done = subprocess.run([*command, flag], capture_output=True, text=True, timeout=60)
+    except OSError:
+        return "?"
+    text = (done.stdout or done.stderr).strip().splitlines()
+    return text[0] if text else "?"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-others", action="store_true", help="time pressrelease only")
+    args = parser.parse_args(argv)
+
+    ours = [str(Path(sys.executable).with_name("pressrelease"))]
+    # Bytecode as an installed package has it: this environment sets
+    # PYTHONDONTWRITEBYTECODE, which would time compiling our sources on every run.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_COLOR"] = "1"
+    with tempfile.TemporaryDirectory(prefix="pressrelease-bench-") as tmp:
+        folder = Path(tmp)
+        env["PYTHONPYCACHEPREFIX"] = str(folder / ".pycache")
+        files = corpus(folder / "releases", args.files) if (folder / "releases").mkdir() is None else []
+        names = [f.name for f in files]
+        one = [files[0].name]
+        rows: list[tuple[str, int, float, float, int]] = []
+
+        def bench(label: str, command: list[str], targets: list[str], count: int) -> None:
+            wall, cpu, code = timed([*command, *targets], folder / "releases", env, args.runs)
+            rows.append((label, count, wall, cpu, code))
+
+        bench("pressrelease lint", [*ours, "lint", "--format", "concise"], ["."], len(files))
+        bench("pressrelease lint", [*ours, "lint", "--format", "concise"], one, 1)
+        others: dict[str, list[str] | None] = {}
+        if not args.skip_others:
+            others = {"markdownlint-cli2": markdownlint(), "proselint": proselint()}
+            mdl = others["markdownlint-cli2"]
+            if mdl:
+                bench("markdownlint-cli2", mdl, names, len(names))
+                bench("markdownlint-cli2", mdl, one, 1)
+            prose = others["proselint"]
+            if prose:
+                bench("proselint", [*prose, "check"], names, len(names))
+                bench("proselint", [*prose, "check"], one, 1)
+
+    try:
+        load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        load = "?"
+    print(f"{args.files} releases, median of {args.runs} runs, {os.cpu_count()} CPUs, load average {load}")
+    print(f"python {sys.version.split()[0]}; " + "; ".join(f"{k}: {version(v)}" for k, v in others.items() if v))
+    print()
+    ours_by_count = {count: (wall, cpu) for label, count, wall, cpu, _ in rows if label == "pressrelease lint"}
+    print("| tool | files | wall (s) | CPU (s) | wall ms/file | wall vs ours | CPU vs ours | exit |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for label, count, wall, cpu, code in rows:
+        base_wall, base_cpu = ours_by_count[count]
+        print(
+            f"| {label} | {count} | {wall:.3f} | {cpu:.3f} | {wall * 1000 / count:.1f} | "
+            f"{wall / base_wall:.2f}x | {cpu / base_cpu:.2f}x | {code} |"
+        )
+    print()
+    many = ours_by_count.get(len(files))
+    for label, target in (("markdownlint-cli2", 3), ("proselint", 8)):
+        theirs = [(w, c) for lab, count, w, c, _ in rows if lab == label and count == len(files)]
+        if theirs and many:
+            (w, c) = theirs[0]
+            verdict = "met" if many[0] < w / target else "MISSED"
+            print(
+                f"pressrelease / {label} on {len(files)} files: wall {many[0] / w:.3f}, CPU {many[1] / c:.3f} "
+                f"(target < 1/{target} = {1 / target:.3f}: {verdict})"
+            )
+    if 1 in ours_by_count:
+        wall = ours_by_count[1][0] * 1000
+        print(
+            f"pressrelease, one file, start-up included: {wall:.0f} ms wall (target < 250 ms: {'met' if wall < 250 else 'MISSED'})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
