@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,17 +40,28 @@ TARGETS = {
 }
 
 
-def median_of(runs: int, work: Callable[[], object]) -> tuple[float, list[float]]:
-    times = []
+def median_of(runs: int, work: Callable[[], object]) -> tuple[float, float]:
+    """(median wall seconds, median CPU seconds) of ``runs`` calls: this process's CPU
+    and that of the children it waited for. CPU time is what a quiet machine's wall
+    time would be for one process; it shows through a busy machine's noise."""
+    walls, cpus = [], []
     for _ in range(runs):
+        before = _cpu()
         start = time.perf_counter()
         work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), times
+        walls.append(time.perf_counter() - start)
+        cpus.append(_cpu() - before)
+    return statistics.median(walls), statistics.median(cpus)
 
 
-def warm_pdf(runs: int) -> tuple[float, float, int]:
-    """(first render s, warm median s, PDF bytes) in this process."""
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def warm_pdf(runs: int) -> tuple[float, tuple[float, float], int]:
+    """(first render s, warm median (wall, CPU) s, PDF bytes) in this process."""
     from pressrelease.config import for_path
     from pressrelease.parse import parse_file
     from pressrelease.workers import pdf_renderer
@@ -59,7 +71,7 @@ def warm_pdf(runs: int) -> tuple[float, float, int]:
     start = time.perf_counter()
     data = renderer.render(release, config)
     first = time.perf_counter() - start
-    warm, _ = median_of(runs, lambda: renderer.render(release, config))
+    warm = median_of(runs, lambda: renderer.render(release, config))
     return first, warm, len(data)
 
 
@@ -67,13 +79,12 @@ def run_build(args: list[str]) -> None:
     subprocess.run([*CLI, "build", *args], check=True, capture_output=True, cwd=ROOT)
 
 
-def full_build(runs: int, out: Path) -> float:
+def full_build(runs: int, out: Path) -> tuple[float, float]:
     def once() -> None:
         shutil.rmtree(out, ignore_errors=True)
         run_build([str(SEED), "--to", "html,pdf,txt,eml", "-o", str(out)])
 
-    wall, _ = median_of(runs, once)
-    return wall
+    return median_of(runs, once)
 
 
 def corpus(folder: Path, count: int) -> None:
@@ -87,7 +98,7 @@ def corpus(folder: Path, count: int) -> None:
         (folder / f"bench-{index:03}.md").write_text(text, encoding="utf-8")
 
 
-def parallel(count: int, runs: int, work: Path) -> tuple[float, float]:
+def parallel(count: int, runs: int, work: Path) -> dict[int, tuple[float, float]]:
     source = work / "corpus"
     source.mkdir()
     corpus(source, count)
@@ -101,8 +112,8 @@ def parallel(count: int, runs: int, work: Path) -> tuple[float, float]:
             built = len(list(out.glob("*.pdf")))
             assert built == count, f"-j {jobs} built {built} of {count} PDFs"
 
-        walls[jobs], _ = median_of(runs, once)
-    return walls[1], walls[2]
+        walls[jobs] = median_of(runs, once)
+    return walls
 
 
 def verdict(name: str, value: float) -> str:
@@ -121,13 +132,17 @@ def main() -> int:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average {load}, Python {sys.version.split()[0]}")
     print("(a busy machine slows every figure, -j 2 most: rerun when it is quiet)")
-    first, warm, size = warm_pdf(warm_runs)
+    first, (warm, warm_cpu), size = warm_pdf(warm_runs)
     print(f"first in-process PDF render: {first * 1000:.0f} ms")
+    print(f"warm PDF render: {warm * 1000:.0f} ms wall, {warm_cpu * 1000:.0f} ms CPU (median of {warm_runs})")
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        wall = full_build(build_runs, work / "seed")
-        one, two = parallel(args.releases, pool_runs, work)
-    print(f"{args.releases} releases, four formats: -j 1 {one:.2f} s, -j 2 {two:.2f} s")
+        wall, cpu = full_build(build_runs, work / "seed")
+        print(f"full build of the seed: {wall:.2f} s wall, {cpu:.2f} s CPU (median of {build_runs})")
+        runs = parallel(args.releases, pool_runs, work)
+    # (CPU is not shown for these: the pool's workers are the forkserver's children, not ours)
+    one, two = runs[1][0], runs[2][0]
+    print(f"{args.releases} releases, four formats: -j 1 {one:.2f} s, -j 2 {two:.2f} s wall")
     print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print()
     print(verdict("warm PDF render (ms)", warm * 1000))
