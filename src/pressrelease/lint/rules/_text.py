@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Block, Release, Span
 
@@ -42,8 +43,12 @@ def mask_code(text: str) -> str:
     return _CODE_SPAN.sub(_blank, text)
 
 
+@lru_cache(maxsize=4096)
 def mask(text: str) -> str:
-    """``text`` with code spans, link targets, URLs and email addresses blanked (same length)."""
+    """``text`` with code spans, link targets, URLs and email addresses blanked (same length).
+
+    Cached: several rules mask the same block.
+    """
     return _NOT_PROSE.sub(_blank, mask_code(text))
 
 
@@ -91,11 +96,17 @@ def _inline(text: str, offset: int = 0) -> Iterator[Link]:
             yield from _inline(match.group("text"), offset + match.start("text"))
 
 
-def inline_links(block: Block) -> list[Link]:
+def inline_links(block: Block) -> tuple[Link, ...]:
     """Every link and image in ``block``, in source order (code spans skipped)."""
     if not block.source or block.kind == "code":
-        return []
-    text = mask_code(block.source)
+        return ()
+    return _links(block.source)
+
+
+@lru_cache(maxsize=4096)
+def _links(source: str) -> tuple[Link, ...]:
+    """Cached: four rules read the links of the same block."""
+    text = mask_code(source)
     links = list(_inline(text))
     taken = [(link.start, link.end) for link in links]
     for pattern in (_AUTOLINK, _BARE):
@@ -106,7 +117,7 @@ def inline_links(block: Block) -> list[Link]:
             start, end = match.start("target"), match.end("target")
             links.append(Link(match.start(), match.end(), target, target, start, end, auto=True))
             taken.append((match.start(), match.end()))
-    return sorted(links, key=lambda link: link.start)
+    return tuple(sorted(links, key=lambda link: link.start))
 
 
 # -- blocks -----------------------------------------------------------------------------------

@@ -58,7 +58,11 @@ def placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
 
 # -- acronyms (PR704) -------------------------------------------------------------------------------
 
-TOKEN = re.compile(r"[\w&]+")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩЀ-Я"  # Latin, Greek and Cyrillic capitals (Latin Extended-A is checked below)
+#: A token that starts with a capital: only these can be acronyms, so the rest are never looked at.
+TOKEN = re.compile(rf"(?<![\w&])[{_UPPER}][\w&]*")
+#: Two capitals in a row somewhere on a line: the cheap test before counting a line's capitals.
+_TWO_CAPS = re.compile(rf"[{_UPPER}]{{2}}")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # "(ABC)", "(the ABC)", "(“ABC”)", "(ABC, the agency ...)": the acronym is being defined.
 _DEFINED_AFTER = re.compile(
@@ -104,6 +108,9 @@ def shouting_lines(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
+        if len(_TWO_CAPS.findall(line)) < 2:
+            offset += len(line) + 1
+            continue
         words = [w for w in WORD.findall(line) if any(c.isalpha() for c in w)]
         caps = [w for w in words if sum(c.isalpha() for c in w) >= 2 and not any(c.islower() for c in w)]
         if len(caps) >= 2 and len(caps) * 2 >= len(words) + 1:
