@@ -213,3 +213,18 @@ def test_pool_builds_many_and_keeps_order(tmp_path: Path) -> None:
     assert [r.path for r in results] == [str(p) for p in [*sources, broken]]
     assert [r.status for r in results] == ["built"] * 16 + ["failed"]
     assert len(list((tmp_path / "out").iterdir())) == 16
+
+
+def test_a_parser_crash_is_one_failed_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(text: str, *args: object, **kwargs: object) -> object:
+        if "CRASH" in text:
+            raise RecursionError("too deep")
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    real = build_mod.parse
+    monkeypatch.setattr(build_mod, "parse", crash)
+    good = write(tmp_path, "a.md")
+    bad = write(tmp_path, "b.md", CLEAN.replace("Three new", "CRASH Three new"))
+    results = build([good, bad], options(tmp_path / "out"))
+    assert [r.status for r in results] == ["built", "failed"]
+    assert "internal error while parsing (RecursionError: too deep)" in results[1].message

@@ -231,7 +231,14 @@ def prepare(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
         problem = f"{read_problem.span.line}: {read_problem.message}" if read_problem else ""
     if text is None:
         return replace(job, problem=problem or "cannot read the file")
-    release = parse(text, None if path == STDIN else path, config)
+    try:
+        release = parse(text, None if path == STDIN else path, config)
+    except Exception as error:  # a parser bug must not stop the other files
+        if options.debug:
+            raise
+        return replace(
+            job, problem=f"internal error while parsing ({type(error).__name__}: {error}); rerun with --debug"
+        )
     return replace(job, release=release, parse_seconds=time.perf_counter() - started)
 
 
