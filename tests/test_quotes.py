@@ -49,6 +49,17 @@ def test_pronoun_after_a_mention_without_a_speech_verb() -> None:
     assert speakers(body) == ["Jane Doe"]
 
 
+def test_pronoun_follows_the_latest_person_introduced() -> None:
+    body = (
+        f"“{QUOTE},” said Jane Doe.\n\n"
+        "John Roe, director of the plant, opened the new wing on Monday.\n\n"
+        "“It is a proud day for every worker in this town,” he remarked.\n\n"
+        "In Geneva, the agency hosted a meeting on the plans.\n\n"
+        "“We will be back next year with twice as many partners,” he added."
+    )
+    assert speakers(body) == ["Jane Doe", "John Roe", "John Roe"]
+
+
 def test_pronoun_after_a_mention_in_the_same_paragraph() -> None:
     body = f"Jane Doe, chief executive of Acme, opened the plant. “{QUOTE},” she said."
     assert speakers(body) == ["Jane Doe"]

@@ -305,11 +305,16 @@ def find_quotes(
         named = [s.name for s in speakers if not s.pronoun and _is_name(s.name, lang)]
         if named:
             last_named = named[-1]
-        elif last_named is None:
-            # Nobody has spoken yet, but a person named in passing is who a later
-            # "she added" most likely means ("Marie Dupont, directrice, a visité ...").
-            mentioned = [r[2] for r in _runs(outside, lang) if _is_name(r[2], lang)]
-            last_named = mentioned[-1] if mentioned else None
+        else:
+            # A person named in passing is who a later "she added" most likely means
+            # ("Marie Dupont, directrice, a visité ..."): any name when nobody has been
+            # named yet, else only a name introduced with a description after a comma.
+            mentioned = [
+                r[2]
+                for r in _runs(outside, lang)
+                if _is_name(r[2], lang) and (last_named is None or _introduced(outside, r))
+            ]
+            last_named = mentioned[-1] if mentioned else last_named
         found: list[Quote] = []
         for mark in marks:
             inner = source[mark.start + 1 : mark.end]
@@ -351,6 +356,17 @@ def find_quotes(
         intro = _intro(source, speakers, last_named, lang)
         previous_open = open_ending
     return _carry_back(quotes, blocks), problems
+
+
+_FUNCTION_WORDS = frozenset(
+    "in on at for the a an while when after before during by from with under since as this that today".split()
+)
+
+
+def _introduced(outside: str, run: tuple[int, int, str]) -> bool:
+    """``John Roe, director of the plant, ...``: a person's name followed by a description."""
+    first = run[2].split()[0].lower()
+    return first not in _FUNCTION_WORDS and outside[run[1] :].startswith(",")
 
 
 def _attribution_follows(source: str, outside: str, mark: Mark, lang: Language) -> bool:
