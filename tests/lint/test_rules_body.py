@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pressrelease.config import DEFAULT, THRESHOLDS, for_path
 from pressrelease.lang import language
@@ -284,3 +286,32 @@ def test_roman_centuries_are_not_placeholders(language: str, planted: str) -> No
     assert run_rule(body.placeholder, plant("three hospitals", f"three hospitals {planted}", text)) == []
     planted = plant("three hospitals", "XX hospitals", text)
     assert found(body.placeholder, planted) == [where(planted, "XX hospitals")]
+
+
+@pytest.mark.parametrize("target", ["bad%00name.pdf", "x" * 5000 + ".pdf", "](http://[x"])
+def test_odd_relative_targets_never_raise(target: str, tmp_path: Path) -> None:
+    text = plant(NOTE, f"See the [photograph of the plant]({target}).")
+    assert len(_run_at(body.link_target, text, tmp_path / "release.md")) <= 1
+
+
+def test_acronym_in_code_span_is_not_prose() -> None:
+    assert run_rule(body.acronym_undefined, plant("County officials", "Officials (`RWSB` in the data)")) == []
+
+
+_PIECES = st.sampled_from(
+    [*"ab AB\n#-*_[]()!<>`:@+09.,“”«»\"'|/", "###", "ENDS", "## Contact\n", "## About x\n", "Email: a@b.co",
+     "+41 79 403 5526", "EMBARGOED UNTIL 10:00 GMT", "](http://x)", "![", "XX", "UNCNM", "\n\n", "---\n"]
+)  # fmt: skip
+_FRONT = (
+    "---\ntitle: T\ndate: 2026-03-20\nembargo: 2026-03-20T10:00:00+03:00\ncontacts:\n  - name: A\n    phone: '0'\n---\n"
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(_PIECES, max_size=60).map("".join), st.booleans())
+def test_rules_never_raise_on_arbitrary_markdown(text: str, front: bool) -> None:
+    from pressrelease.lint.rules import contacts, embargo, sections
+
+    for rule in (*sections.RULES, *contacts.RULES, *embargo.RULES, *body.RULES):
+        for finding in run_rule(rule, (_FRONT if front else "") + text):
+            assert finding.span.line >= 1 and finding.message

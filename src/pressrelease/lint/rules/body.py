@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ...lang import Language, language
 from ...model import Block, Release, Span
@@ -237,14 +237,19 @@ def link_text(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def _scheme(target: str) -> str:
+    """The URL scheme, lower case ("" for a relative link); never raises on odd input."""
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", target)
+    return match.group(1).lower() if match else ""
+
+
 def _target_problem(target: str, release: Release, auto: bool) -> str | None:
     """Why a link target will not work for a reader, or None."""
     if auto and target.lower().startswith("www."):
         return "a bare www address links over http: write it in full with https://"
     if target.startswith("//"):
         return "a scheme-relative link: write the address in full with https://"
-    parts = urlsplit(target)
-    scheme = parts.scheme.lower()
+    scheme = _scheme(target)
     if scheme == "http":
         return "an http: link: use https:// so readers are not sent over an unencrypted connection"
     if scheme == "file":
@@ -259,8 +264,12 @@ def _target_problem(target: str, release: Release, auto: bool) -> str | None:
         return "a site-absolute path has no host in a PDF or email: write the full https:// address"
     if release.path is None:
         return None  # read from stdin: there is no folder to resolve against
-    local = Path(unquote(parts.path))
-    if not (release.path.parent / local).exists():
+    local = Path(unquote(re.split(r"[?#]", target, maxsplit=1)[0]))
+    try:
+        exists = (release.path.parent / local).exists()
+    except (OSError, ValueError):  # a name too long, or %00 in it
+        exists = False
+    if not exists:
         return f"the relative link '{target}' does not resolve from the release's folder: fix the path"
     return None
 
@@ -318,9 +327,7 @@ def image_alt_missing(ctx: Context) -> Iterator[Finding]:
 def remote_image(ctx: Context) -> Iterator[Finding]:
     for block in ctx.release.blocks:
         for link in inline_links(block):
-            if link.image and (
-                link.target.startswith("//") or urlsplit(link.target).scheme.lower() in ("http", "https")
-            ):
+            if link.image and (link.target.startswith("//") or _scheme(link.target) in ("http", "https")):
                 yield Finding(
                     block.locate(link.target_start, link.target_end),
                     "the image is on the network and will not be fetched: save it beside the release and "
