@@ -99,9 +99,10 @@ def proselint() -> list[str] | None:
     return [str(binary)]
 
 
-def version(command: list[str], flag: str = "--version") -> str:
+def version(command: list[str]) -> str:
+    flag = ["version"] if command[0].endswith("proselint") else ["--version"]  # proselint 0.16: a subcommand
     try:
-        done = subprocess.run([*command, flag], capture_output=True, text=True, timeout=60)
+        done = subprocess.run([*command, *flag], capture_output=True, text=True, timeout=60)
     except OSError:
         return "?"
     text = (done.stdout or done.stderr).strip().splitlines()

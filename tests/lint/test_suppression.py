@@ -125,3 +125,10 @@ def test_pr009_and_pr010_follow_the_selection() -> None:
     body = "<!-- pressrelease-disable-next-line PR977 -->\n\n<!-- pressrelease-disable-file PR901 -->\nText.\n"
     assert {d.code for d in run(body)} == {"PR009", "PR010"}
     assert {d.code for d in run(body, ignore=["PR009", "unused-suppression"])} == set()
+
+
+def test_a_double_dash_starts_the_reason() -> None:
+    body = "<!-- pressrelease-disable-next-line PR901 -- follow-up with the desk -->\nA WORD here.\n"
+    assert found(body, select=["PR901", "PR009"]) == []
+    body = "<!-- pressrelease-disable-next-line PR901 follow-up with the desk -->\nA WORD here.\n"
+    assert found(body, select=["PR901", "PR009"]) == [("PR009", 7)]  # 'follow-up' reads as a rule name
