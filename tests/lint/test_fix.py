@@ -86,7 +86,7 @@ def test_fix_file_without_write_only_diffs(tmp_path: Path) -> None:
     outcome = fix_file(path, plan("PR902"), write=False)
     assert path.read_text(encoding="utf-8") == TEXT
     diff = outcome.diff()
-    assert diff.startswith(f"--- a/{path}\n+++ b/{path}\n")
+    assert diff.startswith(f"--- a/{str(path).lstrip('/')}\n+++ b/{str(path).lstrip('/')}\n")
     assert "-Nairobi – First paragraph with WORD in it." in diff
     assert "+Nairobi – First paragraph with word in it." in diff
 

@@ -48,7 +48,7 @@ class Outcome:
         """A unified diff from the original to the fixed text ('' when unchanged)."""
         if not self.changed:
             return ""
-        name = self.result.path
+        name = self.result.path.lstrip("/")  # a//tmp/x.md reads badly; a/tmp/x.md as git writes it
         lines = difflib.unified_diff(
             self.original.splitlines(keepends=True),
             self.fixed.splitlines(keepends=True),
