@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pressrelease.config import Config
 from pressrelease.lint.engine import Diagnostic, lint
 from pressrelease.lint.fix import apply
@@ -132,3 +135,15 @@ def test_a_double_dash_starts_the_reason() -> None:
     assert found(body, select=["PR901", "PR009"]) == []
     body = "<!-- pressrelease-disable-next-line PR901 follow-up with the desk -->\nA WORD here.\n"
     assert found(body, select=["PR901", "PR009"]) == [("PR009", 7)]  # 'follow-up' reads as a rule name
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("pressrelease-disablnxtfi PR0139,word-found-- \n")), max_size=60))
+def test_any_comment_text_is_read_without_crashing(comment: str) -> None:
+    body = f"<!-- pressrelease-{comment.replace('-->', '')} -->\nA WORD here.\n\nAnother WORD.\n"
+    result = run(body)
+    for diagnostic in result:
+        assert diagnostic.span.line >= 1 and diagnostic.span.column >= 1
+    unused = [d for d in result if d.code == "PR010" and d.fix is not None]
+    fixed, _ = apply(HEAD + body, unused)
+    assert fixed.count("WORD") == 2  # removing a suppression never touches the text around it
