@@ -90,11 +90,20 @@ def test_pr304_french_gets_guillemets_with_no_break_spaces() -> None:
     text = CLEAN.replace("language: en", "language: fr").replace(
         "County officials said", 'Le ministre a parlé de "villages pilotes". County officials said'
     )
-    findings = [f for f in run_rule(quote_style, text) if f.fix is not None]
+    text = text.replace(FIRST, "« " + FIRST[1:-1] + " »").replace(SECOND, "« " + SECOND[1:-1] + " »")
+    findings = run_rule(quote_style, text)
     assert where(findings) == [at(text, '"villages')]
     fixed = apply_fix(text, findings[0].fix)
     assert "«\u00a0villages pilotes\u00a0»" in fixed
-    assert [f for f in run_rule(quote_style, fixed) if f.fix is not None] == []
+    assert run_rule(quote_style, fixed) == []
+
+
+def test_pr304_a_french_release_that_uses_english_marks_keeps_them() -> None:
+    text = CLEAN.replace("language: en", "language: fr").replace(
+        "County officials said", 'Le ministre a parlé de "villages pilotes". County officials said'
+    )
+    findings = run_rule(quote_style, text)
+    assert apply_fix(text, findings[0].fix).count("“villages pilotes”") == 1
 
 
 def test_pr304_mixed_curly_marks_flag_the_odd_ones() -> None:
@@ -153,3 +162,13 @@ def test_pr303_a_quoted_title_is_not_a_quotation(title: str) -> None:
     assert run_rule(unattributed_quote, text) == []
     speech = CLEAN.replace("Photographs of the plants are", "“We need more plants in every village.” Photographs are")
     assert where(run_rule(unattributed_quote, speech)) == [at(speech, "“We need")]
+
+
+def test_pr304_straight_marks_follow_the_curly_marks_the_release_already_uses() -> None:
+    text = CLEAN.replace(FIRST, "«" + FIRST[1:-1] + "»").replace(SECOND, "«" + SECOND[1:-1] + "»")
+    text = text.replace("County officials said", 'Officials spoke of "pilot villages". County officials said')
+    findings = run_rule(quote_style, text)
+    assert where(findings) == [at(text, '"pilot')]
+    fixed = apply_fix(text, findings[0].fix)
+    assert "«pilot villages»" in fixed
+    assert run_rule(quote_style, fixed) == []

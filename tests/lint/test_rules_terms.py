@@ -90,3 +90,16 @@ def test_a_term_of_two_words_across_a_line_break() -> None:
     assert [(f.span.line, f.span.column, f.span.end_line) for f in findings] == [(line, column, line + 1)]
     fixed = apply_fix(text, findings[0].fix)
     assert "six megalitres a day" in fixed
+
+
+def test_a_term_that_only_changes_case_leaves_the_right_form_alone() -> None:
+    internet = config(Term("internet", "Internet"))
+    assert run_rule(term, CLEAN.replace("solar power", "the Internet"), internet) == []
+    text = CLEAN.replace("solar power", "the internet")
+    findings = run_rule(term, text, internet)
+    assert where(findings) == [at(text, "internet")]
+    assert run_rule(term, apply_fix(text, findings[0].fix), internet) == []
+    lower = config(Term("Internet", "internet"))
+    assert where(run_rule(term, CLEAN.replace("solar power", "the Internet"), lower)) == [
+        at(CLEAN.replace("solar power", "the Internet"), "Internet")
+    ]

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from ...model import Quote, Release, Span
-from ...quotes import scan
+from ...quotes import PAIRS, scan
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
 from .document import is_unreadable
 from .headline import front_matter_value
@@ -101,7 +101,7 @@ def unattributed_quote(ctx: Context) -> Iterator[Finding]:
 
 def _straight_fix(open_span: Span, close_span: Span, inner: str, pair: tuple[str, str], lang: str) -> Fix:
     opening, closing = pair
-    if lang == "fr":  # French sets a no-break space inside guillemets
+    if lang == "fr" and opening == "«":  # French sets a no-break space inside guillemets
         opening += "" if inner[:1].isspace() else "\u00a0"
         closing = ("" if inner[-1:].isspace() else "\u00a0") + closing
     edits = (Edit(open_span, opening), Edit(close_span, closing))
@@ -146,6 +146,8 @@ def quote_style(ctx: Context) -> Iterator[Finding]:
                 found.append((mark.open, source, mark.start, mark.end, locate))
     families = Counter(opening for opening, *_ in found if opening != '"')
     chosen = pair[0] if pair[0] in families else (families.most_common(1)[0][0] if families else pair[0])
+    if chosen != pair[0]:  # the release already settled on other curly marks: straight ones follow them
+        pair = (chosen, PAIRS[chosen][0])
     for opening, source, start, end, locate in found:
         open_span = locate(start, start + 1)
         close_span = locate(end, end + 1)

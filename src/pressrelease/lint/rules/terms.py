@@ -37,8 +37,12 @@ def _pattern(word: str, case_sensitive: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
 
 
-def _match_case(found: str, right: str) -> str:
-    """``BELORUSSIA`` -> ``BELARUS``; ``belorussia`` at a sentence start stays as configured."""
+def replacement_for(found: str, term: Term) -> str:
+    """The configured spelling in the case of the text: ``BELORUSSIA`` -> ``BELARUS``, ``Per cent`` ->
+    ``Percent``; a term that only changes case (``internet`` -> ``Internet``) is used as written."""
+    right = term.right
+    if right.casefold() == term.wrong.casefold():
+        return right
     if found.isupper() and len(found) > 1 and not right.isupper():
         return right.upper()
     if found[:1].isupper() and right[:1].islower():
@@ -46,10 +50,13 @@ def _match_case(found: str, right: str) -> str:
     return right
 
 
-def _finding(span: Span, found: str, term: Term) -> Finding:
-    replacement = _match_case(found, term.right)
+def _finding(span: Span, found: str, term: Term) -> Iterator[Finding]:
+    """The finding for one match, unless the text already reads as the house wants."""
+    replacement = replacement_for(found, term)
+    if replacement == found:
+        return
     fix = Fix(f"replace '{found}' with '{replacement}'", (Edit(span, replacement),))
-    return Finding(span, f"house style: write '{replacement}', not '{found}'", fix)
+    yield Finding(span, f"house style: write '{replacement}', not '{found}'", fix)
 
 
 def _front_matter_hits(release: Release, term: Term) -> Iterator[Finding]:
@@ -61,7 +68,7 @@ def _front_matter_hits(release: Release, term: Term) -> Iterator[Finding]:
         ranges = [] if term.in_quotes else quoted_ranges(value.raw)
         for match in _pattern(term.wrong, term.case_sensitive).finditer(text):
             if not _inside(ranges, match.start(), match.end()):
-                yield _finding(value.locate(match.start(), match.end()), match.group(0), term)
+                yield from _finding(value.locate(match.start(), match.end()), match.group(0), term)
 
 
 @rule(
@@ -110,7 +117,7 @@ def term(ctx: Context) -> Iterator[Finding]:
             ranges = [] if entry.in_quotes else quoted_ranges(block.source)
             for match in _pattern(entry.wrong, entry.case_sensitive).finditer(text):
                 if not _inside(ranges, match.start(), match.end()):
-                    yield _finding(block.locate(match.start(), match.end()), match.group(0), entry)
+                    yield from _finding(block.locate(match.start(), match.end()), match.group(0), entry)
 
 
 RULES: tuple[Rule, ...] = (term,)
