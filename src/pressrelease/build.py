@@ -40,7 +40,7 @@ from .errors import PressReleaseError, ReadError, RenderError
 from .model import Release
 from .parse import MAX_BYTES, parse, read_text
 from .slug import slugify
-from .workers import RenderTimeout, deadline, init_worker, pdf_renderer, pool_context, pool_size
+from .workers import RenderTimeout, deadline, init_worker, pdf_renderer, pool_context, pool_size, warm_up
 
 if TYPE_CHECKING:
     from .lint.engine import Diagnostic
@@ -402,8 +402,6 @@ def build(
         folders.add(output_folder(path, config, options))
     for folder in sorted(folders):
         ensure_writable(folder)
-    if on_start is not None:
-        on_start(len(files))
     pdf = any("pdf" in (options.formats or config_for(p, options).build.formats) for p in files)
     workers = pool_size(options.jobs, len(files), pdf)
     results: dict[int, FileResult] = {}
@@ -427,6 +425,8 @@ def build(
         return None
 
     if workers == 1:
+        if on_start is not None:
+            on_start(len(files))
         for index, path in enumerate(files):
             job = prepare(path, options, now)
             finish(index, claim(job) or run_job(job))
@@ -436,8 +436,11 @@ def build(
 
     pending: dict[Future[FileResult], tuple[int, str]] = {}
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=pool_context(), initializer=init_worker, initargs=(pdf,)
+        max_workers=workers, mp_context=pool_context(pdf), initializer=init_worker, initargs=(pdf,)
     ) as pool:
+        pool.submit(warm_up)  # workers start (fork) now, before on_start's progress bar thread
+        if on_start is not None:
+            on_start(len(files))
         for index, path in enumerate(files):
             job = prepare(path, options, now)
             clash = claim(job)

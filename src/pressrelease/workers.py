@@ -34,14 +34,20 @@ _PDF: PdfRenderer | None = None
 def pdf_renderer() -> PdfRenderer:
     """This process's one PDF renderer (WeasyPrint, fonts and stylesheets loaded once)."""
     global _PDF
-    if _PDF is None:
-        with _quick_library_lookup():
-            import weasyprint  # noqa: F401
+    if _PDF is None:  # a forked worker may inherit its parent's: it is used, never freed
+        import_weasyprint()
         from .render.pdf import PdfRenderer
 
         _PDF = PdfRenderer()
         atexit.register(_drop_pdf_renderer)
     return _PDF
+
+
+def import_weasyprint() -> None:
+    """Import WeasyPrint (once; the library lookups answered quickly, see below)."""
+    if "weasyprint" not in sys.modules:
+        with _quick_library_lookup():
+            import weasyprint  # noqa: F401
 
 
 def _drop_pdf_renderer() -> None:
@@ -119,16 +125,31 @@ def init_worker(pdf: bool) -> None:
         pdf_renderer()
 
 
-def pool_context() -> Any:
-    """forkserver where there is one: workers forked from a clean process, never from the
-    parent's threads (the progress bar's), with this module already imported."""
+def pool_context(pdf: bool) -> Any:
+    """How workers start. On Linux, from a process with no other thread: fork, after
+    importing WeasyPrint here once, so every worker starts with it loaded (each then
+    makes its own renderer). Elsewhere, or with threads about: forkserver (workers
+    forked from a clean server process), else spawn.
+
+    The caller must start the workers (:func:`warm_up`) before it starts any thread of
+    its own, such as a progress bar's.
+    """
     import multiprocessing
 
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        if pdf:
+            import_weasyprint()
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["pressrelease.build"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def warm_up() -> None:
+    """A task that does nothing: submitting it makes the pool start its workers now."""
 
 
 def pool_size(jobs: int | None, files: int, pdf: bool) -> int:
