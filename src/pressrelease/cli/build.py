@@ -18,6 +18,7 @@ from rich.markup import escape
 
 from ..errors import ConfigError, PressReleaseError
 from .app import app, console, existing_paths, fail, state
+from .light import LightCommand
 
 if TYPE_CHECKING:
     from ..build import BuildOptions, FileResult
@@ -129,7 +130,7 @@ def _summary(results: list[FileResult]) -> None:
     out.print(escape(line), highlight=False, soft_wrap=True)
 
 
-@app.command("build")
+@app.command("build", cls=LightCommand)
 def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Release files, folders (every *.md below), or - for stdin.")],
     to: Annotated[str | None, typer.Option("--to", help="Formats, comma-separated: html,pdf,txt,eml.")] = None,
@@ -222,7 +223,7 @@ def _with_progress(paths: list[Path], options: BuildOptions) -> list[FileResult]
         progress.stop()
 
 
-@app.command("email")
+@app.command("email", cls=LightCommand)
 def email_command(
     path: Annotated[Path, typer.Argument(help="A release file, or - for standard input.")],
     wrap: Annotated[int | None, typer.Option("--wrap", min=0, help="Wrap at N columns (default: none).")] = None,
@@ -303,7 +304,7 @@ def _skeleton(cfg: Config, today: dt.date) -> str:
     return f"---\n{head}---\n\n{body}"
 
 
-@app.command("new")
+@app.command("new", cls=LightCommand)
 def new_command(
     path: Annotated[Path | None, typer.Argument(help="The file to create (default: <today>-new-release.md).")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
@@ -385,7 +386,7 @@ acronyms = ["EO"]                    # known acronyms: never flagged as undefine
 """
 
 
-@app.command("init")
+@app.command("init", cls=LightCommand)
 def init_command() -> None:
     """Write a commented pressrelease.toml in the current folder."""
     target = Path("pressrelease.toml")
