@@ -435,13 +435,21 @@ def build(
     from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
     pending: dict[Future[FileResult], tuple[int, str]] = {}
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=pool_context(pdf), initializer=init_worker, initargs=(pdf,)
-    ) as pool:
+    context = pool_context(pdf)
+    done_here: list[FileResult] = []
+    if pdf and context.get_start_method() == "fork":
+        # Build the first release in this process: its PDF renderer loads the fonts and
+        # parses the stylesheets once, and every forked worker starts with them ready.
+        pdf_renderer()
+        job = prepare(files[0], options, now)
+        done_here.append(claim(job) or run_job(job))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker, initargs=(pdf,)) as pool:
         pool.submit(warm_up)  # workers start (fork) now, before on_start's progress bar thread
         if on_start is not None:
             on_start(len(files))
-        for index, path in enumerate(files):
+        for index, result in enumerate(done_here):
+            finish(index, result)
+        for index, path in enumerate(files[len(done_here) :], start=len(done_here)):
             job = prepare(path, options, now)
             clash = claim(job)
             if clash is not None or job.release is None:
