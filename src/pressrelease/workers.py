@@ -156,6 +156,6 @@ def pool_size(jobs: int | None, files: int, pdf: bool) -> int:
     """Workers to start: 1 means in this process. A pool pays for itself only when a
     few PDFs, or many cheaper files, share it (bench/build.py)."""
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    if jobs <= 1 or files < (2 if pdf else 16):
+    if jobs <= 1 or files < (3 if pdf else 16):
         return 1
     return min(jobs, files)
