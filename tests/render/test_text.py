@@ -59,7 +59,15 @@ def test_seed_reads_in_order() -> None:
     assert lines[0] == "FOR IMMEDIATE RELEASE"
     assert lines[2] == "UNLOCKING POTENTIAL OF MIGRATION IN ACHIEVING SUSTAINABLE DEVELOPMENT GOALS"
     assert lines[4].startswith("Minsk - On 19 July 2024, the fourth extended meeting")
-    order = [text.index(s) for s in ("NOTES TO EDITORS", "ABOUT INTERNATIONAL ORGANIZATION FOR MIGRATION", "MEDIA CONTACT", "Hanna Kalichava")]
+    order = [
+        text.index(s)
+        for s in (
+            "NOTES TO EDITORS",
+            "ABOUT INTERNATIONAL ORGANIZATION FOR MIGRATION",
+            "MEDIA CONTACT",
+            "Hanna Kalichava",
+        )
+    ]
     assert order == sorted(order)
     assert text.endswith("In Belarus: Hanna Kalichava at hkalichava@iom.int\n")
     # paragraphs are single lines (no hard wrap by default), separated by one blank line
@@ -207,7 +215,10 @@ def test_sections_under_capitalised_labels_with_boilerplate_and_contacts() -> No
         config=config,
         contacts='[{name: Amina Odhiambo, title: Officer, email: amina@example.org, phone: "+254 20 555 0142"}]',
     )
-    assert "NOTES TO EDITORS\n\nPhotos on request.\n\nABOUT CLEAN WATER ALLIANCE\n\nCWA brings water.\n\nMEDIA CONTACT\n\n" in text
+    assert (
+        "NOTES TO EDITORS\n\nPhotos on request.\n\nABOUT CLEAN WATER ALLIANCE\n\nCWA brings water.\n\nMEDIA CONTACT\n\n"
+        in text
+    )
     assert text.endswith("Amina Odhiambo, Officer\nEmail: amina@example.org\nTel: +254 20 555 0142\n")
 
 

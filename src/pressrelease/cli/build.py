@@ -135,7 +135,9 @@ def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Release files, folders (every *.md below), or - for stdin.")],
     to: Annotated[str | None, typer.Option("--to", help="Formats, comma-separated: html,pdf,txt,eml.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output folder (default: dist/).")] = None,
-    paper: Annotated[Paper | None, typer.Option("--paper", case_sensitive=False, help="PDF paper size: A4 or Letter.")] = None,
+    paper: Annotated[
+        Paper | None, typer.Option("--paper", case_sensitive=False, help="PDF paper size: A4 or Letter.")
+    ] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Build despite lint errors.")] = False,
     now: Annotated[str | None, typer.Option("--now", help="The clock for embargo rules (ISO).")] = None,
