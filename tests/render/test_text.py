@@ -297,3 +297,17 @@ def test_text_after_the_end_mark_stays_after_it() -> None:
 def test_subtitle_without_a_title_is_still_printed() -> None:
     release = parse("---\nsubtitle: It serves 400,000 people\ndate: 2024-07-19\n---\n\nLede.\n")
     assert "\nIt serves 400,000 people\n" in render_text(release, DEFAULT)
+
+
+def test_a_broken_override_is_one_clear_error(tmp_path: Path) -> None:
+    from pressrelease.errors import RenderError
+
+    release = parse("---\ntitle: Plant opens\ndate: 2024-07-19\n---\n\nLede.\n", "r.md")
+    (tmp_path / "release.txt.j2").write_text("{{ no_such_value }}\n")
+    with pytest.raises(
+        RenderError, match=re.escape("r.md: plain-text template release.txt.j2: 'no_such_value' is undefined")
+    ):
+        render_text(release, DEFAULT, templates=tmp_path)
+    (tmp_path / "release.txt.j2").write_text("{% if %}\n")
+    with pytest.raises(RenderError, match=re.escape("release.txt.j2:1: ")):
+        render_text(release, DEFAULT, templates=tmp_path)

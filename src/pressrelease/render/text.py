@@ -21,10 +21,12 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import jinja2
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from ..config import Config
+from ..errors import RenderError
 from ..lang import language
 from ..model import Block, Contact, Release, Section
 from .common import contact_lines, dateline_prefix, end_mark, release_line, safe_url
@@ -359,18 +361,25 @@ def render_text(release: Release, config: Config, *, wrap: int | None = None, te
     about = doc.about()
     contact = doc.contact()
     sections = [part for part in (notes, *about, contact) if part is not None]
-    env = environment(templates if templates is not None else config.build.templates)
-    text = env.get_template(TEMPLATE).render(
-        release_line=release_line(release),
-        headline=headline,
-        subtitle=subtitle,
-        body=body,
-        end_mark=mark or "",
-        after_end_mark=after_end_mark,
-        sections=sections,
-        links_label=doc.labels["links"].upper(),
-        links=[(number, url) for url, number in doc.walker.links.items()],
-    )
+    folder = templates if templates is not None else config.build.templates
+    values = {
+        "release_line": release_line(release),
+        "headline": headline,
+        "subtitle": subtitle,
+        "body": body,
+        "end_mark": mark or "",
+        "after_end_mark": after_end_mark,
+        "sections": sections,
+        "links_label": doc.labels["links"].upper(),
+        "links": [(number, url) for url, number in doc.walker.links.items()],
+    }
+    try:
+        text = environment(folder).get_template(TEMPLATE).render(**values)
+    except jinja2.TemplateError as error:  # a broken override: one line naming the template
+        where = f"{error.filename}:{error.lineno}: " if isinstance(error, jinja2.TemplateSyntaxError) else ""
+        raise RenderError(
+            f"plain-text template {where or TEMPLATE + ': '}{error.message}", release.display_name
+        ) from None
     return _tidy(text)
 
 
