@@ -12,6 +12,8 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pressrelease.config import DEFAULT, BuildConfig, Config, for_path
 from pressrelease.model import Organization
@@ -311,3 +313,49 @@ def test_a_broken_override_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "release.txt.j2").write_text("{% if %}\n")
     with pytest.raises(RenderError, match=re.escape("release.txt.j2:1: ")):
         render_text(release, DEFAULT, templates=tmp_path)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "# H",
+                "## Notes to editors",
+                "## Contact",
+                "## About X",
+                "- a",
+                "  - b",
+                "1. c",
+                "> q",
+                "> — Name",
+                "[l](https://x.org)",
+                "[j](javascript:x)",
+                "![i](p.png)",
+                "**b**",
+                "_e_",
+                "`c`",
+                "```",
+                "---",
+                "###",
+                "| a | b |",
+                "|---|---|",
+                "<b>x</b>",
+                "a@b.org",
+                "www.x.org",
+                "",
+                "text",
+                "\\",
+                "*",
+                "[",
+                "](",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_any_markdown_renders(lines: list[str]) -> None:
+    release = parse("---\ntitle: T\ndate: 2024-07-19\n---\n\n" + "\n".join(lines) + "\n")
+    for wrap in (0, 20):
+        text = render_text(release, DEFAULT, wrap=wrap)
+        assert text.endswith("\n") and "\n\n\n" not in text
