@@ -456,13 +456,17 @@ def build(
                 finish(index, clash or run_job(job))
                 continue
             pending[pool.submit(run_job, job)] = (index, job.path)
-        for future in as_completed(pending):
-            index, shown = pending[future]
-            try:
-                result = future.result()
-            except Exception as error:  # a worker that died (memory, a crash in C)
-                result = FileResult(
-                    shown, (), 0.0, "failed", f"the build worker stopped ({type(error).__name__}: {error})"
-                )
-            finish(index, result)
+        try:
+            for future in as_completed(pending):
+                index, shown = pending[future]
+                try:
+                    result = future.result()
+                except Exception as error:  # a worker that died (memory, a crash in C)
+                    why = f"the build worker stopped ({type(error).__name__}: {error})"
+                    result = FileResult(shown, (), 0.0, "failed", why)
+                finish(index, result)
+        except KeyboardInterrupt:  # Ctrl-C: drop what has not started, let running renders finish their write
+            for future in pending:
+                future.cancel()
+            raise
     return [results[i] for i in range(len(files))]
