@@ -1,7 +1,7 @@
 """Text -> :class:`Release`: the front matter read once, the body parsed once.
 
 The front matter is split with python-frontmatter and composed with a safe YAML
-loader that keeps each key's line. The body goes through markdown-it-py (raw HTML
+loader that keeps each key's line (:mod:`.yamlload`: libyaml when available). The body goes through markdown-it-py (raw HTML
 off) over the file with the front matter blanked out, so every token's source map
 is a line of the real file. Content problems become :class:`Problem` values on the
 model; only I/O raises (:class:`ReadError`).
@@ -43,6 +43,7 @@ from .model import (
 )
 from .quotes import find_quotes
 from .slug import slugify
+from .yamlload import load as load_yaml
 
 MAX_BYTES = 2 * 1024 * 1024
 END_MARKS = ("###", "-30-", "ENDS", "-ENDS-", "- ENDS -", "— ENDS —", "– ENDS –")
@@ -170,28 +171,6 @@ def _unreadable(path: Path | None, problem: Problem, config: config_mod.Config) 
 # -- front matter ------------------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe loader that refuses aliases: no alias bombs, and releases never need them."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "YAML aliases (*name) are not allowed in front matter", event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-    def construct_yaml_timestamp(self, node: Any) -> Any:
-        """``date: 2024-13-45`` stays text, so the field check reports it on its line (PR003)."""
-        try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-
-
 _HANDLER = frontmatter.YAMLHandler()  # type: ignore[attr-defined]
 
 
@@ -226,12 +205,7 @@ def _read_front_matter(text: str) -> tuple[FrontMatter, int, list[Problem], dict
     if fm_text is None:
         return FrontMatter({}, {}, whole, present=problem is None), body_offset, problems, {}
     try:
-        loader = _Loader(fm_text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = load_yaml(fm_text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if (
