@@ -314,7 +314,12 @@ class _Document:
 
     def notes(self) -> _Part | None:
         blocks = [text for s in self.release.sections if s.kind == "notes" for text in self.section(s)]
-        return _Part(self.labels["notes"].upper(), tuple(blocks)) if blocks else None
+        return _Part(self.heading("notes"), tuple(blocks)) if blocks else None
+
+    def heading(self, kind: str) -> str:
+        """The writer's own heading for a section kind (as the HTML has it), else the language's label."""
+        section = next((s for s in self.release.sections if s.kind == kind), None)
+        return (section.heading if section is not None else self.labels[kind]).upper()
 
     def about(self) -> list[_Part]:
         """The About sections under their own headings, else the organisation's boilerplate."""
@@ -339,7 +344,7 @@ class _Document:
             if contact.source == "front-matter" and not _mentioned(contact, written):
                 lines = contact_lines(contact, self.release.language)
                 blocks.append(self.text([_Line("", "", line) for line in lines]))
-        return _Part(self.labels["contact"].upper(), tuple(blocks)) if blocks else None
+        return _Part(self.heading("contact"), tuple(blocks)) if blocks else None
 
 
 def inline_plain(text: str) -> str:
