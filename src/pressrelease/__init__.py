@@ -1,7 +1,11 @@
 """pressrelease: write, check and send press releases.
 
 The public API: ``parse`` and ``parse_file`` turn a release into a :class:`Release`;
-lint and build take that model (see ``pressrelease.lint`` and ``pressrelease.build``).
+``pressrelease.lint.engine.lint(release, config)`` checks it and
+``pressrelease.build.build(paths, options)`` renders releases. Those two are not
+re-exported here: a function named ``lint`` or ``build`` on the package would
+shadow the modules of the same names (``import pressrelease.build as m`` would
+then bind the function).
 """
 
 from __future__ import annotations
