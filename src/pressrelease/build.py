@@ -21,7 +21,6 @@ alone, never from a title or a path.
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import os
 import re
 import sys
@@ -37,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from . import config as config_mod
 from .config import Config
 from .errors import PressReleaseError, ReadError, RenderError
+from .files import release_files
 from .model import Release
 from .parse import MAX_BYTES, parse, read_text
 from .slug import slugify
@@ -45,7 +45,8 @@ from .workers import RenderTimeout, deadline, init_worker, pdf_renderer, pool_co
 if TYPE_CHECKING:
     from .lint.engine import Diagnostic
 
-STDIN = Path("-")
+from .files import STDIN
+
 DEFAULT_TIMEOUT = 60.0
 EXTENSIONS = {"html": "html", "pdf": "pdf", "txt": "txt", "eml": "eml"}
 _SAFE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -131,42 +132,13 @@ def output_folder(path: Path, config: Config, options: BuildOptions) -> Path:
     return Path.cwd() / "dist"
 
 
-def _excluded(path: Path, config: Config, outputs: set[Path]) -> bool:
-    absolute = path.resolve()
-    if any(absolute == out or absolute.is_relative_to(out) for out in outputs):
-        return True
-    if config.root is None or not config.exclude:
-        return False
-    try:
-        relative = absolute.relative_to(config.root).as_posix()
-    except ValueError:
-        return False
-    return any(fnmatch.fnmatchcase(relative, glob) or fnmatch.fnmatchcase(path.name, glob) for glob in config.exclude)
-
-
 def discover(paths: Sequence[Path], options: BuildOptions) -> list[Path]:
     """Files as given, ``*.md`` below folders, ``-`` for standard input; each once."""
-    found: list[Path] = []
-    for path in paths:
-        if path == STDIN or not path.is_dir():
-            found.append(path)
-            continue
-        folder_config = config_for(path / "_", options)
-        outputs = {output_folder(path / "_", folder_config, options)}
-        for root, dirs, files in os.walk(path):
-            here = Path(root)
-            dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and not _excluded(here / d, folder_config, outputs)
-            )
-            for name in sorted(files):
-                candidate = here / name
-                if (
-                    name.endswith(".md")
-                    and not name.startswith(".")
-                    and not _excluded(candidate, folder_config, outputs)
-                ):
-                    found.append(candidate)
-    return list(dict.fromkeys(found))
+    return release_files(
+        paths,
+        lambda path: config_for(path, options),
+        lambda folder, config: {output_folder(folder / "_", config, options)},
+    )
 
 
 def ensure_writable(folder: Path) -> None:

@@ -10,7 +10,6 @@ chunks; a few run in-process, since starting workers costs more than it saves.
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -20,13 +19,13 @@ from pathlib import Path
 from .. import config as config_mod
 from ..config import Config
 from ..errors import ReadError
+from ..files import STDIN, release_files
 from ..model import Span
 from ..parse import MAX_BYTES, parse, read_text
 from .engine import UNREADABLE, Diagnostic, all_rules, clock, lint
 from .registry import Rule
 from .select import Options, Selection
 
-STDIN = Path("-")
 #: below this many files the pool's start-up costs more than it saves (bench/lint.py)
 POOL_MIN_FILES = 48
 CHUNK = 16
@@ -54,41 +53,9 @@ class Settings:
     debug: bool = False
 
 
-def _excluded(path: Path, config: Config) -> bool:
-    """True when a config ``exclude`` glob or the build output folder covers ``path``."""
-    absolute = path.resolve()
-    output = config.build.output or (config.root / "dist" if config.root else None)
-    if output is not None and absolute.is_relative_to(output):
-        return True
-    if config.root is None or not config.exclude:
-        return False
-    try:
-        relative = absolute.relative_to(config.root).as_posix()
-    except ValueError:
-        return False
-    return any(fnmatch.fnmatchcase(relative, glob) or fnmatch.fnmatchcase(path.name, glob) for glob in config.exclude)
-
-
 def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
     """The files to lint: files as given, ``*.md`` below folders, ``-`` for stdin."""
-    found: list[Path] = []
-    for path in paths:
-        if path == STDIN or not path.is_dir():
-            found.append(path)
-            continue
-        folder_config = config_mod.for_path(path / "_", settings.config, settings.isolated)
-        for root, dirs, files in os.walk(path):
-            here = Path(root)
-            dirs[:] = sorted(
-                d
-                for d in dirs
-                if not d.startswith(".") and d != "node_modules" and not _excluded(here / d, folder_config)
-            )
-            for name in sorted(files):
-                candidate = here / name
-                if name.endswith(".md") and not name.startswith(".") and not _excluded(candidate, folder_config):
-                    found.append(candidate)
-    return list(dict.fromkeys(found))
+    return release_files(paths, lambda path: config_mod.for_path(path, settings.config, settings.isolated))
 
 
 class Plan:

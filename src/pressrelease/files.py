@@ -1,0 +1,67 @@
+"""Which files a command works on: files as given, ``*.md`` below folders, ``-`` for stdin.
+
+Shared by lint and build so both skip the same things: hidden files and folders,
+``node_modules``, the build output folder, and the config's ``exclude`` globs.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
+
+from .config import Config
+
+STDIN = Path("-")
+
+
+def default_outputs(config: Config) -> set[Path]:
+    """The build output folder a config implies (``[build] output``, else ``dist/`` beside it)."""
+    output = config.build.output or (config.root / "dist" if config.root else None)
+    return {output} if output is not None else set()
+
+
+def excluded(path: Path, config: Config, outputs: Collection[Path]) -> bool:
+    """True when ``path`` is inside an output folder or matches a config ``exclude`` glob."""
+    absolute = path.resolve()
+    if any(absolute == out or absolute.is_relative_to(out) for out in outputs):
+        return True
+    if config.root is None or not config.exclude:
+        return False
+    try:
+        relative = absolute.relative_to(config.root).as_posix()
+    except ValueError:
+        return False
+    return any(fnmatch.fnmatchcase(relative, glob) or fnmatch.fnmatchcase(path.name, glob) for glob in config.exclude)
+
+
+def release_files(
+    paths: Sequence[Path],
+    config_for: Callable[[Path], Config],
+    outputs_for: Callable[[Path, Config], Collection[Path]] = lambda _folder, config: default_outputs(config),
+) -> list[Path]:
+    """The release files named by ``paths``, each once, in a stable order.
+
+    ``config_for(path)`` gives the config that applies below a folder;
+    ``outputs_for(folder, config)`` the output folders to skip there.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path == STDIN or not path.is_dir():
+            found.append(path)
+            continue
+        config = config_for(path / "_")
+        outputs = outputs_for(path, config)
+        for root, dirs, names in os.walk(path):
+            here = Path(root)
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".") and d != "node_modules" and not excluded(here / d, config, outputs)
+            )
+            for name in sorted(names):
+                candidate = here / name
+                if name.endswith(".md") and not name.startswith(".") and not excluded(candidate, config, outputs):
+                    found.append(candidate)
+    return list(dict.fromkeys(found))
