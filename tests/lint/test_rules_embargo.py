@@ -131,3 +131,9 @@ def test_embargo_line_that_disagrees(line: str, what: str) -> None:
 def test_the_word_embargo_in_prose_is_not_an_embargo_line() -> None:
     text = with_line("Embargo on arms sales was lifted on 3 March 2026, officials said.")
     assert run_rule(embargo.embargo_text, text) == []
+
+
+def test_pr604_an_impossible_offset_is_an_unknown_zone_not_a_crash() -> None:
+    text = CLEAN.replace("Nairobi – Three", "EMBARGOED UNTIL 10:00 GMT+41 20 March 2026\n\nNairobi – Three")
+    findings = run_rule(embargo.embargo_text, text)
+    assert len(findings) == 1

@@ -201,6 +201,8 @@ def _zone(text: str) -> tuple[dt.tzinfo | None, bool]:
     match = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])\s*(\d{1,2}):?(\d{2})?", text)
     if match:
         hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+        if hours > 14 or minutes > 59:
+            return None, True  # no zone is more than 14 hours from UTC: not an offset
         sign = -1 if match.group(1) == "-" else 1
         return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes)), False
     known = _ZONES.get(text)
