@@ -119,7 +119,10 @@ def body_length(ctx: Context) -> Iterator[Finding]:
     low, high = ctx.thresholds["body-min-words"], ctx.thresholds["body-max-words"]
     span = Span(blocks[0].span.line, 1, blocks[-1].span.end_line, blocks[-1].span.end_column)
     if words < low:
-        yield Finding(span, f"the body has {words} words (at least {low} expected); add the facts a journalist needs")
+        yield Finding(
+            span,
+            f"the body has {words} word{'' if words == 1 else 's'} (at least {low} expected); add the facts a journalist needs",
+        )
     elif words > high:
         yield Finding(
             span, f"the body has {words} words (at most {high} expected); cut it or move background to the notes"
