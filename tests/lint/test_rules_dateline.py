@@ -267,3 +267,36 @@ def test_pr202_a_date_at_the_start_of_a_wrapped_line_is_not_introduced() -> None
     assert run_rule(date_mismatch, text) == []
     text = with_lede("Nairobi – Three plants opened on\n21 March 2026,")
     assert where(run_rule(date_mismatch, text)) == [at(text, "21 March 2026")]
+
+
+def _releases_with_links_and_dates() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("examples/*.md"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(root.glob("tests/fixtures/releases/*.md"))]
+    texts.append(
+        CLEAN
+        + "\nSee `19 July 2024` and https://example.org/19-July-2024 and [20 March 2026](https://x.org/2026-03-20),"
+        + " or write to press.19@example.org on Friday, 20 March 2026.\n"
+    )
+    return texts
+
+
+def test_block_dates_are_the_dates_of_the_masked_block() -> None:
+    """Reusing ``release.dates`` gives what searching each masked block again gives."""
+    from pressrelease.dates import find_dates
+    from pressrelease.lint.rules._text import mask
+    from pressrelease.parse import parse
+
+    reused = searched = 0
+    for text in _releases_with_links_and_dates():
+        release = parse(text)
+        for block in release.blocks:
+            if not block.source or block.kind == "code":
+                continue
+            expected = list(find_dates(mask(block.source), block.locate))
+            assert dateline.block_dates(release, block) == expected
+            reused += mask(block.source) == block.source
+            searched += mask(block.source) != block.source
+    assert reused > 50 and searched > 5

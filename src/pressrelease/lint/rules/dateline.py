@@ -3,7 +3,8 @@
 The parser finds the dateline and every date; these rules compare them with the
 front matter and with the house profile (rules.md, "Profiles"). Dates are looked
 for again in each block's source with code and URLs masked (:func:`._text.mask`),
-so a date inside a link target is never judged.
+so a date inside a link target is never judged; blocks with nothing to mask reuse
+the parser's ``Release.dates``.
 """
 
 from __future__ import annotations
@@ -72,11 +73,25 @@ def nearest(mention: DateMention, release: Release) -> dt.date | None:
     return min(options, key=lambda d: abs((d - date).days), default=None)
 
 
+def block_dates(release: Release, block: Block) -> list[DateMention]:
+    """The dates written in ``block`` outside code, link targets and URLs.
+
+    The parser already found every date of every block (``release.dates``); when
+    masking changes nothing in the block (no code, link or address), those are the
+    block's dates. Otherwise the masked text is searched again.
+    """
+    masked = mask(block.source)
+    if masked != block.source:
+        return list(find_dates(masked, block.locate))
+    first, last = block.span.line, block.span.end_line
+    return [mention for mention in release.dates if first <= mention.span.line <= last]
+
+
 def text_dates(release: Release) -> Iterator[DateMention]:
     """Every date written in the body and sections, outside code, link targets and URLs."""
     for block in release.blocks:
         if block.source and block.kind != "code":
-            yield from find_dates(mask(block.source), block.locate)
+            yield from block_dates(release, block)
 
 
 @rule(
@@ -367,7 +382,7 @@ def date_format(ctx: Context) -> Iterator[Finding]:
         if not block.source or block.kind == "code" or _in_contact(release, block):
             continue
         text = mask(block.source)
-        for mention in find_dates(text, block.locate):
+        for mention in block_dates(release, block):
             problem = _format_problem(mention, ctx.profile, english)
             if problem is not None:
                 yield Finding(mention.span, problem)

@@ -1,0 +1,56 @@
+"""Finding dates: the fast search finds exactly what the full pattern finds everywhere."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pressrelease.dates import _matches, _pattern, find_dates
+from pressrelease.lang import all_months, all_weekdays
+
+NAMES = sorted({*all_months(), *all_weekdays()})
+WORDS = [*NAMES, "le", "el", "the", "de", "del", "года", "г.", "er", "th", "1", "19", "2024", "2024-07-19", "7th", "x"]
+SEPARATORS = [" ", "  ", ", ", ". ", "\n", "-", ".", ",", "", "/", " – ", "\u00a0", "\t"]
+
+
+def test_month_and_weekday_names_are_single_words() -> None:
+    """The fast search assumes it (see dates._CANDIDATE)."""
+    assert [name for name in NAMES if not re.fullmatch(r"\w+", name)] == []
+
+
+def spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(SEPARATORS), st.sampled_from(WORDS), st.sampled_from(["lower", "title", "upper"])),
+        max_size=10,
+    )
+)
+def test_fast_search_equals_the_full_pattern_on_date_like_text(parts: list[tuple[str, str, str]]) -> None:
+    text = "".join(sep + getattr(word, case)() for sep, word, case in parts)
+    assert spans(_matches(text)) == spans(_pattern().finditer(text))
+
+
+@given(st.text(alphabet=st.sampled_from(list("19 Jul.y,-Mai2024dem\n")), max_size=40))
+def test_fast_search_equals_the_full_pattern_on_any_text(text: str) -> None:
+    assert spans(_matches(text)) == spans(_pattern().finditer(text))
+
+
+def test_dates_are_found_with_weekdays_articles_and_ordinals() -> None:
+    text = "On Friday, 19 July 2024, and on vendredi le 19 juillet, then Thu. Oct. 16th and 2024-07-19."
+    found = [(m.text, m.style, m.day, m.month, m.year, m.weekday) for m in find_dates(text)]
+    assert found == [
+        ("Friday, 19 July 2024", "dmy", 19, 7, 2024, 5),
+        ("vendredi le 19 juillet", "dmy", 19, 7, None, 5),
+        ("Thu. Oct. 16th", "mdy", 16, 10, None, 4),
+        ("2024-07-19", "iso", 19, 7, 2024, None),
+    ]
+
+
+def test_text_without_digits_has_no_dates() -> None:
+    assert list(find_dates("Friday in July, in May and in mars")) == []
