@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pressrelease import parse
 from pressrelease.model import Quote, Release, Span
@@ -236,3 +238,34 @@ def test_inline_quote_span_covers_the_marks() -> None:
     quote = r.quotes[0]
     assert text_at(r, quote.span) == f"“{QUOTE},”"
     assert quote.block == r.body[1]
+
+
+def _scan_every_character(text: str) -> tuple[list[tuple[int, int, str, str | None]], list[int]]:
+    """The first version of quotes.scan, one character at a time: the reference for the fast one."""
+    import re
+
+    from pressrelease.quotes import CLOSERS, PAIRS
+
+    masked = re.sub(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>", lambda m: " " * len(m.group(0)), text)
+    stack: list[tuple[int, str]] = []
+    marks: list[tuple[int, int, str, str | None]] = []
+    stray: list[int] = []
+    for i, ch in enumerate(masked):
+        if stack and ch in PAIRS[stack[-1][1]]:
+            start, opener = stack.pop()
+            if not stack:
+                marks.append((start, i, opener, ch))
+        elif ch in PAIRS:
+            stack.append((i, ch))
+        elif ch in CLOSERS:
+            stray.append(i)
+    for start, opener in stack[:1]:
+        marks.append((start, len(text), opener, None))
+    stray.extend(start for start, _ in stack)
+    return sorted(marks), sorted(stray)
+
+
+@given(st.text(alphabet=st.sampled_from([*'“”«»„"`[]()<a:> \n', "](http://x)", "`c`", "<http:x>"]), max_size=40))
+def test_scan_finds_what_a_character_by_character_scan_finds(text: str) -> None:
+    marks, stray = scan(text)
+    assert ([(m.start, m.end, m.open, m.close) for m in marks], stray) == _scan_every_character(text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .lang import Language
 from .model import Block, Problem, Quote, Section
@@ -42,11 +42,22 @@ class Mark:
 
 def scan(text: str) -> tuple[list[Mark], list[int]]:
     """Top-level quoted stretches of ``text`` and the offsets of marks that do not pair."""
+    marks, stray = _scan(text)
+    return list(marks), list(stray)
+
+
+_MARK_CHARS = re.compile("[" + re.escape("".join({*PAIRS, *CLOSERS, *(c for cs in PAIRS.values() for c in cs)})) + "]")
+
+
+@lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[tuple[Mark, ...], tuple[int, ...]]:
+    """Cached: the parser and three rules scan the same paragraphs."""
     masked = _CODE.sub(lambda m: " " * len(m.group(0)), text)
     stack: list[tuple[int, str]] = []
     marks: list[Mark] = []
     stray: list[int] = []
-    for i, ch in enumerate(masked):
+    for found in _MARK_CHARS.finditer(masked):  # only quotation marks change the state
+        i, ch = found.start(), found.group(0)
         if stack and ch in PAIRS[stack[-1][1]]:
             start, opener = stack.pop()
             if not stack:
@@ -59,7 +70,7 @@ def scan(text: str) -> tuple[list[Mark], list[int]]:
         marks.append(Mark(start, len(text), opener, None))
     stray.extend(start for start, _ in stack)
     marks.sort(key=lambda m: m.start)
-    return marks, sorted(stray)
+    return tuple(marks), tuple(sorted(stray))
 
 
 def _is_quotation(words: int, inner: str) -> bool:
