@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pressrelease.config import for_path
 from pressrelease.lang import language
@@ -178,3 +180,39 @@ def test_contact_lines_after_the_end_mark_without_heading_are_not_missing() -> N
 def test_name_in_its_own_paragraph_owns_the_next_paragraphs_addresses() -> None:
     text = plant(SECTION, "**Amina Odhiambo**\n\nEmail: press@example.org\nTel: +254 20 555 0142\n")
     assert run_rule(contacts.contact_name_missing, text) == []
+
+
+LOCAL = st.text(alphabet="abcXYZ019!#$%&'*+/=?^_`{|}~-.é\"() ,:;<>@[\\]", min_size=1, max_size=70)
+LABEL = st.text(alphabet="abcxyz019-_é", min_size=1, max_size=66)
+TLD = st.sampled_from(["org", "int", "uk", "co", "ORG", "123", "test", "local", "localhost", "onion", "arpa", "x" * 64])
+
+
+@given(LOCAL, st.lists(LABEL, min_size=1, max_size=3), TLD)
+def test_plainly_valid_addresses_are_valid_to_email_validator(local: str, labels: list[str], tld: str) -> None:
+    """PR503's shortcut never accepts an address that email-validator would refuse."""
+    from email_validator import EmailNotValidError, validate_email
+
+    from pressrelease.lint.rules.contacts import plainly_valid
+
+    address = f"{local}@{'.'.join([*labels, tld])}"
+    if plainly_valid(address):
+        try:
+            validate_email(address, check_deliverability=False)
+        except EmailNotValidError as error:
+            raise AssertionError(f"{address!r}: {error}") from None
+
+
+@pytest.mark.parametrize(
+    "address", ["hkalichava@iom.int", "amina.odhiambo@example.org", "press.office+media@gov.uk", "a@b.co"]
+)
+def test_common_addresses_take_the_shortcut(address: str) -> None:
+    from pressrelease.lint.rules.contacts import plainly_valid
+
+    assert plainly_valid(address)
+
+
+@pytest.mark.parametrize("address", ["a..b@example.org", "a@example..org", "a@localhost", "a@b.test", "é@x.org"])
+def test_unusual_addresses_go_to_email_validator(address: str) -> None:
+    from pressrelease.lint.rules.contacts import plainly_valid
+
+    assert not plainly_valid(address)
