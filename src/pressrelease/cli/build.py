@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from ..errors import ConfigError, PressReleaseError
-from .app import app, console, existing_paths, fail, state
+from .app import app, console, escape, existing_paths, fail, state
 from .light import LightCommand
 
 if TYPE_CHECKING:

@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from .. import config as config_mod
-from .app import app, console, fail
+from .app import app, console, escape, fail
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config

@@ -6,16 +6,17 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.tree import Tree
 
 from .. import config as config_mod
 from ..parse import parse, parse_file
 from ..summary import summarize
-from .app import app, console, existing_paths
+from .app import app, console, escape, existing_paths
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
 
 
 class InspectFormat(StrEnum):
@@ -28,6 +29,8 @@ def _where(span: dict[str, int] | None) -> str:
 
 
 def _tree(data: dict[str, Any]) -> Tree:
+    from rich.tree import Tree
+
     root = Tree(f"[bold]{escape(data['title'] or '(no title)')}[/]  [dim]{escape(data['path'] or '<stdin>')}[/]")
     facts = root.add("[bold]front matter[/]")
     for key in ("subtitle", "date", "location", "language", "profile", "slug"):

@@ -76,15 +76,18 @@ def _report_error(error: PressReleaseError) -> None:
 
 
 def _output(results: list[FileResult], format: LintFormat, statistics: bool, to_stderr: bool = False) -> None:
-    """Print the report (to standard error when standard output carries fixed text)."""
+    """Print the report (to standard error when standard output carries fixed text).
+
+    Only the text report and the statistics table use rich; the other formats are
+    plain strings, so rich is not even imported for them.
+    """
     from ..report import statistics as stats
 
-    out = console(stderr=to_stderr)
     stream = sys.stderr if to_stderr else sys.stdout
     if format is LintFormat.text:
         from ..report import text
 
-        text.render(out, results, show_statistics=statistics)
+        text.render(console(stderr=to_stderr), results, show_statistics=statistics)
         return
     if statistics and format is LintFormat.json:
         rows = [{"count": n, "code": c, "name": name, "fixable": f} for n, c, name, f in stats(results)]
@@ -93,7 +96,7 @@ def _output(results: list[FileResult], format: LintFormat, statistics: bool, to_
     if statistics and format is LintFormat.concise:
         from ..report import text
 
-        text.print_statistics(out, results)
+        text.print_statistics(console(stderr=to_stderr), results)
         return
     if format is LintFormat.concise:
         from ..report import concise
