@@ -1,6 +1,7 @@
 """Text -> :class:`Release`: the front matter read once, the body parsed once.
 
-The front matter is split with python-frontmatter and composed with a safe YAML
+The front matter is split at its ``---`` lines (as python-frontmatter's YAML
+handler splits it, without importing that package) and composed with a safe YAML
 loader that keeps each key's line (:mod:`.yamlload`: libyaml when available). The body goes through markdown-it-py (raw HTML
 off) over the file with the front matter blanked out, so every token's source map
 is a line of the real file. Content problems become :class:`Problem` values on the
@@ -15,7 +16,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -171,12 +171,13 @@ def _unreadable(path: Path | None, problem: Problem, config: config_mod.Config) 
 # -- front matter ------------------------------------------------------------------------
 
 
-_HANDLER = frontmatter.YAMLHandler()  # type: ignore[attr-defined]
+# python-frontmatter's YAMLHandler boundary: a line of three or more hyphens.
+_FM_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 
 
 def _split(text: str) -> tuple[str | None, int, int, Problem | None]:
     """(YAML text, its first line, the body's offset, problem)."""
-    if not _HANDLER.detect(text):
+    if not _FM_BOUNDARY.match(text):
         return (
             None,
             1,
@@ -184,7 +185,7 @@ def _split(text: str) -> tuple[str | None, int, int, Problem | None]:
             Problem("PR001", "no front matter: start the file with a '---' line, then title and date", Span.point(1)),
         )
     try:
-        fm, content = _HANDLER.split(text)
+        _, fm, content = _FM_BOUNDARY.split(text, 2)
     except ValueError:
         return (
             None,
