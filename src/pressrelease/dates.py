@@ -14,6 +14,7 @@ from functools import cache
 
 from .lang import all_months, all_weekdays
 from .model import DateMention, Span
+from .wordscan import Phrases
 
 Locator = Callable[[int, int], Span]
 
@@ -40,37 +41,24 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-# Where a date can start. Every date holds a digit (its day or year), and before the
-# first digit there are at most three words (weekday, "le", month) with their dots,
-# commas and spaces; a date that does not start with its digit starts with a month
-# or weekday name, and names are single words (tests check the data). Trying the
-# big name alternation only at these places finds what ``_pattern().finditer``
-# finds, in a fraction of the time.
-_CANDIDATE = re.compile(r"(?<![\w.-])(?=\d|(\w+)\.?,?\s+(?:\w+\.?,?\s+){0,2}\d)")
 _DIGIT = re.compile(r"\d")
 
 
 @cache
-def _names() -> frozenset[str]:
-    return frozenset(all_months()) | frozenset(all_weekdays())
+def _phrases() -> Phrases:
+    """The date pattern, tried only where a date can start (:mod:`.wordscan`).
+
+    Every date holds a digit; it starts with its digit or with a month or weekday
+    name, which are single words (tests check the data), at the start of a word.
+    """
+    return Phrases.build(_pattern(), [*all_months(), *all_weekdays()], digits=True)
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
     """``_pattern().finditer(text)``, with the pattern tried only where a date can start."""
     if not _DIGIT.search(text):
         return
-    pattern = _pattern()
-    names = _names()
-    end = 0
-    for candidate in _CANDIDATE.finditer(text):
-        start = candidate.start()
-        word = candidate.group(1)
-        if start < end or (word is not None and word.lower() not in names):
-            continue
-        match = pattern.match(text, start)
-        if match is not None:
-            end = match.end()
-            yield match
+    yield from _phrases().finditer(text)
 
 
 def find_dates(text: str, locate: Locator | None = None) -> Iterator[DateMention]:

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - other Pythons: every word is tried
     _EXTRA_CASES = None
 
 _WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d+")
 _LEADING_WORD = re.compile(r"\w+")
 
 
@@ -37,9 +38,11 @@ class Phrases:
     first_words: frozenset[str]
     #: non-ASCII characters that need the full pattern's judgement; None: every word does
     odd_chars: frozenset[str] | None
+    #: a match may also start at a word that begins with a digit (dates: ``19 July``)
+    digits: bool = False
 
     @classmethod
-    def build(cls, pattern: re.Pattern[str], phrases: Iterable[str]) -> Phrases:
+    def build(cls, pattern: re.Pattern[str], phrases: Iterable[str], digits: bool = False) -> Phrases:
         phrases = list(phrases)
         firsts: set[str] = set()
         chars: set[str] = set()
@@ -54,11 +57,11 @@ class Phrases:
             odd = frozenset(chr(x) for ch in chars for x in _EXTRA_CASES.get(ord(ch), ())) | {"\u0307"}
             if not all(ch.isascii() is False for ch in odd):
                 odd = None  # phrases with unusual letters: no shortcut
-        return cls(pattern, frozenset(firsts), odd)
+        return cls(pattern, frozenset(firsts), odd, digits)
 
     def could_start(self, word: str) -> bool:
         low = word.lower()
-        if low in self.first_words:
+        if low in self.first_words or (self.digits and word[:1].isdecimal()):
             return True
         return self.odd_chars is None or not self.odd_chars.isdisjoint(low)
 
@@ -69,9 +72,14 @@ class Phrases:
             yield from self._word_by_word(text)  # rare: case folding needs the full pattern's judgement
             return
         present = self.first_words.intersection(_WORD.findall(low))
-        if not present:
+        starts = [start for word in present for start in _whole_words(low, word)]
+        if self.digits:
+            starts += [
+                m.start() for m in _DIGITS.finditer(low) if not m.start() or not _is_word_char(low[m.start() - 1])
+            ]
+        if not starts:
             return
-        starts = sorted(start for word in present for start in _whole_words(low, word))
+        starts.sort()
         end = 0
         match_at = self.pattern.match
         for start in starts:  # offsets in low are offsets in text: lower() kept every length
