@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -315,3 +316,31 @@ def test_rules_never_raise_on_arbitrary_markdown(text: str, front: bool) -> None
     for rule in (*sections.RULES, *contacts.RULES, *embargo.RULES, *body.RULES):
         for finding in run_rule(rule, (_FRONT if front else "") + text):
             assert finding.span.line >= 1 and finding.message
+
+
+@given(st.text(alphabet=st.sampled_from(list("AbcDEFXIVMs&_-é ÉÅǅßẞ1Яя.\n(ⓐ")), max_size=16))
+def test_capital_tokens_are_those_of_the_lookbehind_first_pattern(text: str) -> None:
+    """TOKEN puts the capital before its lookbehind (for speed); the matches are the plain form's."""
+    from pressrelease.lint.rules._tokens import _UPPER, TOKEN
+
+    plain = re.compile(rf"(?<![\w&])[{_UPPER}][\w&]*")
+    assert [m.span() for m in TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("AbcDEFXIVMs&_é ÉÅǅßẞ1Яяⓐ")), min_size=1, max_size=8))
+def test_acronym_shortcut_agrees_with_the_definition(token: str) -> None:
+    """Two or more capitals, no lower-case letter, not a Roman numeral (plural s removed)."""
+    from pressrelease.lint.rules._tokens import _ROMAN, acronym
+
+    core = token[:-1] if len(token) > 2 and token.endswith("s") else token
+    letters = [c for c in core if c.isalpha()]
+    expected = (
+        core
+        if core[:1].isalpha()
+        and core[:1].isupper()
+        and sum(c.isupper() for c in letters) >= 2
+        and not any(c.islower() for c in letters)
+        and not _ROMAN.fullmatch(core)
+        else None
+    )
+    assert acronym(token) == expected

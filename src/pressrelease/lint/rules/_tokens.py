@@ -60,7 +60,9 @@ def placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩЀ-Я"  # Latin, Greek and Cyrillic capitals (Latin Extended-A is checked below)
 #: A token that starts with a capital: only these can be acronyms, so the rest are never looked at.
-TOKEN = re.compile(rf"(?<![\w&])[{_UPPER}][\w&]*")
+#: (The capital comes first and the lookbehind second, ``(?<![\w&].)``, so the regex engine can
+#: skip to capitals instead of testing the lookbehind at every position: same matches.)
+TOKEN = re.compile(rf"[{_UPPER}](?<![\w&].)[\w&]*")
 #: Two capitals in a row somewhere on a line: the cheap test before counting a line's capitals.
 _TWO_CAPS = re.compile(rf"[{_UPPER}]{{2}}")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -76,6 +78,9 @@ _TICKER = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[
 
 def acronym(token: str) -> str | None:
     """The acronym (plural ``s`` removed) if ``token`` is one: two or more capitals, no lower case."""
+    second = token[1:2]
+    if second.islower() and second.isalpha():
+        return None  # most capitalised words ("Minsk"): a lower-case letter the core keeps
     core = token[:-1] if len(token) > 2 and token.endswith("s") else token
     if not core[:1].isalpha() or not core[:1].isupper():
         return None
@@ -122,6 +127,8 @@ def shouting_lines(text: str) -> list[tuple[int, int]]:
 def definitions(text: str) -> dict[int, str]:
     """Offsets of acronyms at the place they are spelled out."""
     found: dict[int, str] = {}
+    if "(" not in text:
+        return found  # every form of definition has a parenthesis
     for match in _DEFINED_AFTER.finditer(text):
         name = acronym(match.group(1))
         before = text[: match.start()].rstrip()
