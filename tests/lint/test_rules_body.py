@@ -344,3 +344,19 @@ def test_acronym_shortcut_agrees_with_the_definition(token: str) -> None:
         else None
     )
     assert acronym(token) == expected
+
+
+@given(
+    st.lists(st.sampled_from(["TK", "TKTK", "TBD", "XX", "XXXX", "???", "ХХ", "T", "X", "?", " ", "a", "_", "-", "\n"]))
+)
+def test_placeholder_tokens_match_the_lookbehind_first_pattern(parts: list[str]) -> None:
+    from pressrelease.lint.rules._tokens import _token_pattern
+
+    text = "".join(parts)
+    for code in ("en", "ru"):
+        tokens = language(code).placeholder_tokens
+        alternatives = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+        plain = re.compile(rf"(?<![\w?])(?:{alternatives})(?![\w?])")
+        pattern = _token_pattern(tokens)
+        assert pattern is not None
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]

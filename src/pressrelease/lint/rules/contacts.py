@@ -287,7 +287,10 @@ def _suggestion(number: str) -> str | None:
     return formatted if _E123.fullmatch(formatted) else None
 
 
+@cache
 def _phone_problem(number: str) -> str | None:
+    """Cached: parsing with phonenumbers is the rule's whole cost, and an organisation's
+    numbers recur from release to release."""
     import phonenumbers
 
     text = number.strip()
