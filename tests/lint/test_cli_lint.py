@@ -292,3 +292,51 @@ def test_machine_formats_import_only_what_linting_needs(format: str, tmp_path: P
     done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
     line = next(line for line in done.stderr.splitlines() if line.startswith("HEAVY="))
     assert line == "HEAVY="
+
+
+# -- one command built, not eight -----------------------------------------------------------------
+
+COMMANDS = ["build", "email", "new", "init", "import", "inspect", "lint", "rules"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_named_command_alone_has_the_same_help(command: str) -> None:
+    from pressrelease.cli.app import for_command
+
+    single = for_command([command, "--help"])
+    assert [info.name for info in single.registered_commands] == [command]
+    env = {"COLUMNS": "120", "NO_COLOR": "1"}
+    assert (
+        runner.invoke(single, [command, "--help"], env=env).stdout
+        == runner.invoke(app, [command, "--help"], env=env).stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--debug", "lint", "x.md"], ["lint"]),
+        (["--color", "never", "rules"], ["rules"]),
+        (["--color=never", "lint"], ["lint"]),
+        (["--help"], COMMANDS),
+        (["--version"], COMMANDS),
+        (["lnt", "x.md"], COMMANDS),
+        ([], COMMANDS),
+    ],
+)
+def test_which_commands_a_run_builds(argv: list[str], expected: list[str]) -> None:
+    from pressrelease.cli.app import for_command
+
+    assert [info.name for info in for_command(argv).registered_commands] == expected
+
+
+def test_lint_through_main_with_app_options(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", CLEAN)
+    done = subprocess.run(
+        [sys.executable, "-m", "pressrelease", "--color", "never", "lint", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) is not None

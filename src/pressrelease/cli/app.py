@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from enum import StrEnum
@@ -98,10 +99,42 @@ def existing_paths(paths: list[Path]) -> list[Path]:
     return paths
 
 
+def _command_name(argv: list[str]) -> str | None:
+    """The command named on the command line, past the app's own options; None for none."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--color":
+            next(args, None)  # its value
+        elif arg.startswith("-"):
+            if arg in ("--help", "-h", "--version"):
+                return None
+        else:
+            return arg
+    return None
+
+
+def for_command(argv: list[str]) -> typer.Typer:
+    """``app``, or a copy of it holding only the command that ``argv`` names.
+
+    Before it parses anything, typer builds the click command of every registered
+    command (signatures read, annotations evaluated): about 3 ms each, 20 ms of every
+    start-up. A run names one command, so the copy holds just that one; its options,
+    help and errors are the same. With no command named (``--help``, ``--version``,
+    a typo) the full app runs and says what it always says.
+    """
+    name = _command_name(argv)
+    chosen = [info for info in app.registered_commands if info.name == name]
+    if len(chosen) != 1 or app.registered_groups:
+        return app
+    single = copy.copy(app)
+    single.registered_commands = chosen
+    return single
+
+
 def main() -> int:
     """The console script: run the app, turning library errors into one line and exit 2."""
     try:
-        app()
+        for_command(sys.argv[1:])()
     except ConfigError as error:
         if state.debug:
             raise
