@@ -124,7 +124,8 @@ def shouting_lines(text: str) -> list[tuple[int, int]]:
             offset += len(line) + 1
             continue
         words = [w for w in WORD.findall(line) if any(c.isalpha() for c in w)]
-        caps = [w for w in words if sum(c.isalpha() for c in w) >= 2 and not any(c.islower() for c in w)]
+        # A lower-case letter rules most words out at their second character: test it first.
+        caps = [w for w in words if not any(c.islower() for c in w) and sum(c.isalpha() for c in w) >= 2]
         if len(caps) >= 2 and len(caps) * 2 >= len(words) + 1:
             spans.append((offset, offset + len(line)))
         offset += len(line) + 1
