@@ -269,3 +269,17 @@ def _scan_every_character(text: str) -> tuple[list[tuple[int, int, str, str | No
 def test_scan_finds_what_a_character_by_character_scan_finds(text: str) -> None:
     marks, stray = scan(text)
     assert ([(m.start, m.end, m.open, m.close) for m in marks], stray) == _scan_every_character(text)
+
+
+_TAILS = st.lists(st.sampled_from([*'ab Z1_,–—-”»"\n\t\u00a0²é.', "he", "said"]), max_size=14).map("".join)
+
+
+@given(_TAILS)
+def test_last_word_is_the_regex_search_from_the_end(text: str) -> None:
+    import re
+
+    from pressrelease.quotes import _ends_with_quote_mark, _last_word
+
+    found = re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", text)
+    assert _last_word(text) == ((found.start(1), found.group(1)) if found else None)
+    assert _ends_with_quote_mark(text) == bool(re.search(r"[”»\"][\s,–—-]*$", text))

@@ -182,6 +182,40 @@ def _is_name(run: str, lang: Language) -> bool:
     return (len(words) >= 2 or honorific) and not _is_title(run, lang)
 
 
+_DASHES = ",–—-"
+
+
+def _last_word(before: str) -> tuple[int, str] | None:
+    r"""(start, word) of ``re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", before)``, read from the end.
+
+    The regex tries every position of the text before each speech verb; the last
+    word is found walking back over the spaces, one comma or dash, and the letters.
+    """
+    end = len(before)
+    while end and before[end - 1].isspace():
+        end -= 1
+    if end and before[end - 1] in _DASHES:
+        end -= 1
+        while end and before[end - 1].isspace():
+            end -= 1
+    start = end
+    while start and _letter(before[start - 1]):
+        start -= 1
+    return (start, before[start:end]) if start < end else None
+
+
+def _letter(ch: str) -> bool:
+    return ch.isalnum() and not ch.isdecimal()  # [^\W\d_]: a word character, not a digit or "_"
+
+
+def _ends_with_quote_mark(before: str) -> bool:
+    r"""``re.search(r"[”»\"][\s,–—-]*$", before)``, read from the end."""
+    end = len(before)
+    while end and (before[end - 1].isspace() or before[end - 1] in _DASHES):
+        end -= 1
+    return bool(end) and before[end - 1] in '”»"'
+
+
 def _attributions(outside: str, lang: Language) -> list[_Speaker]:
     """Every speech verb in ``outside`` (text with quotations blanked) and who it names."""
     speakers: list[_Speaker] = []
@@ -190,12 +224,12 @@ def _attributions(outside: str, lang: Language) -> list[_Speaker]:
         before = outside[: verb.start()]
         after = outside[verb.end() :]
         # Pronoun directly before or after: "he said", "said she".
-        near_before = re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", before)
         near_after = re.match(r"\s*([^\W\d_]+)", after)
-        for near, offset in ((near_before, 0), (near_after, verb.end())):
-            if near and near.group(1).lower() in pronouns:
-                start = offset + near.start(1)
-                speakers.append(_Speaker("", start, start + len(near.group(1)), verb.group(0), pronoun=True))
+        nearest = [_last_word(before), (verb.end() + near_after.start(1), near_after.group(1)) if near_after else None]
+        for near in nearest:
+            if near and near[1].lower() in pronouns:
+                start, word = near
+                speakers.append(_Speaker("", start, start + len(word), verb.group(0), pronoun=True))
                 break
         else:
             speaker = _speaker_after(after, verb.end(), lang) or _speaker_before(before, lang)
@@ -217,9 +251,8 @@ def _mask_abbreviations(text: str) -> str:
 
 def _bare_verb(before: str, after: str) -> bool:
     """A speech verb standing alone next to a quotation, with no subject of its own."""
-    head = re.search(r"[”»\"][\s,–—-]*$", before)
     tail = re.match(r"(?:-t-(?:il|elle)|\s+(?:il|elle|он|она))?\s*[.,;]", after)
-    return bool(head and tail)
+    return _ends_with_quote_mark(before) and bool(tail)
 
 
 def _speaker_after(after: str, offset: int, lang: Language) -> tuple[int, int, str] | None:
