@@ -32,7 +32,25 @@ EXAMPLES = ROOT / "examples"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "pressrelease-bench"
 
 
-def corpus(folder: Path, count: int) -> list[Path]:
+def distinct(text: str, number: int) -> str:
+    """``text`` with `` Ref {number}.`` after each long prose line of the body.
+
+    Copies of five files repeat the same paragraphs a hundred times, and a tool that
+    caches anything by text (ours caches masked paragraphs, links and quotation
+    scans within a run) is served each paragraph from the first copy. Distinct
+    copies measure the work a corpus of different releases costs.
+    """
+    head, sep, body = text.partition("\n---\n")
+    lines = []
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if len(stripped) > 20 and not stripped.startswith(("#", "|", "---", "<!--")):
+            line += f" Ref {number}."
+        lines.append(line)
+    return head + sep + "\n".join(lines)
+
+
+def corpus(folder: Path, count: int, different: bool = False) -> list[Path]:
     """``count`` copies of the examples in ``folder``, with the examples' config."""
     sources = sorted(EXAMPLES.glob("*.md"))
     shutil.copy(EXAMPLES / "pressrelease.toml", folder / "pressrelease.toml")
@@ -40,7 +58,8 @@ def corpus(folder: Path, count: int) -> list[Path]:
     for i in range(count):
         source = sources[i % len(sources)]
         target = folder / f"{i:04}-{source.name}"
-        target.write_bytes(source.read_bytes())
+        text = source.read_text(encoding="utf-8")
+        target.write_text(distinct(text, i) if different else text, encoding="utf-8")
         files.append(target)
     return files
 
@@ -114,6 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=500)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-others", action="store_true", help="time pressrelease only")
+    parser.add_argument("--distinct", action="store_true", help="make every copy different (see distinct())")
     args = parser.parse_args(argv)
 
     ours = [str(Path(sys.executable).with_name("pressrelease"))]
@@ -124,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="pressrelease-bench-") as tmp:
         folder = Path(tmp)
         env["PYTHONPYCACHEPREFIX"] = str(folder / ".pycache")
-        files = corpus(folder / "releases", args.files) if (folder / "releases").mkdir() is None else []
+        (folder / "releases").mkdir()
+        files = corpus(folder / "releases", args.files, args.distinct)
         names = [f.name for f in files]
         one = [files[0].name]
         rows: list[tuple[str, int, float, float, int]] = []
@@ -151,7 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     except OSError:
         load = "?"
-    print(f"{args.files} releases, median of {args.runs} runs, {os.cpu_count()} CPUs, load average {load}")
+    kind = "distinct releases" if args.distinct else "releases (copies of the examples)"
+    print(f"{args.files} {kind}, median of {args.runs} runs, {os.cpu_count()} CPUs, load average {load}")
     print(f"python {sys.version.split()[0]}; " + "; ".join(f"{k}: {version(v)}" for k, v in others.items() if v))
     print()
     ours_by_count = {count: (wall, cpu) for label, count, wall, cpu, _ in rows if label == "pressrelease lint"}
