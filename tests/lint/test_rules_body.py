@@ -360,3 +360,26 @@ def test_placeholder_tokens_match_the_lookbehind_first_pattern(parts: list[str])
         pattern = _token_pattern(tokens)
         assert pattern is not None
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["je", "Je", "j’", "J'", "nous", "vous", "we", "our", "ours", "I", " ", "a", "-", "’", "'", "_", "ai", "\n"]
+        )
+    )
+)
+def test_first_person_pattern_matches_the_grouped_form(parts: list[str]) -> None:
+    from pressrelease.lint.rules._tokens import word_pattern
+
+    text = "".join(parts)
+    for code in ("en", "fr"):
+        words = language(code).first_person
+        ordered = sorted(words, key=len, reverse=True)
+        whole = "|".join(re.escape(w) for w in ordered if not w.endswith(("'", "’")))
+        elided = "|".join(re.escape(w) for w in ordered if w.endswith(("'", "’")))
+        groups = [rf"(?:{whole})(?![\w-]|['’]\w)"] + ([rf"(?:{elided})(?=\w)"] if elided else [])
+        plain = re.compile(rf"(?<![\w'’-])(?:{'|'.join(groups)})")
+        pattern = word_pattern(words)
+        assert pattern is not None
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]

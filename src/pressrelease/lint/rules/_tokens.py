@@ -162,10 +162,14 @@ def definitions(text: str) -> dict[int, str]:
 def word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
-    ordered = sorted(words, key=len, reverse=True)
-    whole = "|".join(re.escape(w) for w in ordered if not w.endswith(("'", "’")))
-    elided = "|".join(re.escape(w) for w in ordered if w.endswith(("'", "’")))  # French j’ before a vowel
-    parts = [rf"(?:{whole})(?![\w-]|['’]\w)"] if whole else []
-    if elided:
-        parts.append(rf"(?:{elided})(?=\w)")
-    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(parts)})")
+    # Whole words, then elided ones (French j’ before a vowel), as one flat alternation
+    # in which each word checks the lookbehind after its first letter: the regex engine
+    # can then skip to first letters instead of testing the lookbehind at every
+    # position. Same matches as (?<![\w'’-])(?:(?:whole...)(?![\w-]|['’]\w)|(?:elided...)(?=\w)).
+    ordered = [w for w in sorted(words, key=len, reverse=True) if w]
+    whole = [w for w in ordered if not w.endswith(("'", "’"))]
+    elided = [w for w in ordered if w.endswith(("'", "’"))]
+    behind = r"(?<![\w'’-].)"
+    alternatives = [re.escape(w[0]) + behind + re.escape(w[1:]) + r"(?![\w-]|['’]\w)" for w in whole]
+    alternatives += [re.escape(w[0]) + behind + re.escape(w[1:]) + r"(?=\w)" for w in elided]
+    return re.compile("|".join(alternatives)) if alternatives else None
