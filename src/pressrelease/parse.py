@@ -1,7 +1,7 @@
 """Text -> :class:`Release`: the front matter read once, the body parsed once.
 
-The front matter is split at its ``---`` lines (as python-frontmatter's YAML
-handler splits it, without importing that package) and composed with a safe YAML
+The front matter is split at its ``---`` lines by python-frontmatter's YAML
+handler (its own ``load`` would parse the YAML without positions) and composed with a safe YAML
 loader that keeps each key's line (:mod:`.yamlload`: libyaml when available). The body goes through markdown-it-py (raw HTML
 off) over the file with the front matter blanked out, so every token's source map
 is a line of the real file. Content problems become :class:`Problem` values on the
@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import frontmatter
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -172,7 +173,8 @@ def _unreadable(path: Path | None, problem: Problem, config: config_mod.Config) 
 
 
 # python-frontmatter's YAMLHandler boundary: a line of three or more hyphens.
-_FM_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
+_HANDLER = frontmatter.YAMLHandler()  # type: ignore[attr-defined]
+_FM_BOUNDARY: re.Pattern[str] = _HANDLER.FM_BOUNDARY  # a line of three or more hyphens
 
 
 def _split(text: str) -> tuple[str | None, int, int, Problem | None]:
