@@ -15,10 +15,8 @@ from pressrelease.lint.registry import Context, Rule
 from pressrelease.lint.rules import body
 from pressrelease.parse import parse, parse_file
 
-from .util import CLEAN, NOW, run_rule
+from .util import CLEAN, NOW, RELEASES, ROOT, errors_on, run_rule
 
-ROOT = Path(__file__).resolve().parents[2]
-RELEASES = sorted([*ROOT.glob("examples/*.md"), *ROOT.glob("tests/fixtures/releases/*.md")])
 PLAIN = "County officials said the plants would also supply three hospitals and twelve schools."
 NOTE = "Photographs of the plants are available on request."
 
@@ -52,16 +50,7 @@ def test_examples_bad_fails_good_passes(rule: Rule) -> None:
 
 @pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.name)
 def test_real_releases_have_no_errors(path: Path) -> None:
-    config = for_path(path)
-    release = parse_file(path, config)
-    ctx = Context(release, config, release.profile, config.lint.thresholds, language(release.language), NOW)
-    errors = [
-        (r.code, f.span.line, f.message)
-        for r in body.RULES
-        if r.severity == "error" and release.profile in r.profiles
-        for f in r.check(ctx)
-    ]
-    assert errors == []
+    assert errors_on(path, body.RULES) == []
 
 
 def test_seed_example_acronyms_are_all_known_or_spelled_out() -> None:

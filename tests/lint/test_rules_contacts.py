@@ -8,16 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressrelease.config import for_path
-from pressrelease.lang import language
-from pressrelease.lint.registry import Context, Rule
+from pressrelease.lint.registry import Rule
 from pressrelease.lint.rules import contacts
-from pressrelease.parse import parse_file
 
-from .util import CLEAN, NOW, run_rule
-
-ROOT = Path(__file__).resolve().parents[2]
-RELEASES = sorted([*ROOT.glob("examples/*.md"), *ROOT.glob("tests/fixtures/releases/*.md")])
+from .util import CLEAN, RELEASES, errors_on, run_rule
 
 FRONT = (
     "contacts:\n  - name: Amina Odhiambo\n    title: Communications Officer\n"
@@ -57,16 +51,7 @@ def test_examples_bad_fails_good_passes(rule: Rule) -> None:
 
 @pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.name)
 def test_real_releases_have_no_errors(path: Path) -> None:
-    config = for_path(path)
-    release = parse_file(path, config)
-    ctx = Context(release, config, release.profile, config.lint.thresholds, language(release.language), NOW)
-    errors = [
-        (r.code, f.span.line, f.message)
-        for r in contacts.RULES
-        if r.severity == "error" and release.profile in r.profiles
-        for f in r.check(ctx)
-    ]
-    assert errors == []
+    assert errors_on(path, contacts.RULES) == []
 
 
 def test_contact_missing_points_at_end_of_file() -> None:

@@ -9,16 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease.config import for_path
-from pressrelease.lang import language
-from pressrelease.lint.registry import Context, Rule
+from pressrelease.lint.registry import Rule
 from pressrelease.lint.rules import embargo
-from pressrelease.parse import parse_file
 
-from .util import CLEAN, NOW, run_rule
+from .util import CLEAN, RELEASES, errors_on, run_rule
 
-ROOT = Path(__file__).resolve().parents[2]
-RELEASES = sorted([*ROOT.glob("examples/*.md"), *ROOT.glob("tests/fixtures/releases/*.md")])
 LEDE = "Nairobi – Three new"
 
 
@@ -51,16 +46,7 @@ def test_examples_bad_fails_good_passes(rule: Rule) -> None:
 
 @pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.name)
 def test_real_releases_have_no_errors(path: Path) -> None:
-    config = for_path(path)
-    release = parse_file(path, config)
-    ctx = Context(release, config, release.profile, config.lint.thresholds, language(release.language), NOW)
-    errors = [
-        (r.code, f.span.line, f.message)
-        for r in embargo.RULES
-        if r.severity == "error" and release.profile in r.profiles
-        for f in r.check(ctx)
-    ]
-    assert errors == []
+    assert errors_on(path, embargo.RULES) == []
 
 
 def test_embargo_without_zone() -> None:

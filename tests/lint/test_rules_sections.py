@@ -6,16 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease.config import for_path
-from pressrelease.lang import language
-from pressrelease.lint.registry import Context, Rule
+from pressrelease.lint.registry import Rule
 from pressrelease.lint.rules import sections
-from pressrelease.parse import parse_file
 
-from .util import CLEAN, NOW, run_rule
-
-ROOT = Path(__file__).resolve().parents[2]
-RELEASES = sorted([*ROOT.glob("examples/*.md"), *ROOT.glob("tests/fixtures/releases/*.md")])
+from .util import CLEAN, RELEASES, errors_on, run_rule
 
 NOTES = "## Notes to editors\n\nPhotographs of the plants are available on request.\n\n"
 CONTACT = "## Contact\n\nAmina Odhiambo, Communications Officer, CWA\nEmail: amina.odhiambo@example.org\nTel: +254 20 555 0142\n"
@@ -51,16 +45,7 @@ def test_examples_bad_fails_good_passes(rule: Rule) -> None:
 
 @pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.name)
 def test_real_releases_have_no_errors(path: Path) -> None:
-    config = for_path(path)
-    release = parse_file(path, config)
-    ctx = Context(release, config, release.profile, config.lint.thresholds, language(release.language), NOW)
-    errors = [
-        (r.code, f.span.line, f.message)
-        for r in sections.RULES
-        if r.severity == "error" and release.profile in r.profiles
-        for f in r.check(ctx)
-    ]
-    assert errors == []
+    assert errors_on(path, sections.RULES) == []
 
 
 def test_notes_missing_points_at_the_end_mark() -> None:

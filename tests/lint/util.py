@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
-from pressrelease.config import DEFAULT, THRESHOLDS, Config
+from pressrelease.config import DEFAULT, THRESHOLDS, Config, for_path
 from pressrelease.lang import language
 from pressrelease.lint.registry import Context, Finding, Rule
-from pressrelease.parse import parse
+from pressrelease.parse import parse, parse_file
 
 # A release that every rule accepts in every profile. Plant one defect with
 # CLEAN.replace(...) and expect exactly that rule's code at the planted position.
@@ -77,3 +78,21 @@ def run_rule(
 ) -> list[Finding]:
     """The findings of one rule on a text (no selection, no suppression)."""
     return list(rule.check(context(text, config, profile, **thresholds)))
+
+
+ROOT = Path(__file__).resolve().parents[2]
+#: every real release: the examples and the lint-precision fixtures
+RELEASES = sorted([*ROOT.glob("examples/*.md"), *ROOT.glob("tests/fixtures/releases/*.md")])
+
+
+def errors_on(path: Path, rules: tuple[Rule, ...]) -> list[tuple[str, int, str]]:
+    """The error-level findings of ``rules`` on a real release, with its own config."""
+    config = for_path(path)
+    release = parse_file(path, config)
+    ctx = Context(release, config, release.profile, config.lint.thresholds, language(release.language), NOW)
+    return [
+        (r.code, f.span.line, f.message)
+        for r in rules
+        if r.severity == "error" and release.profile in r.profiles
+        for f in r.check(ctx)
+    ]
