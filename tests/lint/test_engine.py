@@ -232,3 +232,13 @@ def test_process_pool_gives_the_same_results(tmp_path: Path) -> None:
     pooled: list[FileResult] = lint_paths([tmp_path], settings, jobs=2)
     assert len(serial) == 60
     assert [(r.path, r.diagnostics) for r in serial] == [(r.path, r.diagnostics) for r in pooled]
+
+
+def test_unreadable_front_matter_does_not_cascade_into_missing_value_findings() -> None:
+    text = "---\ntitle: [oops\ndate: 2024-01-01\nlocation: Minsk\ncontacts: []\n---\n\nBody text only.\n"
+    codes = {d.code for d in lint(parse(text), DEFAULT, now=NOW)}
+    assert "PR001" in codes
+    assert not codes & {"PR101", "PR201", "PR501", "PR506", "PR404"}
+    # With no front matter at all the writer has given nothing: those rules speak.
+    bare = {d.code for d in lint(parse("Body text only.\n"), DEFAULT, now=NOW)}
+    assert {"PR001", "PR201", "PR501"} <= bare

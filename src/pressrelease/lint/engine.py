@@ -96,6 +96,19 @@ def lint(
     return _Run(release, config, selection, now or clock(), debug).diagnostics()
 
 
+#: Rules that judge front-matter values (title, location, date, organisation,
+#: contacts, embargo): silent while the front matter cannot be read at all.
+_NEEDS_FRONT_MATTER = frozenset(
+    {
+        *("PR101", "PR102", "PR103", "PR104", "PR105", "PR106"),
+        *("PR201", "PR202", "PR205"),
+        "PR404",
+        *("PR501", "PR506"),
+        *("PR601", "PR602", "PR603", "PR604"),
+    }
+)
+
+
 class _Run:
     """One release through one selection."""
 
@@ -150,10 +163,14 @@ class _Run:
             lang=language(release.language),
             now=self.now,
         )
+        # Front matter that is there but cannot be read (PR001) has values the writer
+        # meant: rules that would judge their absence only repeat PR001, so they wait.
+        broken = release.front_matter.present and any(p.code == "PR001" for p in release.problems)
         for rule in rules:
-            if rule.code not in _ENGINE_CODES:
-                for diagnostic in self.run_rule(rule, context):
-                    add(diagnostic)
+            if rule.code in _ENGINE_CODES or (broken and rule.code in _NEEDS_FRONT_MATTER):
+                continue
+            for diagnostic in self.run_rule(rule, context):
+                add(diagnostic)
 
         for unknown in (k for k in release.lint_ignore if catalogue.find(k) is None):
             if BAD_SUPPRESSION in wanted:
