@@ -340,3 +340,14 @@ def test_lint_through_main_with_app_options(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) is not None
+
+
+def test_error_text_with_brackets_is_printed_as_written(tmp_path: Path) -> None:
+    # A folder named "[bold]" must reach the reader as written, not as rich markup.
+    folder = tmp_path / "[bold]press"
+    folder.mkdir()
+    config = write(folder, "pressrelease.toml", '[lint.severity]\nPR401 = "loud"\n')
+    path = write(folder, "r.md", CLEAN)
+    code, _, err = lint("--config", str(config), str(path))
+    assert code == 2
+    assert f"{config}:2: lint.severity.PR401: severity must be one of" in err.replace("\n", "")

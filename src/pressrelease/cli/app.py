@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import os
 import sys
 from enum import StrEnum
@@ -66,10 +67,42 @@ def escape(text: str) -> str:
     return rich_escape(text)
 
 
+def print_errors(lines: list[str]) -> None:
+    """``error: ...`` lines on standard error; the text is escaped, never read as rich markup."""
+    err = console(stderr=True)
+    for line in lines:
+        err.print(f"[bold red]error[/]: {escape(line)}", markup=True, highlight=False, soft_wrap=True)
+
+
+def error_lines(error: PressReleaseError) -> list[str]:
+    """One line per problem: a malformed config lists every one it found."""
+    lines = getattr(error, "all", None) if isinstance(error, ConfigError) else None
+    return list(lines or [str(error)])
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print one line to standard error and exit."""
-    console(stderr=True).print(f"[bold red]error[/]: {message}", markup=True, highlight=False, soft_wrap=True)
+    print_errors([message])
     raise typer.Exit(code)
+
+
+def library_error(error: PressReleaseError) -> NoReturn:
+    """A library error inside a command: its lines and exit 2 (``--debug`` re-raises)."""
+    if state.debug:
+        raise error
+    print_errors(error_lines(error))
+    raise typer.Exit(2)
+
+
+def parse_now(value: str | None) -> dt.datetime | None:
+    """``--now``: an ISO date-time, UTC when it names no zone; exit 2 on anything else."""
+    if value is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"--now: {value!r} is not an ISO date-time like 2026-03-20T09:00:00+01:00")
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def version_callback(value: bool) -> None:
@@ -135,18 +168,10 @@ def main() -> int:
     """The console script: run the app, turning library errors into one line and exit 2."""
     try:
         for_command(sys.argv[1:])()
-    except ConfigError as error:
-        if state.debug:
-            raise
-        lines = getattr(error, "all", None) or [str(error)]
-        err = console(stderr=True)
-        for line in lines:
-            err.print(f"[bold red]error[/]: {line}", markup=True, highlight=False, soft_wrap=True)
-        return 2
     except PressReleaseError as error:
         if state.debug:
             raise
-        console(stderr=True).print(f"[bold red]error[/]: {error}", markup=True, highlight=False, soft_wrap=True)
+        print_errors(error_lines(error))
         return 2
     except KeyboardInterrupt:
         return 130

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import ConfigError, PressReleaseError
-from .app import app, console, escape, existing_paths, fail, state
+from ..errors import PressReleaseError
+from .app import app, console, escape, existing_paths, fail, library_error, parse_now, state
 from .light import LightCommand
 
 if TYPE_CHECKING:
@@ -39,27 +39,6 @@ def _formats(value: str | None) -> tuple[str, ...] | None:
     if unknown or not wanted:
         fail(f"--to: unknown format {', '.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
     return wanted
-
-
-def _now(value: str | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        fail(f"--now: {value!r} is not an ISO date-time like 2026-03-20T09:00:00+01:00")
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
-
-
-def _library_error(error: PressReleaseError) -> None:
-    """One line per problem and exit 2 (a config lists all of its problems)."""
-    if state.debug:
-        raise error
-    lines = getattr(error, "all", None) if isinstance(error, ConfigError) else None
-    err = console(stderr=True)
-    for line in lines or [str(error)]:
-        err.print(f"[bold red]error[/]: {escape(line)}", markup=True, highlight=False, soft_wrap=True)
-    raise typer.Exit(2)
 
 
 def _outputs(result: FileResult, folder: Path | None = None) -> str:
@@ -158,7 +137,7 @@ def build_command(
         paper=paper.value if paper else None,
         jobs=jobs,
         force=force,
-        now=_now(now),
+        now=parse_now(now),
         templates=templates.resolve() if templates else None,
         wrap=wrap,
         config=config,
@@ -173,7 +152,7 @@ def build_command(
         else:
             results = build(paths, options, on_result=lambda r: _log(r))
     except PressReleaseError as error:
-        _library_error(error)
+        library_error(error)
     if err.is_terminal:
         for result in results:
             for line in _lint_lines(result):
@@ -253,7 +232,7 @@ def email_command(
             fail(f"{release.display_name}:{unreadable.span.line}: {unreadable.message}")
         body = render_text(release, cfg, wrap=wrap, templates=templates.resolve() if templates else None)
     except PressReleaseError as error:
-        _library_error(error)
+        library_error(error)
     sys.stdout.write(body)
     sys.stdout.flush()
     sys.stderr.write(f"Subject: {subject(release)}\n")
@@ -323,7 +302,7 @@ def new_command(
     try:
         cfg = config_mod.for_path(target.resolve(), config, isolated)
     except PressReleaseError as error:
-        _library_error(error)
+        library_error(error)
     text = _skeleton(cfg, today)
     try:
         with target.open("x", encoding="utf-8") as handle:  # "x": never clobber, even in a race

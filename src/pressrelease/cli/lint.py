@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import ConfigError, PressReleaseError
-from .app import app, console, existing_paths, fail, state
+from ..errors import PressReleaseError
+from .app import app, console, existing_paths, fail, library_error, parse_now, state
 from .light import LightCommand
 
 if TYPE_CHECKING:
@@ -53,26 +53,6 @@ class RulesFormat(StrEnum):
 def _selectors(values: list[str] | None) -> tuple[str, ...]:
     """``--select PR1,PR2 --select name`` -> ('PR1', 'PR2', 'name')."""
     return tuple(s for v in values or () for s in v.replace(" ", ",").split(",") if s)
-
-
-def _now(value: str | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        fail(f"--now: {value!r} is not an ISO date-time like 2026-03-20T09:00:00+01:00")
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
-
-
-def _report_error(error: PressReleaseError) -> None:
-    if state.debug:
-        raise error
-    lines = getattr(error, "all", None) if isinstance(error, ConfigError) else None
-    err = console(stderr=True)
-    for line in lines or [str(error)]:
-        err.print(f"[bold red]error[/]: {line}", markup=True, highlight=False, soft_wrap=True)
-    raise typer.Exit(2)
 
 
 def _output(results: list[FileResult], format: LintFormat, statistics: bool, to_stderr: bool = False) -> None:
@@ -193,7 +173,7 @@ def lint_command(
         ),
         config=config,
         isolated=isolated,
-        now=_now(now) or dt.datetime.now(dt.UTC),
+        now=parse_now(now) or dt.datetime.now(dt.UTC),
         fail_on=fail_on.value if fail_on else None,
         debug=state.debug,
     )
@@ -211,7 +191,7 @@ def lint_command(
         else:
             results = lint_paths(targets, settings)
     except PressReleaseError as error:
-        _report_error(error)
+        library_error(error)
     _output(results, format, statistics, to_stderr=fix and any(p == Path("-") for p in targets))
     if any(failing(r.diagnostics, r.fail_on) for r in results):
         raise typer.Exit(1)
