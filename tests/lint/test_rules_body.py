@@ -15,25 +15,10 @@ from pressrelease.lint.registry import Context, Rule
 from pressrelease.lint.rules import body
 from pressrelease.parse import parse, parse_file
 
-from .util import CLEAN, NOW, RELEASES, ROOT, errors_on, run_rule
+from .util import CLEAN, NOW, RELEASES, ROOT, errors_on, found, plant, run_rule, where
 
 PLAIN = "County officials said the plants would also supply three hospitals and twelve schools."
 NOTE = "Photographs of the plants are available on request."
-
-
-def plant(old: str, new: str, text: str = CLEAN) -> str:
-    assert text.count(old) == 1, f"{old!r} must occur once"
-    return text.replace(old, new)
-
-
-def where(text: str, needle: str) -> tuple[int, int]:
-    offset = text.index(needle)
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def found(rule: Rule, text: str, **kwargs: object) -> list[tuple[int, int]]:
-    return [(f.span.line, f.span.column) for f in run_rule(rule, text, **kwargs)]  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("rule", body.RULES, ids=lambda r: r.code)

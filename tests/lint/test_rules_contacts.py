@@ -11,31 +11,13 @@ from hypothesis import strategies as st
 from pressrelease.lint.registry import Rule
 from pressrelease.lint.rules import contacts
 
-from .util import CLEAN, RELEASES, errors_on, run_rule
+from .util import CLEAN, RELEASES, errors_on, found, plant, run_rule, where
 
 FRONT = (
     "contacts:\n  - name: Amina Odhiambo\n    title: Communications Officer\n"
     '    email: amina.odhiambo@example.org\n    phone: "+254 20 555 0142"\n'
 )
 SECTION = "Amina Odhiambo, Communications Officer, CWA\nEmail: amina.odhiambo@example.org\nTel: +254 20 555 0142\n"
-
-
-def plant(old: str, new: str, text: str = CLEAN) -> str:
-    assert text.count(old) == 1, f"{old!r} must occur once"
-    return text.replace(old, new)
-
-
-def where(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
-    """1-based line and column of the nth ``needle`` in ``text``."""
-    offset = -1
-    for _ in range(nth):
-        offset = text.index(needle, offset + 1)
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def found(rule: Rule, text: str) -> list[tuple[int, int]]:
-    return [(f.span.line, f.span.column) for f in run_rule(rule, text)]
 
 
 @pytest.mark.parametrize("rule", contacts.RULES, ids=lambda r: r.code)

@@ -12,7 +12,7 @@ import pytest
 from pressrelease.lint.registry import Rule
 from pressrelease.lint.rules import embargo
 
-from .util import CLEAN, RELEASES, errors_on, run_rule
+from .util import CLEAN, RELEASES, errors_on, found, run_rule
 
 LEDE = "Nairobi – Three new"
 
@@ -25,10 +25,6 @@ def with_embargo(value: str) -> str:
 def with_line(line: str, text: str = CLEAN) -> str:
     """``text`` with a paragraph ``line`` before the lede."""
     return text.replace(LEDE, f"{line}\n\n{LEDE}", 1)
-
-
-def found(rule: Rule, text: str) -> list[tuple[int, int]]:
-    return [(f.span.line, f.span.column) for f in run_rule(rule, text)]
 
 
 @pytest.mark.parametrize("rule", embargo.RULES, ids=lambda r: r.code)

@@ -9,27 +9,11 @@ import pytest
 from pressrelease.lint.registry import Rule
 from pressrelease.lint.rules import sections
 
-from .util import CLEAN, RELEASES, errors_on, run_rule
+from .util import CLEAN, RELEASES, errors_on, found, plant, run_rule, where
 
 NOTES = "## Notes to editors\n\nPhotographs of the plants are available on request.\n\n"
 CONTACT = "## Contact\n\nAmina Odhiambo, Communications Officer, CWA\nEmail: amina.odhiambo@example.org\nTel: +254 20 555 0142\n"
 ABOUT = "## About the Clean Water Alliance\n\nThe Clean Water Alliance brings safe water to rural communities.\n\n"
-
-
-def plant(old: str, new: str, text: str = CLEAN) -> str:
-    assert text.count(old) == 1, f"{old!r} must occur once"
-    return text.replace(old, new)
-
-
-def where(text: str, needle: str) -> tuple[int, int]:
-    """1-based line and column of the first ``needle`` in ``text``."""
-    offset = text.index(needle)
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def found(rule: Rule, text: str, **kwargs: object) -> list[tuple[int, int]]:
-    return [(f.span.line, f.span.column) for f in run_rule(rule, text, **kwargs)]  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("rule", sections.RULES, ids=lambda r: r.code)

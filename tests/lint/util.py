@@ -96,3 +96,23 @@ def errors_on(path: Path, rules: tuple[Rule, ...]) -> list[tuple[str, int, str]]
         if r.severity == "error" and release.profile in r.profiles
         for f in r.check(ctx)
     ]
+
+
+def plant(old: str, new: str, text: str = CLEAN) -> str:
+    """``text`` with its one ``old`` replaced by ``new`` (a defect planted, or one removed)."""
+    assert text.count(old) == 1, f"{old!r} must occur once"
+    return text.replace(old, new)
+
+
+def where(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
+    """1-based line and column of the nth ``needle`` in ``text``."""
+    offset = -1
+    for _ in range(nth):
+        offset = text.index(needle, offset + 1)
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def found(rule: Rule, text: str, **kwargs: Any) -> list[tuple[int, int]]:
+    """(line, column) of each finding of ``rule`` on ``text``."""
+    return [(f.span.line, f.span.column) for f in run_rule(rule, text, **kwargs)]
