@@ -6,6 +6,7 @@ tests/test_cli_build.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 from pathlib import Path
@@ -228,3 +229,13 @@ def test_a_parser_crash_is_one_failed_file(tmp_path: Path, monkeypatch: pytest.M
     results = build([good, bad], options(tmp_path / "out"))
     assert [r.status for r in results] == ["built", "failed"]
     assert "internal error while parsing (RecursionError: too deep)" in results[1].message
+
+
+def test_stdin_larger_than_two_megabytes_fails_with_one_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Stdin:
+        buffer = io.BytesIO(b"x" * (2 * 1024 * 1024 + 10))
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    job = build_mod.prepare(Path("-"), BuildOptions(), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert job.release is None
+    assert job.problem == "input is larger than 2 MB; a press release never is"

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import sys
 import tempfile
 import time
 import traceback
@@ -38,7 +37,7 @@ from .config import Config
 from .errors import PressReleaseError, ReadError, RenderError
 from .files import release_files
 from .model import Release
-from .parse import MAX_BYTES, parse, read_text
+from .parse import parse, read_stdin, read_text
 from .slug import slugify
 from .workers import RenderTimeout, deadline, init_worker, pdf_renderer, pool_context, pool_size, warm_up
 
@@ -167,16 +166,6 @@ def _check_selection(config: Config, seen: set[Path | None]) -> None:
 # -- 2. parse ------------------------------------------------------------------------------
 
 
-def _read_stdin() -> tuple[str | None, str]:
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        return None, "input is larger than 2 MB; a press release never is"
-    try:
-        return data.decode("utf-8"), ""
-    except UnicodeDecodeError as exc:
-        return None, f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the text as UTF-8"
-
-
 def prepare(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
     """Read and parse one release into a :class:`Job` (a problem instead when unreadable)."""
     started = time.perf_counter()
@@ -197,7 +186,8 @@ def prepare(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
         debug=options.debug,
     )
     if path == STDIN:
-        text, problem = _read_stdin()
+        text, read_problem = read_stdin()
+        problem = read_problem.message if read_problem else ""
     else:
         text, read_problem = read_text(path)
         problem = f"{read_problem.span.line}: {read_problem.message}" if read_problem else ""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -110,17 +111,28 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
         raise ReadError("is a folder, not a release file", path) from None
     except OSError as exc:
         return None, Problem("PR004", f"cannot read the file: {exc.strerror or exc}", Span.point(1))
+    return decode(data)
+
+
+def read_stdin() -> tuple[str | None, Problem | None]:
+    """Standard input's text, with the same checks as a file (see :func:`decode`)."""
+    return decode(sys.stdin.buffer.read(MAX_BYTES + 1), stdin=True)
+
+
+def decode(data: bytes, stdin: bool = False) -> tuple[str | None, Problem | None]:
+    """UTF-8 text of at most 2 MB with no NUL byte, or the PR004 problem that stops it."""
+    what, save = ("input", "text") if stdin else ("file", "file")
     if len(data) > MAX_BYTES:
-        return None, Problem("PR004", "file is larger than 2 MB; a press release never is", Span.point(1))
+        return None, Problem("PR004", f"{what} is larger than 2 MB; a press release never is", Span.point(1))
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        return None, Problem("PR004", "file contains NUL bytes: binary, not a text release", Span.point(line))
+        return None, Problem("PR004", f"{what} contains NUL bytes: binary, not a text release", Span.point(line))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, Problem(
-            "PR004", f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", Span.point(line)
+            "PR004", f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the {save} as UTF-8", Span.point(line)
         )
     return text.removeprefix("\ufeff"), None
 

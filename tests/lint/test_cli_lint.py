@@ -351,3 +351,9 @@ def test_error_text_with_brackets_is_printed_as_written(tmp_path: Path) -> None:
     code, _, err = lint("--config", str(config), str(path))
     assert code == 2
     assert f"{config}:2: lint.severity.PR401: severity must be one of" in err.replace("\n", "")
+
+
+def test_stdin_that_is_not_utf8_is_pr004_at_its_line() -> None:
+    result = runner.invoke(app, ["lint", "--now", NOW, "--format", "concise", "-"], input=b"---\ntitle: x\n\xff\n")
+    assert result.exit_code == 1
+    assert "<stdin>:3:1: PR004 [error] unreadable: not UTF-8 (byte 0xff); save the text as UTF-8" in result.stdout

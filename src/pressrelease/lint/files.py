@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from ..config import Config
 from ..errors import ReadError
 from ..files import STDIN, release_files
 from ..model import Span
-from ..parse import MAX_BYTES, parse, read_text
+from ..parse import parse, read_stdin, read_text
 from .engine import UNREADABLE, Diagnostic, all_rules, clock, lint
 from .registry import Rule
 from .select import Options, Selection
@@ -77,17 +76,6 @@ class Plan:
         return self.selections[key]
 
 
-def _read_stdin() -> tuple[str | None, str]:
-    """(text, problem) from standard input, with the same checks as a file."""
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        return None, "input is larger than 2 MB; a press release never is"
-    try:
-        return data.decode("utf-8"), ""
-    except UnicodeDecodeError as exc:
-        return None, f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the text as UTF-8"
-
-
 def lint_file(path: Path, plan: Plan) -> FileResult:
     """Read, parse and lint one file (or ``-``)."""
     settings = plan.settings
@@ -96,9 +84,10 @@ def lint_file(path: Path, plan: Plan) -> FileResult:
     fail_on = settings.fail_on or config.lint.fail_on
     shown = "<stdin>" if path == STDIN else str(path)
     if path == STDIN:
-        text, problem = _read_stdin()
+        text, read_problem = read_stdin()
         if text is None:
-            return FileResult(shown, (_unreadable(shown, problem),), "", fail_on)
+            assert read_problem is not None
+            return FileResult(shown, (_unreadable(shown, read_problem.message, read_problem.span),), "", fail_on)
         release = parse(text, None, config)
     else:
         text, read_problem = read_text(path)
