@@ -16,7 +16,7 @@ import pytest
 
 from pressrelease import __version__
 from pressrelease.cli import app
-from pressrelease.cli.app import main
+from pressrelease.cli.root import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "iom-minsk-2024-07-19.md"
@@ -69,7 +69,7 @@ def test_help_for_every_command(
 @pytest.mark.slow
 def test_help_does_not_import_heavy_renderers() -> None:
     code = (
-        "import sys; from pressrelease.cli.app import main; sys.argv=['pressrelease','--help'];\n"
+        "import sys; from pressrelease.cli.root import main; sys.argv=['pressrelease','--help'];\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy=[m for m in ('weasyprint','css_inline','docx','bs4') if m in sys.modules]; print(heavy)"
     )

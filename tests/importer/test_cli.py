@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease.cli.app import main
+from pressrelease.cli.root import main
 
 from .util import FIXTURES
 

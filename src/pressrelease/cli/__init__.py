@@ -3,20 +3,58 @@
 Each command lives in its own module here and only turns options into library
 calls and errors into exit codes (0 done, 1 findings or a failed build, 2 usage,
 missing path, malformed config). Heavy packages are imported inside commands, so
-``--help`` and ``lint`` stay fast.
+``--help`` and ``lint`` stay fast, and a plain ``lint`` command line runs without
+importing typer at all (``fast.py``).
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any
 
-from . import build as _build  # noqa: F401  (registers its commands)
-from . import importer as _importer  # noqa: F401
-from . import inspect as _inspect  # noqa: F401
-from . import lint as _lint  # noqa: F401
-from .app import app, main
+if TYPE_CHECKING:
+    import typer
+
+    app: typer.Typer
 
 __all__ = ["app", "main"]
+
+
+def main() -> int:
+    """The console script: a plain ``lint`` without typer, everything else through the typer app.
+
+    Library errors become one line and exit 2, Ctrl-C exit 130, as in the app.
+    """
+    from ..errors import PressReleaseError
+    from . import fast
+    from .common import error_lines, exit_code, print_errors, state
+
+    try:
+        code = fast.run(sys.argv[1:])
+    except PressReleaseError as error:
+        if state.debug:
+            raise
+        print_errors(error_lines(error))
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exit_:
+        return exit_code(exit_)
+    if code is not None:
+        return code
+    from .root import main as app_main
+
+    return app_main()
+
+
+def __getattr__(name: str) -> Any:
+    """``pressrelease.cli.app``: the typer app with every command, imported on first use."""
+    if name == "app":
+        from .root import commands
+
+        return commands()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

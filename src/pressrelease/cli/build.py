@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import PressReleaseError
-from .app import app, console, escape, existing_paths, fail, library_error, parse_now, state
 from .light import LightCommand
+from .root import app, console, escape, existing_paths, fail, library_error, parse_now, state
 
 if TYPE_CHECKING:
     from ..build import BuildOptions, FileResult

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .. import config as config_mod
-from .app import app, console, escape, fail
+from .root import app, console, escape, fail
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config

@@ -13,7 +13,7 @@ import typer
 from .. import config as config_mod
 from ..parse import parse, parse_file
 from ..summary import summarize
-from .app import app, console, escape, existing_paths
+from .root import app, console, escape, existing_paths
 
 if TYPE_CHECKING:
     from rich.tree import Tree
@@ -86,7 +86,7 @@ def inspect_command(
         release = parse(sys.stdin.read(), None, cfg)
     else:
         if path.is_dir():
-            from .app import fail
+            from .root import fail
 
             fail(f"{path}: is a folder; inspect takes one release file")
         cfg = config_mod.for_path(path, config, isolated)

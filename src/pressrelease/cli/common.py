@@ -1,0 +1,107 @@
+"""What every command shares, without typer: global state, consoles, error lines, exits.
+
+Kept apart from the typer app (``root.py``) so that ``pressrelease lint`` can run
+without importing typer at all (see ``fast.py``). An exit is ``SystemExit``: typer
+lets it through unchanged, and :func:`pressrelease.cli.main` turns it into the
+process's exit code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from ..errors import ConfigError, PressReleaseError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class _State:
+    debug = False
+    color = Color.auto
+
+
+state = _State()
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console honouring ``--color`` and ``NO_COLOR``.
+
+    rich is imported here, not at the top: ``lint --format concise`` (json, github,
+    sarif) prints no rich output and starts about 40 ms sooner without it.
+    """
+    from rich.console import Console
+
+    if state.color is Color.always:
+        return Console(stderr=stderr, force_terminal=True, no_color=False, highlight=False)
+    if state.color is Color.never or os.environ.get("NO_COLOR"):
+        return Console(stderr=stderr, no_color=True, highlight=False, force_terminal=False)
+    return Console(stderr=stderr, highlight=False)
+
+
+def escape(text: str) -> str:
+    """rich's markup escape, imported on first use (see :func:`console`)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def print_errors(lines: list[str]) -> None:
+    """``error: ...`` lines on standard error; the text is escaped, never read as rich markup."""
+    err = console(stderr=True)
+    for line in lines:
+        err.print(f"[bold red]error[/]: {escape(line)}", markup=True, highlight=False, soft_wrap=True)
+
+
+def error_lines(error: PressReleaseError) -> list[str]:
+    """One line per problem: a malformed config lists every one it found."""
+    lines = getattr(error, "all", None) if isinstance(error, ConfigError) else None
+    return list(lines or [str(error)])
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one line to standard error and exit."""
+    print_errors([message])
+    raise SystemExit(code)
+
+
+def library_error(error: PressReleaseError) -> NoReturn:
+    """A library error inside a command: its lines and exit 2 (``--debug`` re-raises)."""
+    if state.debug:
+        raise error
+    print_errors(error_lines(error))
+    raise SystemExit(2)
+
+
+def parse_now(value: str | None) -> dt.datetime | None:
+    """``--now``: an ISO date-time, UTC when it names no zone; exit 2 on anything else."""
+    if value is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"--now: {value!r} is not an ISO date-time like 2026-03-20T09:00:00+01:00")
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def existing_paths(paths: list[Path]) -> list[Path]:
+    """The paths given, each checked to exist (``-`` is standard input); exit 2 on a missing one."""
+    for path in paths:
+        if str(path) != "-" and not path.exists():
+            fail(f"{path}: no such file or folder")
+    return paths
+
+
+def exit_code(exit_: SystemExit) -> int:
+    """The number a ``SystemExit`` stands for: 0 for None, 1 for a message."""
+    return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
