@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from .errors import ConfigError
 from .model import Organization
@@ -38,8 +39,7 @@ ORG_KEYS = ("name", "short_name", "url", "boilerplate", "logo", "email", "acrony
 CONFIG_NAMES = ("pressrelease.toml", ".pressrelease.toml", "pyproject.toml")
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(msgspec.Struct, frozen=True):
     """A house term (PR801): ``wrong`` should read ``right``."""
 
     wrong: str
@@ -48,20 +48,18 @@ class Term:
     in_quotes: bool = False  #: also flag it inside quotations
 
 
-@dataclass(frozen=True, slots=True)
-class LintConfig:
+class LintConfig(msgspec.Struct, frozen=True):
     select: tuple[str, ...] = ()  #: empty means the default set
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    severity: dict[str, str] = field(default_factory=dict)  #: code or name -> severity
-    thresholds: dict[str, int] = field(default_factory=lambda: dict(THRESHOLDS))
+    per_file_ignores: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
+    severity: dict[str, str] = msgspec.field(default_factory=dict)  #: code or name -> severity
+    thresholds: dict[str, int] = msgspec.field(default_factory=lambda: dict(THRESHOLDS))
     terms: tuple[Term, ...] = ()
     fail_on: str = "error"
 
 
-@dataclass(frozen=True, slots=True)
-class BuildConfig:
+class BuildConfig(msgspec.Struct, frozen=True):
     formats: tuple[str, ...] = FORMATS
     output: Path | None = None  #: resolved; None means ``dist/`` beside the config or release
     paper: str = "A4"
@@ -70,18 +68,17 @@ class BuildConfig:
     templates: Path | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(msgspec.Struct, frozen=True):
     """A validated configuration. ``Config()`` is the built-in default."""
 
     path: Path | None = None
     profile: str = "default"
     language: str = "en"
-    organizations: dict[str, Organization] = field(default_factory=dict)
+    organizations: dict[str, Organization] = msgspec.field(default_factory=dict)
     default_organization: str | None = None
     exclude: tuple[str, ...] = ()
-    lint: LintConfig = field(default_factory=LintConfig)
-    build: BuildConfig = field(default_factory=BuildConfig)
+    lint: LintConfig = msgspec.field(default_factory=LintConfig)
+    build: BuildConfig = msgspec.field(default_factory=BuildConfig)
 
     @property
     def root(self) -> Path | None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from typing import Any
+
+import msgspec
 
 from .lang import language
 from .model import Block, Contact, FrontMatter, Span
@@ -256,7 +257,7 @@ def merge_contacts(first: Iterable[Contact], second: Iterable[Contact]) -> list[
             merged.append(contact)
             continue
         base = merged[match]
-        merged[match] = replace(
+        merged[match] = msgspec.structs.replace(
             base,
             name=base.name or contact.name,
             title=base.title or contact.title,

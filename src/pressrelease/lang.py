@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 # The word lists ship inside the package (the wheel is installed unzipped). A path
 # beside this module, rather than importlib.resources, keeps that module and the
@@ -20,8 +21,7 @@ from typing import Any
 DATA = Path(__file__).parent / "data"
 
 
-@dataclass(frozen=True, slots=True)
-class Language:
+class Language(msgspec.Struct, frozen=True):
     """The word lists of one language (English merged in where noted)."""
 
     code: str

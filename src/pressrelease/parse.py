@@ -717,7 +717,7 @@ def _is_end_mark(block: Block) -> str | None:
 
 def _structure(blocks: list[Block], lang: Language) -> tuple[list[Block], list[Section], list[EndMark], list[int]]:
     """Assign each block to the body or a section, and find the end marks."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     sections: list[Section] = []
     end_marks: list[EndMark] = []

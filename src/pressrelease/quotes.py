@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+
+import msgspec
 
 from .lang import Language
 from .model import Block, Problem, Quote, Section
@@ -31,8 +32,7 @@ _DASH_LINE = re.compile(r"^\s*(?:—|–|--|-)\s*(?P<who>.+)$")
 _CODE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>")
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(msgspec.Struct, frozen=True):
     """One quoted stretch: ``start`` is the opening mark, ``end`` the closing one (or the text's end)."""
 
     start: int
@@ -133,8 +133,7 @@ def _name_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{hon})\s+)?{cap}(?:\s+(?:{particle}\s+)*{cap})*")
 
 
-@dataclass(frozen=True, slots=True)
-class _Speaker:
+class _Speaker(msgspec.Struct, frozen=True):
     name: str
     start: int
     end: int
@@ -453,7 +452,7 @@ def _carry_back(quotes: list[Quote], blocks: Sequence[Block]) -> list[Quote]:
             and following.block == quote.block + 1
             and blocks[following.block].source.lstrip()[:1] in PAIRS
         ):
-            result[i] = replace(quote, speaker=following.speaker, verb=following.verb, attributed=True)
+            result[i] = msgspec.structs.replace(quote, speaker=following.speaker, verb=following.verb, attributed=True)
     return result
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 try:
     from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]  # the regex engine's extra case pairs
@@ -30,8 +31,7 @@ _DIGITS = re.compile(r"\d+")
 _LEADING_WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
-class Phrases:
+class Phrases(msgspec.Struct, frozen=True):
     """A compiled phrase pattern with the first words that can start a match."""
 
     pattern: re.Pattern[str]

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from ..config import Config
 from ..lang import language
@@ -32,8 +33,7 @@ UNREADABLE = "PR004"
 _ENGINE_CODES = (BAD_SUPPRESSION, UNUSED_SUPPRESSION)
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(msgspec.Struct, frozen=True):
     """One finding, ready for a report: where, which rule, how bad, what, and a fix."""
 
     path: str  #: as given on the command line, or ``<stdin>``

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from .. import config as config_mod
 from ..config import Config
@@ -30,8 +31,7 @@ POOL_MIN_FILES = 48
 CHUNK = 16
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
+class FileResult(msgspec.Struct, frozen=True):
     """One file's diagnostics, with its text for code frames and fixes."""
 
     path: str  #: as shown in reports
@@ -40,11 +40,10 @@ class FileResult:
     fail_on: str  #: the threshold in force for this file
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     """What the command line asks for, the same for every file."""
 
-    options: Options = field(default_factory=Options)
+    options: Options = msgspec.field(default_factory=Options)
     config: Path | None = None
     isolated: bool = False
     now: dt.datetime | None = None

@@ -15,8 +15,9 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from ..errors import PressReleaseError
 from ..model import Span
@@ -31,8 +32,7 @@ class FixError(PressReleaseError):
     """A fixed file could not be written (exit 2)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True):
     """One file after fixing: the new text, how many fixes went in, and what is left."""
 
     original: str

@@ -10,36 +10,34 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Literal
+
+import msgspec
 
 from ..config import Config
 from ..lang import Language
-from ..model import Release, Span
+from ..model import Release, Span, repr_without
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 PROFILES = ("default", "un", "ap", "uk")
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(msgspec.Struct, frozen=True):
     """Replace the text at ``span`` with ``text`` (an empty span inserts)."""
 
     span: Span
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(msgspec.Struct, frozen=True):
     """A safe automatic fix: it never deletes content a writer wrote."""
 
     description: str
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     """What a rule function yields: where, what, and maybe how to fix it."""
 
     span: Span
@@ -47,8 +45,7 @@ class Finding:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(msgspec.Struct, frozen=True):
     """Everything a rule may look at: the parsed release and the settings in force."""
 
     release: Release
@@ -62,8 +59,7 @@ class Context:
 Check = Callable[[Context], Iterator[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     """One lint rule. ``bad`` and ``good`` are whole small releases (tests run them)."""
 
     code: str  #: stable: never reused once shipped
@@ -71,11 +67,14 @@ class Rule:
     severity: Severity  #: the default; config may override
     summary: str  #: one line: what it checks
     why: str  #: why it matters, with the source of its threshold
-    check: Check = field(repr=False, compare=False)
+    check: Check
     fixable: bool = False
     profiles: tuple[str, ...] = PROFILES  #: the house styles in which it is on by default
-    bad: str = field(default="", repr=False)
-    good: str = field(default="", repr=False)
+    bad: str = ""
+    good: str = ""
+
+    def __repr__(self) -> str:
+        return repr_without(self, ("check", "bad", "good"))
 
 
 def rule(

@@ -18,8 +18,9 @@ import contextlib
 import fnmatch
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from ..config import Config
 from ..errors import ConfigError, PressReleaseError
@@ -32,8 +33,7 @@ class UnknownRule(PressReleaseError):
     """A selector on the command line names no rule (exit 2)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
     """What one selector resolved to."""
 
     rules: frozenset[str]  #: codes
@@ -98,8 +98,7 @@ def _check(catalogue: Catalogue, selectors: Iterable[str], where: str, config: C
             raise UnknownRule(message)
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(msgspec.Struct, frozen=True):
     """Selection options from the command line (None: take the config's)."""
 
     select: tuple[str, ...] | None = None
@@ -108,8 +107,7 @@ class Options:
     profile: str | None = None
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(msgspec.Struct, frozen=True):
     """The resolved selection for one config and one set of command-line options."""
 
     catalogue: Catalogue
@@ -119,14 +117,14 @@ class Selection:
     explicit: frozenset[str]  #: codes named exactly in select / extend-select
     extended: frozenset[str]
     ignored: frozenset[str]
-    severity: dict[str, str] = field(default_factory=dict)  #: code -> severity
+    severity: dict[str, str] = msgspec.field(default_factory=dict)  #: code -> severity
 
     @classmethod
-    def build(cls, rules: Sequence[Rule], config: Config, options: Options = Options()) -> Selection:
+    def build(cls, rules: Sequence[Rule], config: Config, options: Options | None = None) -> Selection:
         """Resolve and check every selector; raises on an unknown one."""
         catalogue = Catalogue(rules)
         lint = config.lint
-        cli = options
+        cli = options or Options()
         _check(catalogue, cli.select or (), "--select", None)
         _check(catalogue, cli.ignore, "--ignore", None)
         _check(catalogue, cli.extend_select, "--extend-select", None)
@@ -152,7 +150,7 @@ class Selection:
         return cls(
             catalogue=catalogue,
             config=config,
-            options=options,
+            options=cli,
             base=catalogue.codes(select) if select else None,
             explicit=explicit,
             extended=catalogue.codes(extend),

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+
+import msgspec
 
 from ..model import Comment, Release, Span
 from .registry import Edit, Finding, Fix
@@ -33,8 +34,7 @@ _CODE_LIKE = re.compile(r"^PR\d+$", re.IGNORECASE)
 _NAME_LIKE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 
 
-@dataclass
-class Directive:
+class Directive(msgspec.Struct):
     """One suppression comment, and the lines where it applies."""
 
     kind: str
@@ -43,14 +43,13 @@ class Directive:
     first: int  #: first line it covers
     last: int  #: last line it covers (inclusive)
     closer: Comment | None = None  #: the matching enable comment, for a range
-    used: set[str] = field(default_factory=set)
+    used: set[str] = msgspec.field(default_factory=set)
 
     def covers(self, code: str, line: int) -> bool:
         return code in self.codes and self.first <= line <= self.last
 
 
-@dataclass
-class Suppressions:
+class Suppressions(msgspec.Struct):
     """The directives of one file plus the findings about the comments themselves."""
 
     directives: list[Directive]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+
+import msgspec
 
 from ...model import Block, Release, Span
 
@@ -65,8 +66,7 @@ _AUTOLINK = re.compile(r"<(?P<target>[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 _BARE = re.compile(r"(?<![\w@/.])(?P<target>(?:(?:https?|ftp|file)://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]*_”’»])")
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(msgspec.Struct, frozen=True):
     """A link or image in a block's source, with offsets into ``Block.source``."""
 
     start: int  #: the whole ``[text](target)`` (or the bare URL)
@@ -139,8 +139,7 @@ def prose_blocks(release: Release) -> Iterator[tuple[int, Block]]:
 # -- front matter ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(msgspec.Struct, frozen=True):
     """Where a one-line front-matter scalar is written: its line, first column and raw text."""
 
     line: int

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+import msgspec
 
 from ...contacts import EMAIL, PHONE
 from ...model import Block, Contact, Release, Section, Span
@@ -58,8 +59,7 @@ _LABELS = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Where:
+class _Where(msgspec.Struct, frozen=True):
     """A contact and where its front-matter fields are written (empty for section contacts)."""
 
     contact: Contact

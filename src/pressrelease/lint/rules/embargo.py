@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
+
+import msgspec
 
 from ...dates import find_dates
 from ...model import Block, Embargo, Release
@@ -187,8 +188,7 @@ _ZONES: dict[str, str | float] = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class _Said:
+class _Said(msgspec.Struct, frozen=True):
     """What an embargo line says: a date, a time and a zone, each when it gives one."""
 
     date: tuple[int, int, int | None] | None  #: day, month, year

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from ...model import Release, Span
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
@@ -27,8 +28,7 @@ Nairobi – Three new water treatment plants opened on 20 March 2026 in the nort
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros|Plc|Ave|etc|No)\.)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(msgspec.Struct, frozen=True):
     """Where a front-matter scalar is written: its line, first column and raw text."""
 
     line: int
