@@ -37,6 +37,18 @@ def cols(text: str, part: str, start: int = 0) -> tuple[int, int]:
 # (lede, places, date text or None, (day, month, year or None) or None, separator, wire)
 FORMS = [
     ("Minsk – A meeting was held.", ["Minsk"], None, None, "–", None),
+    # bold or italic, as agencies' web pages set them
+    ("**GENEVA** – The agency said.", ["GENEVA"], None, None, "–", None),
+    ("*Minsk* - A meeting was held.", ["Minsk"], None, None, "-", None),
+    (
+        "**NEW YORK, 15 March 2026** – A report.",
+        ["NEW YORK"],
+        "15 March 2026",
+        (15, 3, 2026),
+        "–",
+        None,
+    ),
+    ("__BAMAKO, Mali__/**GENEVA** – A report.", ["BAMAKO, Mali", "GENEVA"], None, None, "–", None),
     ("Minsk - On 19 July 2024, a meeting was held.", ["Minsk"], None, None, "-", None),
     (
         "MINSK, Belarus, 19 July 2024 – A meeting was held.",
@@ -216,3 +228,15 @@ def test_location_alone_is_enough() -> None:
     release = parse("---\ntitle: T\ndate: 2024-07-19\nlocation: Minsk, Belarus\n---\n\nThe meeting was held.\n")
     assert release.dateline is None
     assert release.location == "Minsk, Belarus"
+
+
+def test_a_dash_inside_the_bold_ends_the_dateline() -> None:
+    dateline = dateline_of("**NAIROBI, 3 May 2026 –** Three plants opened.")
+    assert [p.name for p in dateline.places] == ["NAIROBI"]
+    assert dateline.date is not None and dateline.date.text == "3 May 2026"
+    assert dateline.text == "**NAIROBI, 3 May 2026 –"
+    assert dateline.separator_span == Span(LINE, 23, LINE, 24)
+
+
+def test_emphasis_later_in_the_lede_is_not_a_dateline() -> None:
+    assert lede("The **agency** – said to be the largest – opened.").dateline is None

@@ -4,6 +4,9 @@ Forms accepted (format.md): ``Minsk – ``, ``MINSK, Belarus, 19 July 2024 – `
 ``NEW YORK, March 15, 2024 /PRNewswire/ -- ``, ``Dakar/New York, 22 December 2015 –``,
 ``BAMAKO, Mali/GENEVA/NEW YORK, 18 December 2015 –``, ``NAIROBI, 30 March (UNEP) --``,
 ``NEW YORK (May 29, 2018) –``, ``PARIS, le 26 mars 2026 –``, ``МИНСК, 19 июля 2024 года –``.
+Each may be set in bold or italics (``**GENEVA** –``, ``**NAIROBI, 3 May 2026 –**``), as
+agencies' web pages often do: the emphasis marks are read as spaces, so offsets into
+the block's source stay true, and the dateline's text keeps them.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ _LOWER_OK = {
 }
 _NOT_PLACES = {"today", "yesterday", "tomorrow", "now", "meanwhile", "however", "also", "this", "that", "here", "there"}
 _MAX_PREFIX = 120
+_EMPHASIS = re.compile(r"\*{1,3}|_{1,3}")
 
 
 def find_dateline(lede: Block) -> Dateline | None:
@@ -59,6 +63,7 @@ def find_dateline(lede: Block) -> Dateline | None:
     source = lede.source
     first_line_end = source.find("\n")
     head = source if first_line_end < 0 else source[:first_line_end]
+    head = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), head[: _MAX_PREFIX + 10])
     for match in _SEPARATOR.finditer(head[: _MAX_PREFIX + 4]):
         prefix = head[: match.start()]
         result = _read_prefix(lede, prefix, match)

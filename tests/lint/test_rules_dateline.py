@@ -300,3 +300,15 @@ def test_block_dates_are_the_dates_of_the_masked_block() -> None:
             reused += mask(block.source) == block.source
             searched += mask(block.source) != block.source
     assert reused > 50 and searched > 5
+
+
+def test_a_bold_dateline_is_a_dateline() -> None:
+    """``**NAIROBI** –``, as agencies' web pages set it: no PR201, and PR203 fixes its hyphen."""
+    bold = with_lede("**NAIROBI** – Three new water treatment plants opened on Friday, 20 March 2026,")
+    bold = bold.replace("location: Nairobi\n", "")
+    assert run_rule(dateline_missing, bold) == []
+    hyphen = bold.replace("**NAIROBI** – ", "**NAIROBI** - ")
+    findings = run_rule(dateline_dash, hyphen)
+    line, column = at(hyphen, "** - ")
+    assert [(f.span.line, f.span.column) for f in findings] == [(line, column + 3)]
+    assert apply_fix(hyphen, findings[0].fix) == bold
