@@ -609,12 +609,17 @@ def _pseudo_heading(block: Block, lang: Language) -> str | None:
 # -- the whole parse --------------------------------------------------------------------------
 
 
+def source_text(text: str) -> str:
+    """The text as the model holds it (``Release.source``): no BOM, ``\\n`` line ends."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def parse(text: str, path: str | Path | None = None, config: config_mod.Config | None = None) -> Release:
     """Parse a release's text. Never raises on content: problems are on the result."""
     path = Path(path) if path is not None else None
     if config is None:
         config = config_mod.DEFAULT
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = source_text(text)
     if len(text.encode("utf-8", errors="replace")) > MAX_BYTES:
         return _unreadable(
             path, Problem("PR004", "file is larger than 2 MB; a press release never is", Span.point(1)), config

@@ -31,7 +31,13 @@ VALUES = {
 #: options that may repeat, each value kept
 LISTS = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend_select"}
 #: options without a value
-FLAGS = {"--statistics": "statistics", "--isolated": "isolated", "--fix": "fix", "--diff": "diff"}
+FLAGS = {
+    "--statistics": "statistics",
+    "--isolated": "isolated",
+    "--fix": "fix",
+    "--diff": "diff",
+    "--no-cache": "no_cache",
+}
 
 
 def _value(argv: list[str], index: int, arg: str) -> tuple[str, int] | None:

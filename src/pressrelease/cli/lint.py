@@ -52,9 +52,27 @@ def lint_command(
     now: Annotated[str | None, typer.Option("--now", help="The clock for embargo rules (ISO 8601).")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place, then report what is left.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Lint every file afresh; neither read nor write the cache.")
+    ] = False,
 ) -> None:
     """Check releases against the rule catalogue (`pressrelease rules` lists it)."""
-    run(paths, format, select, ignore, extend_select, profile, fail_on, statistics, config, isolated, now, fix, diff)
+    run(
+        paths,
+        format,
+        select,
+        ignore,
+        extend_select,
+        profile,
+        fail_on,
+        statistics,
+        config,
+        isolated,
+        now,
+        fix,
+        diff,
+        no_cache,
+    )
 
 
 @app.command("rules", cls=LightCommand)

@@ -133,6 +133,7 @@ def run(
     now: str | None = None,
     fix: bool = False,
     diff: bool = False,
+    no_cache: bool = False,
 ) -> None:
     """Lint ``paths`` as ``pressrelease lint`` does; exits (``SystemExit``) 1 on failing findings, 2 on errors."""
     from ..lint.engine import failing
@@ -156,6 +157,7 @@ def run(
         now=parse_now(now) or dt.datetime.now(dt.UTC),
         fail_on=fail_on.value if fail_on else None,
         debug=state.debug,
+        cache=not (no_cache or fix or diff),  # fixing lints text that is about to change
     )
     try:
         if fix or diff:

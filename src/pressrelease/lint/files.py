@@ -13,6 +13,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -21,9 +22,12 @@ from ..config import Config
 from ..errors import ReadError
 from ..files import STDIN, release_files
 from ..model import Span
-from ..parse import parse, read_stdin, read_text
+from ..parse import parse, read_stdin, read_text, source_text
 from .engine import UNREADABLE, Diagnostic, all_rules, clock, lint
 from .registry import Rule
+
+if TYPE_CHECKING:
+    from .cache import Cache
 from .select import Options, Selection
 
 #: below this many files the pool's start-up costs more than it saves (bench/lint.py)
@@ -49,6 +53,7 @@ class Settings(msgspec.Struct, frozen=True):
     now: dt.datetime | None = None
     fail_on: str | None = None
     debug: bool = False
+    cache: bool = False  #: reuse and store results (lint/cache.py); the command line turns it on
 
 
 def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
@@ -63,10 +68,23 @@ class Plan:
         self.settings = settings
         self.rules = tuple(rules) if rules is not None else all_rules()
         self.selections: dict[Path | None, Selection] = {}
+        self.fingerprints: dict[Path | None, str] = {}
+        self.cache: Cache | None = None
+        if settings.cache and rules is None:  # a custom rule set is not the tool's: never cached
+            from .cache import Cache, directory
+
+            self.cache = Cache(directory())
 
     def config_for(self, path: Path) -> Config:
         target = None if path == STDIN else path
         return config_mod.for_path(target, self.settings.config, self.settings.isolated)
+
+    def fingerprint(self, config: Config) -> str:
+        if config.path not in self.fingerprints:
+            from .cache import settings_fingerprint
+
+            self.fingerprints[config.path] = settings_fingerprint(config, self.settings.options)
+        return self.fingerprints[config.path]
 
     def selection_for(self, config: Config) -> Selection:
         key = config.path
@@ -82,6 +100,8 @@ def lint_file(path: Path, plan: Plan) -> FileResult:
     selection = plan.selection_for(config)
     fail_on = settings.fail_on or config.lint.fail_on
     shown = "<stdin>" if path == STDIN else str(path)
+    now = settings.now or clock()
+    key: str | None = None  #: the cache entry's, for a file read from disk
     if path == STDIN:
         text, read_problem = read_stdin()
         if text is None:
@@ -94,6 +114,11 @@ def lint_file(path: Path, plan: Plan) -> FileResult:
             message = read_problem.message if read_problem else "cannot read the file"
             span = read_problem.span if read_problem else Span.point(1)
             return FileResult(shown, (_unreadable(shown, message, span),), "", fail_on)
+        if plan.cache is not None:
+            key = plan.cache.key(text, shown, plan.fingerprint(config))
+            cached = plan.cache.get(key, shown, now)
+            if cached is not None:
+                return FileResult(shown, cached, source_text(text), fail_on)
         try:
             release = parse(text, path, config)
         except Exception as error:  # a parser bug must not hide the other files
@@ -101,9 +126,11 @@ def lint_file(path: Path, plan: Plan) -> FileResult:
                 raise
             message = f"internal error while parsing ({type(error).__name__}: {error}); rerun with --debug"
             return FileResult(shown, (_unreadable(shown, message),), text, fail_on)
-    diagnostics = lint(release, config, selection=selection, now=settings.now or clock(), debug=settings.debug)
+    diagnostics = lint(release, config, selection=selection, now=now, debug=settings.debug)
     if path != STDIN and shown != release.display_name:
         diagnostics = [_rename(d, shown) for d in diagnostics]
+    if key is not None and plan.cache is not None:
+        plan.cache.put(key, release, tuple(diagnostics), now)
     return FileResult(shown, tuple(diagnostics), release.source, fail_on)
 
 
@@ -143,9 +170,7 @@ def lint_paths(
     ``rules`` replaces the registry (tests); a custom rule set always runs in-process.
     """
     settings = settings or Settings()
-    settings = Settings(
-        settings.options, settings.config, settings.isolated, settings.now or clock(), settings.fail_on, settings.debug
-    )
+    settings = msgspec.structs.replace(settings, now=settings.now or clock())
     files = discover(paths, settings)
     plan = Plan(settings, rules)
     for path in files:  # load every config and check every selector first

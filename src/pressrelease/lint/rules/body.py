@@ -265,16 +265,40 @@ def _target_problem(target: str, release: Release, auto: bool) -> str | None:
         return None
     if target.startswith("/"):
         return "a site-absolute path has no host in a PDF or email: write the full https:// address"
-    if release.path is None:
+    local = _local_path(target, release)
+    if local is None:
         return None  # read from stdin: there is no folder to resolve against
-    local = Path(unquote(re.split(r"[?#]", target, maxsplit=1)[0]))
     try:
-        exists = (release.path.parent / local).exists()
+        exists = local.exists()
     except (OSError, ValueError):  # a name too long, or %00 in it
         exists = False
     if not exists:
         return f"the relative link '{target}' does not resolve from the release's folder: fix the path"
     return None
+
+
+def _local_path(target: str, release: Release) -> Path | None:
+    """The file a relative link target names, from the release's folder (None from stdin)."""
+    if release.path is None:
+        return None
+    return release.path.parent / Path(unquote(re.split(r"[?#]", target, maxsplit=1)[0]))
+
+
+def local_targets(release: Release) -> list[Path]:
+    """The files PR706 checks for: what its verdicts depend on besides the text (lint/cache.py)."""
+    found = []
+    for block in release.blocks:
+        for link in inline_links(block):
+            target = link.target
+            if link.image or (link.auto and target.lower().startswith("www.")) or target.startswith("//"):
+                continue
+            scheme = _scheme(target)
+            if (scheme and len(scheme) > 1) or not target or target.startswith(("#", "?", "/")):
+                continue
+            local = _local_path(target, release)
+            if local is not None:
+                found.append(local)
+    return found
 
 
 @rule(
