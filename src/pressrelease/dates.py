@@ -51,7 +51,18 @@ def _phrases() -> Phrases:
     Every date holds a digit; it starts with its digit or with a month or weekday
     name, which are single words (tests check the data), at the start of a word.
     """
-    return Phrases.build(_pattern(), [*all_months(), *all_weekdays()], digits=True)
+    return Phrases.build(_pattern(), [*all_months(), *all_weekdays()], digits=True, digit_start=_could_start)
+
+
+#: What a date that starts with its digits opens with: an ISO date, or a day, then
+#: (after an ordinal ending, a full stop, spaces and ``de``) the word that must be a
+#: month. Prose is full of numbers; this check is cheaper than the whole pattern.
+_DIGIT_HEAD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:er|st|nd|rd|th|º|°)?\.?\s+(?:de\s+)?(\w+)", re.IGNORECASE)
+
+
+def _could_start(low: str, start: int) -> bool:
+    head = _DIGIT_HEAD.match(low, start)
+    return head is not None and (head.group(1) is None or head.group(1) in all_months())
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:

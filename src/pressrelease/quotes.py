@@ -304,7 +304,7 @@ def find_quotes(
     skip = {i for s in sections if s.kind in ("about", "contact") for i in (*s.blocks, s.heading_block)}
     quotes: list[Quote] = []
     problems: list[Problem] = []
-    last_named: str | None = None
+    last_named = _LastNamed(lang)
     intro: tuple[str, str] | None = None  # (speaker, verb) from a "... said:" paragraph
     previous_open = False  # the previous paragraph ended inside a quotation
     previous_speaker: tuple[str, str] | None = None  # of the previous paragraph's last quotation
@@ -314,7 +314,7 @@ def find_quotes(
             intro = None
             continue
         if block.kind == "blockquote" and index not in skip:
-            quote, last_named = _block_quote(block, index, intro, last_named, lang)
+            quote = _block_quote(block, index, intro, last_named, lang)
             quotes.append(quote)
             previous_speaker = (quote.speaker, quote.verb or "") if quote.speaker else None
             continue
@@ -354,17 +354,9 @@ def find_quotes(
         speakers = _attributions(outside, lang)
         named = [s.name for s in speakers if not s.pronoun and _is_name(s.name, lang)]
         if named:
-            last_named = named[-1]
+            last_named.named(named[-1])
         else:
-            # A person named in passing is who a later "she added" most likely means
-            # ("Marie Dupont, directrice, a visité ..."): any name when nobody has been
-            # named yet, else only a name introduced with a description after a comma.
-            mentioned = [
-                r[2]
-                for r in _runs(outside, lang)
-                if _is_name(r[2], lang) and (last_named is None or _introduced(outside, r))
-            ]
-            last_named = mentioned[-1] if mentioned else last_named
+            last_named.mentioned_in(outside)
         found: list[Quote] = []
         for mark in marks:
             inner = source[mark.start + 1 : mark.end]
@@ -476,12 +468,47 @@ def _nearest(speakers: list[_Speaker], mark: Mark) -> _Speaker | None:
     return min(speakers, key=lambda s: min(abs(s.start - mark.end), abs(s.end - mark.start)))
 
 
-def _resolve(speakers: list[_Speaker], pronoun: _Speaker, last_named: str | None, lang: Language) -> str | None:
+class _LastNamed:
+    """The last person named so far: who a later "she added" most likely means.
+
+    A paragraph with a named speaker sets it. Otherwise a person named in passing
+    does ("Marie Dupont, directrice, a visité ..."): any name when nobody has been
+    named yet, else only a name introduced with a description after a comma. Reading
+    a paragraph's names is the costly part and most releases never need it, so the
+    paragraphs are kept and read, in order, only when a pronoun asks.
+    """
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.value: str | None = None
+        self.pending: list[str] = []
+
+    def named(self, name: str) -> None:
+        self.value = name
+        self.pending.clear()
+
+    def mentioned_in(self, outside: str) -> None:
+        self.pending.append(outside)
+
+    def get(self) -> str | None:
+        for outside in self.pending:
+            mentioned = [
+                r[2]
+                for r in _runs(outside, self.lang)
+                if _is_name(r[2], self.lang) and (self.value is None or _introduced(outside, r))
+            ]
+            if mentioned:
+                self.value = mentioned[-1]
+        self.pending.clear()
+        return self.value
+
+
+def _resolve(speakers: list[_Speaker], pronoun: _Speaker, last_named: _LastNamed, lang: Language) -> str | None:
     earlier = [s for s in speakers if not s.pronoun and s.end <= pronoun.start and _is_name(s.name, lang)]
-    return earlier[-1].name if earlier else last_named
+    return earlier[-1].name if earlier else last_named.get()
 
 
-def _intro(source: str, speakers: list[_Speaker], last_named: str | None, lang: Language) -> tuple[str, str] | None:
+def _intro(source: str, speakers: list[_Speaker], last_named: _LastNamed, lang: Language) -> tuple[str, str] | None:
     """``The Floods Minister, Sarah Whitfield, said:`` introduces the block quotes after it."""
     if not source.rstrip().endswith(":") or not speakers:
         return None
@@ -491,8 +518,8 @@ def _intro(source: str, speakers: list[_Speaker], last_named: str | None, lang: 
 
 
 def _block_quote(
-    block: Block, index: int, intro: tuple[str, str] | None, last_named: str | None, lang: Language
-) -> tuple[Quote, str | None]:
+    block: Block, index: int, intro: tuple[str, str] | None, last_named: _LastNamed, lang: Language
+) -> Quote:
     lines = block.source.split("\n")
     speaker: str | None = None
     speaker_span = None
@@ -519,7 +546,7 @@ def _block_quote(
         elif intro is not None:
             speaker, verb = intro
     if speaker and _is_name(speaker, lang):
-        last_named = speaker
+        last_named.named(speaker)
     inner = text.strip()
     if marks and marks[0].start == text.find(marks[0].open) and marks[0].start <= 1:
         inner = text[marks[0].start + 1 : marks[0].end].strip()
@@ -537,4 +564,4 @@ def _block_quote(
         words=len(_WORD.findall(inner)),
         sentences=_count_sentences(inner),
     )
-    return quote, last_named
+    return quote

@@ -17,7 +17,7 @@ matches ``i``, ``İ`` lowers to two characters) is tried with the full pattern t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import msgspec
 
@@ -40,9 +40,18 @@ class Phrases(msgspec.Struct, frozen=True):
     odd_chars: frozenset[str] | None
     #: a match may also start at a word that begins with a digit (dates: ``19 July``)
     digits: bool = False
+    #: where given, a digit start is tried only if this says a match could start there
+    #: (given the lower-cased text and the offset); it may say yes too often, never too rarely
+    digit_start: Callable[[str, int], bool] | None = None
 
     @classmethod
-    def build(cls, pattern: re.Pattern[str], phrases: Iterable[str], digits: bool = False) -> Phrases:
+    def build(
+        cls,
+        pattern: re.Pattern[str],
+        phrases: Iterable[str],
+        digits: bool = False,
+        digit_start: Callable[[str, int], bool] | None = None,
+    ) -> Phrases:
         phrases = list(phrases)
         firsts: set[str] = set()
         chars: set[str] = set()
@@ -57,7 +66,7 @@ class Phrases(msgspec.Struct, frozen=True):
             odd = frozenset(chr(x) for ch in chars for x in _EXTRA_CASES.get(ord(ch), ())) | {"\u0307"}
             if not all(ch.isascii() is False for ch in odd):
                 odd = None  # phrases with unusual letters: no shortcut
-        return cls(pattern, frozenset(firsts), odd, digits)
+        return cls(pattern, frozenset(firsts), odd, digits, digit_start)
 
     def could_start(self, word: str) -> bool:
         low = word.lower()
@@ -74,8 +83,11 @@ class Phrases(msgspec.Struct, frozen=True):
         present = self.first_words.intersection(_WORD.findall(low))
         starts = [start for word in present for start in _whole_words(low, word)]
         if self.digits:
+            maybe = self.digit_start
             starts += [
-                m.start() for m in _DIGITS.finditer(low) if not m.start() or not _is_word_char(low[m.start() - 1])
+                m.start()
+                for m in _DIGITS.finditer(low)
+                if (not m.start() or not _is_word_char(low[m.start() - 1])) and (maybe is None or maybe(low, m.start()))
             ]
         if not starts:
             return

@@ -296,7 +296,7 @@ def test_block_dates_are_the_dates_of_the_masked_block() -> None:
             if not block.source or block.kind == "code":
                 continue
             expected = list(find_dates(mask(block.source), block.locate))
-            assert dateline.block_dates(release, block) == expected
+            assert list(dateline.block_dates(release, block)) == expected
             reused += mask(block.source) == block.source
             searched += mask(block.source) != block.source
     assert reused > 50 and searched > 5

@@ -43,7 +43,12 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_code(text: str) -> str:
     """``text`` with code spans blanked (same length)."""
-    return _CODE_SPAN.sub(_blank, text)
+    return _CODE_SPAN.sub(_blank, text) if "`" in text else text
+
+
+#: Every match of _NOT_PROSE holds one of these; most paragraphs hold none, and
+#: looking for them is far cheaper than trying the pattern at every position.
+_NOT_PROSE_HINTS = ("](", "<", "://", "www.", "@")
 
 
 @lru_cache(maxsize=4096)
@@ -52,7 +57,10 @@ def mask(text: str) -> str:
 
     Cached: several rules mask the same block.
     """
-    return _NOT_PROSE.sub(_blank, mask_code(text))
+    text = mask_code(text)
+    if not any(hint in text for hint in _NOT_PROSE_HINTS):
+        return text
+    return _NOT_PROSE.sub(_blank, text)
 
 
 # -- links and images --------------------------------------------------------------------------
@@ -109,9 +117,11 @@ def inline_links(block: Block) -> tuple[Link, ...]:
 def _links(source: str) -> tuple[Link, ...]:
     """Cached: four rules read the links of the same block."""
     text = mask_code(source)
-    links = list(_inline(text))
+    links = list(_inline(text)) if "](" in text else []
     taken = [(link.start, link.end) for link in links]
-    for pattern in (_AUTOLINK, _BARE):
+    for pattern, hints in ((_AUTOLINK, (":",)), (_BARE, ("://", "www."))):
+        if not any(hint in text for hint in hints):
+            continue  # every match holds one of these
         for match in pattern.finditer(text):
             if any(a <= match.start() < b for a, b in taken):
                 continue

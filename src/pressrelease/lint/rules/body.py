@@ -182,23 +182,30 @@ def acronym_undefined(ctx: Context) -> Iterator[Finding]:
     known = known_acronyms(release)
     defined: set[str] = set()
     reported: set[str] = set()
+    end_marks = {mark.block for mark in release.end_marks}
     for index, block in enumerate(release.blocks):
-        if not block.source or block.kind == "code" or any(m.block == index for m in release.end_marks):
+        if not block.source or block.kind == "code" or index in end_marks:
             continue
         text = mask(block.source)
-        skip = shouting_lines(text)
-        if index == release.lede and release.dateline is not None and text.startswith(release.dateline.text):
-            skip.append((0, len(release.dateline.text)))  # "NEW YORK, March 15 --"
-        spelled_out = definitions(text)
+        # Definitions and shouting lines are read only in blocks that hold an acronym
+        # (most hold none): the same findings, without the cost.
+        spelled_out: dict[int, str] | None = None
+        skip: list[tuple[int, int]] | None = None
         for match in TOKEN.finditer(text):
             name = acronym(match.group(0))
             if name is None:
                 continue
+            if spelled_out is None:
+                spelled_out = definitions(text)
             if match.start() in spelled_out:
                 defined.add(spelled_out[match.start()])
                 continue
             if name in known or name in defined or name in reported:
                 continue
+            if skip is None:
+                skip = shouting_lines(text)
+                if index == release.lede and release.dateline is not None and text.startswith(release.dateline.text):
+                    skip.append((0, len(release.dateline.text)))  # "NEW YORK, March 15 --"
             if any(a <= match.start() < b for a, b in skip):
                 continue
             reported.add(name)

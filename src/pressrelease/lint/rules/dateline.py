@@ -73,18 +73,32 @@ def nearest(mention: DateMention, release: Release) -> dt.date | None:
     return min(options, key=lambda d: abs((d - date).days), default=None)
 
 
-def block_dates(release: Release, block: Block) -> list[DateMention]:
+#: The release being linted and its blocks' dates (by block identity): PR204 and
+#: PR207 read the same blocks. Holding the release keeps every key's block alive.
+_MEMO: tuple[Release | None, dict[int, tuple[DateMention, ...]]] = (None, {})
+
+
+def block_dates(release: Release, block: Block) -> tuple[DateMention, ...]:
     """The dates written in ``block`` outside code, link targets and URLs.
 
     The parser already found every date of every block (``release.dates``); when
     masking changes nothing in the block (no code, link or address), those are the
     block's dates. Otherwise the masked text is searched again.
     """
-    masked = mask(block.source)
-    if masked != block.source:
-        return list(find_dates(masked, block.locate))
-    first, last = block.span.line, block.span.end_line
-    return [mention for mention in release.dates if first <= mention.span.line <= last]
+    global _MEMO
+    if _MEMO[0] is not release:
+        _MEMO = (release, {})
+    memo = _MEMO[1]
+    found = memo.get(id(block))
+    if found is None:
+        masked = mask(block.source)
+        if masked != block.source:
+            found = tuple(find_dates(masked, block.locate))
+        else:
+            first, last = block.span.line, block.span.end_line
+            found = tuple(mention for mention in release.dates if first <= mention.span.line <= last)
+        memo[id(block)] = found
+    return found
 
 
 def text_dates(release: Release) -> Iterator[DateMention]:
@@ -386,7 +400,7 @@ def date_format(ctx: Context) -> Iterator[Finding]:
             problem = _format_problem(mention, ctx.profile, english)
             if problem is not None:
                 yield Finding(mention.span, problem)
-        for match in _NUMERIC.finditer(text):
+        for match in _NUMERIC.finditer(text) if "/" in text else ():
             first, second = int(match.group(1)), int(match.group(2))
             if 1 <= first <= 12 and 1 <= second <= 12 and first != second:
                 yield Finding(
