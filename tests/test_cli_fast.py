@@ -61,6 +61,16 @@ def test_a_plain_command_line_is_read() -> None:
         {},
         {"isolated": True, "fix": True, "diff": True, "format": LintFormat.sarif},
     )
+    assert fast.read(["lint", "-o", "r.txt", "--exit-zero", "--no-cache", "--stdin-filename=a/b.md", "-"]) == (
+        {},
+        {
+            "output_file": Path("r.txt"),
+            "exit_zero": True,
+            "no_cache": True,
+            "stdin_filename": Path("a/b.md"),
+            "paths": [Path("-")],
+        },
+    )
 
 
 @pytest.mark.parametrize(
@@ -121,6 +131,9 @@ def _run(
         ["lint", "--now", NOW, "--select", "PR999", "CLEAN"],  # unknown rule: exit 2
         ["lint", "--now", NOW, "--isolated", "--config", "x.toml", "CLEAN"],
         ["lint", "--now", NOW, "--diff", "BROKEN"],
+        ["lint", "--now", NOW, "--exit-zero", "-f", "concise", "BROKEN"],
+        ["lint", "--now", NOW, "-o", "report.txt", "--no-cache", "BROKEN"],
+        ["lint", "--now", NOW, "--stdin-filename", "x.md", "CLEAN"],  # exit 2: no -
     ],
 )
 def test_both_ways_in_give_the_same_result(
@@ -134,7 +147,8 @@ def test_both_ways_in_give_the_same_result(
     typer_result = _run(monkeypatch, capsys, "typer", argv)
     fast_result = _run(monkeypatch, capsys, "fast", argv)
     assert fast_result == typer_result
-    assert typer_result[0] in (0, 1, 2) and (typer_result[1] or typer_result[2])
+    report = tmp_path / "report.txt"
+    assert typer_result[0] in (0, 1, 2) and (typer_result[1] or typer_result[2] or report.read_text(encoding="utf-8"))
 
 
 def test_errors_in_lint_keep_their_exit_codes(

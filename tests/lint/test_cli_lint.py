@@ -357,3 +357,62 @@ def test_stdin_that_is_not_utf8_is_pr004_at_its_line() -> None:
     result = runner.invoke(app, ["lint", "--now", NOW, "--format", "concise", "-"], input=b"---\ntitle: x\n\xff\n")
     assert result.exit_code == 1
     assert "<stdin>:3:1: PR004 [error] unreadable: not UTF-8 (byte 0xff); save the text as UTF-8" in result.stdout
+
+
+# -- --exit-zero, --output-file, --stdin-filename --------------------------------------------------
+
+BROKEN = CLEAN.replace("Nairobi – Three", "Three").replace("location: Nairobi\n", "")  # PR201, an error
+
+
+def test_exit_zero_reports_but_does_not_fail(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", BROKEN)
+    code, out, _ = lint("--exit-zero", "--format", "concise", str(path))
+    assert code == 0 and "PR201" in out
+    assert lint("--exit-zero", str(tmp_path / "missing.md"))[0] == 2  # errors are still errors
+
+
+def test_output_file_holds_the_report(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", BROKEN)
+    on_screen = lint("--format", "concise", str(path))
+    report = tmp_path / "report.txt"
+    report.write_text("an old report\n", encoding="utf-8")
+    code, out, _ = lint("--format", "concise", "-o", str(report), str(path))
+    assert (code, out) == (on_screen[0], "") and code == 1
+    assert report.read_text(encoding="utf-8") == on_screen[1]
+    as_json = tmp_path / "report.json"
+    lint("--format", "json", "--output-file", str(as_json), str(path))
+    assert [d["code"] for d in json.loads(as_json.read_text(encoding="utf-8"))] == ["PR201"]
+    text = tmp_path / "report-text.txt"
+    runner.invoke(app, ["--color", "always", "lint", "--now", NOW, "-o", str(text), str(path)])  # no codes in a file
+    assert "PR201" in text.read_text(encoding="utf-8") and "\x1b[" not in text.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "report-text.txt", "report.json", "report.txt"]
+
+
+@pytest.mark.parametrize("where", ["missing/report.txt", "."])
+def test_output_file_that_cannot_be_written_is_exit_2_before_linting(tmp_path: Path, where: str) -> None:
+    path = write(tmp_path, "a.md", BROKEN)
+    code, out, err = lint("-o", str(tmp_path / where), str(path))
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and err.startswith("error: ")
+
+
+def test_stdin_filename_names_standard_input_and_finds_its_config(tmp_path: Path) -> None:
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "pressrelease.toml").write_text('[lint.severity]\nPR203 = "error"\n', encoding="utf-8")
+    (folder / "report.pdf").write_bytes(b"%PDF")
+    text = CLEAN.replace("Nairobi – Three", "Nairobi - Three").replace(
+        "bringing safe drinking water", "bringing [safe drinking water](report.pdf)"
+    )
+    named = str(folder / "draft.md")
+    code, out, _ = lint("--format", "concise", "--stdin-filename", named, "-", input=text)
+    assert code == 1  # PR203 raised to an error by the folder's config
+    assert out.splitlines()[0].startswith(f"{named}:") and "PR203 [error]" in out
+    assert "PR706" not in out  # report.pdf resolves from the named file's folder
+    plain = lint("--format", "concise", "-", input=text)[1]
+    assert plain.startswith("<stdin>:") and "PR203 [warning]" in plain
+
+
+def test_stdin_filename_needs_standard_input(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", CLEAN)
+    code, _, err = lint("--stdin-filename", "x.md", str(path))
+    assert code == 2 and "give - as the path" in err

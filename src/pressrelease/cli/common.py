@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ..errors import ConfigError, PressReleaseError
 
@@ -100,6 +100,48 @@ def existing_paths(paths: list[Path]) -> list[Path]:
         if str(path) != "-" and not path.exists():
             fail(f"{path}: no such file or folder")
     return paths
+
+
+def plain_console(file: TextIO) -> Console:
+    """A rich console writing plain text (no colour, no terminal codes) to ``file``."""
+    from rich.console import Console
+
+    return Console(file=file, no_color=True, force_terminal=False, highlight=False, width=100)
+
+
+def check_writable(path: Path) -> None:
+    """Exit 2 now, before any work, when a report could not be written to ``path``."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        fail(f"{path}: is a folder; give a file name for the report")
+    if not folder.is_dir():
+        fail(f"{path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        fail(f"{path}: folder {folder} is not writable")
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (a temporary file, then a rename)."""
+    import tempfile
+
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            os.chmod(temporary, 0o666 & ~_umask())  # as open() would create it
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror or error}")
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def exit_code(exit_: SystemExit) -> int:

@@ -27,7 +27,12 @@ VALUES = {
     "--fail-on": "fail_on",
     "--config": "config",
     "--now": "now",
+    "--output-file": "output_file",
+    "-o": "output_file",
+    "--stdin-filename": "stdin_filename",
 }
+#: the options whose value is a path
+PATHS = frozenset({"config", "output_file", "stdin_filename"})
 #: options that may repeat, each value kept
 LISTS = {"--select": "select", "--ignore": "ignore", "--extend-select": "extend_select"}
 #: options without a value
@@ -37,6 +42,7 @@ FLAGS = {
     "--fix": "fix",
     "--diff": "diff",
     "--no-cache": "no_cache",
+    "--exit-zero": "exit_zero",
 }
 
 
@@ -109,7 +115,7 @@ def read(argv: list[str]) -> tuple[dict[str, Any], dict[str, Any]] | None:
                 return None
             options[key] = choices[key](value)
         else:
-            options[key] = Path(value) if key == "config" else value
+            options[key] = Path(value) if key in PATHS else value
     if paths:
         options["paths"] = paths
     return app_options, options

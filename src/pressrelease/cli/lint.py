@@ -55,24 +55,19 @@ def lint_command(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Lint every file afresh; neither read nor write the cache.")
     ] = False,
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="Write the report to this file instead of the screen.")
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (2 still means an error).")
+    ] = False,
+    stdin_filename: Annotated[
+        Path | None,
+        typer.Option("--stdin-filename", help="The file that standard input stands for: its config, name and links."),
+    ] = None,
 ) -> None:
     """Check releases against the rule catalogue (`pressrelease rules` lists it)."""
-    run(
-        paths,
-        format,
-        select,
-        ignore,
-        extend_select,
-        profile,
-        fail_on,
-        statistics,
-        config,
-        isolated,
-        now,
-        fix,
-        diff,
-        no_cache,
-    )
+    run(**locals())  # the parameters are named as run() names them
 
 
 @app.command("rules", cls=LightCommand)

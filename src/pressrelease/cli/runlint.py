@@ -9,16 +9,30 @@ become one line and exit 2; findings at or above ``--fail-on`` become exit 1.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import PressReleaseError
-from .common import console, existing_paths, fail, library_error, parse_now, state
+from .common import (
+    check_writable,
+    console,
+    existing_paths,
+    fail,
+    library_error,
+    parse_now,
+    plain_console,
+    state,
+    write_report,
+)
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..lint.files import FileResult, Plan
 
 
@@ -48,19 +62,33 @@ def _selectors(values: list[str] | None) -> tuple[str, ...]:
     return tuple(s for v in values or () for s in v.replace(" ", ",").split(",") if s)
 
 
-def _output(results: list[FileResult], format: LintFormat, statistics: bool, to_stderr: bool = False) -> None:
-    """Print the report (to standard error when standard output carries fixed text).
+def _output(
+    results: list[FileResult], format: LintFormat, statistics: bool, to_stderr: bool = False, file: Path | None = None
+) -> None:
+    """Print the report (to standard error when standard output carries fixed text), or
+    write it to ``file``.
 
     Only the text report and the statistics table use rich; the other formats are
     plain strings, so rich is not even imported for them.
     """
+    if file is not None:
+        buffer = io.StringIO()
+        _report(results, format, statistics, buffer, lambda: plain_console(buffer))
+        write_report(file, buffer.getvalue())
+        return
+    stream = sys.stderr if to_stderr else sys.stdout
+    _report(results, format, statistics, stream, lambda: console(stderr=to_stderr))
+
+
+def _report(
+    results: list[FileResult], format: LintFormat, statistics: bool, stream: TextIO, rich: Callable[[], Console]
+) -> None:
     from ..report import statistics as stats
 
-    stream = sys.stderr if to_stderr else sys.stdout
     if format is LintFormat.text:
         from ..report import text
 
-        text.render(console(stderr=to_stderr), results, show_statistics=statistics)
+        text.render(rich(), results, show_statistics=statistics)
         return
     if statistics and format is LintFormat.json:
         rows = [{"count": n, "code": c, "name": name, "fixable": f} for n, c, name, f in stats(results)]
@@ -69,7 +97,7 @@ def _output(results: list[FileResult], format: LintFormat, statistics: bool, to_
     if statistics and format is LintFormat.concise:
         from ..report import text
 
-        text.print_statistics(console(stderr=to_stderr), results)
+        text.print_statistics(rich(), results)
         return
     if format is LintFormat.concise:
         from ..report import concise
@@ -134,6 +162,9 @@ def run(
     fix: bool = False,
     diff: bool = False,
     no_cache: bool = False,
+    output_file: Path | None = None,
+    exit_zero: bool = False,
+    stdin_filename: Path | None = None,
 ) -> None:
     """Lint ``paths`` as ``pressrelease lint`` does; exits (``SystemExit``) 1 on failing findings, 2 on errors."""
     from ..lint.engine import failing
@@ -145,6 +176,10 @@ def run(
         fail("use either --config or --isolated, not both")
     if config is not None and not config.is_file():
         fail(f"{config}: config file not found")
+    if stdin_filename is not None and Path("-") not in targets:
+        fail("--stdin-filename names standard input: give - as the path")
+    if output_file is not None:
+        check_writable(output_file)
     settings = Settings(
         options=Options(
             select=_selectors(select) if select is not None else None,
@@ -158,6 +193,7 @@ def run(
         fail_on=fail_on.value if fail_on else None,
         debug=state.debug,
         cache=not (no_cache or fix or diff),  # fixing lints text that is about to change
+        stdin_name=stdin_filename,
     )
     try:
         if fix or diff:
@@ -167,13 +203,13 @@ def run(
                 sys.stdout.write("".join(diffs))
                 would = f"Would fix {applied} issue{'s' if applied != 1 else ''} in {len(diffs)} file{'s' if len(diffs) != 1 else ''}."
                 console(stderr=True).print(would, markup=False, highlight=False)
-                raise SystemExit(1 if diffs else 0)
+                raise SystemExit(1 if diffs and not exit_zero else 0)
             if applied:
                 console(stderr=True).print(f"Fixed {applied} issue{'s' if applied != 1 else ''}.", markup=False)
         else:
             results = lint_paths(targets, settings)
     except PressReleaseError as error:
         library_error(error)
-    _output(results, format, statistics, to_stderr=fix and any(p == Path("-") for p in targets))
-    if any(failing(r.diagnostics, r.fail_on) for r in results):
+    _output(results, format, statistics, to_stderr=fix and any(p == Path("-") for p in targets), file=output_file)
+    if not exit_zero and any(failing(r.diagnostics, r.fail_on) for r in results):
         raise SystemExit(1)

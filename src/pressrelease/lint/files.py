@@ -54,6 +54,7 @@ class Settings(msgspec.Struct, frozen=True):
     fail_on: str | None = None
     debug: bool = False
     cache: bool = False  #: reuse and store results (lint/cache.py); the command line turns it on
+    stdin_name: Path | None = None  #: the file standard input stands for (config, ignores, links, reports)
 
 
 def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
@@ -76,7 +77,7 @@ class Plan:
             self.cache = Cache(directory())
 
     def config_for(self, path: Path) -> Config:
-        target = None if path == STDIN else path
+        target = self.settings.stdin_name if path == STDIN else path
         return config_mod.for_path(target, self.settings.config, self.settings.isolated)
 
     def fingerprint(self, config: Config) -> str:
@@ -99,7 +100,7 @@ def lint_file(path: Path, plan: Plan) -> FileResult:
     config = plan.config_for(path)
     selection = plan.selection_for(config)
     fail_on = settings.fail_on or config.lint.fail_on
-    shown = "<stdin>" if path == STDIN else str(path)
+    shown = stdin_shown(settings) if path == STDIN else str(path)
     now = settings.now or clock()
     key: str | None = None  #: the cache entry's, for a file read from disk
     if path == STDIN:
@@ -107,7 +108,7 @@ def lint_file(path: Path, plan: Plan) -> FileResult:
         if text is None:
             assert read_problem is not None
             return FileResult(shown, (_unreadable(shown, read_problem.message, read_problem.span),), "", fail_on)
-        release = parse(text, None, config)
+        release = parse(text, settings.stdin_name, config)
     else:
         text, read_problem = read_text(path)
         if text is None:
@@ -127,11 +128,16 @@ def lint_file(path: Path, plan: Plan) -> FileResult:
             message = f"internal error while parsing ({type(error).__name__}: {error}); rerun with --debug"
             return FileResult(shown, (_unreadable(shown, message),), text, fail_on)
     diagnostics = lint(release, config, selection=selection, now=now, debug=settings.debug)
-    if path != STDIN and shown != release.display_name:
+    if shown != release.display_name:
         diagnostics = [_rename(d, shown) for d in diagnostics]
     if key is not None and plan.cache is not None:
         plan.cache.put(key, release, tuple(diagnostics), now)
     return FileResult(shown, tuple(diagnostics), release.source, fail_on)
+
+
+def stdin_shown(settings: Settings) -> str:
+    """How standard input is named in reports: ``--stdin-filename``, else ``<stdin>``."""
+    return str(settings.stdin_name) if settings.stdin_name is not None else "<stdin>"
 
 
 def _rename(diagnostic: Diagnostic, path: str) -> Diagnostic:

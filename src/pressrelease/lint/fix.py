@@ -23,7 +23,7 @@ from ..errors import PressReleaseError
 from ..model import Span
 from ..parse import parse, read_text
 from .engine import UNUSED_SUPPRESSION, Diagnostic, clock, lint
-from .files import STDIN, FileResult, Plan
+from .files import STDIN, FileResult, Plan, stdin_shown
 
 MAX_ROUNDS = 10
 
@@ -113,7 +113,8 @@ def fix_text(text: str, path: Path | None, plan: Plan) -> tuple[str, int, FileRe
     settings = plan.settings
     config = plan.config_for(path or STDIN)
     selection = plan.selection_for(config)
-    shown = str(path) if path is not None else "<stdin>"
+    shown = str(path) if path is not None else stdin_shown(settings)
+    path = path or settings.stdin_name
     fail_on = settings.fail_on or config.lint.fail_on
     now = settings.now or clock()
     total = 0
