@@ -235,3 +235,36 @@ def test_contact_in_a_pseudo_heading_section() -> None:
     r = parse(text)
     assert [s.kind for s in r.sections] == ["contact"]
     assert [c.email for c in r.contacts] == ["jdoe@example.org"]
+
+
+WIRE_END = (
+    "---\ntitle: T\ndate: 2024-07-19\n---\n\nYOUNGSTOWN, Ohio — Lede.\n\n###\n\n"
+    "{label}\nJohn Smith\njohn.smith@acme.example\n+1 330 555 0142\n"
+)
+
+
+@pytest.mark.parametrize("label", ["Media Contact:", "**Media Contact:**", "**Media contacts**", "Contact:"])
+def test_a_label_heading_its_own_paragraph_starts_the_contact_section(label: str) -> None:
+    """US wire releases end so: ``###``, then the label and the contact lines, one paragraph."""
+    r = parse(WIRE_END.format(label=label))
+    (section,) = r.sections
+    written = label.strip("*:")
+    assert (section.kind, section.heading) == ("contact", written)
+    assert text_at(r, section.span) == written and section.span.line == 10
+    assert section.blocks == (section.heading_block,)  # the paragraph is the heading and the text
+    assert [fields(c) for c in r.contacts] == [
+        ("John Smith", None, None, None, "john.smith@acme.example", "+1 330 555 0142", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Media Contact\nJohn Smith\njohn.smith@acme.example",  # no colon, no bold: prose could start so
+        "Notes to editors:\nThe plant opened in 2024.",  # only contact sections start so
+        "For more information on the programme, visit the website:\nhttps://example.org",  # no contact in it
+    ],
+)
+def test_other_paragraphs_keep_their_first_line(paragraph: str) -> None:
+    r = parse(f"---\ntitle: T\ndate: 2024-07-19\n---\n\nGENEVA – Lede.\n\n{paragraph}\n")
+    assert r.sections == ()

@@ -203,8 +203,10 @@ class Section(msgspec.Struct, frozen=True):
     kind: SectionKind
     heading: str  #: the heading text as written
     span: Span  #: the heading
-    blocks: tuple[int, ...]  #: indices into ``Release.blocks`` (the heading excluded)
-    heading_block: int  #: index of the heading block
+    blocks: tuple[int, ...]  #: indices into ``Release.blocks`` (the heading excluded, unless it is also the text)
+    #: index of the heading block; it is in ``blocks`` too when the heading is the first line of
+    #: the section's one paragraph (``Media Contact:`` then the contact lines, as US wire releases end)
+    heading_block: int
 
     @property
     def empty(self) -> bool:

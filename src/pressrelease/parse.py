@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from . import config as config_mod
-from .contacts import contacts_from_front_matter, contacts_from_section, merge_contacts
+from .contacts import EMAIL, PHONE, contacts_from_front_matter, contacts_from_section, merge_contacts
 from .dateline import find_dateline, find_lede_date
 from .dates import find_dates
 from .errors import ReadError
@@ -606,6 +606,31 @@ def _pseudo_heading(block: Block, lang: Language) -> str | None:
     return kind
 
 
+def _labelled_contacts(block: Block, lang: Language) -> str | None:
+    """``Media Contact:`` on the first line of a paragraph that goes on with the contacts.
+
+    US wire releases end so, after ``###``: the label, then name, email and phone on
+    the lines below, one paragraph. The label must end with a colon or be in bold, the
+    lines below must hold an email address or a phone number, and only contact sections
+    start so: a notes or About paragraph keeps its label as text. Returns the label as
+    written (without colon or bold), or None.
+    """
+    if block.kind != "paragraph" or "\n" not in block.source:
+        return None
+    first, rest = block.source.split("\n", 1)
+    if not (EMAIL.search(rest) or PHONE.search(rest)):
+        return None
+    if len(first) > 80:
+        return None
+    match = _LABEL.match(first)
+    if not match:
+        return None
+    marked = bool(match.group("colon") or match.group("colon2")) or first.strip().startswith(("**", "__"))
+    if not marked or _section_kind(match.group("label"), lang) != "contact":
+        return None
+    return match.group("label").strip()
+
+
 # -- the whole parse --------------------------------------------------------------------------
 
 
@@ -744,6 +769,15 @@ def _structure(blocks: list[Block], lang: Language) -> tuple[list[Block], list[S
                 current = None  # a level-2 subhead ends any section
         elif block.kind == "paragraph" and (current is None or sections[current].kind != _pseudo_heading(block, lang)):
             kind = _pseudo_heading(block, lang)
+            label = _labelled_contacts(block, lang) if kind is None and current is None else None
+            if label is not None:
+                # The paragraph is its own section: its first line the heading, all of it the text.
+                at = block.source.index(label)
+                sections.append(Section("contact", label, block.locate(at, at + len(label)), (), index))
+                current = len(sections) - 1
+                members[current] = [index]
+                result.append(replace(block, section=current))
+                continue
         if kind is not None:
             sections.append(Section(kind, block.text.rstrip(": ").strip("*_ "), block.span, (), index))  # type: ignore[arg-type]
             current = len(sections) - 1

@@ -359,3 +359,10 @@ def test_any_markdown_renders(lines: list[str]) -> None:
     for wrap in (0, 20):
         text = render_text(release, DEFAULT, wrap=wrap)
         assert text.endswith("\n") and "\n\n\n" not in text
+
+
+def test_a_contact_label_heading_its_own_paragraph_is_printed_once() -> None:
+    text = text_of("ORLANDO, Fla. — Lede.\n\n###\n\n**Media Contact:**\nJohn Smith\njohn.smith@acme.example\n")
+    tail = text[text.index("###") :]
+    assert tail.split("\n\n")[1:3] == ["MEDIA CONTACT", "John Smith\njohn.smith@acme.example\n"]
+    assert "Media Contact" not in tail

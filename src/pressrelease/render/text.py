@@ -310,7 +310,14 @@ class _Document:
         return end_mark(self.release, self.config)
 
     def section(self, section: Section) -> list[str]:
-        return [text for text in (self.block(i) for i in section.blocks) if text]
+        texts = []
+        for i in section.blocks:
+            text = self.block(i)
+            if i == section.heading_block:  # "Media Contact:" heading its own paragraph: printed as the heading
+                text = text.partition("\n")[2].strip("\n")
+            if text:
+                texts.append(text)
+        return texts
 
     def notes(self) -> _Part | None:
         blocks = [text for s in self.release.sections if s.kind == "notes" for text in self.section(s)]
