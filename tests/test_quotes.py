@@ -283,3 +283,32 @@ def test_last_word_is_the_regex_search_from_the_end(text: str) -> None:
     found = re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", text)
     assert _last_word(text) == ((found.start(1), found.group(1)) if found else None)
     assert _ends_with_quote_mark(text) == bool(re.search(r"[”»\"][\s,–—-]*$", text))
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Le rapport « État de la migration dans le monde en 2026 » est disponible en ligne.", "fr"),
+        ("Voir aussi l’étude « Les envois de fonds des travailleurs migrants vers les pays à revenu faible ».", "fr"),
+        ("Un document intitulé « Des données pour agir sur les migrations climatiques » a été publié.", "fr"),
+        ("El informe «Estado de la migración en el mundo en 2026» está disponible en línea.", "es"),
+        ("В докладе «Миграция в мире и изменение климата в 2026 году» собраны новые данные.", "ru"),
+        ("The agency published the report “Migration and climate change in the Sahel region” today.", "en"),
+        ("Der Bericht „Migration und Klimawandel in der Sahelzone im Jahr 2026“ ist online.", "de"),
+    ],
+)
+def test_the_title_of_a_work_is_not_a_quotation(body: str, language: str) -> None:
+    """French, Spanish and Russian write titles in sentence case between the marks."""
+    assert release(body, language).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("« Les migrations restent un moteur du développement durable », a déclaré Marie Dupont.", "fr"),
+        ("Le directeur a dit : « Nous publierons les données de migration chaque année. »", "fr"),
+        ("The report “shows that remittances rose again,” said Ana Ruiz.", "en"),  # speech after the noun
+    ],
+)
+def test_words_spoken_are_still_quotations(body: str, language: str) -> None:
+    assert len(release(body, language).quotes) == 1

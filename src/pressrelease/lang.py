@@ -38,6 +38,7 @@ class Language(msgspec.Struct, frozen=True):
     placeholder_patterns: tuple[re.Pattern[str], ...]
     vague_link_texts: tuple[str, ...]
     first_person: tuple[str, ...]
+    work_nouns: tuple[str, ...]  #: own and English, lower case; ``stem*`` matches words it begins
     labels: dict[str, str]  #: own, English for missing keys
 
 
@@ -102,6 +103,7 @@ def language(tag: str) -> Language:
         placeholder_patterns=tuple(re.compile(p, re.IGNORECASE) for p in placeholders.get("patterns", [])),
         vague_link_texts=tuple(own.get("links", {}).get("vague_texts", [])),
         first_person=tuple(own.get("style", {}).get("first_person", [])),
+        work_nouns=tuple(w.lower() for w in merged("work_nouns")),
         labels={**en.get("labels", {}), **own.get("labels", {})},
     )
 

@@ -88,6 +88,20 @@ _MINOR = frozenset(
 )
 
 
+_ELISION = re.compile(r"^(?:[ldjmnst]|qu)['’]", re.IGNORECASE)
+
+
+def _names_a_work(before: str, lang: Language) -> bool:
+    """The word just before the opening mark names a work: ``the report “...”``,
+    ``l’étude « ... »``, ``в докладе «...»``, ``intitulé « ... »``. The marks then hold
+    its title, which French, Spanish and Russian write in sentence case."""
+    words = before.rstrip().rsplit(None, 1)
+    if not words:
+        return False
+    word = _ELISION.sub("", words[-1]).lower()
+    return any(word.startswith(noun[:-1]) if noun.endswith("*") else word == noun for noun in lang.work_nouns)
+
+
 def _titled(text: str) -> bool:
     """A name in title case with no sentence punctuation: a report or campaign title, not speech."""
     text = text.rstrip(",")
@@ -361,7 +375,9 @@ def find_quotes(
         for mark in marks:
             inner = source[mark.start + 1 : mark.end]
             words = len(_WORD.findall(inner))
-            if not _is_quotation(words, inner) and not _attribution_follows(source, outside, mark, lang):
+            if not _attribution_follows(source, outside, mark, lang) and (
+                not _is_quotation(words, inner) or _names_a_work(source[: mark.start], lang)
+            ):
                 continue
             speaker = _nearest(speakers, mark)
             name, verb = None, None
