@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
+
+import msgspec
 
 from .lang import all_months, all_weekdays
 from .model import DateMention, Span
@@ -74,6 +76,21 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
 
 def find_dates(text: str, locate: Locator | None = None) -> Iterator[DateMention]:
     """Every date in ``text``; ``locate(start, end)`` turns offsets into a span."""
+    for start, end, mention in _dates_in(text):
+        yield mention if locate is None else msgspec.structs.replace(mention, span=locate(start, end))
+
+
+@lru_cache(maxsize=4096)
+def _dates_in(text: str) -> tuple[tuple[int, int, DateMention], ...]:
+    """(start, end, mention) for every date in ``text``, its span on line 1.
+
+    Cached by text: paragraphs recur (an organisation's boilerplate, and the rules
+    that search masked blocks again find the parser's text when masking changed nothing).
+    """
+    return tuple(_search(text))
+
+
+def _search(text: str) -> Iterator[tuple[int, int, DateMention]]:
     months = all_months()
     weekdays = all_weekdays()
     for match in _matches(text):
@@ -98,22 +115,26 @@ def find_dates(text: str, locate: Locator | None = None) -> Iterator[DateMention
         if not 1 <= day_n <= 31:
             continue
         start, end = match.span()
-        span = locate(start, end) if locate is not None else Span(1, start + 1, 1, end + 1)
+        span = Span(1, start + 1, 1, end + 1)
         wd = g["wd"]
         abbreviated = month_word is not None and (
             bool(dot) or (len(month_word) <= 4 and month_word.lower() not in _FULL)
         )
-        yield DateMention(
-            text=match.group(0),
-            span=span,
-            style=style,  # type: ignore[arg-type]
-            day=day_n,
-            month=month,
-            year=int(year) if year else None,
-            weekday=weekdays[wd.lower()] if wd else None,
-            weekday_text=wd,
-            abbreviated_month=abbreviated,
-            comma=bool(g.get("comma")),
+        yield (
+            start,
+            end,
+            DateMention(
+                text=match.group(0),
+                span=span,
+                style=style,  # type: ignore[arg-type]
+                day=day_n,
+                month=month,
+                year=int(year) if year else None,
+                weekday=weekdays[wd.lower()] if wd else None,
+                weekday_text=wd,
+                abbreviated_month=abbreviated,
+                comma=bool(g.get("comma")),
+            ),
         )
 
 

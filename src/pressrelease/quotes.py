@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from typing import NamedTuple, Protocol
 
 import msgspec
 
@@ -147,6 +148,26 @@ def _name_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{hon})\s+)?{cap}(?:\s+(?:{particle}\s+)*{cap})*")
 
 
+class Words(Protocol):
+    """The word lists finding speakers reads (a :class:`Language` has them)."""
+
+    @property
+    def speech_verbs(self) -> tuple[str, ...]: ...
+    @property
+    def pronouns(self) -> tuple[str, ...]: ...
+    @property
+    def honorifics(self) -> tuple[str, ...]: ...
+    @property
+    def title_words(self) -> frozenset[str]: ...
+
+
+class _Words(NamedTuple):
+    speech_verbs: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    title_words: frozenset[str]
+
+
 class _Speaker(msgspec.Struct, frozen=True):
     name: str
     start: int
@@ -155,7 +176,7 @@ class _Speaker(msgspec.Struct, frozen=True):
     pronoun: bool = False
 
 
-def _runs(text: str, lang: Language) -> list[tuple[int, int, str]]:
+def _runs(text: str, lang: Words) -> list[tuple[int, int, str]]:
     """Runs of capitalised words (possible names or titles) with their offsets."""
     found = []
     for match in _name_pattern(lang.honorifics).finditer(text):
@@ -168,7 +189,7 @@ def _runs(text: str, lang: Language) -> list[tuple[int, int, str]]:
 _JOINERS = re.compile(r"\s+(?:of|for|in|and|the)\s+")
 
 
-def _trim_name(run: str, lang: Language) -> str:
+def _trim_name(run: str, lang: Words) -> str:
     """``Ana Ruiz of Acme`` -> ``Ana Ruiz``; ``Director of Communications`` stays whole.
 
     The joining words belong in titles and organisations; after a person's name they
@@ -181,7 +202,7 @@ def _trim_name(run: str, lang: Language) -> str:
     return head if _is_name(head, lang) else run
 
 
-def _is_title(run: str, lang: Language) -> bool:
+def _is_title(run: str, lang: Words) -> bool:
     words = run.split()
     if any(w.lower().strip(".,") in lang.title_words for w in words):
         return True
@@ -189,7 +210,7 @@ def _is_title(run: str, lang: Language) -> bool:
     return any(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
 
 
-def _is_name(run: str, lang: Language) -> bool:
+def _is_name(run: str, lang: Words) -> bool:
     words = run.split()
     honorific = words[0] in lang.honorifics
     return (len(words) >= 2 or honorific) and not _is_title(run, lang)
@@ -230,17 +251,33 @@ def _ends_with_quote_mark(before: str) -> bool:
 
 
 def _attributions(outside: str, lang: Language) -> list[_Speaker]:
-    """Every speech verb in ``outside`` (text with quotations blanked) and who it names."""
+    """Every speech verb in ``outside`` (text with quotations blanked) and who it names.
+
+    Cached by the text and the word lists it reads: an organisation's boilerplate and
+    contact paragraphs recur from release to release.
+    """
+    return list(_attributions_cached(outside, lang.speech_verbs, lang.pronouns, lang.honorifics, lang.title_words))
+
+
+@lru_cache(maxsize=4096)
+def _attributions_cached(
+    outside: str,
+    speech_verbs: tuple[str, ...],
+    pronouns: tuple[str, ...],
+    honorifics: tuple[str, ...],
+    title_words: frozenset[str],
+) -> tuple[_Speaker, ...]:
+    lang = _Words(speech_verbs, pronouns, honorifics, title_words)
     speakers: list[_Speaker] = []
-    pronouns = {p.lower() for p in lang.pronouns}
-    for verb in _verbs(lang.speech_verbs).finditer(outside):
+    lowered = {p.lower() for p in pronouns}
+    for verb in _verbs(speech_verbs).finditer(outside):
         before = outside[: verb.start()]
         after = outside[verb.end() :]
         # Pronoun directly before or after: "he said", "said she".
         near_after = re.match(r"\s*([^\W\d_]+)", after)
         nearest = [_last_word(before), (verb.end() + near_after.start(1), near_after.group(1)) if near_after else None]
         for near in nearest:
-            if near and near[1].lower() in pronouns:
+            if near and near[1].lower() in lowered:
                 start, word = near
                 speakers.append(_Speaker("", start, start + len(word), verb.group(0), pronoun=True))
                 break
@@ -252,7 +289,7 @@ def _attributions(outside: str, lang: Language) -> list[_Speaker]:
                 # "», a-t-elle ajouté." / "”, añadió." / "», — добавила.": the subject is the
                 # last person named (French inversion; Spanish and Russian drop the pronoun).
                 speakers.append(_Speaker("", verb.start(), verb.end(), verb.group(0), pronoun=True))
-    return speakers
+    return tuple(speakers)
 
 
 def _mask_abbreviations(text: str) -> str:
@@ -268,7 +305,7 @@ def _bare_verb(before: str, after: str) -> bool:
     return _ends_with_quote_mark(before) and bool(tail)
 
 
-def _speaker_after(after: str, offset: int, lang: Language) -> tuple[int, int, str] | None:
+def _speaker_after(after: str, offset: int, lang: Words) -> tuple[int, int, str] | None:
     cut = re.match(r"[^.;:!?“”«»\"]*", _mask_abbreviations(after))
     text = after[: cut.end() if cut else 0]
     runs = [r for r in _runs(text, lang) if text[: r[0]].strip(" ,") == "" or _is_name(r[2], lang)]
@@ -281,7 +318,7 @@ def _speaker_after(after: str, offset: int, lang: Language) -> tuple[int, int, s
     return offset + start, offset + end, run
 
 
-def _speaker_before(before: str, lang: Language) -> tuple[int, int, str] | None:
+def _speaker_before(before: str, lang: Words) -> tuple[int, int, str] | None:
     masked = _mask_abbreviations(before)
     cut = max((m.end() for m in re.finditer(r"[.;!?“”«»\"]", masked)), default=0)
     clause = before[cut:]
