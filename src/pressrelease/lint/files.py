@@ -70,6 +70,7 @@ class Plan:
         self.rules = tuple(rules) if rules is not None else all_rules()
         self.selections: dict[Path | None, Selection] = {}
         self.fingerprints: dict[Path | None, str] = {}
+        self.configs: dict[Path | None, Config] = {}  #: by the release's folder
         self.cache: Cache | None = None
         if settings.cache and rules is None:  # a custom rule set is not the tool's: never cached
             from .cache import Cache, directory
@@ -77,8 +78,12 @@ class Plan:
             self.cache = Cache(directory())
 
     def config_for(self, path: Path) -> Config:
+        """The config for a release file (or ``-``), found once per folder in a run."""
         target = self.settings.stdin_name if path == STDIN else path
-        return config_mod.for_path(target, self.settings.config, self.settings.isolated)
+        folder = target.parent if target is not None else None
+        if folder not in self.configs:
+            self.configs[folder] = config_mod.for_path(target, self.settings.config, self.settings.isolated)
+        return self.configs[folder]
 
     def fingerprint(self, config: Config) -> str:
         if config.path not in self.fingerprints:
