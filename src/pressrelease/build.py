@@ -3,19 +3,17 @@
 1. **discover** the files (folders give every ``*.md`` below them, skipping hidden
    folders, the output folder and the config's ``exclude`` globs; ``-`` is stdin),
    and check every config and output folder before any work starts;
-2. **parse** each release once (in this process, so two releases that would write
-   the same ``<slug>.<ext>`` are caught before either is written);
+2. **parse** each release once;
 3. **lint** it: errors block the build unless ``force``;
-4. **render** each requested format (html, pdf, txt, eml);
-5. **write** each output atomically: a temporary file in the output folder, then
-   ``os.replace``, so a failed render never leaves half a file nor clobbers the last
-   good one.
+4. **render** each requested format (html, pdf, txt, eml) in memory (:func:`make`);
+5. **write** the outputs in file order, so that of two releases that would write the
+   same ``<slug>.<ext>`` the first is built and the second fails; each atomically: a
+   temporary file in the output folder, then ``os.replace``, so a failed render never
+   leaves half a file nor clobbers the last good one.
 
-Steps 3-5 run in a process pool when there are many files: each worker imports
-WeasyPrint and builds one :class:`~pressrelease.render.pdf.PdfRenderer` (fonts,
-stylesheets) when it starts, not once per file. A per-file deadline stops a runaway
-render; one file's failure never stops the others. Output names come from the slug
-alone, never from a title or a path.
+With many files, steps 2-4 run in a process pool (pool.py) and step 5 here. A
+per-file deadline stops a runaway render; one file's failure never stops the others.
+Output names come from the slug alone, never from a title or a path.
 """
 
 from __future__ import annotations
@@ -39,7 +37,7 @@ from .files import release_files
 from .model import Release
 from .parse import parse, read_stdin, read_text
 from .slug import slugify
-from .workers import RenderTimeout, deadline, init_worker, pdf_renderer, pool_context, pool_size, warm_up
+from .workers import RenderTimeout, deadline, pdf_renderer, pool_size
 
 if TYPE_CHECKING:
     from .lint.engine import Diagnostic
@@ -93,7 +91,7 @@ class FileResult:
 
 @dataclass(frozen=True)
 class Job:
-    """One parsed release and everything its worker needs (pickled to the pool)."""
+    """One parsed release and everything needed to build it."""
 
     path: str
     release: Release | None
@@ -109,6 +107,21 @@ class Job:
     debug: bool
     problem: str = ""  #: set when the release could not be read; the job then only reports it
     parse_seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Made:
+    """One release linted and rendered, nothing written yet: what a worker sends back.
+
+    The main process writes it, in file order, so that of two releases with one output
+    name the first is built and the second fails however the workers finish.
+    """
+
+    result: FileResult  #: "built" when rendered (writing may still fail); outputs still empty
+    output: Path  #: the output folder
+    slug: str | None  #: the output base name; None when the release could not be read
+    files: tuple[tuple[str, bytes], ...] = ()  #: (format, bytes) for each format rendered
+    failed: tuple[tuple[str, str], ...] = ()  #: (format, why) for each format that failed
 
 
 # -- 1. discover -------------------------------------------------------------------------
@@ -166,13 +179,11 @@ def _check_selection(config: Config, seen: set[Path | None]) -> None:
 # -- 2. parse ------------------------------------------------------------------------------
 
 
-def prepare(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
-    """Read and parse one release into a :class:`Job` (a problem instead when unreadable)."""
-    started = time.perf_counter()
+def job_for(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
+    """The settings one release is built with (its config's, unless the options say otherwise)."""
     config = config_for(path, options)
-    shown = "<stdin>" if path == STDIN else str(path)
-    job = Job(
-        path=shown,
+    return Job(
+        path="<stdin>" if path == STDIN else str(path),
         release=None,
         config=config,
         output=output_folder(path, config, options),
@@ -185,6 +196,12 @@ def prepare(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
         timeout=options.timeout,
         debug=options.debug,
     )
+
+
+def prepare(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
+    """Read and parse one release into a :class:`Job` (a problem instead when unreadable)."""
+    started = time.perf_counter()
+    job = job_for(path, options, now)
     if path == STDIN:
         text, read_problem = read_stdin()
         problem = read_problem.message if read_problem else ""
@@ -194,7 +211,7 @@ def prepare(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
     if text is None:
         return replace(job, problem=problem or "cannot read the file")
     try:
-        release = parse(text, None if path == STDIN else path, config)
+        release = parse(text, None if path == STDIN else path, job.config)
     except Exception as error:  # a parser bug must not stop the other files
         if options.debug:
             raise
@@ -295,31 +312,46 @@ def _umask() -> int:
 # -- one file, many files --------------------------------------------------------------------
 
 
-def run_job(job: Job) -> FileResult:
-    """Lint, render and write one parsed release. Never raises for one bad file."""
+def make(job: Job, formats: Sequence[str] | None = None, *, lint: bool = True) -> Made:
+    """Lint one parsed release and render ``formats`` (default: the job's), writing
+    nothing. Never raises for one bad file."""
     started = time.perf_counter() - job.parse_seconds
+    slug = slug_of(job.release) if job.release is not None else None
+
+    def made(status: Status, message: str = "", warnings: tuple[str, ...] = (), errors: tuple[str, ...] = ()) -> Made:
+        result = FileResult(job.path, (), time.perf_counter() - started, status, message, warnings, errors)
+        return Made(result, job.output, slug)
+
     if job.release is None:
-        return FileResult(job.path, (), time.perf_counter() - started, "failed", job.problem)
-    release = job.release
+        return made("failed", job.problem)
     try:
         with deadline(job.timeout, job.path):
-            diagnostics = lint_release(release, job.config, job.now)
+            diagnostics = lint_release(job.release, job.config, job.now) if lint else []
             errors = tuple(_describe(d) for d in diagnostics if d.severity == "error")
             warnings = tuple(_describe(d) for d in diagnostics if d.severity == "warning")
             if errors and not job.force:
                 message = f"{len(errors)} lint error{'s' if len(errors) > 1 else ''}; fix or build with --force"
-                return FileResult(job.path, (), time.perf_counter() - started, "blocked", message, warnings, errors)
-            made, failed = render(job, release, job.formats)
+                return made("blocked", message, warnings, errors)
+            files, failed = render(job, job.release, job.formats if formats is None else formats)
     except RenderTimeout as error:
-        return FileResult(job.path, (), time.perf_counter() - started, "failed", error.message)
+        return made("failed", error.message)
     except Exception as error:  # lint engine bugs included: report, go on with the next file
         detail = traceback.format_exc() if job.debug else f"{type(error).__name__}: {error}"
-        return FileResult(job.path, (), time.perf_counter() - started, "failed", f"internal error ({detail})")
-    slug = slug_of(release)
+        return made("failed", f"internal error ({detail})")
+    return replace(made("built", "", warnings, errors), files=tuple(files.items()), failed=tuple(failed.items()))
+
+
+def write(made: Made) -> FileResult:
+    """Write what :func:`make` rendered; the result names the files written and what failed."""
+    result = made.result
+    if result.status != "built":
+        return result
+    started = time.perf_counter()
+    failed = dict(made.failed)
     written: list[Path] = []
-    for fmt, data in made.items():
-        target = job.output / f"{slug}.{EXTENSIONS[fmt]}"
-        if target.parent != job.output:  # the slug is [a-z0-9-]; this is belt and braces
+    for fmt, data in made.files:
+        target = made.output / f"{made.slug}.{EXTENSIONS[fmt]}"
+        if target.parent != made.output:  # the slug is [a-z0-9-]; this is belt and braces
             failed[fmt] = "refused an output path outside the output folder"
             continue
         try:
@@ -327,11 +359,10 @@ def run_job(job: Job) -> FileResult:
             written.append(target)
         except OSError as exc:
             failed[fmt] = f"cannot write {target}: {exc.strerror or exc}"
-    seconds = time.perf_counter() - started
+    result = replace(result, outputs=tuple(written), seconds=result.seconds + time.perf_counter() - started)
     if failed:
-        message = "; ".join(f"{fmt}: {why}" for fmt, why in failed.items())
-        return FileResult(job.path, tuple(written), seconds, "failed", message, warnings, errors)
-    return FileResult(job.path, tuple(written), seconds, "built", "", warnings, errors)
+        return replace(result, status="failed", message="; ".join(f"{fmt}: {why}" for fmt, why in failed.items()))
+    return result
 
 
 Reporter = Callable[[FileResult], None]
@@ -367,68 +398,31 @@ def build(
     pdf = any("pdf" in (options.formats or config_for(p, options).build.formats) for p in files)
     workers = pool_size(options.jobs, len(files), pdf)
     results: dict[int, FileResult] = {}
+    claimed: dict[Path, str] = {}
 
-    def finish(index: int, result: FileResult) -> None:
+    def settle(index: int, made: Made) -> None:
+        """Write one release unless an earlier one (in file order) has its output name."""
+        result = made.result
+        if made.slug is not None:
+            key = made.output / made.slug
+            if key in claimed:
+                message = f"same output name as {claimed[key]} ({key.name}); give one a 'slug:' in its front matter"
+                result = FileResult(result.path, (), 0.0, "failed", message)
+            else:
+                claimed[key] = result.path
+                result = write(made)
         results[index] = result
         if on_result is not None:
             on_result(result)
-
-    claimed: dict[Path, str] = {}
-
-    def claim(job: Job) -> FileResult | None:
-        """Two releases with one slug would overwrite each other: the second one fails."""
-        if job.release is None:
-            return None
-        key = job.output / slug_of(job.release)
-        if key in claimed:
-            message = f"same output name as {claimed[key]} ({key.name}); give one a 'slug:' in its front matter"
-            return FileResult(job.path, (), 0.0, "failed", message)
-        claimed[key] = job.path
-        return None
 
     if workers == 1:
         if on_start is not None:
             on_start(len(files))
         for index, path in enumerate(files):
-            job = prepare(path, options, now)
-            finish(index, claim(job) or run_job(job))
+            settle(index, make(prepare(path, options, now)))
         return [results[i] for i in range(len(files))]
 
-    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+    from .pool import build_in_pool
 
-    pending: dict[Future[FileResult], tuple[int, str]] = {}
-    context = pool_context(pdf)
-    done_here: list[FileResult] = []
-    if pdf and context.get_start_method() == "fork":
-        # Build the first release in this process: its PDF renderer loads the fonts and
-        # parses the stylesheets once, and every forked worker starts with them ready.
-        pdf_renderer()
-        job = prepare(files[0], options, now)
-        done_here.append(claim(job) or run_job(job))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker, initargs=(pdf,)) as pool:
-        pool.submit(warm_up)  # workers start (fork) now, before on_start's progress bar thread
-        if on_start is not None:
-            on_start(len(files))
-        for index, result in enumerate(done_here):
-            finish(index, result)
-        for index, path in enumerate(files[len(done_here) :], start=len(done_here)):
-            job = prepare(path, options, now)
-            clash = claim(job)
-            if clash is not None or job.release is None:
-                finish(index, clash or run_job(job))
-                continue
-            pending[pool.submit(run_job, job)] = (index, job.path)
-        try:
-            for future in as_completed(pending):
-                index, shown = pending[future]
-                try:
-                    result = future.result()
-                except Exception as error:  # a worker that died (memory, a crash in C)
-                    why = f"the build worker stopped ({type(error).__name__}: {error})"
-                    result = FileResult(shown, (), 0.0, "failed", why)
-                finish(index, result)
-        except KeyboardInterrupt:  # Ctrl-C: drop what has not started, let running renders finish their write
-            for future in pending:
-                future.cancel()
-            raise
+    build_in_pool(files, options, now, workers, pdf, settle, on_start)
     return [results[i] for i in range(len(files))]

@@ -125,11 +125,12 @@ def init_worker(pdf: bool) -> None:
         pdf_renderer()
 
 
-def pool_context(pdf: bool) -> Any:
-    """How workers start. On Linux, from a process with no other thread: fork, after
-    importing WeasyPrint here once, so every worker starts with it loaded (each then
-    makes its own renderer). Elsewhere, or with threads about: forkserver (workers
-    forked from a clean server process), else spawn.
+def pool_context() -> Any:
+    """How workers start. On Linux, from a process with no other thread: fork, so that
+    they start with whatever this process has loaded (pool.py loads WeasyPrint and
+    renders a small release first). Elsewhere, or with threads about: forkserver
+    (workers forked from a clean server process), else spawn; each worker then loads
+    WeasyPrint when it starts.
 
     The caller must start the workers (:func:`warm_up`) before it starts any thread of
     its own, such as a progress bar's.
@@ -138,12 +139,10 @@ def pool_context(pdf: bool) -> Any:
 
     methods = multiprocessing.get_all_start_methods()
     if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
-        if pdf:
-            import_weasyprint()
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pressrelease.build"])
+        context.set_forkserver_preload(["pressrelease.pool"])
         return context
     return multiprocessing.get_context("spawn")
 
