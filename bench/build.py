@@ -17,6 +17,7 @@ figures and whether each meets its target.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import resource
@@ -98,23 +99,38 @@ def corpus(folder: Path, count: int) -> None:
         (folder / f"bench-{index:03}.md").write_text(text, encoding="utf-8")
 
 
-def parallel(count: int, runs: int, work: Path) -> tuple[list[float], list[float]]:
-    """Wall times of ``-j 1`` and ``-j 2`` builds, alternated so that a change in the
-    machine's load falls on both alike; the median ratio is reported."""
+def parallel(count: int, runs: int, work: Path) -> dict[int, list[tuple[float, float, float]]]:
+    """(wall, CPU, others' CPU) seconds of each ``-j 1`` and ``-j 2`` build, alternated
+    so that a change in the machine's load falls on both alike; the median ratio of the
+    walls is reported. Others' CPU is what the rest of the machine used meanwhile (Linux;
+    NaN elsewhere): a run beside a busy neighbour is slower however good the pool."""
     source = work / "corpus"
     source.mkdir()
     corpus(source, count)
-    walls: dict[int, list[float]] = {1: [], 2: []}
+    measured: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
     for _ in range(runs):
         for jobs in (1, 2):
             out = work / f"out-j{jobs}"
             shutil.rmtree(out, ignore_errors=True)
+            busy, cpu = _busy(), _cpu()
             start = time.perf_counter()
             run_build([str(source), "-o", str(out), "-j", str(jobs)])
-            walls[jobs].append(time.perf_counter() - start)
+            wall = time.perf_counter() - start
+            used = _cpu() - cpu
+            measured[jobs].append((wall, used, _busy() - busy - used))
             built = len(list(out.glob("*.pdf")))
             assert built == count, f"-j {jobs} built {built} of {count} PDFs"
-    return walls[1], walls[2]
+    return measured
+
+
+def _busy() -> float:
+    """CPU seconds the whole machine has spent since boot (Linux), else NaN."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            ticks = [int(field) for field in stat.readline().split()[1:8]]
+    except OSError:
+        return math.nan
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
 
 
 def verdict(name: str, value: float) -> str:
@@ -140,10 +156,11 @@ def main() -> int:
         work = Path(scratch)
         wall, cpu = full_build(build_runs, work / "seed")
         print(f"full build of the seed: {wall:.2f} s wall, {cpu:.2f} s CPU (median of {build_runs})")
-        ones, twos = parallel(args.releases, pool_runs, work)
-    ratios = [one / two for one, two in zip(ones, twos, strict=True)]
-    print(f"{args.releases} releases, four formats, wall s: -j 1 {', '.join(f'{t:.2f}' for t in ones)}")
-    print(f"{' ' * len(str(args.releases))}                           -j 2 {', '.join(f'{t:.2f}' for t in twos)}")
+        measured = parallel(args.releases, pool_runs, work)
+    ratios = [one[0] / two[0] for one, two in zip(measured[1], measured[2], strict=True)]
+    print(f"{args.releases} releases, four formats (s: wall / CPU / others' CPU meanwhile):")
+    for jobs, runs in measured.items():
+        print(f"  -j {jobs}  " + ", ".join(f"{w:.2f} / {c:.2f} / {o:.2f}" for w, c, o in runs))
     print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print()
     print(verdict("warm PDF render (ms)", warm * 1000))
