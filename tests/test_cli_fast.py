@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -181,3 +182,18 @@ def test_plain_lint_never_imports_typer(argv: list[str], typer_loaded: bool, tmp
     done = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=60)
     line = next(line for line in done.stderr.splitlines() if line.startswith("TYPER="))
     assert line == f"TYPER={typer_loaded} CODE=0"
+
+
+def test_the_quick_exit_keeps_every_byte_and_the_exit_code(tmp_path: Path) -> None:
+    """``run()`` leaves with os._exit after flushing: a long report through a pipe arrives whole."""
+    for i in range(60):
+        (tmp_path / f"r{i:02}.md").write_text(BROKEN, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pressrelease", "lint", "--no-cache", "--now", NOW, "--format", "json", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    findings = json.loads(done.stdout)
+    assert len({f["path"] for f in findings}) == 60 and {f["code"] for f in findings} >= {"PR201"}

@@ -48,7 +48,7 @@ def test_wheel_ships_templates_and_data(tmp_path: Path) -> None:
     assert {f"pressrelease/data/{n}" for n in data} <= names
     assert "pressrelease/__main__.py" in names
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
-    assert "pressrelease = pressrelease.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "pressrelease = pressrelease.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
     # Nothing from the repository's working folders leaks into the wheel.
     assert not any(n.startswith(("tests/", "examples/", ".venv/")) for n in names)
 
