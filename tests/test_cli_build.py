@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +171,17 @@ def test_init_writes_a_valid_commented_config_once(
     again = runner.invoke(app, ["init"])
     assert again.exit_code == 2
     assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.slow
+def test_the_quick_exit_leaves_no_temporary_font_files(tmp_path: Path) -> None:
+    """``run()`` skips the interpreter's teardown, so it removes WeasyPrint's font copies itself."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    seed = Path(__file__).resolve().parent.parent / "examples" / "iom-minsk-2024-07-19.md"
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    command = [sys.executable, "-m", "pressrelease", "build", str(seed), "--to", "pdf", "-o", str(tmp_path / "out")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".pdf"]
+    assert list(scratch.iterdir()) == []

@@ -56,6 +56,14 @@ def _drop_pdf_renderer() -> None:
     _PDF = None
 
 
+def close_pdf_renderer() -> None:
+    """Remove this process's renderer's temporary font files now, for an exit that runs no finalizers."""
+    global _PDF
+    if _PDF is not None:
+        _PDF.close()
+        _PDF = None
+
+
 @contextmanager
 def _quick_library_lookup() -> Iterator[None]:
     """Answer ``ctypes.util.find_library`` from one ``ldconfig -p`` while WeasyPrint loads.
