@@ -27,21 +27,10 @@ def main() -> int:
 
     Library errors become one line and exit 2, Ctrl-C exit 130, as in the app.
     """
-    from ..errors import PressReleaseError
     from . import fast
-    from .common import error_lines, exit_code, print_errors, state
+    from .common import guarded
 
-    try:
-        code = fast.run(sys.argv[1:])
-    except PressReleaseError as error:
-        if state.debug:
-            raise
-        print_errors(error_lines(error))
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except SystemExit as exit_:
-        return exit_code(exit_)
+    code = guarded(lambda: fast.run(sys.argv[1:]))
     if code is not None:
         return code
     from .root import main as app_main

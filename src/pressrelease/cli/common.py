@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -147,3 +148,19 @@ def _umask() -> int:
 def exit_code(exit_: SystemExit) -> int:
     """The number a ``SystemExit`` stands for: 0 for None, 1 for a message."""
     return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+
+
+def guarded(command: Callable[[], int | None]) -> int | None:
+    """Run ``command``, the error boundary of every way in: a library error becomes its
+    lines and exit 2 (``--debug`` re-raises), Ctrl-C exit 130, an exit its code."""
+    try:
+        return command()
+    except PressReleaseError as error:
+        if state.debug:
+            raise
+        print_errors(error_lines(error))
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exit_:
+        return exit_code(exit_)

@@ -9,18 +9,15 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from ..errors import PressReleaseError
 from .common import (
     Color,
     console,
-    error_lines,
     escape,
     existing_paths,
-    exit_code,
     fail,
+    guarded,
     library_error,
     parse_now,
-    print_errors,
     state,
 )
 from .light import LightGroup
@@ -111,15 +108,10 @@ def commands() -> typer.Typer:
 
 def main() -> int:
     """Run the typer app, turning library errors into one line and exit 2."""
-    try:
+
+    def command() -> int:
         for_command(sys.argv[1:])()
-    except PressReleaseError as error:
-        if state.debug:
-            raise
-        print_errors(error_lines(error))
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except SystemExit as exit_:
-        return exit_code(exit_)
-    return 0
+        return 0
+
+    code = guarded(command)
+    return 0 if code is None else code
