@@ -25,12 +25,12 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import config as config_mod
+from .atomic import write_atomic
 from .config import Config
 from .errors import PressReleaseError, ReadError, RenderError
 from .files import release_files
@@ -287,26 +287,6 @@ def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str
 
 
 # -- 5. write ------------------------------------------------------------------------------
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder and a rename."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 # -- one file, many files --------------------------------------------------------------------

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 import subprocess
 import sys
 import zipfile
@@ -169,3 +171,15 @@ def test_help_and_lint_do_not_load_the_importer_libraries() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_written_release_has_ordinary_permissions(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Written whole through a temporary file, yet readable like any file open() makes (not 0600)."""
+    target = tmp_path / "release.md"
+    code, _, err = run(monkeypatch, capsys, "import", str(SEED), "-o", str(target))
+    assert code == 0, err
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask

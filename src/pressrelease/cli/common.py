@@ -122,27 +122,13 @@ def check_writable(path: Path) -> None:
 
 
 def write_report(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a temporary file, then a rename)."""
-    import tempfile
+    """Write ``text`` to ``path`` whole or not at all; exit 2 when it cannot be written."""
+    from ..atomic import write_atomic
 
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            os.chmod(temporary, 0o666 & ~_umask())  # as open() would create it
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_atomic(path, text.encode("utf-8"))
     except OSError as error:
         fail(f"cannot write {path}: {error.strerror or error}")
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def exit_code(exit_: SystemExit) -> int:

@@ -8,17 +8,15 @@ importer and lint are loaded only when the command runs.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .. import config as config_mod
+from ..atomic import write_atomic
 from .root import app, console, escape, fail
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,26 +84,12 @@ def import_command(
         sys.stdout.flush()
     else:
         try:
-            _write_atomic(output, result.markdown)
+            write_atomic(output, result.markdown.encode("utf-8"))
         except OSError as error:
             fail(f"{output}: cannot write: {error.strerror or error}")
     errors = _report(result, "<stdin>" if file == "-" else file, output, cfg)
     if errors:
         raise typer.Exit(1)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it over: no half-written file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _report(result: ImportResult, name: str, output: Path | None, cfg: Config) -> int:

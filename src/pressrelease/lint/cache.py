@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from .. import __version__
+from ..atomic import write_atomic
 from .engine import Diagnostic
 
 if TYPE_CHECKING:
@@ -125,14 +125,7 @@ class Cache:
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".entry-")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(self._encoder.encode(entry))
-                os.replace(temporary, target)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            write_atomic(target, self._encoder.encode(entry))
         except OSError:
             return
 
