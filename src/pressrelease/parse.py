@@ -588,19 +588,28 @@ def _is_release_line(block: Block, lang: Language) -> bool:
     return bool(_RELEASE_LINE.match(text)) or bool(label and text.strip("*_ ").casefold() == label.casefold())
 
 
+def _label(line: str) -> tuple[str, bool] | None:
+    """A line that is only a label: (the label, whether a colon or bold marks it as one)."""
+    match = _LABEL.match(line)
+    if not match:
+        return None
+    marked = bool(match.group("colon") or match.group("colon2")) or line.strip().startswith(("**", "__"))
+    return match.group("label"), marked
+
+
 def _pseudo_heading(block: Block, lang: Language) -> str | None:
     """A one-line paragraph that is only a section label (``**Notes to editors**``, ``Contact:``)."""
     if block.kind != "paragraph" or "\n" in block.source or len(block.source) > 120:
         return None  # labels are short; long lines are prose (and would cost the regex time)
-    match = _LABEL.match(block.source)
-    if not match:
+    found = _label(block.source)
+    if found is None:
         return None
-    marked = bool(match.group("colon") or match.group("colon2")) or block.source.strip().startswith(("**", "__"))
-    kind = _section_kind(match.group("label"), lang)
+    label, marked = found
+    kind = _section_kind(label, lang)
     if (
         kind is None
         or (kind == "about" and not marked)
-        or (kind == "notes" and not marked and match.group("label").strip().lower() == "notes")
+        or (kind == "notes" and not marked and label.strip().lower() == "notes")
     ):
         return None
     return kind
@@ -618,17 +627,12 @@ def _labelled_contacts(block: Block, lang: Language) -> str | None:
     if block.kind != "paragraph" or "\n" not in block.source:
         return None
     first, rest = block.source.split("\n", 1)
-    if not (EMAIL.search(rest) or PHONE.search(rest)):
+    if len(first) > 80 or not (EMAIL.search(rest) or PHONE.search(rest)):
         return None
-    if len(first) > 80:
+    found = _label(first)
+    if found is None or not found[1] or _section_kind(found[0], lang) != "contact":
         return None
-    match = _LABEL.match(first)
-    if not match:
-        return None
-    marked = bool(match.group("colon") or match.group("colon2")) or first.strip().startswith(("**", "__"))
-    if not marked or _section_kind(match.group("label"), lang) != "contact":
-        return None
-    return match.group("label").strip()
+    return found[0].strip()
 
 
 # -- the whole parse --------------------------------------------------------------------------
