@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from cliutil import loaded_after, run_main
 from lint.util import CLEAN  # tests/ is on sys.path (pytest's rootdir-relative import)
 from pressrelease.cli import fast, main
-from pressrelease.cli.common import Color, state
+from pressrelease.cli.common import Color
 from pressrelease.cli.runlint import Level, LintFormat, Profile
 
 NOW = "2026-01-01T00:00:00Z"
@@ -107,14 +108,7 @@ def _run(
     """(exit code, stdout, stderr) through ``pressrelease.cli.main`` or the typer app's own main."""
     from pressrelease.cli import root
 
-    monkeypatch.setattr(sys, "argv", ["pressrelease", *argv])
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.setattr(state, "debug", False)
-    monkeypatch.setattr(state, "color", Color.auto)
-    code = main() if entry == "fast" else root.main()
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_main(monkeypatch, capsys, *argv, entry=main if entry == "fast" else root.main)
 
 
 @pytest.mark.parametrize(
@@ -162,15 +156,6 @@ def test_errors_in_lint_keep_their_exit_codes(
     assert (code, out, err) == (2, "", "error: nowhere.md: no such file or folder\n")
 
 
-PROBE = """
-import sys
-from pressrelease.cli import main
-sys.argv = ["pressrelease", *sys.argv[1:]]
-code = main()
-sys.stderr.write("TYPER=" + str("typer" in sys.modules) + " CODE=" + str(code) + "\\n")
-"""
-
-
 @pytest.mark.parametrize(
     ("argv", "typer_loaded"),
     [(["lint", "--format", "concise", "FILE"], False), (["lint", "--help"], True), (["rules", "PR101"], True)],
@@ -179,9 +164,7 @@ def test_plain_lint_never_imports_typer(argv: list[str], typer_loaded: bool, tmp
     path = tmp_path / "a.md"
     path.write_text(CLEAN, encoding="utf-8")
     argv = [str(path) if a == "FILE" else a for a in argv]
-    done = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=60)
-    line = next(line for line in done.stderr.splitlines() if line.startswith("TYPER="))
-    assert line == f"TYPER={typer_loaded} CODE=0"
+    assert loaded_after(argv, ["typer"]) == (0, ["typer"] if typer_loaded else [])
 
 
 def test_the_quick_exit_keeps_every_byte_and_the_exit_code(tmp_path: Path) -> None:

@@ -14,21 +14,13 @@ from typing import Any
 
 import pytest
 
+from cliutil import loaded_after
+from cliutil import run_main as run  # tests/ is on sys.path
 from pressrelease import __version__
 from pressrelease.cli import app
-from pressrelease.cli.root import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "iom-minsk-2024-07-19.md"
-
-
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["pressrelease", *args])
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "200")
-    code = main()
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def inspect_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, Any]:
@@ -68,13 +60,7 @@ def test_help_for_every_command(
 
 @pytest.mark.slow
 def test_help_does_not_import_heavy_renderers() -> None:
-    code = (
-        "import sys; from pressrelease.cli.root import main; sys.argv=['pressrelease','--help'];\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy=[m for m in ('weasyprint','css_inline','docx','bs4') if m in sys.modules]; print(heavy)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert loaded_after(["--help"], ["weasyprint", "css_inline", "docx", "bs4"]) == (0, [])
 
 
 def test_inspect_seed_as_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

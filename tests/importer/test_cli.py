@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease.cli.root import main
+from cliutil import run_main as run  # tests/ is on sys.path
 
 from .util import FIXTURES
 
@@ -21,15 +21,6 @@ SEED = FIXTURES / "seed-iom-minsk.txt"
 
 class _Stdin(io.TextIOWrapper):
     """A stand-in for sys.stdin whose ``buffer`` holds the given bytes."""
-
-
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["pressrelease", *args])
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "200")
-    code = main()
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cliutil import loaded_after  # tests/ is on sys.path
 from pressrelease.cli import app
 
 from .util import CLEAN
@@ -259,24 +260,13 @@ def test_unknown_rule_page_is_exit_2() -> None:
 
 # pydantic: typer coerces options through it unless cli/light.py does (0.2 s of start-up)
 HEAVY = ("weasyprint", "css_inline", "docx", "bs4", "jinja2", "pydantic")
-PROBE = """
-import sys
-from pressrelease.cli import main
-sys.argv = ["pressrelease", *sys.argv[1:]]
-main()
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r})
-sys.stderr.write("HEAVY=" + ",".join(heavy) + "\\n")
-"""
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["lint", "--help"], ["lint", "FILE"], ["rules"]])
 def test_lint_never_imports_heavy_packages(argv: list[str], tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", CLEAN)
     argv = [str(path) if a == "FILE" else a for a in argv]
-    probe = PROBE.replace("{heavy!r}", repr(set(HEAVY)))
-    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
-    line = next(line for line in done.stderr.splitlines() if line.startswith("HEAVY="))
-    assert line == "HEAVY="
+    assert loaded_after(argv, HEAVY)[1] == []
 
 
 # Formats other than text print no rich output; well-formed addresses never need
@@ -287,11 +277,7 @@ LINT_PATH_ONLY = (*HEAVY, "rich", "babel", "email_validator")
 @pytest.mark.parametrize("format", ["concise", "json", "github", "sarif"])
 def test_machine_formats_import_only_what_linting_needs(format: str, tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", CLEAN)
-    probe = PROBE.replace("{heavy!r}", repr(set(LINT_PATH_ONLY)))
-    argv = ["lint", "--format", format, str(path)]
-    done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
-    line = next(line for line in done.stderr.splitlines() if line.startswith("HEAVY="))
-    assert line == "HEAVY="
+    assert loaded_after(["lint", "--format", format, str(path)], LINT_PATH_ONLY)[1] == []
 
 
 # -- one command built, not eight -----------------------------------------------------------------
