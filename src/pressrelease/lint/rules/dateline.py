@@ -73,32 +73,19 @@ def nearest(mention: DateMention, release: Release) -> dt.date | None:
     return min(options, key=lambda d: abs((d - date).days), default=None)
 
 
-#: The release being linted and its blocks' dates (by block identity): PR204 and
-#: PR207 read the same blocks. Holding the release keeps every key's block alive.
-_MEMO: tuple[Release | None, dict[int, tuple[DateMention, ...]]] = (None, {})
-
-
 def block_dates(release: Release, block: Block) -> tuple[DateMention, ...]:
     """The dates written in ``block`` outside code, link targets and URLs.
 
     The parser already found every date of every block (``release.dates``); when
     masking changes nothing in the block (no code, link or address), those are the
-    block's dates. Otherwise the masked text is searched again.
+    block's dates. Otherwise the masked text is searched again (``find_dates`` caches
+    by text, so PR204 and PR207 search it once).
     """
-    global _MEMO
-    if _MEMO[0] is not release:
-        _MEMO = (release, {})
-    memo = _MEMO[1]
-    found = memo.get(id(block))
-    if found is None:
-        masked = mask(block.source)
-        if masked != block.source:
-            found = tuple(find_dates(masked, block.locate))
-        else:
-            first, last = block.span.line, block.span.end_line
-            found = tuple(mention for mention in release.dates if first <= mention.span.line <= last)
-        memo[id(block)] = found
-    return found
+    masked = mask(block.source)
+    if masked != block.source:
+        return tuple(find_dates(masked, block.locate))
+    first, last = block.span.line, block.span.end_line
+    return tuple(mention for mention in release.dates if first <= mention.span.line <= last)
 
 
 def text_dates(release: Release) -> Iterator[DateMention]:
