@@ -292,13 +292,21 @@ def test_rules_never_raise_on_arbitrary_markdown(text: str, front: bool) -> None
             assert finding.span.line >= 1 and finding.message
 
 
-@given(st.text(alphabet=st.sampled_from(list("AbcDEFXIVMs&_-é ÉÅǅßẞ1Яя.\n(ⓐ")), max_size=16))
-def test_capital_tokens_are_those_of_the_lookbehind_first_pattern(text: str) -> None:
-    """TOKEN puts the capital before its lookbehind (for speed); the matches are the plain form's."""
-    from pressrelease.lint.rules._tokens import _UPPER, TOKEN
+@given(st.text(alphabet=st.sampled_from(list("AbcDEFXIVMs&_-é ÉÅǅßẞ1²Яя.\n(ⓐȘș")), max_size=16))
+def test_capital_tokens_are_the_plain_forms_that_can_be_acronyms(text: str) -> None:
+    """TOKEN puts the capital before its lookbehind and looks ahead for a second letter
+    outside a-z (for speed): its matches are the plain form's tokens that have one, and
+    they hold every token :func:`acronym` accepts."""
+    from pressrelease.lint.rules._tokens import _UPPER, TOKEN, acronym
 
-    plain = re.compile(rf"(?<![\w&])[{_UPPER}][\w&]*")
-    assert [m.span() for m in TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    plain = [m.span() for m in re.finditer(rf"(?<![\w&])[{_UPPER}][\w&]*", text)]
+
+    def other_letter(char: str) -> bool:  # [^\W\d_a-z]: a word character, not a digit, _ or a-z
+        return char.isalnum() and not char.isdecimal() and not "a" <= char <= "z"
+
+    found = [m.span() for m in TOKEN.finditer(text)]
+    assert found == [(a, b) for a, b in plain if any(other_letter(c) for c in text[a + 1 : b])]
+    assert {(a, b) for a, b in plain if acronym(text[a:b]) is not None} <= set(found)
 
 
 @given(st.text(alphabet=st.sampled_from(list("AbcDEFXIVMs&_é ÉÅǅßẞ1Яяⓐ")), min_size=1, max_size=8))
@@ -334,6 +342,34 @@ def test_placeholder_tokens_match_the_lookbehind_first_pattern(parts: list[str])
         pattern = _token_pattern(tokens)
         assert pattern is not None
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["TK", "XX", "ХХ", "???", "[", "]", "insert", "INSÉRER", "NAME", "nom", "lorem", " ipsum", " ", "\n"]
+        )
+    )
+)
+def test_placeholder_precheck_finds_a_text_exactly_when_a_pattern_does(parts: list[str]) -> None:
+    """The joined pattern that lets most blocks skip PR703 matches where one of the language's does."""
+    from pressrelease.lint.rules._tokens import _any_placeholder, _token_pattern
+
+    text = "".join(parts)
+    for code in ("en", "fr", "es", "ru", "de"):
+        lang = language(code)
+        joined = _any_placeholder(lang.placeholder_tokens, lang.placeholder_patterns)
+        assert joined is not None
+        patterns = [_token_pattern(lang.placeholder_tokens), *lang.placeholder_patterns]
+        assert (joined.search(text) is not None) == any(p is not None and p.search(text) for p in patterns)
+
+
+def test_placeholder_patterns_with_back_references_are_not_joined() -> None:
+    from pressrelease.lint.rules._tokens import _any_placeholder
+
+    assert _any_placeholder(("TK",), (re.compile(r"(x)\1"),)) is None
+    assert _any_placeholder(("TK",), (re.compile(r"(?P<x>y)(?P=x)"),)) is None
+    assert _any_placeholder(("TK",), (re.compile(r"\[tbd\]", re.IGNORECASE),)) is not None
 
 
 @given(

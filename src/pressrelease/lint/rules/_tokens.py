@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from ...lang import Language, data_file
 from ...model import Release
@@ -46,8 +46,32 @@ def _is_century(text: str, start: int, end: int) -> bool:
     return bool(_CENTURY.search(text[max(0, start - 20) : start]) or _CENTURY.search(text[end : end + 20]))
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@cache
+def _any_placeholder(tokens: tuple[str, ...], patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of the token list or the patterns would.
+
+    Most blocks hold no placeholder: one scan of the text says so, instead of one
+    scan a pattern. None when the patterns cannot be joined (then every text is read):
+    a back-reference would point at another pattern's group once they are joined.
+    """
+    if any(_BACKREFERENCE.search(p.pattern) for p in patterns):
+        return None
+    parts = [f"(?:{p.pattern})" for p in (_token_pattern(tokens),) if p is not None]
+    parts += [f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns]
+    try:
+        return re.compile("|".join(parts)) if parts else None
+    except re.error:
+        return None
+
+
 def placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each placeholder in already-masked text."""
+    first = _any_placeholder(lang.placeholder_tokens, lang.placeholder_patterns)
+    if first is not None and first.search(text) is None:
+        return
     found: list[tuple[int, int, str]] = []
     tokens = _token_pattern(lang.placeholder_tokens)
     if tokens is not None:
@@ -66,10 +90,13 @@ def placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
 # -- acronyms (PR704) -------------------------------------------------------------------------------
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩЀ-Я"  # Latin, Greek and Cyrillic capitals (Latin Extended-A is checked below)
-#: A token that starts with a capital: only these can be acronyms, so the rest are never looked at.
-#: (The capital comes first and the lookbehind second, ``(?<![\w&].)``, so the regex engine can
-#: skip to capitals instead of testing the lookbehind at every position: same matches.)
-TOKEN = re.compile(rf"[{_UPPER}](?<![\w&].)[\w&]*")
+#: A token that starts with a capital and has another letter outside a-z further on: only
+#: these can be acronyms (two or more capitals), so "Minsk" and "The" are never looked at.
+#: The capital comes first and the lookbehind second, ``(?<![\w&].)``, so the regex engine can
+#: skip to capitals instead of testing the lookbehind at every position; the lookahead stays
+#: inside the token, since ``[\w&]`` cannot cross its end. Every token :func:`acronym`
+#: accepts matches (its second capital is such a letter); most others do not.
+TOKEN = re.compile(rf"[{_UPPER}](?<![\w&].)(?=[\w&]*?[^\W\d_a-z])[\w&]*")
 #: Two capitals in a row somewhere on a line: the cheap test before counting a line's capitals.
 _TWO_CAPS = re.compile(rf"[{_UPPER}]{{2}}")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -105,14 +132,19 @@ def _common_acronyms() -> frozenset[str]:
     return frozenset(str(a) for a in common)
 
 
-def known_acronyms(release: Release) -> set[str]:
-    known = set(_common_acronyms())
+def known_acronyms(release: Release) -> frozenset[str]:
+    """The common acronyms and the organisation's own (plural ``s`` removed)."""
     org = release.organization
-    if org is not None:
-        known.update(org.acronyms)
-        if org.short_name and acronym(org.short_name):
-            known.add(org.short_name)
-    return {a[:-1] if len(a) > 2 and a.endswith("s") and a[:-1].isupper() else a for a in known}
+    if org is None:
+        return _known(())
+    short = (org.short_name,) if org.short_name and acronym(org.short_name) else ()
+    return _known((*org.acronyms, *short))
+
+
+@lru_cache(maxsize=64)  # one entry an organisation: the set is the same for all its releases
+def _known(own: tuple[str, ...]) -> frozenset[str]:
+    known = _common_acronyms() | set(own)
+    return frozenset(a[:-1] if len(a) > 2 and a.endswith("s") and a[:-1].isupper() else a for a in known)
 
 
 def shouting_lines(text: str) -> list[tuple[int, int]]:
