@@ -29,6 +29,7 @@ from .dates import find_dates
 from .errors import ReadError
 from .lang import Language, language
 from .mdlinks import use as use_bare_links
+from .mdplain import use as use_plain_inline
 from .model import (
     Block,
     Comment,
@@ -84,14 +85,15 @@ def markdown() -> MarkdownIt:
     """The one Markdown parser: CommonMark + tables, raw HTML off, bare links linked.
 
     Bare links come from :mod:`.mdlinks`, not markdown-it's ``linkify`` (three times
-    cheaper; see there).
+    cheaper; see there). Inline content with no inline syntax skips markdown-it's
+    inline machinery (:mod:`.mdplain`): the same tokens, for most of a release.
     """
     md = MarkdownIt("js-default", {"typographer": False})
     md.enable(["table", "strikethrough"])
     # Rules that would only test their option (html, linkify: both off) and give up,
     # once for every line or character they are offered: about 12% of the parse.
     md.disable(["html_block", "html_inline", "linkify"])
-    return use_bare_links(md)
+    return use_bare_links(use_plain_inline(md))
 
 
 _MD = markdown()

@@ -347,34 +347,6 @@ def test_placeholder_tokens_match_the_lookbehind_first_pattern(parts: list[str])
 @given(
     st.lists(
         st.sampled_from(
-            ["TK", "XX", "ХХ", "???", "[", "]", "insert", "INSÉRER", "NAME", "nom", "lorem", " ipsum", " ", "\n"]
-        )
-    )
-)
-def test_placeholder_precheck_finds_a_text_exactly_when_a_pattern_does(parts: list[str]) -> None:
-    """The joined pattern that lets most blocks skip PR703 matches where one of the language's does."""
-    from pressrelease.lint.rules._tokens import _any_placeholder, _token_pattern
-
-    text = "".join(parts)
-    for code in ("en", "fr", "es", "ru", "de"):
-        lang = language(code)
-        joined = _any_placeholder(lang.placeholder_tokens, lang.placeholder_patterns)
-        assert joined is not None
-        patterns = [_token_pattern(lang.placeholder_tokens), *lang.placeholder_patterns]
-        assert (joined.search(text) is not None) == any(p is not None and p.search(text) for p in patterns)
-
-
-def test_placeholder_patterns_with_back_references_are_not_joined() -> None:
-    from pressrelease.lint.rules._tokens import _any_placeholder
-
-    assert _any_placeholder(("TK",), (re.compile(r"(x)\1"),)) is None
-    assert _any_placeholder(("TK",), (re.compile(r"(?P<x>y)(?P=x)"),)) is None
-    assert _any_placeholder(("TK",), (re.compile(r"\[tbd\]", re.IGNORECASE),)) is not None
-
-
-@given(
-    st.lists(
-        st.sampled_from(
             ["je", "Je", "j’", "J'", "nous", "vous", "we", "our", "ours", "I", " ", "a", "-", "’", "'", "_", "ai", "\n"]
         )
     )

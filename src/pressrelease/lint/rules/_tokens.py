@@ -46,32 +46,8 @@ def _is_century(text: str, start: int, end: int) -> bool:
     return bool(_CENTURY.search(text[max(0, start - 20) : start]) or _CENTURY.search(text[end : end + 20]))
 
 
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-
-
-@cache
-def _any_placeholder(tokens: tuple[str, ...], patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """One pattern that matches where any of the token list or the patterns would.
-
-    Most blocks hold no placeholder: one scan of the text says so, instead of one
-    scan a pattern. None when the patterns cannot be joined (then every text is read):
-    a back-reference would point at another pattern's group once they are joined.
-    """
-    if any(_BACKREFERENCE.search(p.pattern) for p in patterns):
-        return None
-    parts = [f"(?:{p.pattern})" for p in (_token_pattern(tokens),) if p is not None]
-    parts += [f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns]
-    try:
-        return re.compile("|".join(parts)) if parts else None
-    except re.error:
-        return None
-
-
 def placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each placeholder in already-masked text."""
-    first = _any_placeholder(lang.placeholder_tokens, lang.placeholder_patterns)
-    if first is not None and first.search(text) is None:
-        return
     found: list[tuple[int, int, str]] = []
     tokens = _token_pattern(lang.placeholder_tokens)
     if tokens is not None:

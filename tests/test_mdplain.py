@@ -1,0 +1,114 @@
+"""The plain-text shortcut through markdown-it's inline stage (src/pressrelease/mdplain.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from pressrelease import mdplain
+from pressrelease.parse import markdown
+
+MD = markdown()
+REFERENCE = MarkdownIt("js-default", {"typographer": False}).enable(["table", "strikethrough"])
+
+
+def dump(tokens: list[Token]) -> list[dict[str, Any]]:
+    return [t.as_dict() for t in tokens]
+
+
+def inline_tokens(md: MarkdownIt, content: str) -> list[Token]:
+    tokens: list[Token] = []
+    md.inline.parse(content, md, {}, tokens)
+    for rule in md.core.ruler.getRules(""):
+        if rule.__name__ == "text_join":  # the core rule after inline that merges escaped text
+            holder = Token("inline", "", 0)
+            holder.children = tokens
+            from markdown_it.rules_core import StateCore
+
+            state = StateCore("", md, {})
+            state.tokens = [holder]
+            rule(state)
+    return tokens
+
+
+# Prose pieces without inline syntax: words, the terminator characters that start no
+# enabled rule, spaces, tabs and line ends in every arrangement.
+plain = st.lists(
+    st.sampled_from(
+        [
+            "word",
+            "Minsk",
+            "—",
+            "“",
+            "”",
+            "-",
+            ":",
+            "#",
+            "%",
+            "+",
+            "=",
+            ">",
+            "@",
+            "]",
+            "^",
+            "{",
+            "$",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u00a0",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(plain)
+def test_plain_content_gives_markdown_its_own_tokens(content: str) -> None:
+    assert mdplain._SYNTAX.search(content) is None
+    assert dump(mdplain.plain_children(content)) == dump(inline_tokens(REFERENCE, content))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Geneva", "*", "_", "[a](b)", "`x`", "\\", "&amp;", "<https://x.org>", "!", "~~", " ", "  ", "\n"]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_whole_documents_parse_as_markdown_it_parses_them(text: str) -> None:
+    """The shortcut is wired in: every document's tokens equal markdown-it's (plus bare links)."""
+    ours = MD.parse(text)
+    theirs = REFERENCE.parse(text)
+    assert [(t.type, t.content, t.map) for t in ours] == [(t.type, t.content, t.map) for t in theirs]
+    for mine, reference in zip(ours, theirs, strict=True):
+        assert dump(mine.children or []) == dump(reference.children or [])
+
+
+def test_the_shortcut_is_installed_only_for_the_rules_it_knows() -> None:
+    def installed(md: MarkdownIt) -> bool:
+        return "_inline" in [rule.__name__ for rule in mdplain.use(md).core.ruler.getRules("")]
+
+    assert installed(MarkdownIt("js-default", {"html": True}).disable("linkify"))  # html_inline starts at '<'
+    assert not installed(MarkdownIt("js-default"))  # linkify starts at ':': not known
+    assert installed(MarkdownIt("commonmark").disable("html_inline"))
+    assert "_inline" in [rule.__name__ for rule in MD.core.ruler.getRules("")]
+
+
+def test_hard_and_soft_breaks() -> None:
+    kinds = [(t.type, t.content) for t in mdplain.plain_children("one  \n  two \nthree\n\tfour")]
+    assert kinds == [
+        ("text", "one"),
+        ("hardbreak", ""),
+        ("text", "two"),
+        ("softbreak", ""),
+        ("text", "three"),
+        ("softbreak", ""),
+        ("text", "four"),
+    ]
