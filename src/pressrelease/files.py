@@ -22,9 +22,12 @@ def default_outputs(config: Config) -> set[Path]:
     return {output} if output is not None else set()
 
 
-def excluded(path: Path, config: Config, outputs: Collection[Path]) -> bool:
-    """True when ``path`` is inside an output folder or matches a config ``exclude`` glob."""
-    absolute = path.resolve()
+def excluded(path: Path, config: Config, outputs: Collection[Path], absolute: Path | None = None) -> bool:
+    """True when ``path`` is inside an output folder or matches a config ``exclude`` glob.
+
+    ``absolute`` is ``path`` resolved, when the caller knows it already.
+    """
+    absolute = absolute or path.resolve()
     if any(absolute == out or absolute.is_relative_to(out) for out in outputs):
         return True
     if config.root is None or not config.exclude:
@@ -34,6 +37,11 @@ def excluded(path: Path, config: Config, outputs: Collection[Path]) -> bool:
     except ValueError:
         return False
     return any(fnmatch.fnmatchcase(relative, glob) or fnmatch.fnmatchcase(path.name, glob) for glob in config.exclude)
+
+
+def _absolute(entry: Path, resolved_folder: Path) -> Path:
+    """``entry.resolve()``, given its folder resolved: only a symbolic link needs its own."""
+    return entry.resolve() if os.path.islink(entry) else resolved_folder / entry.name
 
 
 def release_files(
@@ -55,13 +63,17 @@ def release_files(
         outputs = outputs_for(path, config)
         for root, dirs, names in os.walk(path):
             here = Path(root)
+            resolved = here.resolve()  # once a folder: its entries need no realpath of their own
             dirs[:] = sorted(
                 d
                 for d in dirs
-                if not d.startswith(".") and d != "node_modules" and not excluded(here / d, config, outputs)
+                if not d.startswith(".")
+                and d != "node_modules"
+                and not excluded(here / d, config, outputs, _absolute(here / d, resolved))
             )
             for name in sorted(names):
-                candidate = here / name
-                if name.endswith(".md") and not name.startswith(".") and not excluded(candidate, config, outputs):
-                    found.append(candidate)
+                if name.endswith(".md") and not name.startswith("."):
+                    candidate = here / name
+                    if not excluded(candidate, config, outputs, _absolute(candidate, resolved)):
+                        found.append(candidate)
     return list(dict.fromkeys(found))

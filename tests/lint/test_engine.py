@@ -195,6 +195,24 @@ def test_discover_skips_hidden_output_and_excluded_folders(tmp_path: Path) -> No
     assert discover([explicit], Settings()) == [explicit]  # a file named outright is linted
 
 
+def test_discover_judges_a_linked_file_by_its_target(tmp_path: Path) -> None:
+    """Folders are resolved once, so a file's symbolic link is followed on its own."""
+    _tree(tmp_path)
+    (tmp_path / "dist").mkdir(exist_ok=True)
+    (tmp_path / "dist" / "built.md").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "sub" / "into-output.md").symlink_to(tmp_path / "dist" / "built.md")
+    (tmp_path / "sub" / "to-a.md").symlink_to(tmp_path / "a.md")
+    (tmp_path / "linked").symlink_to(tmp_path / "sub", target_is_directory=True)
+    found = discover([tmp_path, tmp_path / "linked"], Settings())
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in found) == [
+        "a.md",
+        "linked/b.md",
+        "linked/to-a.md",
+        "sub/b.md",
+        "sub/to-a.md",
+    ]
+
+
 def test_lint_paths_uses_each_files_config(tmp_path: Path) -> None:
     _tree(tmp_path)
     strict = tmp_path / "sub"
