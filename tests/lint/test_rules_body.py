@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pressrelease.config import DEFAULT, THRESHOLDS, for_path
@@ -365,3 +365,18 @@ def test_first_person_pattern_matches_the_grouped_form(parts: list[str]) -> None
         pattern = word_pattern(words)
         assert pattern is not None
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@example([" ", "(", "Full Name", ")"])
+@example(["aABC", " ", "(", "Full Name", ")", "ABC", "\n", "(", "a, Full Name", ")"])
+@given(st.lists(st.sampled_from(["ABC", "a", "é", "1", "&", "_", " ", "\n", "(", ")", ",", "Full Name"]), max_size=12))
+def test_expansion_pattern_matches_the_plain_form(parts: list[str]) -> None:
+    """_DEFINED_BEFORE starts only at a word's start and never backtracks into the word (for
+    speed); its matches are those of the plain pattern."""
+    from pressrelease.lint.rules._tokens import _DEFINED_BEFORE
+
+    text = "".join(parts)
+    plain = re.compile(r"([\w&]+)\s+\(([^()]{4,})\)")
+    assert [(*m.groups(), m.span()) for m in _DEFINED_BEFORE.finditer(text)] == [
+        (*m.groups(), m.span()) for m in plain.finditer(text)
+    ]

@@ -51,11 +51,14 @@ def placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     tokens = _token_pattern(lang.placeholder_tokens)
     if tokens is not None:
-        found.extend(
-            (m.start(), m.end(), m.group(0)) for m in tokens.finditer(text) if not _is_century(text, m.start(), m.end())
-        )
+        for m in tokens.finditer(text):
+            if not _is_century(text, m.start(), m.end()):
+                found.append((m.start(), m.end(), m.group(0)))
     for pattern in lang.placeholder_patterns:
-        found.extend((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), m.group(0)))
+    if not found:
+        return  # most blocks: nothing to sort
     seen_until = -1
     for start, end, what in sorted(found):
         if start >= seen_until:
@@ -80,8 +83,11 @@ _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3
 _DEFINED_AFTER = re.compile(
     r"\(\s*(?:the\s+|la\s+|le\s+|l[’']|el\s+|los\s+|las\s+)?[\"“«]?\s*([\w&]+)\s*[\"”»]?\s*[),;]"
 )
-# "ABC (Full Name In Words)": the acronym is followed by its expansion.
-_DEFINED_BEFORE = re.compile(r"([\w&]+)\s+\(([^()]{4,})\)")
+# "ABC (Full Name In Words)": the acronym is followed by its expansion. Written so that
+# a match starts only at a word's start and never gives back part of the word (the
+# plain ``([\w&]+)\s+\(...`` retries every shorter run at every letter of every word):
+# the same matches, since a word cut short is followed by a letter, never by a space.
+_DEFINED_BEFORE = re.compile(r"([\w&](?<![\w&].)[\w&]*+)\s+\(([^()]{4,})\)")
 # "(NASDAQ: ACME)", "(NYSE: XYZ)": a stock exchange and a ticker symbol, not initials to spell out.
 _TICKER = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*\)")
 
@@ -140,6 +146,14 @@ def shouting_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _letter_before(text: str, end: int) -> bool:
+    """Whether the last character before ``end`` that is not white space is a letter."""
+    at = end - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at >= 0 and text[at].isalpha()
+
+
 def definitions(text: str) -> dict[int, str]:
     """Offsets of acronyms at the place they are spelled out."""
     found: dict[int, str] = {}
@@ -147,8 +161,7 @@ def definitions(text: str) -> dict[int, str]:
         return found  # every form of definition has a parenthesis
     for match in _DEFINED_AFTER.finditer(text):
         name = acronym(match.group(1))
-        before = text[: match.start()].rstrip()
-        if name and before and before[-1].isalpha():
+        if name and _letter_before(text, match.start()):
             found[match.start(1)] = name
     for match in _TICKER.finditer(text):
         for group in (1, 2):
