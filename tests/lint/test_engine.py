@@ -10,7 +10,7 @@ import pytest
 from pressrelease.config import Config, LintConfig, load
 from pressrelease.errors import ConfigError
 from pressrelease.lint.engine import Diagnostic, failing, lint
-from pressrelease.lint.files import FileResult, Settings, discover, lint_paths
+from pressrelease.lint.files import CHUNK, FileResult, Settings, chunked, discover, lint_paths
 from pressrelease.lint.select import Options, UnknownRule
 from pressrelease.parse import parse
 
@@ -260,3 +260,15 @@ def test_unreadable_front_matter_does_not_cascade_into_missing_value_findings() 
     # With no front matter at all the writer has given nothing: those rules speak.
     bare = {d.code for d in lint(parse("Body text only.\n"), DEFAULT, now=NOW)}
     assert {"PR001", "PR201", "PR501"} <= bare
+
+
+@pytest.mark.parametrize(("count", "workers"), [(48, 2), (500, 2), (500, 8), (1000, 3)])
+def test_chunks_cover_every_file_in_order_and_shrink_towards_the_end(count: int, workers: int) -> None:
+
+    files = [Path(f"{i:04}.md") for i in range(count)]
+    chunks = chunked(files, workers)
+    assert [f for chunk in chunks for f in chunk] == files
+    sizes = [len(chunk) for chunk in chunks]
+    assert max(sizes) <= CHUNK
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-workers:] == [1] * workers  # no worker is left with a big last chunk

@@ -32,7 +32,7 @@ from .select import Options, Selection
 
 #: below this many files the pool's start-up costs more than it saves (bench/lint.py)
 POOL_MIN_FILES = 48
-CHUNK = 16
+CHUNK = 16  #: the most files a worker takes at once (each chunk is one round trip)
 
 
 class FileResult(msgspec.Struct, frozen=True):
@@ -192,10 +192,26 @@ def lint_paths(
     return list(_pooled(files, settings, workers))
 
 
+def chunked(files: list[Path], workers: int) -> list[list[Path]]:
+    """``files`` in chunks of at most CHUNK that shrink towards the end.
+
+    A worker takes a chunk at a time; with equal chunks, one worker could still be
+    busy with a whole chunk after the other has run out. Each chunk is at most an
+    quarter of what is left for each worker, so the last ones are a file or two.
+    """
+    chunks: list[list[Path]] = []
+    start = 0
+    while start < len(files):
+        size = max(1, min(CHUNK, (len(files) - start) // (4 * workers)))
+        chunks.append(files[start : start + size])
+        start += size
+    return chunks
+
+
 def _pooled(files: list[Path], settings: Settings, workers: int) -> Iterator[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
 
-    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+    chunks = chunked(files, workers)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
         for results in pool.map(_lint_chunk, chunks):
             yield from results
