@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from zoneinfo import ZoneInfo
 
 import msgspec
 
@@ -209,6 +208,8 @@ def _zone(text: str) -> tuple[dt.tzinfo | None, bool]:
     if known is None:
         return None, True
     if isinstance(known, str):
+        from zoneinfo import ZoneInfo  # only for a named zone: importing it costs as much as a lint
+
         return ZoneInfo(known), False
     return dt.timezone(dt.timedelta(hours=known)), False
 
