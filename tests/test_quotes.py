@@ -312,3 +312,16 @@ def test_the_title_of_a_work_is_not_a_quotation(body: str, language: str) -> Non
 )
 def test_words_spoken_are_still_quotations(body: str, language: str) -> None:
     assert len(release(body, language).quotes) == 1
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab “”«»"\n,.')), max_size=40))
+def test_blanking_quotations_keeps_length_lines_and_outside_text(text: str) -> None:
+    """_blank turns each quotation's inside into spaces, line ends kept; all else is untouched."""
+    from pressrelease.quotes import _blank
+
+    marks, _stray = scan(text)
+    blanked = _blank(text, marks)
+    inside = {i for m in marks for i in range(m.start + 1, min(m.end, len(text)))}
+    assert len(blanked) == len(text)
+    assert [c for i, c in enumerate(blanked) if i not in inside] == [c for i, c in enumerate(text) if i not in inside]
+    assert all(blanked[i] == ("\n" if text[i] == "\n" else " ") for i in inside)

@@ -507,12 +507,18 @@ def _next_continues(blocks: Sequence[Block], index: int) -> bool:
 
 
 def _blank(source: str, marks: list[Mark]) -> str:
-    chars = list(source)
+    """``source`` with what each quotation holds made spaces (line ends kept), same length."""
+    parts: list[str] = []
+    at = 0
     for mark in marks:
-        for i in range(mark.start + 1, min(mark.end, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+        start, end = max(mark.start + 1, at), min(mark.end, len(source))
+        if end <= start:
+            continue
+        parts.append(source[at:start])
+        parts.append("\n".join(" " * len(line) for line in source[start:end].split("\n")))
+        at = end
+    parts.append(source[at:])
+    return "".join(parts)
 
 
 def _nearest(speakers: list[_Speaker], mark: Mark) -> _Speaker | None:
