@@ -201,11 +201,27 @@ def fm_value_span(release: Release, key: str) -> Span:
 _ITEM_KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:")
 
 
+#: the last release's list items by key: the contact rules ask for them one after another
+_items_memo: tuple[Release | None, dict[str, list[dict[str, Value]]]] = (None, {})
+
+
 def fm_list_items(release: Release, key: str) -> list[dict[str, Value]]:
     """For a block-style list of mappings under ``key``: each item's values by field name.
 
     Flow-style lists (``[{...}]``) give an empty list; callers fall back to the key.
+    Read once a release (the result is shared: do not change it).
     """
+    global _items_memo
+    memo_release, memo = _items_memo
+    if memo_release is not release:
+        memo = {}
+        _items_memo = (release, memo)
+    if key not in memo:
+        memo[key] = _list_items(release, key)
+    return memo[key]
+
+
+def _list_items(release: Release, key: str) -> list[dict[str, Value]]:
     key_span = release.front_matter.key_spans.get(key)
     if key_span is None:
         return []

@@ -417,6 +417,8 @@ def first_person(ctx: Context) -> Iterator[Finding]:
 )
 def exclamation(ctx: Context) -> Iterator[Finding]:
     for _, block in prose_blocks(ctx.release):
+        if "!" not in block.source:
+            continue  # most blocks: no need to find the quotations
         text, quoted = _outside_quotes(block)
         for match in re.finditer(r"!+(?!\[)", text):
             if any(a <= match.start() < b for a, b in quoted):
