@@ -90,8 +90,8 @@ def _load(loader_class: Any, text: str) -> tuple[yaml.Node | None, Any]:
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        if node is not None and loader_class is not PureLoader:
-            _check(node)
+        if node is not None and loader_class is not PureLoader and ("*" in text or "?" in text):
+            _check(node)  # without '*' there is no alias, and without '?' nothing else to refuse
         data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
