@@ -239,7 +239,12 @@ def test_cli_options_apply_to_every_file(tmp_path: Path) -> None:
     assert {d.code for r in results for d in r.diagnostics} == {"PR902"}
 
 
-def test_process_pool_gives_the_same_results(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fork", [True, False])
+def test_worker_processes_give_the_same_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
+    """Forked workers (lint/forked.py) and concurrent.futures' pool, where there is no fork."""
+    import pressrelease.lint.files as files_module
+
+    monkeypatch.setattr(files_module, "FORK", fork)
     examples = sorted(Path("examples").glob("*.md"))
     for i in range(60):
         source = examples[i % len(examples)]
@@ -249,7 +254,7 @@ def test_process_pool_gives_the_same_results(tmp_path: Path) -> None:
     serial: list[FileResult] = lint_paths([tmp_path], settings, jobs=1)
     pooled: list[FileResult] = lint_paths([tmp_path], settings, jobs=2)
     assert len(serial) == 60
-    assert [(r.path, r.diagnostics) for r in serial] == [(r.path, r.diagnostics) for r in pooled]
+    assert serial == pooled  # paths, diagnostics, texts and thresholds, in file order
 
 
 def test_unreadable_front_matter_does_not_cascade_into_missing_value_findings() -> None:

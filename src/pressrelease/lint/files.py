@@ -3,8 +3,9 @@
 Every config is loaded and every selector checked in the parent process before any
 release is read, so a malformed config stops the run (exit 2) before work starts.
 Each file is then read and parsed once and linted with its own config (the closest
-one, unless ``--config`` or ``--isolated``). Many files go through a process pool in
-chunks; a few run in-process, since starting workers costs more than it saves.
+one, unless ``--config`` or ``--isolated``). Many files go to worker processes in
+chunks (forked, :mod:`.forked`; concurrent.futures where there is no fork); a few run
+in-process, since starting workers costs more than it saves.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from .select import Options, Selection
 
 #: below this many files the pool's start-up costs more than it saves (bench/lint.py)
 POOL_MIN_FILES = 48
+#: workers are forked where the system can fork (tests turn this off for the other path)
+FORK = hasattr(os, "fork")
 CHUNK = 16  #: the most files a worker takes at once (each chunk is one round trip)
 
 
@@ -189,6 +192,13 @@ def lint_paths(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < POOL_MIN_FILES or STDIN in files or rules is not None:
         return [lint_file(p, plan) for p in files]
+    if FORK:
+        from .forked import run_forked
+
+        chunks = run_forked(
+            chunked(files, workers), workers, lambda paths: [lint_file(p, plan) for p in paths], FileResult
+        )
+        return [result for chunk in chunks for result in chunk]
     return list(_pooled(files, settings, workers))
 
 
