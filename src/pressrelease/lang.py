@@ -42,13 +42,15 @@ class Language(msgspec.Struct, frozen=True):
     labels: dict[str, str]  #: own, English for missing keys
 
 
-@cache
+_FILES: dict[str, dict[str, Any] | None] = {}  #: the data files read so far, by name
+
+
 def _read(name: str) -> dict[str, Any] | None:
     """A data file, parsed once per process (callers do not modify it)."""
-    ref = DATA / f"{name}.toml"
-    if not ref.is_file():
-        return None
-    return tomllib.loads(ref.read_text(encoding="utf-8"))
+    if name not in _FILES:
+        ref = DATA / f"{name}.toml"
+        _FILES[name] = tomllib.loads(ref.read_text(encoding="utf-8")) if ref.is_file() else None
+    return _FILES[name]
 
 
 @cache
@@ -108,17 +110,43 @@ def language(tag: str) -> Language:
     )
 
 
+@cache
+def _dates(code: str) -> dict[str, Any]:
+    """The ``[dates]`` table of a language's data file.
+
+    Finding dates in any language needs every language's month and weekday names, but
+    not the rest of their files: when a language's file has not been read whole (it is
+    not the release's), only the lines of its ``[dates]`` table are parsed, up to the
+    next table. A file with ``[dates.`` subtables, or without a ``[dates]`` header that
+    still names dates, is read whole.
+    """
+    data = _FILES.get(code)
+    if code not in _FILES:
+        ref = DATA / f"{code}.toml"
+        text = ref.read_text(encoding="utf-8") if ref.is_file() else ""
+        start = text.find("\n[dates]\n")
+        if "dates" not in text:
+            data = {}  # no dates table, nor a dotted key or comment that names one
+        elif start >= 0 and "[dates." not in text:
+            end = text.find("\n[", start + 1)
+            data = tomllib.loads(text[start : end if end >= 0 else len(text)])
+        else:
+            data = _read(code)
+    table: dict[str, Any] = (data or {}).get("dates", {})
+    return table
+
+
 def _all_dates(key: str) -> dict[str, int]:
     """``language(code).months`` (or weekdays) of every language, merged in order.
 
     Read from the data directly: building every :class:`Language` would compile the
     section patterns of languages the release is not written in.
     """
-    en = (_read("en") or {}).get("dates", {}).get(key, {})
+    en = _dates("en").get(key, {})
     merged: dict[str, int] = {}
     for code in available():
-        own = (_read(code) if code != "en" else None) or _read("en") or {}
-        merged.update({**en, **own.get("dates", {}).get(key, {})})
+        own = _dates(code) if code != "en" else {}
+        merged.update({**en, **own.get(key, {})})
     return merged
 
 
