@@ -1,8 +1,9 @@
 """Time ``pressrelease lint`` against markdownlint-cli2 and proselint, side by side.
 
 500 releases (copies of examples/*.md with their config) go into a temporary
-folder; each tool lints all of them, several times, and the median wall time is
-reported with its ratio to ours. One file is timed too, interpreter start-up
+folder; each tool lints all of them, several times, taking turns with the others
+(a round runs each command once, so a machine that slows down mid-benchmark slows
+every tool alike), and the median wall time is reported with its ratio to ours. One file is timed too, interpreter start-up
 included. Ours runs twice: with ``--no-cache`` (every file parsed and linted: the
 figure the targets are judged on) and with its cache warm (filled by the untimed
 first run, as on a repeated CI run). Targets (issue 3): under 1/3 of markdownlint-cli2 and 1/8 of proselint
@@ -73,23 +74,35 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(command: Sequence[str], cwd: Path, env: dict[str, str], runs: int) -> tuple[float, float, int]:
-    """(median wall seconds, median CPU seconds, last exit code); one untimed warm-up run first.
+def _run_once(command: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, int]:
+    cpu = _children_cpu()
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start, _children_cpu() - cpu, done.returncode
 
-    CPU time (user + system, all processes of the run) is reported beside wall time
-    because wall time on a shared machine moves with everyone else's load.
+
+def timed(
+    commands: Sequence[Sequence[str]], cwd: Path, env: dict[str, str], runs: int
+) -> list[tuple[float, float, int]]:
+    """(median wall seconds, median CPU seconds, last exit code) of each command.
+
+    Each command runs once untimed (warm-up), then the commands take turns, ``runs``
+    rounds of one run each: a machine that slows down or speeds up during the
+    benchmark (other sessions share it) then slows every tool alike, instead of
+    whichever happened to be timed at the time. CPU time (user + system, all
+    processes of the run) is reported beside wall time for the same reason.
     """
-    walls, cpus = [], []
-    code = 0
-    for run in range(runs + 1):
-        cpu = _children_cpu()
-        start = time.perf_counter()
-        done = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if run:
-            walls.append(time.perf_counter() - start)
-            cpus.append(_children_cpu() - cpu)
-        code = done.returncode
-    return statistics.median(walls), statistics.median(cpus), code
+    for command in commands:
+        _run_once(command, cwd, env)
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
+    codes = [0] * len(commands)
+    for _ in range(runs):
+        for i, command in enumerate(commands):
+            wall, cpu, codes[i] = _run_once(command, cwd, env)
+            walls[i].append(wall)
+            cpus[i].append(cpu)
+    return [(statistics.median(w), statistics.median(c), code) for w, c, code in zip(walls, cpus, codes, strict=True)]
 
 
 def markdownlint() -> list[str] | None:
@@ -153,11 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         files = corpus(folder / "releases", args.files, args.distinct)
         names = [f.name for f in files]
         one = [files[0].name]
-        rows: list[tuple[str, int, float, float, int]] = []
+        cases: list[tuple[str, list[str], int]] = []  #: (label, command line, files)
 
         def bench(label: str, command: list[str], targets: list[str], count: int) -> None:
-            wall, cpu, code = timed([*command, *targets], folder / "releases", env, args.runs)
-            rows.append((label, count, wall, cpu, code))
+            cases.append((label, [*command, *targets], count))
 
         # Cold: --no-cache, every file parsed and linted. Warm: the cache (in this
         # temporary folder) filled by the untimed first run, as on a second CI run.
@@ -180,13 +192,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             if prose:
                 bench("proselint", [*prose, "check"], names, len(names))
                 bench("proselint", [*prose, "check"], one, 1)
+        measured = timed([command for _, command, _ in cases], folder / "releases", env, args.runs)
+        rows = [
+            (label, count, wall, cpu, code)
+            for (label, _, count), (wall, cpu, code) in zip(cases, measured, strict=True)
+        ]
 
     try:
         load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     except OSError:
         load = "?"
     kind = "distinct releases" if args.distinct else "releases (copies of the examples)"
-    print(f"{args.files} {kind}, median of {args.runs} runs, {os.cpu_count()} CPUs, load average {load}")
+    print(f"{args.files} {kind}, median of {args.runs} interleaved runs, {os.cpu_count()} CPUs, load average {load}")
     print(f"python {sys.version.split()[0]}; " + "; ".join(f"{k}: {version(v)}" for k, v in others.items() if v))
     print()
     ours_by_count = {count: (wall, cpu) for label, count, wall, cpu, _ in rows if label == OURS}
