@@ -11,7 +11,6 @@ model; only I/O raises (:class:`ReadError`).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import sys
 from pathlib import Path
@@ -297,6 +296,8 @@ class _Fields:
         for key in self.fm.data:
             if key in KNOWN_KEYS:
                 continue
+            import difflib  # only for a misspelt key: most releases have none
+
             close = difflib.get_close_matches(key.lower(), KNOWN_KEYS, n=1, cutoff=0.6)
             hint = f"; did you mean '{close[0]}'?" if close else f" (known keys: {', '.join(KNOWN_KEYS)})"
             self.problems.append(Problem("PR002", f"unknown front-matter key '{key}'{hint}", self.span(key)))
