@@ -9,7 +9,7 @@ import msgspec
 import pytest
 
 from pressrelease.lint.engine import all_rules
-from pressrelease.model import Span
+from pressrelease.model import Span, blank
 from pressrelease.parse import parse_file
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "iom-minsk-2024-07-19.md"
@@ -51,3 +51,12 @@ def test_reprs_leave_out_tokens_and_whole_sources() -> None:
     assert release.source[:200] not in repr(release) and "Token(" not in repr(release)
     rule = repr(all_rules()[0])
     assert rule.startswith("Rule(code='PR001', name='front-matter-missing'") and "check=" not in rule
+
+
+@pytest.mark.parametrize("text", ["", "a", "ab\ncd", "\n\n", "“Quoted,\nacross lines”\t\r"])
+def test_blank_keeps_length_and_line_ends(text: str) -> None:
+
+    masked = blank(text)
+    assert len(masked) == len(text)
+    assert [i for i, c in enumerate(masked) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    assert set(masked) <= {" ", "\n"}

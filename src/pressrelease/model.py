@@ -30,6 +30,12 @@ def repr_without(value: msgspec.Struct, hidden: tuple[str, ...]) -> str:
     return f"{type(value).__name__}({', '.join(shown)})"
 
 
+def blank(text: str) -> str:
+    """``text`` made spaces, line ends kept: masked text whose offsets, lines and columns
+    are still those of the source (comments, code spans, quotations)."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
 class Span(msgspec.Struct, frozen=True):
     """A stretch of the source file: 1-based lines and columns, end column exclusive."""
 

@@ -42,6 +42,7 @@ from .model import (
     Release,
     Section,
     Span,
+    blank,
 )
 from .quotes import find_quotes
 from .slug import slugify
@@ -484,7 +485,7 @@ def _mask(text: str, body_offset: int) -> tuple[str, list[Comment]]:
     body = text[body_offset:]
     comments: list[Comment] = []
 
-    def blank(match: re.Match[str]) -> str:
+    def hide(match: re.Match[str]) -> str:
         start = body_offset + match.start()
         end = body_offset + match.end()
         line = text.count("\n", 0, start) + 1
@@ -492,9 +493,9 @@ def _mask(text: str, body_offset: int) -> tuple[str, list[Comment]]:
         end_line = text.count("\n", 0, end) + 1
         end_column = end - (text.rfind("\n", 0, end) + 1) + 1
         comments.append(Comment(match.group(1).strip(), Span(line, column, end_line, end_column)))
-        return re.sub(r"[^\n]", " ", match.group(0))
+        return blank(match.group(0))
 
-    return head + _COMMENT.sub(blank, body), comments
+    return head + _COMMENT.sub(hide, body), comments
 
 
 def _top_level(tokens: list[Token]) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from typing import NamedTuple, Protocol
 import msgspec
 
 from .lang import Language
-from .model import Block, Problem, Quote, Section
+from .model import Block, Problem, Quote, Section, blank
 from .wordscan import Phrases
 
 # Opening mark -> the closing marks it accepts.
@@ -515,7 +515,7 @@ def _blank(source: str, marks: list[Mark]) -> str:
         if end <= start:
             continue
         parts.append(source[at:start])
-        parts.append("\n".join(" " * len(line) for line in source[start:end].split("\n")))
+        parts.append(blank(source[start:end]))
         at = end
     parts.append(source[at:])
     return "".join(parts)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import msgspec
 
-from ...model import Block, Release, Span
+from ...model import Block, Release, Span, blank
 
 #: A word: letters or digits, with inner apostrophes, hyphens, dots and commas
 #: ("co-chaired", "U.S", "400,000"); a dash or a lone symbol is not a word.
@@ -38,7 +38,7 @@ def count_words(text: str) -> int:
 
 
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    return blank(match.group(0))
 
 
 def mask_code(text: str) -> str:
