@@ -45,11 +45,16 @@ class Language(msgspec.Struct, frozen=True):
 _FILES: dict[str, dict[str, Any] | None] = {}  #: the data files read so far, by name
 
 
+def _text(name: str) -> str | None:
+    ref = DATA / f"{name}.toml"
+    return ref.read_text(encoding="utf-8") if ref.is_file() else None
+
+
 def _read(name: str) -> dict[str, Any] | None:
     """A data file, parsed once per process (callers do not modify it)."""
     if name not in _FILES:
-        ref = DATA / f"{name}.toml"
-        _FILES[name] = tomllib.loads(ref.read_text(encoding="utf-8")) if ref.is_file() else None
+        text = _text(name)
+        _FILES[name] = tomllib.loads(text) if text is not None else None
     return _FILES[name]
 
 
@@ -120,18 +125,17 @@ def _dates(code: str) -> dict[str, Any]:
     next table. A file with ``[dates.`` subtables, or without a ``[dates]`` header that
     still names dates, is read whole.
     """
-    data = _FILES.get(code)
-    if code not in _FILES:
-        ref = DATA / f"{code}.toml"
-        text = ref.read_text(encoding="utf-8") if ref.is_file() else ""
-        start = text.find("\n[dates]\n")
-        if "dates" not in text:
-            data = {}  # no dates table, nor a dotted key or comment that names one
-        elif start >= 0 and "[dates." not in text:
-            end = text.find("\n[", start + 1)
-            data = tomllib.loads(text[start : end if end >= 0 else len(text)])
-        else:
-            data = _read(code)
+    text = None if code in _FILES else _text(code)
+    data: dict[str, Any] | None
+    if text is None:
+        data = _read(code)  # read whole already, or no such file
+    elif "dates" not in text:
+        data = {}  # no dates table, nor a dotted key or comment that names one
+    elif (start := text.find("\n[dates]\n")) >= 0 and "[dates." not in text:
+        end = text.find("\n[", start + 1)
+        data = tomllib.loads(text[start : end if end >= 0 else len(text)])
+    else:
+        data = _FILES[code] = tomllib.loads(text)  # read whole, and kept as _read keeps it
     table: dict[str, Any] = (data or {}).get("dates", {})
     return table
 
