@@ -206,7 +206,7 @@ def chunked(files: list[Path], workers: int) -> list[list[Path]]:
     """``files`` in chunks of at most CHUNK that shrink towards the end.
 
     A worker takes a chunk at a time; with equal chunks, one worker could still be
-    busy with a whole chunk after the other has run out. Each chunk is at most an
+    busy with a whole chunk after the other has run out. Each chunk is at most a
     quarter of what is left for each worker, so the last ones are a file or two.
     """
     chunks: list[list[Path]] = []

@@ -110,14 +110,19 @@ class _Child:
 def _collect(children: list[_Child], chunks: Sequence[Sequence[Path]], decoder: Any) -> list[list[Any]]:
     results: list[list[Any] | None] = [None] * len(chunks)
     next_index = 0
+
+    def feed(child: _Child) -> None:
+        """The next chunk to ``child``, or the end of its input when none is left."""
+        nonlocal next_index
+        if next_index < len(chunks):
+            child.give(next_index)
+            next_index += 1
+        else:
+            child.finish()
+
     for _ in range(_AHEAD):
         for child in children:
-            if next_index < len(chunks):
-                child.give(next_index)
-                next_index += 1
-    for child in children:
-        if next_index >= len(chunks):
-            child.finish()
+            feed(child)
     selector = selectors.DefaultSelector()
     for child in children:
         selector.register(child.results, selectors.EVENT_READ, child)
@@ -142,11 +147,7 @@ def _collect(children: list[_Child], chunks: Sequence[Sequence[Path]], decoder: 
                         raise pickle.loads(payload)
                     results[index] = decoder.decode(payload)
                     child.given -= 1
-                    if next_index < len(chunks):
-                        child.give(next_index)
-                        next_index += 1
-                    else:
-                        child.finish()
+                    feed(child)
     return [r if r is not None else [] for r in results]
 
 
