@@ -21,18 +21,9 @@ def dump(tokens: list[Token]) -> list[dict[str, Any]]:
 
 
 def inline_tokens(md: MarkdownIt, content: str) -> list[Token]:
-    tokens: list[Token] = []
-    md.inline.parse(content, md, {}, tokens)
-    for rule in md.core.ruler.getRules(""):
-        if rule.__name__ == "text_join":  # the core rule after inline that merges escaped text
-            holder = Token("inline", "", 0)
-            holder.children = tokens
-            from markdown_it.rules_core import StateCore
-
-            state = StateCore("", md, {})
-            state.tokens = [holder]
-            rule(state)
-    return tokens
+    """markdown-it's own inline tokens for ``content`` (its core rules in inline mode)."""
+    (inline,) = md.parseInline(content)
+    return list(inline.children or [])
 
 
 # Prose pieces without inline syntax: words, the terminator characters that start no
