@@ -3,8 +3,8 @@
 500 releases (copies of examples/*.md with their config) go into a temporary
 folder; each tool lints all of them, several times, taking turns with the others
 (a round runs each command once, so a machine that slows down mid-benchmark slows
-every tool alike), and the median wall time is reported with its ratio to ours. One file is timed too, interpreter start-up
-included. Ours runs twice: with ``--no-cache`` (every file parsed and linted: the
+every tool alike), and the median wall time is reported with its ratio to ours.
+One file is timed too, interpreter start-up included. Ours runs twice: with ``--no-cache`` (every file parsed and linted: the
 figure the targets are judged on) and with its cache warm (filled by the untimed
 first run, as on a repeated CI run). Targets (issue 3): under 1/3 of markdownlint-cli2 and 1/8 of proselint
 on the 500 files; one file under 250 ms.
@@ -168,30 +168,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         one = [files[0].name]
         cases: list[tuple[str, list[str], int]] = []  #: (label, command line, files)
 
-        def bench(label: str, command: list[str], targets: list[str], count: int) -> None:
+        def add(label: str, command: list[str], targets: list[str], count: int) -> None:
             cases.append((label, [*command, *targets], count))
 
         # Cold: --no-cache, every file parsed and linted. Warm: the cache (in this
         # temporary folder) filled by the untimed first run, as on a second CI run.
         env["PRESSRELEASE_CACHE_DIR"] = str(folder / "cache")
         cold = [*ours, "lint", "--no-cache", "--format", "concise"]
-        bench(OURS, cold, ["."], len(files))
-        bench(OURS, cold, one, 1)
+        add(OURS, cold, ["."], len(files))
+        add(OURS, cold, one, 1)
         if not args.skip_warm:
             warm = [*ours, "lint", "--format", "concise"]
-            bench(OURS_WARM, warm, ["."], len(files))
-            bench(OURS_WARM, warm, one, 1)
+            add(OURS_WARM, warm, ["."], len(files))
+            add(OURS_WARM, warm, one, 1)
         others: dict[str, list[str] | None] = {}
         if not args.skip_others:
             others = {"markdownlint-cli2": markdownlint(), "proselint": proselint()}
             mdl = others["markdownlint-cli2"]
             if mdl:
-                bench("markdownlint-cli2", mdl, names, len(names))
-                bench("markdownlint-cli2", mdl, one, 1)
+                add("markdownlint-cli2", mdl, names, len(names))
+                add("markdownlint-cli2", mdl, one, 1)
             prose = others["proselint"]
             if prose:
-                bench("proselint", [*prose, "check"], names, len(names))
-                bench("proselint", [*prose, "check"], one, 1)
+                add("proselint", [*prose, "check"], names, len(names))
+                add("proselint", [*prose, "check"], one, 1)
         measured = timed([command for _, command, _ in cases], folder / "releases", env, args.runs)
         rows = [
             (label, count, wall, cpu, code)
