@@ -137,7 +137,7 @@ def lint_file(path: Path, plan: Plan) -> FileResult:
             return FileResult(shown, (_unreadable(shown, message),), text, fail_on)
     diagnostics = lint(release, config, selection=selection, now=now, debug=settings.debug)
     if shown != release.display_name:
-        diagnostics = [_rename(d, shown) for d in diagnostics]
+        diagnostics = [msgspec.structs.replace(d, path=shown) for d in diagnostics]
     if key is not None and plan.cache is not None:
         plan.cache.put(key, release, tuple(diagnostics), now)
     return FileResult(shown, tuple(diagnostics), release.source, fail_on)
@@ -146,12 +146,6 @@ def lint_file(path: Path, plan: Plan) -> FileResult:
 def stdin_shown(settings: Settings) -> str:
     """How standard input is named in reports: ``--stdin-filename``, else ``<stdin>``."""
     return str(settings.stdin_name) if settings.stdin_name is not None else "<stdin>"
-
-
-def _rename(diagnostic: Diagnostic, path: str) -> Diagnostic:
-    return Diagnostic(
-        path, diagnostic.span, diagnostic.code, diagnostic.name, diagnostic.severity, diagnostic.message, diagnostic.fix
-    )
 
 
 def _unreadable(path: str, message: str, span: Span | None = None) -> Diagnostic:
