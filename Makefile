@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SEED   := examples/iom-minsk-2024-07-19.md
 
-.PHONY: demo test lint typecheck pytest bench sysdeps clean docs
+.PHONY: demo test lint typecheck pytest bench sysdeps clean docs data
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ bench: $(STAMP) sysdeps
 # docs/rules.md is generated from the rule registry (a test fails when it is stale).
 docs: $(STAMP)
 	$(BIN)/python -m pressrelease.lint.docs > docs/rules.md
+
+# data/phones.json: phonenumbers' possible lengths, so PR504 need not import it
+# for numbers already in international form (a test fails when it is stale).
+data: $(STAMP)
+	$(BIN)/python -m pressrelease.phones > src/pressrelease/data/phones.json
 
 clean:
 	rm -rf $(VENV) dist build .mypy_cache .ruff_cache .pytest_cache

@@ -17,6 +17,7 @@ from typing import Any
 
 import msgspec
 
+from ... import phones
 from ...contacts import EMAIL, PHONE
 from ...model import Block, Contact, Release, Section, Span
 from ..registry import Context, Finding, Rule, rule
@@ -292,15 +293,18 @@ def _suggestion(number: str) -> str | None:
 @cache
 def _phone_problem(number: str) -> str | None:
     """Cached: parsing with phonenumbers is the rule's whole cost, and an organisation's
-    numbers recur from release to release."""
-    import phonenumbers
-
+    numbers recur from release to release. A number already in E.123 form is counted
+    from :mod:`..phones`'s table where that settles it, without importing phonenumbers."""
     text = number.strip()
     if _E123.fullmatch(text):
-        try:
-            possible = phonenumbers.is_possible_number(phonenumbers.parse(text, None))
-        except phonenumbers.NumberParseException:
-            possible = True  # an unknown country code: the format is still right
+        possible = phones.possible(text)
+        if possible is None:
+            import phonenumbers
+
+            try:
+                possible = phonenumbers.is_possible_number(phonenumbers.parse(text, None))
+            except phonenumbers.NumberParseException:
+                possible = True  # an unknown country code: the format is still right
         if possible:
             return None
         code = text.split()[0] if " " in text else text[:4]

@@ -1,0 +1,97 @@
+"""The phone-length table answers as phonenumbers does, or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import random
+
+import msgspec
+import phonenumbers
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pressrelease import phones
+
+
+def _truth(number: str) -> bool:
+    """What PR504 asked phonenumbers before the table existed."""
+    try:
+        return bool(phonenumbers.is_possible_number(phonenumbers.parse(number, None)))
+    except phonenumbers.NumberParseException:
+        return True
+
+
+def _e123(digits: str, rng: random.Random) -> str:
+    """``+`` and ``digits`` in groups of one to four, single spaces between."""
+    groups, at = [], 0
+    while at < len(digits):
+        size = rng.randint(1, 4)
+        groups.append(digits[at : at + size])
+        at += size
+    return "+" + " ".join(groups)
+
+
+def test_the_table_is_current() -> None:
+    """data/phones.json is what ``python -m pressrelease.phones`` writes (``make data`` regenerates it)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert phones.main() == 0
+    assert phones.TABLE.read_text(encoding="utf-8") == out.getvalue()
+    assert msgspec.json.decode(out.getvalue(), type=phones.Table) == phones.table()
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        ("+41 79 403 5526", True),  # Switzerland, nine digits
+        ("+44 20 7946 0000", True),  # UK, ten digits
+        ("+1 212 555 0100", True),  # NANP
+        ("+254 20 555 0142", True),  # Kenya
+        ("+33 1 40 00 00 00", True),  # France
+        ("+41 79 403 55", False),  # seven national digits: Switzerland has nine or twelve
+        ("+1 212 555 01", False),
+        ("+33 1 40 00 00", False),  # eight national digits: France has nine
+    ],
+)
+def test_common_numbers_are_settled_by_the_table(number: str, expected: bool) -> None:
+    assert phones.possible(number) is expected
+    assert _truth(number) is expected
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "+44 020 7946 0000",  # a national prefix phonenumbers strips
+        "+54 11 1234 5678",  # Argentina's prefix pattern can match the empty string
+        "+0 12 345 678",  # no calling code starts with 0
+        "+999 1234 5678",  # no such calling code
+        "+1 2",  # too short to count
+    ],
+)
+def test_what_the_table_cannot_settle_is_left_to_phonenumbers(number: str) -> None:
+    assert phones.possible(number) is None
+
+
+def test_every_calling_code_agrees_with_phonenumbers() -> None:
+    """Each code, national numbers of every length, random digits and the prefix-like ones."""
+    rng = random.Random(504)
+    settled = 0
+    for code in phones.table().plans:
+        for length in range(1, 15 - len(str(code)) + 1):
+            for lead in ("", "0", "1", "8", "9"):
+                rest = "".join(rng.choice("0123456789") for _ in range(max(0, length - len(lead))))
+                number = _e123(str(code) + (lead + rest)[:length], rng)
+                answer = phones.possible(number)
+                if answer is not None:
+                    settled += 1
+                    assert answer == _truth(number), number
+    assert settled > 1000  # the table settles most numbers, or it saves nothing
+
+
+@given(st.from_regex(r"\+[1-9](?:[0-9] ?){5,13}[0-9]", fullmatch=True))
+def test_any_e123_number_agrees_with_phonenumbers(number: str) -> None:
+    answer = phones.possible(number)
+    if answer is not None:
+        assert answer == _truth(number)
