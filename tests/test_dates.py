@@ -55,3 +55,9 @@ def test_dates_are_found_with_weekdays_articles_and_ordinals() -> None:
 
 def test_text_without_digits_has_no_dates() -> None:
     assert list(find_dates("Friday in July, in May and in mars")) == []
+
+
+def test_names_the_regex_engine_folds_differently_from_str_lower() -> None:
+    """``ſ`` (long s) matches ``s`` under IGNORECASE, but ``"ſ".lower()`` is itself."""
+    found = [(m.day, m.month, m.year, m.weekday) for m in find_dates("On ſunday, 19 ſeptember 2024, we met.")]
+    assert found == [(19, 9, 2024, 7)]
