@@ -187,10 +187,13 @@ def word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     # in which each word checks the lookbehind after its first letter: the regex engine
     # can then skip to first letters instead of testing the lookbehind at every
     # position. Same matches as (?<![\w'’-])(?:(?:whole...)(?![\w-]|['’]\w)|(?:elided...)(?=\w)).
+    # The typographic apostrophe stands outside the character classes: a class that
+    # mixes it with ASCII costs the regex compiler a 64K-entry bitmap, twice per word
+    # (about 4 ms for English's twelve words, three quarters of the compile).
     ordered = [w for w in sorted(words, key=len, reverse=True) if w]
     whole = [w for w in ordered if not w.endswith(("'", "’"))]
     elided = [w for w in ordered if w.endswith(("'", "’"))]
-    behind = r"(?<![\w'’-].)"
-    alternatives = [re.escape(w[0]) + behind + re.escape(w[1:]) + r"(?![\w-]|['’]\w)" for w in whole]
+    behind = r"(?<![\w'-].)(?<!’.)"
+    alternatives = [re.escape(w[0]) + behind + re.escape(w[1:]) + r"(?![\w-]|'\w|’\w)" for w in whole]
     alternatives += [re.escape(w[0]) + behind + re.escape(w[1:]) + r"(?=\w)" for w in elided]
     return re.compile("|".join(alternatives)) if alternatives else None
