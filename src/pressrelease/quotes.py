@@ -145,7 +145,9 @@ def _name_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str]:
     hon = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
     cap = r"[^\W\d_a-zа-яё][\w'’.-]*"
     particle = r"(?:de|da|di|do|dos|du|la|le|van|von|der|den|bin|bint|al|el|ibn|y|of|the|in|for|and)"
-    return re.compile(rf"(?:(?:{hon})\s+)?{cap}(?:\s+(?:{particle}\s+)*{cap})*")
+    # H?C(?:SC)* written as (?!\s)H?(?:S?C)+: the same matches, the capitalised word's
+    # classes compiled once.
+    return re.compile(rf"(?!\s)(?:(?:{hon})\s+)?(?:(?:\s+(?:{particle}\s+)*)?{cap})+")
 
 
 class Words(Protocol):
