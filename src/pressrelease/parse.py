@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -580,11 +581,13 @@ def _section_kind(text: str, lang: Language) -> str | None:
 
 # "FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL 10:00 CET, 20 March", "EMBARGO: Not for publication
 # before ...", "HOLD FOR RELEASE UNTIL ...": a release line above the lede, not the lede itself.
-_RELEASE_LINE = re.compile(
-    r"(?i)^[\W_]*(?:for\s+immediate\s+release|immediate\s+release|hold\s+for\s+release|for\s+release\s+(?:on|at)\b"
-    r"|embargo(?:ed)?(?:\s+(?:until|till|to|before)\b|\s*[:–—-]|(?=\s+\d))"
-    r"|not\s+for\s+(?:publication|release|broadcast)\b|sous\s+embargo\b|embargo\s+hasta\b|эмбарго\b)"
-)
+@cache
+def _release_line() -> re.Pattern[str]:  # compiled on first use: most releases have no such line
+    return re.compile(
+        r"(?i)^[\W_]*(?:for\s+immediate\s+release|immediate\s+release|hold\s+for\s+release|for\s+release\s+(?:on|at)\b"
+        r"|embargo(?:ed)?(?:\s+(?:until|till|to|before)\b|\s*[:–—-]|(?=\s+\d))"
+        r"|not\s+for\s+(?:publication|release|broadcast)\b|sous\s+embargo\b|embargo\s+hasta\b|эмбарго\b)"
+    )
 
 
 def _is_release_line(block: Block, lang: Language) -> bool:
@@ -592,7 +595,7 @@ def _is_release_line(block: Block, lang: Language) -> bool:
     if not text or len(text.split()) > 25:
         return False
     label = lang.labels.get("immediate_release", "")
-    return bool(_RELEASE_LINE.match(text)) or bool(label and text.strip("*_ ").casefold() == label.casefold())
+    return bool(_release_line().match(text)) or bool(label and text.strip("*_ ").casefold() == label.casefold())
 
 
 def _label(line: str) -> tuple[str, bool] | None:

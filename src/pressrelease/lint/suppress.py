@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 import msgspec
 
@@ -28,7 +29,12 @@ from ..model import Comment, Release, Span
 from .registry import Edit, Finding, Fix
 from .select import Catalogue
 
-_DIRECTIVE = re.compile(r"^pressrelease-([a-z-]+)(?:\s+|$)(.*)$", re.DOTALL | re.IGNORECASE)
+
+@cache
+def _directive() -> re.Pattern[str]:  # compiled on first use: most releases have no suppression comment
+    return re.compile(r"^pressrelease-([a-z-]+)(?:\s+|$)(.*)$", re.DOTALL | re.IGNORECASE)
+
+
 _KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 _CODE_LIKE = re.compile(r"^PR\d+$", re.IGNORECASE)
 _NAME_LIKE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
@@ -143,7 +149,7 @@ def read(release: Release, catalogue: Catalogue) -> Suppressions:
     bad: list[Finding] = []
     open_ranges: dict[str, Directive] = {}
     for comment in release.comments:
-        match = _DIRECTIVE.match(comment.text)
+        match = _directive().match(comment.text)
         if match is None:
             continue
         kind = match.group(1).lower()

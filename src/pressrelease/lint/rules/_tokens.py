@@ -32,18 +32,22 @@ def _token_pattern(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{alternatives})(?![\w?])")
 
 
-#: "siglo XX", "XX век", "the XXX century": a Roman numeral next to one of these is a century.
-_CENTURY = re.compile(
-    r"(?i)\b(?:siglos?|century|centuries|siècles?|secolo|jahrhundert|век\w*|столети\w*)\s*$"
-    r"|^\s*(?:siglos?|century|centuries|siècles?|secolo|jahrhundert|век\w*|столети\w*)\b"
-)
+@cache
+def _century() -> re.Pattern[str]:
+    """A Roman numeral next to one of these is a century ("siglo XX", "XX век", "the XXX
+    century"). Compiled on first use: few placeholders look like Roman numerals."""
+    return re.compile(
+        r"(?i)\b(?:siglos?|century|centuries|siècles?|secolo|jahrhundert|век\w*|столети\w*)\s*$"
+        r"|^\s*(?:siglos?|century|centuries|siècles?|secolo|jahrhundert|век\w*|столети\w*)\b"
+    )
 
 
 def _is_century(text: str, start: int, end: int) -> bool:
     token = text[start:end].replace("Х", "X")  # Cyrillic Kha, the usual Russian spelling
     if not _ROMAN.fullmatch(token):
         return False
-    return bool(_CENTURY.search(text[max(0, start - 20) : start]) or _CENTURY.search(text[end : end + 20]))
+    century = _century()
+    return bool(century.search(text[max(0, start - 20) : start]) or century.search(text[end : end + 20]))
 
 
 def placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:

@@ -53,11 +53,15 @@ _GOOD = _example(_GOOD_FM)
 #: (O'Reilly Regular Expressions Cookbook 4.3, conventions.md R32).
 _E123 = re.compile(r"\+(?:[0-9] ?){6,14}[0-9]")
 _EMAILISH = re.compile(r"[^\s<>()\[\],;:\"'“”«»]+@[^\s<>()\[\],;:\"'“”«»]+")
-_LABELS = re.compile(
-    r"(?i)\b(?:for|further|more|information|please|contact|contacts|contacter|contactez|media|press|presse|"
-    r"prensa|enquiries|inquiries|email|e-mail|courriel|correo|electrónico|tel|tél|phone|telephone|"
-    r"téléphone|teléfono|mobile|mob|cell|or|and|at|on|by|in|out|of|hours|et|ou|y|o)\b\.?"
-)
+
+
+@cache
+def _labels() -> re.Pattern[str]:  # compiled on first use: only contact lines without a name need it
+    return re.compile(
+        r"(?i)\b(?:for|further|more|information|please|contact|contacts|contacter|contactez|media|press|presse|"
+        r"prensa|enquiries|inquiries|email|e-mail|courriel|correo|electrónico|tel|tél|phone|telephone|"
+        r"téléphone|teléfono|mobile|mob|cell|or|and|at|on|by|in|out|of|hours|et|ou|y|o)\b\.?"
+    )
 
 
 class _Where(msgspec.Struct, frozen=True):
@@ -358,7 +362,7 @@ def _named(text: str) -> bool:
     rest = EMAIL.sub(" ", text)
     rest = PHONE.sub(" ", rest)
     rest = re.sub(r"https?://\S+|<[^>]*>", " ", rest)
-    rest = _LABELS.sub(" ", rest)
+    rest = _labels().sub(" ", rest)
     return any(word[:1].isupper() for word in re.findall(r"[^\W\d_][\w'’.-]*", rest))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import cache
 
 import msgspec
 
@@ -171,12 +172,22 @@ _LINE = re.compile(
     r"|эмбарго(?:\s+до\b|\s*:)"
     r")(?P<rest>[^\n]*)"
 )
-_TIME = re.compile(
-    r"(?<![\d:.])(?P<h>\d{1,2})(?:[:.hH](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?"
-    r"(?P<hours>\s*(?:hours|hrs|heures|horas|час\w*))?",
-    re.IGNORECASE,
-)
-_ZONE = re.compile(r"\s*\(?(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{1,5})\b\)?")
+
+
+@cache
+def _time_pattern() -> re.Pattern[str]:  # compiled on first use, like the next: few releases have an embargo line
+    return re.compile(
+        r"(?<![\d:.])(?P<h>\d{1,2})(?:[:.hH](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?"
+        r"(?P<hours>\s*(?:hours|hrs|heures|horas|час\w*))?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _zone_pattern() -> re.Pattern[str]:
+    return re.compile(r"\s*\(?(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{1,5})\b\)?")
+
+
 #: Zone abbreviations an embargo line may use; ET/PT/CT/MT follow daylight saving.
 _ZONES: dict[str, str | float] = {
     "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "EET": 2,
@@ -225,7 +236,7 @@ def _read(rest: str) -> _Said:
     time: tuple[int, int] | None = None
     zone: dt.tzinfo | None = None
     unknown = False
-    for match in _TIME.finditer(masked):
+    for match in _time_pattern().finditer(masked):
         if not (match.group("m") or match.group("ampm") or match.group("hours")):
             continue
         hour, minute = int(match.group("h")), int(match.group("m") or 0)
@@ -237,7 +248,7 @@ def _read(rest: str) -> _Said:
         if hour > 23 or minute > 59:
             continue
         time = (hour, minute)
-        after = _ZONE.match(masked, match.end())
+        after = _zone_pattern().match(masked, match.end())
         if after:
             zone, unknown = _zone(after.group("zone"))
         break
