@@ -61,10 +61,11 @@ bench: $(STAMP) sysdeps
 docs: $(STAMP)
 	$(BIN)/python -m pressrelease.lint.docs > docs/rules.md
 
-# data/phones.json: phonenumbers' possible lengths, so PR504 need not import it
-# for numbers already in international form (a test fails when it is stale).
+# data/parsed.json (the TOML word lists, parsed) and data/phones.json (phonenumbers'
+# possible lengths): generated, so lint need not parse TOML nor import phonenumbers
+# (a test fails when either is stale).
 data: $(STAMP)
-	$(BIN)/python -m pressrelease.phones > src/pressrelease/data/phones.json
+	$(BIN)/python -m pressrelease.gendata
 
 clean:
 	rm -rf $(VENV) dist build .mypy_cache .ruff_cache .pytest_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from pathlib import Path
 
@@ -10,46 +11,46 @@ import pytest
 from pressrelease import lang
 
 
+def test_the_parsed_copy_is_current() -> None:
+    """data/parsed.json is what ``python -m pressrelease.gendata`` writes (``make data``)."""
+    assert lang.PARSED.read_text(encoding="utf-8") == lang.render_parsed()
+
+
 @pytest.mark.parametrize("code", lang.available())
-def test_the_dates_table_read_alone_is_the_files_own(code: str) -> None:
-    """Other languages' month names are read from their [dates] lines only: the same table."""
+def test_the_parsed_copy_holds_what_the_toml_says(code: str) -> None:
     whole = tomllib.loads((lang.DATA / f"{code}.toml").read_text(encoding="utf-8"))
-    lang._dates.cache_clear()
-    saved = dict(lang._FILES)
-    lang._FILES.clear()
-    try:
-        assert lang._dates(code) == whole.get("dates", {})
-    finally:
-        lang._FILES.clear()
-        lang._FILES.update(saved)
-        lang._dates.cache_clear()
+    assert lang._parsed()[code].data == whole
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ('[a]\nx = 1\n\n[dates]\nmonths = { mai = 5 }\n\n[b]\ny = "[dates]"\n', {"months": {"mai": 5}}),
-        ("[dates]\nmonths = { mai = 5 }\n", {"months": {"mai": 5}}),  # a header on line 1: read whole
-        (
-            "[a]\nx = 1\n\n[dates]\nlead_words = []\n\n[dates.months]\nmai = 5\n",
-            {"lead_words": [], "months": {"mai": 5}},
-        ),
-        ('dates.months = { mai = 5 }\n[a]\nx = "y"\n', {"months": {"mai": 5}}),
-        ("[a]\nx = 1\n", {}),
-    ],
-)
-def test_odd_layouts_of_the_dates_table(
-    text: str, expected: dict[str, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "xx.toml").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(lang, "DATA", tmp_path)
+def _isolated(monkeypatch: pytest.MonkeyPatch, data: Path) -> None:
+    monkeypatch.setattr(lang, "DATA", data)
+    monkeypatch.setattr(lang, "PARSED", data / "parsed.json")
     monkeypatch.setattr(lang, "_FILES", {})
-    lang._dates.cache_clear()
-    try:
-        assert tomllib.loads(text).get("dates", {}) == expected
-        assert lang._dates("xx") == expected
-    finally:
-        lang._dates.cache_clear()
+    lang._parsed.cache_clear()
+    monkeypatch.setattr(lang, "_parsed", functools.cache(lang._parsed.__wrapped__))
+
+
+def test_a_fresh_copy_is_read_without_parsing_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "[dates]\nmonths = { mai = 5 }\n"
+    (tmp_path / "xx.toml").write_text(text, encoding="utf-8")
+    _isolated(monkeypatch, tmp_path)
+    (tmp_path / "parsed.json").write_text(lang.render_parsed(), encoding="utf-8")
+
+    def refuse(text: str) -> object:
+        raise AssertionError("parsed the TOML although the copy was fresh")
+
+    monkeypatch.setattr(tomllib, "loads", refuse)
+    assert lang._dates("xx") == {"months": {"mai": 5}}
+
+
+@pytest.mark.parametrize("copy", ["stale", "broken", "missing"])
+def test_an_edited_file_is_parsed_from_its_toml(copy: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "xx.toml").write_text("[dates]\nmonths = { mai = 5 }\n", encoding="utf-8")
+    _isolated(monkeypatch, tmp_path)
+    if copy != "missing":
+        (tmp_path / "parsed.json").write_text(lang.render_parsed() if copy == "stale" else "{", encoding="utf-8")
+    (tmp_path / "xx.toml").write_text("[dates]\nmonths = { mai = 5, juin = 6 }\n", encoding="utf-8")
+    assert lang._dates("xx") == {"months": {"mai": 5, "juin": 6}}
 
 
 def test_month_names_of_every_language_are_found() -> None:

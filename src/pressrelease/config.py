@@ -8,7 +8,6 @@ with its file, line and key before it raises, so a writer fixes them in one go.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -126,6 +125,8 @@ def for_path(release: Path | None, explicit: Path | None = None, isolated: bool 
 @cache
 def load(path: Path) -> Config:
     """Read and validate one config file; raises :class:`ConfigError` listing every problem."""
+    import tomllib  # here: a release without a config file never needs the TOML parser
+
     path = path.resolve()
     try:
         text = path.read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ follows from three facts phonenumbers keeps per country calling code: the possib
 lengths of a national number, the lengths only dialable locally, and the national
 prefix it strips before counting (``0`` in ``+44 020 7946 0000``).
 
-``data/phones.json`` holds those facts, written by ``python -m pressrelease.phones``
+``data/phones.json`` holds those facts, written by ``python -m pressrelease.gendata``
 from the installed phonenumbers (``make data``; a test fails when it is stale).
 :func:`possible` answers from it where phonenumbers' own steps would use nothing
 else, and returns None where they would do more (a national prefix to strip, a
@@ -18,7 +18,6 @@ country code it does not know): then the caller asks phonenumbers.
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
 
 import msgspec
@@ -102,14 +101,9 @@ def table() -> Table:
     return Table(phonenumbers.__version__, plans)
 
 
-def main() -> int:
-    """Print the table as data/phones.json holds it."""
+def render() -> str:
+    """The text of ``data/phones.json``, from the installed phonenumbers: one line per calling code."""
     data = table()
     encode = msgspec.json.encode
     rows = ",\n".join(f'  "{code}": {encode(plan).decode()}' for code, plan in data.plans.items())
-    sys.stdout.write(f'{{\n "phonenumbers": {encode(data.phonenumbers).decode()},\n "plans": {{\n{rows}\n }}\n}}\n')
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return f'{{\n "phonenumbers": {encode(data.phonenumbers).decode()},\n "plans": {{\n{rows}\n }}\n}}\n'
