@@ -73,6 +73,20 @@ def test_every_key_has_its_line() -> None:
     assert release.organization is not None and release.organization.name == "Acme"
 
 
+@pytest.mark.parametrize(
+    ("text", "closing"),
+    [
+        ("---\ntitle: T\n---\nBody\n", 3),  # the body on the next line
+        ("---\ntitle: T\n---\n\nBody\n", 3),
+        ("-----\ntitle: T\n\n---   \nBody\n", 4),
+        ("---\n---\nBody\n", 2),
+        ("---\ntitle: T\n---", 3),
+    ],
+)
+def test_the_front_matter_ends_on_its_closing_line(text: str, closing: int) -> None:
+    assert parse(text).front_matter.span.end_line == closing
+
+
 def test_unknown_key_suggests_the_closest() -> None:
     release = front("title: T", "date: 2024-07-19", "locaton: Minsk")
     assert problems(release) == [("PR002", 4)]

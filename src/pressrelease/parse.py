@@ -195,11 +195,12 @@ _HANDLER = frontmatter.YAMLHandler()  # type: ignore[attr-defined]
 _FM_BOUNDARY: re.Pattern[str] = _HANDLER.FM_BOUNDARY  # a line of three or more hyphens
 
 
-def _split(text: str) -> tuple[str | None, int, int, Problem | None]:
-    """(YAML text, its first line, the body's offset, problem)."""
+def _split(text: str) -> tuple[str | None, int, int, int, Problem | None]:
+    """(YAML text, its first line, the closing ``---`` line, the body's offset, problem)."""
     if not _FM_BOUNDARY.match(text):
         return (
             None,
+            1,
             1,
             0,
             Problem("PR001", "no front matter: start the file with a '---' line, then title and date", Span.point(1)),
@@ -210,18 +211,22 @@ def _split(text: str) -> tuple[str | None, int, int, Problem | None]:
         return (
             None,
             1,
+            max(1, text.count("\n")),
             len(text),
             Problem("PR001", "front matter is not closed: add a '---' line after it", Span.point(1)),
         )
     body_offset = len(text) - len(content)
     yaml_start = text.find(fm, 3) if fm else text.find("\n") + 1
-    return fm, text.count("\n", 0, max(yaml_start, 0)) + 1, body_offset, None
+    first_line = text.count("\n", 0, max(yaml_start, 0)) + 1
+    # The YAML text runs from the end of the opening line to the start of the closing
+    # one. (The body's offset is no guide: the boundary pattern leaves the closing
+    # line's newline to the body, unless a blank line follows.)
+    return fm, first_line, first_line + fm.count("\n"), body_offset, None
 
 
 def _read_front_matter(text: str) -> tuple[FrontMatter, int, list[Problem], dict[str, yaml.Node]]:
-    fm_text, first_line, body_offset, problem = _split(text)
+    fm_text, first_line, closing_line, body_offset, problem = _split(text)
     problems = [problem] if problem else []
-    closing_line = text.count("\n", 0, body_offset) or 1
     whole = Span.lines(1, closing_line, 3)
     if fm_text is None:
         return FrontMatter({}, {}, whole, present=problem is None), body_offset, problems, {}

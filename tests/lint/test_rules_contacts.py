@@ -183,3 +183,15 @@ def test_unusual_addresses_go_to_email_validator(address: str) -> None:
     from pressrelease.lint.rules.contacts import plainly_valid
 
     assert not plainly_valid(address)
+
+
+@pytest.mark.parametrize("after", ["\n", "\n\n"], ids=["body-right-after", "blank-line-after"])
+def test_phone_on_the_last_front_matter_line_is_found_on_its_line(after: str) -> None:
+    """The last field before the closing '---' has a line too, with or without a blank line after it."""
+    text = (
+        "---\ntitle: Plants Open\ndate: 2026-03-20\nlocation: Nairobi\n"
+        'contacts:\n  - name: Amina Odhiambo\n    phone: "+41 79 403 55"\n---'
+        + after
+        + "NAIROBI – The plants opened.\n"
+    )
+    assert found(contacts.phone_format, text) == [where(text, "+41 79 403 55")]
