@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,17 @@ def test_the_command_line_caches_unless_told_not_to(tmp_path: Path) -> None:
         again = subprocess.run(command, capture_output=True, text=True, timeout=60)
         assert (again.returncode, again.stdout) == (done.returncode, done.stdout)
     assert len([p for p in folder.rglob("*") if p.is_file()]) == 1
+
+
+@pytest.mark.parametrize("name", ["en.toml", "parsed.json", "phones.json"])
+def test_the_tool_fingerprint_covers_the_data_files(name: str) -> None:
+    """An edited word list or a regenerated table changes every key (here: a new mtime)."""
+    path = Path(cache_mod.__file__).resolve().parents[1] / "data" / name
+    before = cache_mod.tool_fingerprint.__wrapped__()
+    stat = path.stat()
+    try:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        assert cache_mod.tool_fingerprint.__wrapped__() != before
+    finally:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert cache_mod.tool_fingerprint.__wrapped__() == before

@@ -3,8 +3,8 @@
 An entry is keyed by everything its findings depend on: the file's text and the
 name it is shown under, the config in force and the command line's selection, and
 the tool itself (its version and the size and time of every file of the installed
-package, word lists included, so an edited rule or word list is never served
-stale). Two inputs live outside the text and are checked on every hit instead:
+package, word lists and generated tables included, so an edited rule or word list
+is never served stale). Two inputs live outside the text and are checked on every hit instead:
 
 - the clock: only PR603 reads it, through one comparison (embargo instant <= now),
   so an entry keeps the embargo instant and which side of it the run was on;
@@ -66,7 +66,7 @@ def tool_fingerprint() -> str:
     for root, folders, files in os.walk(package):
         folders[:] = sorted(f for f in folders if f != "__pycache__")
         for name in sorted(files):
-            if name.endswith((".py", ".toml")):
+            if name.endswith((".py", ".toml", ".json")):  # code, word lists, generated tables
                 stat = os.stat(os.path.join(root, name))
                 digest.update(
                     f"{os.path.relpath(os.path.join(root, name), package)}:{stat.st_size}:{stat.st_mtime_ns};".encode()
