@@ -31,9 +31,8 @@ def _e123(digits: str, rng: random.Random) -> str:
     return "+" + " ".join(groups)
 
 
-def test_the_table_is_current() -> None:
-    """data/phones.json is what ``python -m pressrelease.gendata`` writes (``make data``)."""
-    assert phones.TABLE.read_text(encoding="utf-8") == phones.render()
+def test_the_written_table_reads_back_whole() -> None:
+    """What ``make data`` writes decodes to the table (tests/test_gendata.py checks the file is current)."""
     assert msgspec.json.decode(phones.render(), type=phones.Table) == phones.table()
 
 

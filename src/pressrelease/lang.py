@@ -79,16 +79,22 @@ def _parse_toml(text: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+def _checksum(text: str) -> int:
+    """What ``parsed.json`` records of the text each entry was parsed from."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
 def _read(name: str) -> dict[str, Any] | None:
     """A data file, parsed once per process (callers do not modify it)."""
     if name not in _FILES:
         text = _text(name)
+        copy = _parsed().get(name)
         if text is None:
             _FILES[name] = None
+        elif copy is not None and copy.crc32 == _checksum(text):
+            _FILES[name] = copy.data
         else:
-            copy = _parsed().get(name)
-            fresh = copy is not None and copy.crc32 == zlib.crc32(text.encode("utf-8"))
-            _FILES[name] = copy.data if copy is not None and fresh else _parse_toml(text)
+            _FILES[name] = _parse_toml(text)
     return _FILES[name]
 
 
@@ -185,5 +191,5 @@ def render_parsed() -> str:
     files: dict[str, Parsed] = {}
     for ref in sorted(DATA.glob("*.toml")):
         text = ref.read_text(encoding="utf-8")
-        files[ref.stem] = Parsed(zlib.crc32(text.encode("utf-8")), _parse_toml(text))
+        files[ref.stem] = Parsed(_checksum(text), _parse_toml(text))
     return msgspec.json.format(msgspec.json.encode(files), indent=1).decode() + "\n"

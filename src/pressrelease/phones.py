@@ -49,11 +49,6 @@ def _plans() -> dict[int, Plan | None]:
     return msgspec.json.decode(TABLE.read_bytes(), type=Table).plans
 
 
-@cache
-def _prefix(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 def possible(number: str) -> bool | None:
     """``phonenumbers.is_possible_number(phonenumbers.parse(number, None))``, or None.
 
@@ -74,7 +69,7 @@ def possible(number: str) -> bool | None:
     national = digits[size:]
     if plan is None or not plan.lengths or not 2 <= len(national) <= _MAX_NATIONAL:
         return None
-    if plan.national_prefix and _prefix(plan.national_prefix).match(national):
+    if plan.national_prefix and re.match(plan.national_prefix, national):
         return None  # phonenumbers might strip a prefix, or transform the number
     return len(national) in plan.lengths or len(national) in plan.local_only
 
