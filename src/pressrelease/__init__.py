@@ -4,7 +4,7 @@ The public API: ``parse`` and ``parse_file`` turn a release into a :class:`Relea
 ``pressrelease.lint.engine.lint(release, config)`` checks it and
 ``pressrelease.build.build(paths, options)`` renders releases. Those two are not
 re-exported here: a function named ``lint`` or ``build`` on the package would
-shadow the modules of the same names (``import pressrelease.build as m`` would
+shadow the modules of the same names (``import pressrelease.lint as m`` would
 then bind the function).
 """
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import lang, phones
 from .atomic import write_atomic
+from .parse import language as lang
+from .parse import phones
 
 
 def outputs() -> dict[Path, str]:

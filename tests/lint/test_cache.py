@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-import pressrelease.lint.files as files_mod
+import pressrelease.lint.runner as files_mod
 from pressrelease.config import load
 from pressrelease.lint import cache as cache_mod
-from pressrelease.lint.files import FileResult, Settings, lint_paths
 from pressrelease.lint.rules.embargo import embargo_passed
+from pressrelease.lint.runner import FileResult, Settings, lint_paths
 from pressrelease.lint.select import Options
 
 from .util import CLEAN

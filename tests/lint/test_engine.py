@@ -10,7 +10,7 @@ import pytest
 from pressrelease.config import Config, LintConfig, load
 from pressrelease.errors import ConfigError
 from pressrelease.lint.engine import Diagnostic, failing, lint
-from pressrelease.lint.files import CHUNK, FileResult, Settings, chunked, discover, lint_paths
+from pressrelease.lint.runner import CHUNK, FileResult, Settings, chunked, discover, lint_paths
 from pressrelease.lint.select import Options, UnknownRule
 from pressrelease.parse import parse
 
@@ -242,7 +242,7 @@ def test_cli_options_apply_to_every_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fork", [True, False])
 def test_worker_processes_give_the_same_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
     """Forked workers (lint/forked.py) and concurrent.futures' pool, where there is no fork."""
-    import pressrelease.lint.files as files_module
+    import pressrelease.lint.runner as files_module
 
     monkeypatch.setattr(files_module, "FORK", fork)
     examples = sorted(Path("examples").glob("*.md"))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from pressrelease.lint.engine import Diagnostic
-from pressrelease.lint.files import Plan, Settings
 from pressrelease.lint.fix import FixError, apply, fix_file, fix_text, write_atomic
 from pressrelease.lint.registry import Edit, Fix
+from pressrelease.lint.runner import Plan, Settings
 from pressrelease.lint.select import Options
 from pressrelease.model import Span
 

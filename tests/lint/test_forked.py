@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease.lint.files import FileResult
 from pressrelease.lint.forked import WorkerDied, run_forked
+from pressrelease.lint.runner import FileResult
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forked workers need fork (the pool covers the rest)")
 
@@ -75,7 +75,7 @@ def test_a_worker_that_dies_is_reported() -> None:
 def test_the_command_line_reports_a_dead_worker_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import pressrelease.lint.files as files_module
+    import pressrelease.lint.runner as files_module
     from cliutil import run_main  # tests/ is on sys.path
 
     text = Path("examples/iom-minsk-2024-07-19.md").read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ import json
 from rich.console import Console
 
 from pressrelease.lint.engine import Diagnostic
-from pressrelease.lint.files import FileResult
 from pressrelease.lint.registry import Edit, Fix
+from pressrelease.lint.runner import FileResult
 from pressrelease.model import Span
 from pressrelease.report import concise, github, sarif, statistics, summary, text
 from pressrelease.report import json as json_report

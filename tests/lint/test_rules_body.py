@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pressrelease.config import DEFAULT, THRESHOLDS, for_path
-from pressrelease.lang import language
 from pressrelease.lint.registry import Context, Rule
 from pressrelease.lint.rules import body
 from pressrelease.parse import parse, parse_file
+from pressrelease.parse.language import language
 
 from .util import CLEAN, NOW, RELEASES, ROOT, errors_on, found, plant, run_rule, where
 

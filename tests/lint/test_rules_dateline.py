@@ -285,9 +285,9 @@ def _releases_with_links_and_dates() -> list[str]:
 
 def test_block_dates_are_the_dates_of_the_masked_block() -> None:
     """Reusing ``release.dates`` gives what searching each masked block again gives."""
-    from pressrelease.dates import find_dates
     from pressrelease.lint.rules._text import mask
     from pressrelease.parse import parse
+    from pressrelease.parse.dates import find_dates
 
     reused = searched = 0
     for text in _releases_with_links_and_dates():

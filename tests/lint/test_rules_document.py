@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from pressrelease.config import for_path
-from pressrelease.lang import language
 from pressrelease.lint.registry import Context, Rule
 from pressrelease.lint.rules import dateline, document, headline, quotes, terms
 from pressrelease.lint.rules.document import (
@@ -26,6 +25,7 @@ from pressrelease.lint.rules.document import (
     unreadable,
 )
 from pressrelease.parse import parse_file
+from pressrelease.parse.language import language
 
 from .test_rules_headline import at, where
 from .util import CLEAN, run_rule

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from pressrelease.config import DEFAULT, THRESHOLDS, Config, for_path
-from pressrelease.lang import language
 from pressrelease.lint.registry import Context, Finding, Rule
 from pressrelease.parse import parse, parse_file
+from pressrelease.parse.language import language
 
 # A release that every rule accepts in every profile. Plant one defect with
 # CLEAN.replace(...) and expect exactly that rule's code at the planted position.

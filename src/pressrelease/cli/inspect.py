@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .. import config as config_mod
+from ..inspection import summarize
 from ..parse import parse, parse_file
-from ..summary import summarize
 from .root import app, console, escape, existing_paths
 
 if TYPE_CHECKING:

@@ -2,7 +2,7 @@
 
 Both ways into the command end here: the typer command in ``lint.py`` and the
 plain command-line reader in ``fast.py``, which runs ``lint`` without importing
-typer. Options become a :class:`~pressrelease.lint.files.Settings`; library errors
+typer. Options become a :class:`~pressrelease.lint.runner.Settings`; library errors
 become one line and exit 2; findings at or above ``--fail-on`` become exit 1.
 """
 
@@ -33,7 +33,7 @@ from .common import (
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..lint.files import FileResult, Plan
+    from ..lint.runner import FileResult, Plan
 
 
 class LintFormat(StrEnum):
@@ -120,8 +120,8 @@ def _report(
 
 def _fix(paths: list[Path], plan: Plan, write: bool) -> tuple[list[FileResult], int, list[str]]:
     """Fix every file; (what remains, fixes applied, diffs)."""
-    from ..lint.files import STDIN, discover
     from ..lint.fix import fix_file, fix_text
+    from ..lint.runner import STDIN, discover
 
     results: list[FileResult] = []
     diffs: list[str] = []
@@ -168,7 +168,7 @@ def run(
 ) -> None:
     """Lint ``paths`` as ``pressrelease lint`` does; exits (``SystemExit``) 1 on failing findings, 2 on errors."""
     from ..lint.engine import failing
-    from ..lint.files import Plan, Settings, lint_paths
+    from ..lint.runner import Plan, Settings, lint_paths
     from ..lint.select import Options
 
     targets = existing_paths(paths or [Path(".")])

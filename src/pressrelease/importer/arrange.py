@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from ..contacts import EMAIL, PHONE
-from ..lang import Language
+from ..parse.contact_details import EMAIL, PHONE
+from ..parse.language import Language
 from .blocks import Piece, dateline_of, ends_sentence, escape, label_of, word_count
 
 _MAX_LABEL_WORDS = 8

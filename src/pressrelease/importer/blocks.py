@@ -16,12 +16,12 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from ..dateline import find_dateline
-from ..dates import find_dates
 from ..errors import PressReleaseError
-from ..lang import available, language
 from ..model import Block, Dateline, DateMention, Span
 from ..parse import END_MARKS
+from ..parse.dates import find_dates
+from ..parse.language import available, language
+from ..parse.lede import find_dateline
 
 PieceKind = Literal["paragraph", "heading", "list", "quote", "end"]
 

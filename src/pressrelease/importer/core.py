@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import lang as lang_mod
 from ..config import Config
 from ..errors import ReadError
 from ..model import Release
 from ..parse import MAX_BYTES, parse
+from ..parse import language as lang_mod
 from .arrange import arrange
 from .blocks import Boilerplate, Document, ImportFailed
 from .meta import choose_date, choose_organization, detect_language, front_matter, location_of

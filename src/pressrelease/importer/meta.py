@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from ..config import Config
-from ..lang import available
 from ..model import DateMention, Organization, Release
+from ..parse.language import available
 from .blocks import Boilerplate, date_line, from_line, words
 
 _LETTER = re.compile(r"[^\W\d_]")

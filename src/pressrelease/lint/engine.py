@@ -5,7 +5,7 @@
 release become diagnostics of their own codes; every rule runs inside a guard so a
 crashing rule is one diagnostic, never a traceback; suppression comments and the
 front matter's ``lint.ignore`` are applied last. Reading files, folders and
-standard input is :mod:`pressrelease.lint.files`.
+standard input is :mod:`pressrelease.lint.runner`.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from ..config import Config
-from ..lang import language
 from ..model import Release, Span
+from ..parse.language import language
 from .registry import SEVERITY_ORDER, Context, Finding, Fix, Rule
 from .select import Options, Selection
 from .suppress import read as read_suppressions
 
 if TYPE_CHECKING:
-    from .files import FileResult, Settings
+    from .runner import FileResult, Settings
 
 BAD_SUPPRESSION = "PR009"
 UNUSED_SUPPRESSION = "PR010"
@@ -211,7 +211,7 @@ def lint_paths(
     jobs: int | None = None,
     rules: Sequence[Rule] | None = None,
 ) -> list[FileResult]:
-    """Lint files, folders and ``-`` (see :func:`pressrelease.lint.files.lint_paths`)."""
-    from .files import lint_paths as run
+    """Lint files, folders and ``-`` (see :func:`pressrelease.lint.runner.lint_paths`)."""
+    from .runner import lint_paths as run
 
     return run(paths, settings, jobs, rules)

@@ -23,7 +23,7 @@ from ..errors import PressReleaseError
 from ..model import Span
 from ..parse import parse, read_text
 from .engine import UNUSED_SUPPRESSION, Diagnostic, clock, lint
-from .files import STDIN, FileResult, Plan, stdin_shown
+from .runner import STDIN, FileResult, Plan, stdin_shown
 
 MAX_ROUNDS = 10
 
@@ -144,7 +144,7 @@ def fix_file(path: Path, plan: Plan, write: bool = True) -> Outcome:
     """Fix one file; write it (atomically) when ``write`` and anything changed."""
     text, _ = read_text(path)
     if text is None:
-        from .files import lint_file
+        from .runner import lint_file
 
         result = lint_file(path, plan)
         return Outcome("", "", 0, result)

@@ -15,8 +15,8 @@ from typing import Literal
 import msgspec
 
 from ..config import Config
-from ..lang import Language
 from ..model import Release, Span, repr_without
+from ..parse.language import Language
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}

@@ -10,8 +10,8 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from ..config import Config
-from ..lang import language
 from ..model import Contact, Embargo, Release
+from ..parse.language import language
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 PROFILE_END_MARKS: dict[str, str | None] = {"default": "###", "ap": "###", "uk": "ENDS", "un": None}

@@ -17,9 +17,9 @@ from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 from ..config import Config
-from ..contacts import EMAIL, PHONE
-from ..lang import language
 from ..model import Block, Contact, Release, Section
+from ..parse.contact_details import EMAIL, PHONE
+from ..parse.language import language
 from . import common
 from .body import IMAGE_TYPES, MAX_IMAGE_BYTES, BodyRenderer, data_uri
 

@@ -22,8 +22,8 @@ from email.utils import format_datetime
 
 from ..config import Config
 from ..errors import RenderError
-from ..lang import language
 from ..model import Release
+from ..parse.language import language
 from .common import format_embargo
 from .text import inline_plain
 

@@ -27,8 +27,8 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..config import Config
 from ..errors import RenderError
-from ..lang import language
 from ..model import Block, Contact, Release, Section
+from ..parse.language import language
 from .common import contact_lines, dateline_prefix, end_mark, release_line, safe_url
 from .templates import environment
 

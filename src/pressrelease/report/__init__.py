@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..lint.engine import Diagnostic
-    from ..lint.files import FileResult
+    from ..lint.runner import FileResult
 
 FORMATS = ("text", "concise", "json", "github", "sarif")
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from . import summary
 
 if TYPE_CHECKING:
-    from ..lint.files import FileResult
+    from ..lint.runner import FileResult
 
 
 def render(results: Sequence[FileResult]) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..lint.files import FileResult
+    from ..lint.runner import FileResult
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

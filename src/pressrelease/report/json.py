@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..lint.engine import Diagnostic
-    from ..lint.files import FileResult
+    from ..lint.runner import FileResult
 
 
 def item(d: Diagnostic) -> dict[str, Any]:

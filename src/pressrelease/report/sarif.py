@@ -16,8 +16,8 @@ from .. import __version__
 
 if TYPE_CHECKING:
     from ..lint.engine import Diagnostic
-    from ..lint.files import FileResult
     from ..lint.registry import Rule
+    from ..lint.runner import FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

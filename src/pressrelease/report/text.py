@@ -25,7 +25,7 @@ from . import statistics, summary
 
 if TYPE_CHECKING:
     from ..lint.engine import Diagnostic
-    from ..lint.files import FileResult
+    from ..lint.runner import FileResult
 
 COLOURS = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 WINDOW = 100  #: the most characters of a source line shown

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from ...lang import Language, data_file
 from ...model import Release
+from ...parse.language import Language, data_file
 from ._text import WORD
 
 # -- placeholders (PR703) ---------------------------------------------------------------------------

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from ...lang import Language, language
 from ...model import Block, Release, Span
-from ...quotes import scan
+from ...parse.language import Language, language
+from ...parse.quotations import scan
 from ..registry import Context, Finding, Rule, rule
 from ._text import count_words, fm_value, inline_links, mask, prose_blocks
 from ._tokens import TOKEN, acronym, definitions, known_acronyms, placeholders, shouting_lines, word_pattern

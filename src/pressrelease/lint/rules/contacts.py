@@ -17,9 +17,9 @@ from typing import Any
 
 import msgspec
 
-from ... import phones
-from ...contacts import EMAIL, PHONE
 from ...model import Block, Contact, Release, Section, Span
+from ...parse import phones
+from ...parse.contact_details import EMAIL, PHONE
 from ..registry import Context, Finding, Rule, rule
 from ._text import Value, fm_list_items
 

@@ -14,9 +14,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from ...dates import find_dates
-from ...lang import data_file
 from ...model import Block, DateMention, Release, Span
+from ...parse.dates import find_dates
+from ...parse.language import data_file
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
 from ._text import mask
 from .document import is_unreadable

@@ -15,8 +15,8 @@ from functools import cache
 
 import msgspec
 
-from ...dates import find_dates
 from ...model import Block, Embargo, Release
+from ...parse.dates import find_dates
 from ..registry import Context, Finding, Rule, rule
 from ._text import fm_value_span, mask_code
 

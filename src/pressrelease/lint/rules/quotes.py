@@ -1,6 +1,6 @@
 """Lint rules: quotations (PR301-PR306).
 
-The parser (``pressrelease.quotes``) finds the quotations and their speakers and
+The parser (``pressrelease.parse.quotations``) finds the quotations and their speakers and
 records unbalanced marks as PR302 problems; these rules judge what it found.
 PR304 scans each block's source again with ``quotes.scan`` because straight
 "scare quotes" matter for typography even when they are not quotations.
@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from ...model import Quote, Release, Span
-from ...quotes import PAIRS, scan
+from ...parse.quotations import PAIRS, scan
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
 from .document import is_unreadable
 from .headline import front_matter_value

@@ -14,7 +14,7 @@ from functools import cache
 
 from ...config import Term
 from ...model import Release, Span
-from ...quotes import scan
+from ...parse.quotations import scan
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
 from ._text import mask
 from .headline import front_matter_value

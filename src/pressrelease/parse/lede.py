@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
+from ..model import Block, Dateline, DateMention, Place
 from .dates import find_dates
-from .lang import Language
-from .model import Block, Dateline, DateMention, Place
+from .language import Language
 
 # A dash with spaces around it, or a bare "--" (the old wire form "TRENTON, NJ--Nov. 30").
 _SEPARATOR = re.compile(r"\s+(--|—|–|-)(?=\s)|(?<=\S)(--)(?=\S)|\s+(--|—|–)$")

@@ -29,20 +29,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import config as config_mod
-from .atomic import write_atomic
-from .config import Config
-from .errors import PressReleaseError, ReadError, RenderError
-from .files import release_files
-from .model import Release
-from .parse import parse, read_stdin, read_text
-from .slug import slugify
+from .. import config as config_mod
+from ..atomic import write_atomic
+from ..config import Config
+from ..errors import PressReleaseError, ReadError, RenderError
+from ..discover import release_files
+from ..model import Release
+from ..parse import parse, read_stdin, read_text
+from ..slug import slugify
 from .workers import RenderTimeout, deadline, pdf_renderer, pool_size
 
 if TYPE_CHECKING:
-    from .lint.engine import Diagnostic
+    from ..lint.engine import Diagnostic
 
-from .files import STDIN
+from ..discover import STDIN
 
 DEFAULT_TIMEOUT = 60.0
 EXTENSIONS = {"html": "html", "pdf": "pdf", "txt": "txt", "eml": "eml"}
@@ -170,8 +170,8 @@ def _check_selection(config: Config, seen: set[Path | None]) -> None:
     if config.path in seen:
         return
     seen.add(config.path)
-    from .lint.engine import all_rules
-    from .lint.select import Selection
+    from ..lint.engine import all_rules
+    from ..lint.select import Selection
 
     Selection.build(all_rules(), config)
 
@@ -233,8 +233,8 @@ _SELECTIONS: dict[Path | None, Any] = {}
 
 
 def lint_release(release: Release, config: Config, now: dt.datetime) -> list[Diagnostic]:
-    from .lint.engine import all_rules, lint
-    from .lint.select import Selection
+    from ..lint.engine import all_rules, lint
+    from ..lint.select import Selection
 
     selection = _SELECTIONS.get(config.path)
     if selection is None:
@@ -251,8 +251,8 @@ def _describe(diagnostic: Diagnostic) -> str:
 
 def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str, bytes], dict[str, str]]:
     """Each format's bytes, and for each format that failed, why."""
-    from .render.html import render_html
-    from .render.text import render_text
+    from ..render.html import render_html
+    from ..render.text import render_text
 
     config, templates = job.config, job.templates
     made: dict[str, bytes] = {}
@@ -268,7 +268,7 @@ def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str
             elif fmt == "pdf":
                 made[fmt] = pdf_renderer().render(release, config, paper=job.paper, templates=templates)  # type: ignore[arg-type]
             elif fmt == "eml":
-                from .render.eml import render_eml
+                from ..render.eml import render_eml
 
                 if text is None:
                     text = render_text(release, config, wrap=job.wrap, templates=templates)

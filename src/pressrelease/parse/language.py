@@ -25,7 +25,7 @@ import msgspec
 # The word lists ship inside the package (the wheel is installed unzipped). A path
 # beside this module, rather than importlib.resources, keeps that module and the
 # ones it imports (tempfile, shutil, zipfile...) off lint's start-up: about 10 ms.
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 
 class Language(msgspec.Struct, frozen=True):

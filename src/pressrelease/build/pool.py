@@ -1,4 +1,4 @@
-"""Many releases at once: the process pool behind :func:`~pressrelease.build.build`.
+"""Many releases at once: the process pool behind :func:`~pressrelease.build.pipeline.build`.
 
 Loading WeasyPrint, the fonts and the stylesheets takes about a second, and each
 release's PDF about a fifth of one; the rest of a release (parse, lint, HTML, text,
@@ -30,12 +30,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .build import BuildOptions, Job, Made, job_for, make, prepare
-from .files import STDIN
-from .parse import parse
+from .pipeline import BuildOptions, Job, Made, job_for, make, prepare
+from ..discover import STDIN
+from ..parse import parse
 from .workers import init_worker, pool_context, warm_up
 
-WARM_UP = Path(__file__).parent / "data" / "warm-up.md"  #: the release :func:`warm_up_renderers` builds
+WARM_UP = Path(__file__).parent.parent / "data" / "warm-up.md"  #: the release :func:`warm_up_renderers` builds
 Source = Path | Job  #: a release to read, or standard input already read (a worker has none)
 Settle = Callable[[int, Made], None]
 

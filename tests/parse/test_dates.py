@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressrelease.dates import _matches, _pattern, find_dates
-from pressrelease.lang import all_months, all_weekdays
+from pressrelease.parse.dates import _matches, _pattern, find_dates
+from pressrelease.parse.language import all_months, all_weekdays
 
 NAMES = sorted({*all_months(), *all_weekdays()})
 WORDS = [*NAMES, "le", "el", "the", "de", "del", "года", "г.", "er", "th", "1", "19", "2024", "2024-07-19", "7th", "x"]

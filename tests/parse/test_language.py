@@ -1,4 +1,4 @@
-"""Word lists per language (src/pressrelease/lang.py): the data files as the code reads them."""
+"""Word lists per language (src/pressrelease/parse/language.py): the data files as the code reads them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease import lang
+from pressrelease.parse import language as lang
 
 
 @pytest.mark.parametrize("code", lang.available())

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressrelease.lang import available, language
-from pressrelease.quotes import _verb_pattern, _verbs
-from pressrelease.wordscan import Phrases
+from pressrelease.parse.language import available, language
+from pressrelease.parse.phrases import Phrases
+from pressrelease.parse.quotations import _verb_pattern, _verbs
 
 CODES = available()
 # Each language's speech verbs, other words, and letters that case folding treats specially.

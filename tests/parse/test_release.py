@@ -16,7 +16,7 @@ import pytest
 from pressrelease import ReadError, parse, parse_file
 from pressrelease.model import Release, Span
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 FIXTURES = ROOT / "tests" / "fixtures" / "releases"
 FATAL = {"PR001", "PR002", "PR003", "PR004"}

@@ -18,10 +18,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import RenderError
+from ..errors import RenderError
 
 if TYPE_CHECKING:
-    from .render.pdf import PdfRenderer
+    from ..render.pdf import PdfRenderer
 
 
 class RenderTimeout(RenderError):
@@ -36,7 +36,7 @@ def pdf_renderer() -> PdfRenderer:
     global _PDF
     if _PDF is None:  # a forked worker may inherit its parent's: it is used, never freed
         import_weasyprint()
-        from .render.pdf import PdfRenderer
+        from ..render.pdf import PdfRenderer
 
         _PDF = PdfRenderer()
         atexit.register(_drop_pdf_renderer)
@@ -150,7 +150,7 @@ def pool_context() -> Any:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pressrelease.pool"])
+        context.set_forkserver_preload(["pressrelease.build.pool"])
         return context
     return multiprocessing.get_context("spawn")
 

@@ -16,9 +16,9 @@ from typing import NamedTuple, Protocol
 
 import msgspec
 
-from .lang import Language
-from .model import Block, Problem, Quote, Section, blank
-from .wordscan import Phrases
+from ..model import Block, Problem, Quote, Section, blank
+from .language import Language
+from .phrases import Phrases
 
 # Opening mark -> the closing marks it accepts.
 PAIRS: dict[str, tuple[str, ...]] = {"“": ("”",), "«": ("»",), "„": ("“", "”"), '"': ('"',)}

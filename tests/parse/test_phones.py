@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressrelease import phones
+from pressrelease.parse import phones
 
 
 def _truth(number: str) -> bool:

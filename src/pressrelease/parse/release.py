@@ -22,15 +22,9 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from . import config as config_mod
-from .contacts import EMAIL, PHONE, contacts_from_front_matter, contacts_from_section, merge_contacts
-from .dateline import find_dateline, find_lede_date
-from .dates import find_dates
-from .errors import ReadError
-from .lang import Language, language
-from .mdlinks import use as use_bare_links
-from .mdplain import use as use_plain_inline
-from .model import (
+from .. import config as config_mod
+from ..errors import ReadError
+from ..model import (
     Block,
     Comment,
     Contact,
@@ -45,9 +39,15 @@ from .model import (
     Span,
     blank,
 )
-from .quotes import find_quotes
-from .slug import slugify
-from .yamlload import load as load_yaml
+from ..slug import slugify
+from .bare_links import use as use_bare_links
+from .contact_details import EMAIL, PHONE, contacts_from_front_matter, contacts_from_section, merge_contacts
+from .dates import find_dates
+from .front_matter import load as load_yaml
+from .language import Language, language
+from .lede import find_dateline, find_lede_date
+from .plain_inline import use as use_plain_inline
+from .quotations import find_quotes
 
 MAX_BYTES = 2 * 1024 * 1024
 END_MARKS = ("###", "-30-", "ENDS", "-ENDS-", "- ENDS -", "— ENDS —", "– ENDS –")

@@ -14,9 +14,9 @@ from functools import cache, lru_cache
 
 import msgspec
 
-from .lang import all_months, all_weekdays
-from .model import DateMention, Span
-from .wordscan import Phrases
+from ..model import DateMention, Span
+from .language import all_months, all_weekdays
+from .phrases import Phrases
 
 Locator = Callable[[int, int], Span]
 

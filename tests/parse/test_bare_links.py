@@ -1,4 +1,4 @@
-"""Bare links: the markdown-it core rule that replaces linkify (src/pressrelease/mdlinks.py)."""
+"""Bare links: the markdown-it core rule that replaces linkify (src/pressrelease/parse/bare_links.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
-from pressrelease.mdlinks import find_links
 from pressrelease.parse import markdown
+from pressrelease.parse.bare_links import find_links
 
 MD = markdown()
 

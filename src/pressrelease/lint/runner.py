@@ -20,8 +20,8 @@ import msgspec
 
 from .. import config as config_mod
 from ..config import Config
+from ..discover import STDIN, release_files
 from ..errors import ReadError
-from ..files import STDIN, release_files
 from ..model import Span
 from ..parse import parse, read_stdin, read_text, source_text
 from .engine import UNREADABLE, Diagnostic, all_rules, clock, lint

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from pressrelease import parse
 from pressrelease.model import Quote, Release, Span
-from pressrelease.quotes import scan
+from pressrelease.parse.quotations import scan
 
 
 def release(body: str, language: str = "en") -> Release:
@@ -244,7 +244,7 @@ def _scan_every_character(text: str) -> tuple[list[tuple[int, int, str, str | No
     """The first version of quotes.scan, one character at a time: the reference for the fast one."""
     import re
 
-    from pressrelease.quotes import CLOSERS, PAIRS
+    from pressrelease.parse.quotations import CLOSERS, PAIRS
 
     masked = re.sub(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>", lambda m: " " * len(m.group(0)), text)
     stack: list[tuple[int, str]] = []
@@ -278,7 +278,7 @@ _TAILS = st.lists(st.sampled_from([*'ab Z1_,–—-”»"\n\t\u00a0²é.', "he",
 def test_last_word_is_the_regex_search_from_the_end(text: str) -> None:
     import re
 
-    from pressrelease.quotes import _ends_with_quote_mark, _last_word
+    from pressrelease.parse.quotations import _ends_with_quote_mark, _last_word
 
     found = re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", text)
     assert _last_word(text) == ((found.start(1), found.group(1)) if found else None)
@@ -317,7 +317,7 @@ def test_words_spoken_are_still_quotations(body: str, language: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list('ab “”«»"\n,.')), max_size=40))
 def test_blanking_quotations_keeps_length_lines_and_outside_text(text: str) -> None:
     """_blank turns each quotation's inside into spaces, line ends kept; all else is untouched."""
-    from pressrelease.quotes import _blank
+    from pressrelease.parse.quotations import _blank
 
     marks, _stray = scan(text)
     blanked = _blank(text, marks)

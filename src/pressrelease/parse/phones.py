@@ -22,7 +22,7 @@ from functools import cache
 
 import msgspec
 
-from .lang import DATA
+from .language import DATA
 
 TABLE = DATA / "phones.json"
 

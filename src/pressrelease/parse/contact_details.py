@@ -14,8 +14,8 @@ from typing import Any
 
 import msgspec
 
-from .lang import language
-from .model import Block, Contact, FrontMatter, Span
+from ..model import Block, Contact, FrontMatter, Span
+from .language import language
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
 PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().\-/]{5,22}\d(?![\w])")

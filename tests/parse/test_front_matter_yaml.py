@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from pressrelease import yamlload
+from pressrelease.parse import front_matter as yamlload
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 fast_only = pytest.mark.skipif(yamlload.FastLoader is None, reason="PyYAML built without libyaml")
 
 

@@ -10,7 +10,7 @@ with the break rule's handling of spaces (a line's trailing spaces dropped, two
 or more making a hard break; the next line's leading spaces and tabs skipped).
 This core rule builds those tokens directly and hands all other content to
 markdown-it. It is installed only when the enabled inline rules are those whose
-start characters it knows, and tests/test_mdplain.py compares its tokens with
+start characters it knows, and tests/parse/test_plain_inline.py compares its tokens with
 markdown-it's own on generated text.
 """
 

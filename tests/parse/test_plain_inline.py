@@ -1,4 +1,4 @@
-"""The plain-text shortcut through markdown-it's inline stage (src/pressrelease/mdplain.py)."""
+"""The plain-text shortcut through markdown-it's inline stage (src/pressrelease/parse/plain_inline.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from pressrelease import mdplain
 from pressrelease.parse import markdown
+from pressrelease.parse import plain_inline as mdplain
 
 MD = markdown()
 REFERENCE = MarkdownIt("js-default", {"typographer": False}).enable(["table", "strikethrough"])

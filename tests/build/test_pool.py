@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 
 from lint.util import CLEAN  # tests/ is on sys.path (pytest's rootdir-relative import)
-from pressrelease import pool as pool_mod
-from pressrelease.build import BuildOptions, FileResult, Made, build, job_for, make
+from pressrelease.build import pool as pool_mod
+from pressrelease.build.pipeline import BuildOptions, FileResult, Made, build, job_for, make
+from pressrelease.build.workers import pool_context
 from pressrelease.parse import parse
 from pressrelease.render import text as text_mod
-from pressrelease.workers import pool_context
 from test_build import leftovers, options, titled, write
 
 NOW = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
