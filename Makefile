@@ -1,6 +1,7 @@
 # The README's two commands: `make demo` and `make test`. Both set everything up
 # from a fresh clone: a .venv with the project installed, and the system library
-# WeasyPrint needs for fast PDFs (libharfbuzz-subset0) when we may install it.
+# WeasyPrint needs for fast PDFs (libharfbuzz-subset0), and for `make test` the
+# PDF readers the tests use (poppler-utils), when we may install them.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -8,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SEED   := examples/iom-minsk-2024-07-19.md
 
-.PHONY: demo test lint typecheck pytest bench sysdeps clean docs data
+.PHONY: demo test lint typecheck pytest bench sysdeps testdeps clean docs data
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,24 +17,29 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-# libharfbuzz-subset0 makes WeasyPrint subset fonts with HarfBuzz instead of
-# fontTools: several times faster PDFs. Install it when we may, else say how.
-sysdeps:
-	@if ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset.so.0'; then :; \
-	elif [ "$$(id -u)" = 0 ]; then \
-	  echo "installing libharfbuzz-subset0 (fast PDF font subsetting)"; \
-	  (apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
-	   (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1)) || \
-	  echo "warning: could not install libharfbuzz-subset0; PDFs will be slower"; \
-	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
-	  echo "installing libharfbuzz-subset0 (fast PDF font subsetting)"; \
-	  (sudo apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
-	   (sudo apt-get update -qq >/dev/null 2>&1 && sudo apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1)) || \
-	  echo "warning: could not install libharfbuzz-subset0; PDFs will be slower"; \
-	else \
-	  echo "note: PDFs are several times faster with HarfBuzz subsetting. Run:"; \
-	  echo "  sudo apt-get install libharfbuzz-subset0"; \
+# A Debian package, installed with apt-get when we may (root, or sudo without a
+# password), else the one command to run is printed. $(call apt,PACKAGE,WHY)
+define apt
+	@if dpkg-query -W -f='$${Status}' $(1) 2>/dev/null | grep -q 'install ok installed'; then :; \
+	elif [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else echo "note: $(2). Run:"; echo "  sudo apt-get install $(1)"; exit 0; fi; \
+	if ! dpkg-query -W -f='$${Status}' $(1) 2>/dev/null | grep -q 'install ok installed'; then \
+	  echo "installing $(1) ($(2))"; \
+	  ($$SUDO apt-get install -y -qq $(1) >/dev/null 2>&1 || \
+	   ($$SUDO apt-get update -qq >/dev/null 2>&1 && $$SUDO apt-get install -y -qq $(1) >/dev/null 2>&1)) || \
+	  echo "warning: could not install $(1): $(2)"; \
 	fi
+endef
+
+# libharfbuzz-subset0 makes WeasyPrint subset fonts with HarfBuzz instead of
+# fontTools: several times faster PDFs.
+sysdeps:
+	$(call apt,libharfbuzz-subset0,PDFs are several times faster with HarfBuzz font subsetting)
+
+# poppler-utils (pdfinfo, pdftotext): the PDF tests read the PDFs they build.
+testdeps:
+	$(call apt,poppler-utils,the PDF tests read PDFs with pdfinfo and pdftotext)
 
 venv: $(STAMP)
 
@@ -44,7 +50,7 @@ demo: $(STAMP) sysdeps
 	  echo; echo "The seed release, built:"; \
 	  for ext in html pdf txt eml; do echo "  $(CURDIR)/dist/$$slug.$$ext"; done
 
-test: $(STAMP) sysdeps
+test: $(STAMP) sysdeps testdeps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
