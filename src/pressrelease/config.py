@@ -15,6 +15,7 @@ from typing import Any
 
 import msgspec
 
+from . import assets
 from .errors import ConfigError
 from .model import Organization
 
@@ -158,6 +159,7 @@ class _Validator:
         self.path = path
         self.lines = text.splitlines()
         self.problems: list[tuple[int | None, str]] = []
+        self.theme: list[Path] = []  #: ``[build] templates``, where a config's logo may also be
 
     def line_of(self, key: str, table: str | None = None) -> int | None:
         """The line where ``key`` is set (searched after ``[table]`` when given)."""
@@ -206,6 +208,9 @@ class _Validator:
         language = raw.get("language", "en")
         if not self.expect(language, str, "language", None, "a language tag like 'en'"):
             language = "en"
+        build_raw = raw.get("build", {})
+        templates = build_raw.get("templates") if isinstance(build_raw, dict) else None
+        self.theme = [(self.path.parent / templates).resolve()] if isinstance(templates, str) else []
         organizations = self.organizations(raw.get("organizations", {}))
         default_org = raw.get("default_organization")
         if default_org is not None:
@@ -254,10 +259,7 @@ class _Validator:
                 if value is not None and not self.expect(value, str, k, table, "a string"):
                     value = None
                 fields[k] = value.strip() if isinstance(value, str) else None
-            logo = (self.path.parent / fields["logo"]).resolve() if fields["logo"] else None
-            if logo is not None and not logo.is_file():
-                self.problem("logo", f"file not found: {logo}", table)
-                logo = None
+            logo = self.logo(fields["logo"], table)
             result[key] = Organization(
                 key=key,
                 name=name.strip(),
@@ -269,6 +271,17 @@ class _Validator:
                 acronyms=self.strings(org.get("acronyms", []), "acronyms", table),
             )
         return result
+
+    def logo(self, name: str | None, table: str) -> Path | None:
+        """A logo the config may name: a small image in the config's folder or its theme (:mod:`.assets`)."""
+        if not name:
+            return None
+        roots = [self.path.parent, *self.theme]
+        found = assets.resolve(name, self.path.parent, roots, "the config's folder or the theme")
+        if isinstance(found, Path):
+            return found
+        self.problem("logo", f"{found}", table)
+        return None
 
     def lint(self, raw: Any) -> LintConfig:
         if not self.expect(raw, dict, "lint", None, "a table"):

@@ -22,6 +22,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .. import assets
 from .. import config as config_mod
 from ..errors import ReadError
 from ..model import (
@@ -224,12 +225,15 @@ def _split(text: str) -> tuple[str | None, int, int, int, Problem | None]:
     return fm, first_line, first_line + fm.count("\n"), body_offset, None
 
 
-def _read_front_matter(text: str) -> tuple[FrontMatter, int, list[Problem], dict[str, yaml.Node]]:
+def _read_front_matter(
+    text: str,
+) -> tuple[FrontMatter, int, list[Problem], dict[str, yaml.Node], dict[str, Span]]:
+    """The front matter, the body's offset, problems, each key's value node, and ``key.child`` spans."""
     fm_text, first_line, closing_line, body_offset, problem = _split(text)
     problems = [problem] if problem else []
     whole = Span.lines(1, closing_line, 3)
     if fm_text is None:
-        return FrontMatter({}, {}, whole, present=problem is None), body_offset, problems, {}
+        return FrontMatter({}, {}, whole, present=problem is None), body_offset, problems, {}, {}
     try:
         node, data = load_yaml(fm_text)
     except yaml.MarkedYAMLError as exc:
@@ -246,17 +250,18 @@ def _read_front_matter(text: str) -> tuple[FrontMatter, int, list[Problem], dict
         column = (mark.column + 1) if mark else 1
         what = exc.problem or "invalid YAML"
         problems.append(Problem("PR001", f"YAML error in front matter: {what}", Span.point(line, column)))
-        return FrontMatter({}, {}, whole), body_offset, problems, {}
+        return FrontMatter({}, {}, whole), body_offset, problems, {}, {}
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
         problems.append(Problem("PR001", f"YAML error in front matter: {exc}", Span.point(first_line)))
-        return FrontMatter({}, {}, whole), body_offset, problems, {}
+        return FrontMatter({}, {}, whole), body_offset, problems, {}, {}
     if data is None:
         problems.append(Problem("PR001", "front matter is empty: it needs at least title and date", whole))
-        return FrontMatter({}, {}, whole), body_offset, problems, {}
+        return FrontMatter({}, {}, whole), body_offset, problems, {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         problems.append(Problem("PR001", "front matter must be a mapping of keys to values", whole))
-        return FrontMatter({}, {}, whole), body_offset, problems, {}
+        return FrontMatter({}, {}, whole), body_offset, problems, {}, {}
     spans: dict[str, Span] = {}
+    child_spans: dict[str, Span] = {}
     nodes: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
@@ -267,8 +272,13 @@ def _read_front_matter(text: str) -> tuple[FrontMatter, int, list[Problem], dict
             problems.append(Problem("PR003", message, span))
         spans[key] = span
         nodes[key] = value_node
+        if isinstance(value_node, yaml.MappingNode):  # one level down, for organization.logo
+            for child, _ in value_node.value:
+                mark, name = child.start_mark, str(child.value)
+                line = first_line + mark.line
+                child_spans.setdefault(f"{key}.{name}", Span(line, mark.column + 1, line, mark.column + 1 + len(name)))
     data = {str(k): v for k, v in data.items()}
-    return FrontMatter(data, spans, whole), body_offset, problems, nodes
+    return FrontMatter(data, spans, whole), body_offset, problems, nodes, child_spans
 
 
 # -- field validation ---------------------------------------------------------------------
@@ -277,10 +287,13 @@ def _read_front_matter(text: str) -> tuple[FrontMatter, int, list[Problem], dict
 class _Fields:
     """Reads typed values out of the front matter, recording PR002/PR003 problems."""
 
-    def __init__(self, fm: FrontMatter, nodes: dict[str, yaml.Node], problems: list[Problem]) -> None:
+    def __init__(
+        self, fm: FrontMatter, nodes: dict[str, yaml.Node], problems: list[Problem], child_spans: dict[str, Span]
+    ) -> None:
         self.fm = fm
         self.nodes = nodes
         self.problems = problems
+        self.child_spans = child_spans  #: ``organization.logo`` and the like
 
     def span(self, key: str) -> Span:
         return self.fm.key_spans.get(key, Span.point(1))
@@ -439,9 +452,7 @@ class _Fields:
                 for k in config_mod.ORG_KEYS
             }
             acronyms = value.get("acronyms", [])
-            logo = None
-            if texts["logo"] and base is not None:
-                logo = (base / texts["logo"]).resolve()
+            logo = self.logo(texts["logo"], config, base)
             return Organization(
                 key=None,
                 name=name.strip(),
@@ -454,6 +465,27 @@ class _Fields:
             )
         self.bad("organization", f"expected a config key or a mapping, got {_kind(value)}")
         return config.organization()
+
+    def logo(self, name: str | None, config: config_mod.Config, base: Path | None) -> Path | None:
+        """The front matter's logo if the release may name it (:mod:`pressrelease.assets`), else a PR003."""
+        if not name:
+            return None
+        if base is None:
+            self.problems.append(
+                Problem(
+                    "PR003",
+                    "organization.logo: a release read from standard input cannot name a logo file",
+                    self.span("organization"),
+                )
+            )
+            return None
+        roots = (base, config.build.templates) if config.build.templates else (base,)
+        found = assets.resolve(name, base, roots, "the release's folder or the theme")
+        if isinstance(found, Path):
+            return found
+        span = self.child_spans.get("organization.logo", self.span("organization"))
+        self.problems.append(Problem("PR003", f"organization.logo: {found}", span))
+        return None
 
 
 def _kind(value: Any) -> str:
@@ -674,8 +706,8 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
             path, Problem("PR004", "text contains NUL bytes: binary, not a text release", Span.point(line)), config
         )
 
-    fm, body_offset, problems, nodes = _read_front_matter(text)
-    fields = _Fields(fm, nodes, problems)
+    fm, body_offset, problems, nodes, child_spans = _read_front_matter(text)
+    fields = _Fields(fm, nodes, problems, child_spans)
     fields.unknown_keys()
     title = fields.string("title")
     subtitle = fields.string("subtitle")

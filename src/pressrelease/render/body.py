@@ -10,27 +10,18 @@ escaped text. Remote images are never fetched: they render as a link to the imag
 
 from __future__ import annotations
 
-import base64
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from markdown_it.token import Token
 
+from .. import assets
 from .common import safe_url
 
-IMAGE_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".svg": "image/svg+xml",
-}
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
 _DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|–|―|-{1,2})\s*(?P<who>\S.*)$", re.DOTALL)
 
@@ -57,38 +48,17 @@ def attribute(value: str) -> str:
     return escape(value, quote=True)
 
 
-def data_uri(path: Path) -> str:
-    """The file as a ``data:`` URI (the caller has checked where it is)."""
-    mime = IMAGE_TYPES[path.suffix.lower()]
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
-
-
 def local_image(src: str, root: Path | None) -> Path | None:
-    """The file a relative image URL names, if it is an image inside ``root``.
+    """The file a relative image URL names, if :func:`pressrelease.assets.resolve` accepts it in ``root``.
 
     The path is resolved (symlinks followed) before the check, so a link inside the
     folder that points outside it is refused like ``../secret.png``.
     """
-    if root is None or not src or urlsplit(src).scheme or src.startswith(("/", "\\")):
+    relative = assets.relative_image(src)
+    if root is None or relative is None:
         return None
-    relative = unquote(urlsplit(src).path)
-    if not relative:
-        return None
-    base = root.resolve()
-    try:
-        target = (base / relative).resolve(strict=True)
-    except (OSError, RuntimeError):
-        return None
-    if not target.is_relative_to(base) or not target.is_file():
-        return None
-    if target.suffix.lower() not in IMAGE_TYPES:
-        return None
-    try:
-        if target.stat().st_size > MAX_IMAGE_BYTES:
-            return None
-    except OSError:
-        return None
-    return target
+    found = assets.resolve(relative, root, (root,), "the release's folder")
+    return found if isinstance(found, Path) else None
 
 
 @dataclass
@@ -222,8 +192,9 @@ class BodyRenderer:
         if _DATA_IMAGE.match(src):
             return f'<img src="{attribute(src)}" alt="{attribute(alt)}">'
         path = local_image(src, self.root)
-        if path is not None:
-            return f'<img src="{attribute(data_uri(path))}" alt="{attribute(alt)}">'
+        uri = assets.data_uri(path) if path is not None else None
+        if uri is not None:
+            return f'<img src="{attribute(uri)}" alt="{attribute(alt)}">'
         self.refused.append(src)
         label = escape(alt or src, quote=False)
         href = safe_url(src)

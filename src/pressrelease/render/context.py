@@ -16,12 +16,13 @@ from typing import Any
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from .. import assets
 from ..config import Config
 from ..model import Block, Contact, Release, Section
 from ..parse.contact_details import EMAIL, PHONE
 from ..parse.language import language
 from . import common
-from .body import IMAGE_TYPES, MAX_IMAGE_BYTES, BodyRenderer, data_uri
+from .body import BodyRenderer
 
 RTL = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
 DESCRIPTION_CHARS = 200
@@ -77,17 +78,16 @@ def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
 
 
 def logo_uri(release: Release) -> str | None:
-    """The organisation's logo as a ``data:`` URI (the config names it; it is trusted)."""
+    """The organisation's logo as a ``data:`` URI.
+
+    The path was accepted where it was named (the config's validation, or the
+    front matter's through :func:`pressrelease.assets.resolve`); reading it again
+    checks that it is still a small regular file, without blocking.
+    """
     org = release.organization
     if org is None or org.logo is None:
         return None
-    path = org.logo
-    try:
-        if path.suffix.lower() not in IMAGE_TYPES or path.stat().st_size > MAX_IMAGE_BYTES:
-            return None
-        return data_uri(path)
-    except OSError:
-        return None
+    return assets.data_uri(org.logo)
 
 
 def _lede_tokens(release: Release, block: Block) -> list[Token]:

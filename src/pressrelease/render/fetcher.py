@@ -19,6 +19,8 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .. import assets
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -35,17 +37,13 @@ class AssetFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
         self.refused: list[str] = []
 
     def allowed_path(self, url: str) -> Path | None:
-        """The local file a ``file:`` URL names, if it is a regular file inside a root."""
+        """The local file a ``file:`` URL names, if :func:`pressrelease.assets.resolve` accepts it in a root."""
         parts = urlsplit(url)
         if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
             return None
-        try:
-            path = Path(url2pathname(parts.path)).resolve(strict=True)
-        except (OSError, RuntimeError):
-            return None
-        if not any(path.is_relative_to(root) for root in self.roots):
-            return None
-        return path if path.is_file() else None
+        name = url2pathname(parts.path)
+        found = assets.resolve(name, Path("/"), self.roots, "the template folders", images=False, limit=MAX_FILE_BYTES)
+        return found if isinstance(found, Path) else None
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         scheme = urlsplit(url).scheme.lower()
@@ -53,8 +51,9 @@ class AssetFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
             return super().fetch(url, headers)
         if scheme == "file":
             path = self.allowed_path(url)
-            if path is not None and path.stat().st_size <= MAX_FILE_BYTES:
+            data = assets.read(path, MAX_FILE_BYTES) if path is not None else None
+            if path is not None and data is not None:
                 mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
+                return URLFetcherResponse(path.as_uri(), data, {"Content-Type": mime})
         self.refused.append(url)
         raise Refused(f"refused {url[:200]}: only data: URIs and files in the template and release folders")
