@@ -9,7 +9,6 @@ autoescape escapes. docs/templates.md lists these names: keep them in step.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,10 +18,10 @@ from markupsafe import Markup, escape
 from .. import assets
 from ..config import Config
 from ..model import Block, Contact, Release, Section
-from ..parse.contact_details import EMAIL, PHONE
 from ..parse.language import language
 from . import common
 from .body import BodyRenderer
+from .contact_block import contact_block, contact_heading, tel_url
 
 RTL = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
 DESCRIPTION_CHARS = 200
@@ -168,48 +167,13 @@ class _Builder:
             about = [Part("about", f"{self.labels['about']} {org.name}", html)]
         return notes, about
 
-    def contact_extra(self) -> Markup:
-        """What a Contact section says besides the contacts themselves."""
-        release = self.release
-        lang = language(release.language)
-        names = [c.name.casefold() for c in release.contacts if c.name]
-        out: list[str] = []
-        for section in release.sections:
-            if section.kind != "contact":
-                continue
-            for i in section.blocks:
-                block = release.blocks[i]
-                lines = [line for line in block.text.split("\n") if line.strip()]
-                extra = [line for line in lines if not _is_contact_line(line, names, lang.sections["contact"])]
-                if not extra:
-                    continue
-                if len(extra) == len(lines):
-                    out.append(self.body.tokens(list(block.tokens)))
-                else:
-                    out.append("<p>" + "<br>\n".join(str(escape(line.strip())) for line in extra) + "</p>\n")
-        return Markup("".join(out))
-
-    def contact_heading(self) -> str:
-        section = self.release.section("contact")
-        return section.heading if section is not None else self.labels["contact"]
-
-
-def _is_contact_line(line: str, names: list[str], intros: tuple[re.Pattern[str], ...]) -> bool:
-    if EMAIL.search(line) or PHONE.search(line):
-        return True
-    folded = line.casefold()
-    if any(name in folded for name in names):
-        return True
-    label = line.strip().rstrip(":").strip()
-    return any(p.fullmatch(label) for p in intros) or bool(re.fullmatch(r"(?i)(please )?contact\s*:?", label))
-
 
 def card(contact: Contact, lang: str) -> ContactCard:
     labels = language(lang).labels
     phones = []
     for label_key, number in (("phone", contact.phone), ("mobile", contact.mobile)):
         if number:
-            phones.append((labels[label_key], number, "tel:" + re.sub(r"[^\d+]", "", number)))
+            phones.append((labels[label_key], number, tel_url(number)))
     lines = tuple(common.contact_lines(contact, lang))
     has_head = any((contact.name, contact.title, contact.organization, contact.region))
     return ContactCard(
@@ -285,9 +249,9 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
         "after_end": builder.stray(),
         "notes": notes,
         "about": about,
-        "contact_heading": builder.contact_heading(),
+        "contact_heading": contact_heading(release),
+        "contact_block": contact_block(release),
         "contacts": [card(c, release.language) for c in release.contacts],
-        "contact_extra": builder.contact_extra(),
         "canonical": f"{release.slug}.html",
         "json_ld": json_ld(ld),
         "refused_images": tuple(builder.body.refused),

@@ -27,9 +27,10 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..config import Config
 from ..errors import RenderError
-from ..model import Block, Contact, Release, Section
+from ..model import Block, Release, Section
 from ..parse.language import language
-from .common import contact_lines, dateline_prefix, end_mark, release_line, safe_url
+from .common import dateline_prefix, end_mark, release_line, safe_url
+from .contact_block import contact_block
 from .templates import environment
 
 TEMPLATE = "release.txt.j2"
@@ -78,7 +79,6 @@ class _Walker:
     def __init__(self) -> None:
         self.links: dict[str, int] = {}
         self.quote_depth = 0
-        self.keep_breaks = False  #: contact sections: a Markdown soft break is a real line
         self.footnotes = True  #: off for the headline: a link there keeps its words only
 
     def plain(self, text: str, footnotes: bool = True) -> str:
@@ -109,7 +109,7 @@ class _Walker:
                     and following.type == "text"
                     and following.content.lstrip().startswith(_DASHES)
                 )
-                parts.append("\n" if self.keep_breaks or attribution else " ")
+                parts.append("\n" if attribution else " ")
             elif kind == "hardbreak":
                 parts.append("\n")
             elif kind == "link":
@@ -258,12 +258,6 @@ def _tree(block: Block) -> SyntaxTreeNode:
     return SyntaxTreeNode(list(block.tokens))
 
 
-def _mentioned(contact: Contact, text: str) -> bool:
-    """Whether the Contact section's own text already gives this contact."""
-    folded = text.casefold()
-    return any(value and value.casefold() in folded for value in (contact.email, contact.name))
-
-
 @dataclass(frozen=True, slots=True)
 class _Part:
     label: str
@@ -340,17 +334,9 @@ class _Document:
         return parts
 
     def contact(self) -> _Part | None:
-        """The Contact section as written (line breaks kept), then any other known contact."""
-        self.walker.keep_breaks = True
-        try:
-            blocks = [text for s in self.release.sections if s.kind == "contact" for text in self.section(s)]
-        finally:
-            self.walker.keep_breaks = False
-        written = "\n".join(blocks)
-        for contact in self.release.contacts:
-            if contact.source == "front-matter" and not _mentioned(contact, written):
-                lines = contact_lines(contact, self.release.language)
-                blocks.append(self.text([_Line("", "", line) for line in lines]))
+        """The contact block every format prints (``contact_block``), line breaks kept."""
+        paragraphs = contact_block(self.release)
+        blocks = [self.text([_Line("", "", line.text) for line in paragraph]) for paragraph in paragraphs]
         return _Part(self.heading("contact"), tuple(blocks)) if blocks else None
 
 
