@@ -239,12 +239,7 @@ def test_cli_options_apply_to_every_file(tmp_path: Path) -> None:
     assert {d.code for r in results for d in r.diagnostics} == {"PR902"}
 
 
-@pytest.mark.parametrize("fork", [True, False])
-def test_worker_processes_give_the_same_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
-    """Forked workers (lint/forked.py) and concurrent.futures' pool, where there is no fork."""
-    import pressrelease.lint.runner as files_module
-
-    monkeypatch.setattr(files_module, "FORK", fork)
+def test_worker_processes_give_the_same_results(tmp_path: Path) -> None:
     examples = sorted(Path("examples").glob("*.md"))
     for i in range(60):
         source = examples[i % len(examples)]

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -23,9 +21,6 @@ from ..parse.language import language
 from .registry import SEVERITY_ORDER, Context, Finding, Fix, Rule
 from .select import Options, Selection
 from .suppress import read as read_suppressions
-
-if TYPE_CHECKING:
-    from .runner import FileResult, Settings
 
 BAD_SUPPRESSION = "PR009"
 UNUSED_SUPPRESSION = "PR010"
@@ -203,15 +198,3 @@ class _Run:
                 "rerun with --debug for the traceback and please report it"
             )
             return [Diagnostic(self.path, Span.point(1), rule.code, rule.name, "error", message)]
-
-
-def lint_paths(
-    paths: Sequence[Path],
-    settings: Settings | None = None,
-    jobs: int | None = None,
-    rules: Sequence[Rule] | None = None,
-) -> list[FileResult]:
-    """Lint files, folders and ``-`` (see :func:`pressrelease.lint.runner.lint_paths`)."""
-    from .runner import lint_paths as run
-
-    return run(paths, settings, jobs, rules)

@@ -3,25 +3,27 @@
 Every config is loaded and every selector checked in the parent process before any
 release is read, so a malformed config stops the run (exit 2) before work starts.
 Each file is then read and parsed once and linted with its own config (the closest
-one, unless ``--config`` or ``--isolated``). Many files go to worker processes in
-chunks (forked, :mod:`.forked`; concurrent.futures where there is no fork); a few run
-in-process, since starting workers costs more than it saves.
+one, unless ``--config`` or ``--isolated``). Many files go in chunks to a
+``concurrent.futures`` process pool whose workers start the way CPython calls safe
+(forkserver on Linux, spawn elsewhere); a few run in-process, since starting workers
+costs more than it saves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
 from .. import config as config_mod
 from ..config import Config
 from ..discover import STDIN, release_files
-from ..errors import ReadError
+from ..errors import PressReleaseError, ReadError
 from ..model import Span
 from ..parse import parse, read_stdin, read_text, source_text
 from .engine import UNREADABLE, Diagnostic, all_rules, clock, lint
@@ -33,8 +35,6 @@ from .select import Options, Selection
 
 #: below this many files the pool's start-up costs more than it saves (bench/lint.py)
 POOL_MIN_FILES = 48
-#: workers are forked where the system can fork (tests turn this off for the other path)
-FORK = hasattr(os, "fork")
 CHUNK = 16  #: the most files a worker takes at once (each chunk is one round trip)
 
 
@@ -159,6 +159,9 @@ _WORKER_PLAN: Plan | None = None
 
 def _init_worker(settings: Settings) -> None:
     global _WORKER_PLAN
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _WORKER_PLAN = Plan(settings)
 
 
@@ -186,14 +189,15 @@ def lint_paths(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < POOL_MIN_FILES or STDIN in files or rules is not None:
         return [lint_file(p, plan) for p in files]
-    if FORK:
-        from .forked import run_forked
-
-        chunks = run_forked(
-            chunked(files, workers), workers, lambda paths: [lint_file(p, plan) for p in paths], FileResult
-        )
-        return [result for chunk in chunks for result in chunk]
-    return list(_pooled(files, settings, workers))
+    chunks = in_workers(
+        _lint_chunk,
+        chunked(files, workers),
+        workers,
+        _init_worker,
+        (settings,),
+        lambda paths: [lint_file(p, plan) for p in paths],
+    )
+    return [result for chunk in chunks for result in chunk]
 
 
 def chunked(files: list[Path], workers: int) -> list[list[Path]]:
@@ -212,13 +216,66 @@ def chunked(files: list[Path], workers: int) -> list[list[Path]]:
     return chunks
 
 
-def _pooled(files: list[Path], settings: Settings, workers: int) -> Iterator[FileResult]:
+_Chunk = TypeVar("_Chunk")
+_Result = TypeVar("_Result")
+
+
+class WorkerDied(PressReleaseError):
+    """A worker process ended without finishing its files (killed, or out of memory)."""
+
+
+def in_workers(
+    work: Callable[[_Chunk], _Result],
+    chunks: Sequence[_Chunk],
+    workers: int,
+    initializer: Callable[..., None],
+    initargs: tuple[object, ...],
+    here: Callable[[_Chunk], _Result] | None = None,
+) -> list[_Result]:
+    """``[work(chunk) for chunk in chunks]`` in ``workers`` processes; a worker's exception is raised here.
+
+    Workers come from a forkserver on Linux (a clean single-threaded process that
+    imports lint once) and are spawned elsewhere, CPython's safe choices: forking this
+    process could copy a lock another thread holds. With ``here``, this process is one
+    of the ``workers``: it does ``here(chunk)`` with the last chunks (the smallest)
+    until it meets one a worker has taken, so the workers' start (about 0.1 s of CPU
+    for the server, the first release's warm-up for each worker) is not waited for.
+    """
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    chunks = chunked(files, workers)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        for results in pool.map(_lint_chunk, chunks):
-            yield from results
+    if sys.platform.startswith("linux"):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__, "pressrelease.lint.rules"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max(1, workers - (here is not None)), context, initializer, initargs)
+    try:
+        futures = [pool.submit(work, chunk) for chunk in chunks]
+        results: dict[int, _Result] = {}
+        if here is not None:
+            for index in reversed(range(len(chunks))):
+                if not futures[index].cancel():
+                    break
+                results[index] = here(chunks[index])
+        return [results[i] if i in results else future.result() for i, future in enumerate(futures)]
+    except BrokenProcessPool as error:
+        raise WorkerDied(
+            "a lint worker stopped before finishing its files; rerun, or lint fewer files at once if memory is short"
+        ) from error
+    finally:
+        pool.shutdown(cancel_futures=True)  # after an error, the chunks not begun are dropped
 
 
-__all__ = ["STDIN", "FileResult", "ReadError", "Settings", "discover", "lint_file", "lint_paths"]
+__all__ = [
+    "STDIN",
+    "FileResult",
+    "ReadError",
+    "Settings",
+    "WorkerDied",
+    "discover",
+    "in_workers",
+    "lint_file",
+    "lint_paths",
+]
