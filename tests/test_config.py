@@ -287,3 +287,11 @@ def test_example_configs_are_valid() -> None:
         load.cache_clear()
         cfg = load(path)
         assert cfg.organizations and cfg.default_organization in cfg.organizations
+
+
+@pytest.mark.parametrize("wrong", ["", " ", "\t"])
+def test_an_empty_house_term_is_refused(tmp_path: Path, wrong: str) -> None:
+    """An empty term matches at every word boundary: --fix would insert its replacement there."""
+    path = write(tmp_path / "pressrelease.toml", f'[lint.terms]\n"{wrong}" = "X"\n"Kenia" = "Kenya"\n')
+    found = errors(path)
+    assert len(found) == 1 and "lint.terms" in found[0] and "empty" in found[0], found

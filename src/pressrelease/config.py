@@ -331,6 +331,9 @@ class _Validator:
             return ()
         terms: list[Term] = []
         for wrong, entry in raw.items():
+            if not wrong.strip():  # it would match at every word boundary, and --fix insert there
+                self.problem(f'"{wrong}"', "a house term needs a word to look for, not an empty string", "lint.terms")
+                continue
             if isinstance(entry, str):
                 terms.append(Term(wrong, entry))
             elif isinstance(entry, dict) and isinstance(entry.get("use"), str):
