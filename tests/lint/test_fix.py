@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import tempfile
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pressrelease.lint.engine import Diagnostic
-from pressrelease.lint.fix import FixError, apply, fix_file, fix_text, write_atomic
+from pressrelease.lint.fix import FileChanged, FixError, apply, fix_file, fix_text, write_atomic
 from pressrelease.lint.registry import Edit, Fix
 from pressrelease.lint.runner import Plan, Settings
 from pressrelease.lint.select import Options
@@ -120,3 +121,63 @@ def test_write_atomic_error_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(FixError) as info:
         write_atomic(missing, "text")
     assert str(missing) in str(info.value)
+
+
+# -- concurrent writers, interrupted writes ---------------------------------------------------
+
+
+def _appending_during_fix(path: Path, monkeypatch: pytest.MonkeyPatch, line: str) -> None:
+    """Make the next fix append ``line`` to ``path`` after it has been read, as an editor's save would."""
+    from pressrelease.lint import fix as fix_module
+
+    real = fix_module.fix_text
+
+    def fix_then_append(*args: object, **kwargs: object) -> tuple[str, int, object]:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(line)
+        return result
+
+    monkeypatch.setattr(fix_module, "fix_text", fix_then_append)
+
+
+def test_a_file_written_meanwhile_is_reported_and_keeps_every_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "release.md"
+    path.write_text(TEXT, encoding="utf-8")
+    _appending_during_fix(path, monkeypatch, "\nA line the editor saved.\n")
+    with pytest.raises(FileChanged, match="changed on disk") as info:
+        fix_file(path, plan("PR902"))
+    assert str(path) in str(info.value)
+    assert path.read_text(encoding="utf-8") == TEXT + "\nA line the editor saved.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["release.md"]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "release.md"
+    path.write_text(TEXT, encoding="utf-8")
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        fix_file(path, plan("PR902"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["release.md"]
+    assert path.read_text(encoding="utf-8") == TEXT
+
+
+def test_a_pure_insertion_of_words_is_refused() -> None:
+    """An empty match (a house term of only spaces) would insert at every word boundary."""
+    text = "one two\n"
+    assert apply(text, [diagnostic(Span(1, 4, 1, 4), "X")]) == (text, 0)
+
+
+def test_many_fixes_are_all_applied_in_one_round() -> None:
+    """Thousands of non-overlapping edits, some offered out of order, all taken once."""
+    text = "ab " * 3000 + "\n"
+    found = [diagnostic(Span(1, 1 + 3 * k, 1, 3 + 3 * k), "AB") for k in range(3000)]
+    found += [diagnostic(Span(1, 2 + 3 * k, 1, 4 + 3 * k), "clash") for k in range(0, 3000, 7)]
+    fixed, applied = apply(text, reversed(found))
+    assert (fixed, applied) == ("AB " * 3000 + "\n", 3000)

@@ -21,11 +21,13 @@ from ..errors import PressReleaseError
 from .common import (
     check_writable,
     console,
+    error_lines,
     existing_paths,
     fail,
     library_error,
     parse_now,
     plain_console,
+    print_errors,
     state,
     write_report,
 )
@@ -33,6 +35,7 @@ from .common import (
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..lint.fix import FixError
     from ..lint.runner import FileResult, Plan
 
 
@@ -118,13 +121,18 @@ def _report(
         stream.write(sarif.render(results, all_rules()))
 
 
-def _fix(paths: list[Path], plan: Plan, write: bool) -> tuple[list[FileResult], int, list[str]]:
-    """Fix every file; (what remains, fixes applied, diffs)."""
-    from ..lint.fix import fix_file, fix_text
+def _fix(paths: list[Path], plan: Plan, write: bool) -> tuple[list[FileResult], int, list[str], list[FixError]]:
+    """Fix every file; (what remains, fixes applied, diffs, files not written and why).
+
+    A file that cannot be written, or that changed on disk while it was fixed, is
+    reported and left alone; the other files are still fixed.
+    """
+    from ..lint.fix import FixError, fix_file, fix_text
     from ..lint.runner import STDIN, discover
 
     results: list[FileResult] = []
     diffs: list[str] = []
+    unwritten: list[FixError] = []
     applied = 0
     for path in discover(paths, plan.settings):
         if path == STDIN:
@@ -139,12 +147,16 @@ def _fix(paths: list[Path], plan: Plan, write: bool) -> tuple[list[FileResult], 
             results.append(result)
             applied += count
             continue
-        outcome = fix_file(path, plan, write=write)
+        try:
+            outcome = fix_file(path, plan, write=write)
+        except FixError as error:
+            unwritten.append(error)
+            continue
         results.append(outcome.result)
         applied += outcome.applied
         if outcome.changed:
             diffs.append(outcome.diff())
-    return results, applied, diffs
+    return results, applied, diffs, unwritten
 
 
 def run(
@@ -195,10 +207,11 @@ def run(
         cache=not (no_cache or fix or diff),  # fixing lints text that is about to change
         stdin_name=stdin_filename,
     )
+    unwritten: list[FixError] = []
     try:
         if fix or diff:
             plan = Plan(settings)
-            results, applied, diffs = _fix(targets, plan, write=not diff)
+            results, applied, diffs, unwritten = _fix(targets, plan, write=not diff)
             if diff:
                 sys.stdout.write("".join(diffs))
                 would = f"Would fix {applied} issue{'s' if applied != 1 else ''} in {len(diffs)} file{'s' if len(diffs) != 1 else ''}."
@@ -211,5 +224,10 @@ def run(
     except PressReleaseError as error:
         library_error(error)
     _output(results, format, statistics, to_stderr=fix and any(p == Path("-") for p in targets), file=output_file)
+    if unwritten:  # after the report, so the last lines say which files kept their old text
+        from ..lint.fix import FileChanged
+
+        print_errors([line for error in unwritten for line in error_lines(error)])
+        raise SystemExit(1 if all(isinstance(e, FileChanged) for e in unwritten) else 2)
     if not exit_zero and any(failing(r.diagnostics, r.fail_on) for r in results):
         raise SystemExit(1)

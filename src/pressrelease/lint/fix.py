@@ -10,18 +10,22 @@ unused suppression comment: a safe fix never deletes what a writer wrote.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import hashlib
 import os
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 import msgspec
 
 from ..errors import PressReleaseError
 from ..model import Span
-from ..parse import parse, read_text
+from ..parse import MAX_BYTES, decode, parse
 from .engine import UNUSED_SUPPRESSION, Diagnostic, clock, lint
 from .runner import STDIN, FileResult, Plan, stdin_shown
 
@@ -77,35 +81,62 @@ def offsets(starts: Sequence[int], text: str, span: Span) -> tuple[int, int]:
     return one(span.line, span.column), one(span.end_line, span.end_column)
 
 
+def _has_words(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
 def _deletes_content(removed: str, replacement: str) -> bool:
     """True when an edit deletes letters or digits outright."""
-    return not replacement and any(c.isalnum() for c in removed)
+    return not replacement and _has_words(removed)
 
 
 def apply(text: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
-    """Apply every fix that does not overlap one taken before it; (new text, fixes applied)."""
+    """Apply every fix that does not overlap one taken before it; (new text, fixes applied).
+
+    Fixes are offered in report order and the first one wins a clash. The edits
+    taken are kept sorted by start (they never overlap, so their ends are sorted
+    too): a new edit is checked against its two neighbours only, found by bisection.
+    An edit that inserts letters or digits where it replaces nothing is refused, as
+    one that deletes them is: a rule's words always replace text it found, so an
+    empty match is a pattern gone wrong (taken, it would insert at every word
+    boundary of the file).
+    """
     starts = _line_starts(text)
-    taken: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int, str]] = []  #: sorted by start, pairwise disjoint
+    taken_starts: list[int] = []
     applied = 0
     for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
         if diagnostic.fix is None or not diagnostic.fix.edits:
             continue
-        edits = [(*offsets(starts, text, e.span), e.text) for e in diagnostic.fix.edits]
-        if any(end < start for start, end, _ in edits):
+        edits = sorted((*offsets(starts, text, e.span), e.text) for e in diagnostic.fix.edits)
+        if any(end < start or (end == start and _has_words(new)) for start, end, new in edits):
             continue
         if diagnostic.code != UNUSED_SUPPRESSION and any(_deletes_content(text[a:b], t) for a, b, t in edits):
             continue
-        if any(_overlaps(edit, other) for edit in edits for other in taken):
+        if any(a[1] > b[0] or a[0] == b[0] for a, b in pairwise(edits)):
+            continue  # a fix whose own edits clash
+        if any(_clashes(taken, taken_starts, start, end) for start, end, _ in edits):
             continue
-        taken.extend(edits)
+        for edit in edits:
+            index = bisect.bisect_left(taken_starts, edit[0])
+            taken.insert(index, edit)
+            taken_starts.insert(index, edit[0])
         applied += 1
-    for start, end, new in sorted(taken, key=lambda e: (e[0], e[1]), reverse=True):
-        text = text[:start] + new + text[end:]
-    return text, applied
+    pieces: list[str] = []
+    position = 0
+    for start, end, new in taken:
+        pieces += (text[position:start], new)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces), applied
 
 
-def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
+def _clashes(taken: list[tuple[int, int, str]], taken_starts: list[int], start: int, end: int) -> bool:
+    """True when ``[start, end)`` overlaps an edit in ``taken`` (sorted, disjoint) or starts where one does."""
+    index = bisect.bisect_left(taken_starts, start)
+    if index < len(taken) and (taken[index][0] < end or taken[index][0] == start):
+        return True
+    return index > 0 and taken[index - 1][1] > start
 
 
 def fix_text(text: str, path: Path | None, plan: Plan) -> tuple[str, int, FileResult]:
@@ -140,28 +171,59 @@ def _shown(diagnostic: Diagnostic, path: str) -> Diagnostic:
     )
 
 
-def fix_file(path: Path, plan: Plan, write: bool = True) -> Outcome:
-    """Fix one file; write it (atomically) when ``write`` and anything changed."""
-    text, _ = read_text(path)
-    if text is None:
-        from .runner import lint_file
+class Stamp(NamedTuple):
+    """What a file was when it was read: a different stamp means someone wrote it meanwhile."""
 
-        result = lint_file(path, plan)
-        return Outcome("", "", 0, result)
+    size: int
+    mtime_ns: int
+    digest: str  #: SHA-256 of the bytes (an editor may keep the size and the second)
+
+
+def stamp(path: Path) -> tuple[bytes, Stamp]:
+    """The file's bytes (at most one more than a release may have) and their stamp."""
+    with path.open("rb") as handle:
+        status = os.fstat(handle.fileno())
+        data = handle.read(MAX_BYTES + 1)
+    return data, Stamp(status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+class FileChanged(FixError):
+    """The file changed on disk after it was read: the fixes are not written over it."""
+
+
+def fix_file(path: Path, plan: Plan, write: bool = True) -> Outcome:
+    """Fix one file; write it (atomically) when ``write``, anything changed, and nobody wrote it meanwhile.
+
+    Raises :class:`FileChanged` (nothing written) when the file is not what it was
+    when read, and :class:`FixError` when it cannot be written.
+    """
+    from .runner import lint_file
+
+    try:
+        raw, seen = stamp(path)
+    except OSError:
+        return Outcome("", "", 0, lint_file(path, plan))  # it reports the file, as lint would
+    text, _ = decode(raw)
+    if text is None:
+        return Outcome("", "", 0, lint_file(path, plan))
     original = parse(text, path, plan.config_for(path)).source
     fixed, applied, result = fix_text(text, path, plan)
     outcome = Outcome(original, fixed, applied, result)
     if write and outcome.changed:
-        raw = path.read_bytes()
         crlf = b"\r\n" in raw
         bom = raw.startswith(b"\xef\xbb\xbf")
         data = fixed.replace("\n", "\r\n") if crlf else fixed
-        write_atomic(path, ("\ufeff" if bom else "") + data)
+        write_atomic(path, ("\ufeff" if bom else "") + data, unchanged=seen)
     return outcome
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename it over ``path``."""
+def write_atomic(path: Path, text: str, unchanged: Stamp | None = None) -> None:
+    """Write through a temporary file in the same folder and rename it over ``path``.
+
+    With ``unchanged``, the file is stamped again just before the rename and left
+    alone (:class:`FileChanged`) if it differs. The temporary file is removed on
+    every way out Python runs, an interrupt included.
+    """
     folder = path.resolve().parent
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -177,7 +239,19 @@ def write_atomic(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)
+        if unchanged is not None and _restamp(path) != unchanged:
+            raise FileChanged("changed on disk while it was being fixed; not written: run --fix again", path)
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise FixError(f"cannot write fixes: {error.strerror or error}", path) from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _restamp(path: Path) -> Stamp | None:
+    try:
+        return stamp(path)[1]
+    except OSError:
+        return None  # gone: not the file that was read
