@@ -29,6 +29,7 @@ _ABBREVIATION = re.compile(
     r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Hon|Rev|No|Inc|Ltd|Co|Corp|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
     r"|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|[A-Z])\.(?=\s|$)"
 )
+_LOWER_NEXT = re.compile(r"\s*[”»\"]?\s*[a-zа-яё]")  # after a stop: the sentence goes on
 _DASH_LINE = re.compile(r"^\s*(?:—|–|--|-)\s*(?P<who>.+)$")
 _CODE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>")
 
@@ -119,7 +120,7 @@ def _count_sentences(text: str) -> int:
     lower-case word are not sentence ends.
     """
     text = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "_", text.strip())
-    ends = [m for m in _SENTENCE_END.finditer(text) if not re.match(r"\s*[”»\"]?\s*[a-zа-яё]", text[m.end() :])]
+    ends = [m for m in _SENTENCE_END.finditer(text) if not _LOWER_NEXT.match(text, m.end())]
     tail = text[ends[-1].end() :] if ends else text
     return len(ends) + (1 if _WORD.search(tail) else 0) or 1
 
@@ -180,7 +181,9 @@ class _Speaker(msgspec.Struct, frozen=True):
 
 def _runs(text: str, lang: Words) -> list[tuple[int, int, str]]:
     """Runs of capitalised words (possible names or titles) with their offsets."""
-    found = []
+    found: list[tuple[int, int, str]] = []
+    if not _CAPITAL.search(text):
+        return found  # every run starts with a capital: most windows around a verb have none
     for match in _name_pattern(lang.honorifics).finditer(text):
         run = _trim_name(match.group(0).rstrip(".,"), lang)
         if run:
@@ -188,6 +191,7 @@ def _runs(text: str, lang: Words) -> list[tuple[int, int, str]]:
     return found
 
 
+_CAPITAL = re.compile(r"[^\W\d_a-zа-яё]")
 _JOINERS = re.compile(r"\s+(?:of|for|in|and|the)\s+")
 
 
@@ -271,27 +275,63 @@ def _attributions_cached(
 ) -> tuple[_Speaker, ...]:
     lang = _Words(speech_verbs, pronouns, honorifics, title_words)
     speakers: list[_Speaker] = []
-    lowered = {p.lower() for p in pronouns}
     for verb in _verbs(speech_verbs).finditer(outside):
-        before = outside[: verb.start()]
-        after = outside[verb.end() :]
-        # Pronoun directly before or after: "he said", "said she".
-        near_after = re.match(r"\s*([^\W\d_]+)", after)
-        nearest = [_last_word(before), (verb.end() + near_after.start(1), near_after.group(1)) if near_after else None]
-        for near in nearest:
-            if near and near[1].lower() in lowered:
-                start, word = near
-                speakers.append(_Speaker("", start, start + len(word), verb.group(0), pronoun=True))
-                break
-        else:
-            speaker = _speaker_after(after, verb.end(), lang) or _speaker_before(before, lang)
-            if speaker:
-                speakers.append(_Speaker(speaker[2], speaker[0], speaker[1], verb.group(0)))
-            elif _bare_verb(before, after):
-                # "», a-t-elle ajouté." / "”, añadió." / "», — добавила.": the subject is the
-                # last person named (French inversion; Spanish and Russian drop the pronoun).
-                speakers.append(_Speaker("", verb.start(), verb.end(), verb.group(0), pronoun=True))
+        reach = _reach_back(outside, verb.start())
+        found = _attribute(outside[reach : verb.start()], outside[verb.end() : verb.end() + _REACH], lang)
+        if found is not None:
+            side, start, end, name, pronoun = found
+            if side == "verb":
+                start, end = verb.span()
+            else:
+                offset = reach if side == "before" else verb.end()
+                start, end = offset + start, offset + end
+            speakers.append(_Speaker(name, start, end, verb.group(0), pronoun=pronoun))
     return tuple(speakers)
+
+
+#: How far either side of a speech verb its speaker is looked for: a speaker is named
+#: within a few words of the verb (``Jane Doe, Director of Communications at the ...,
+#: said``), and a search over the whole paragraph from every verb is quadratic.
+_REACH = 300
+_SPACE = re.compile(r"\s")
+
+
+def _reach_back(outside: str, verb: int) -> int:
+    """Where the look-back from a verb at ``verb`` starts: ``_REACH`` characters before it,
+    moved on to the next space so that no word is cut in two."""
+    if verb <= _REACH:
+        return 0
+    space = _SPACE.search(outside, verb - _REACH - 1, verb)
+    return space.start() if space else verb - _REACH
+
+
+@lru_cache(maxsize=1024)
+def _attribute(before: str, after: str, lang: _Words) -> tuple[str, int, int, str, bool] | None:
+    """Who the speech verb between ``before`` and ``after`` names, if anyone: (side, start,
+    end, name, pronoun), the offsets within ``before`` or ``after`` (side ``verb``: the
+    verb itself stands for the subject).
+
+    Cached by the two windows: a paste that repeats one sentence is read once.
+    """
+    lowered = {p.lower() for p in lang.pronouns}
+    # Pronoun directly before or after: "he said", "said she".
+    last = _last_word(before)
+    if last and last[1].lower() in lowered:
+        return "before", last[0], last[0] + len(last[1]), "", True
+    near_after = re.match(r"\s*([^\W\d_]+)", after)
+    if near_after and near_after.group(1).lower() in lowered:
+        return "after", near_after.start(1), near_after.end(1), "", True
+    speaker = _speaker_after(after, 0, lang)
+    if speaker:
+        return "after", speaker[0], speaker[1], speaker[2], False
+    speaker = _speaker_before(before, lang)
+    if speaker:
+        return "before", speaker[0], speaker[1], speaker[2], False
+    if _bare_verb(before, after):
+        # "», a-t-elle ajouté." / "”, añadió." / "», — добавила.": the subject is the
+        # last person named (French inversion; Spanish and Russian drop the pronoun).
+        return "verb", 0, 0, "", True
+    return None
 
 
 def _mask_abbreviations(text: str) -> str:
