@@ -63,7 +63,7 @@ def _cpu() -> float:
 
 def warm_pdf(runs: int) -> tuple[float, tuple[float, float], int]:
     """(first render s, warm median (wall, CPU) s, PDF bytes) in this process."""
-    from pressrelease.build.workers import pdf_renderer
+    from pressrelease.build.processes import pdf_renderer
     from pressrelease.config import for_path
     from pressrelease.parse import parse_file
 

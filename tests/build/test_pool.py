@@ -2,7 +2,7 @@
 
 Workers are forked (Linux), so a function patched here is patched in them too: that
 is how a slow or crashing release is planted. One test builds PDFs through the whole
-pool (the helper, the warm-up, the PDF workers); the others build plain text only.
+pool (the warm-up, the PDF workers); the others build plain text only.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ import pytest
 
 from lint.util import CLEAN  # tests/ is on sys.path (pytest's rootdir-relative import)
 from pressrelease.build import pool as pool_mod
-from pressrelease.build.pipeline import BuildOptions, FileResult, Made, build, job_for, make
-from pressrelease.build.workers import pool_context
+from pressrelease.build import BuildOptions, FileResult, build
+from pressrelease.build.pipeline import job_for, make
+from pressrelease.build.processes import pool_context
 from pressrelease.parse import parse
 from pressrelease.render import text as text_mod
-from test_build import leftovers, options, titled, write
+from test_pipeline import leftovers, options, titled, write
 
 NOW = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 forked = pytest.mark.skipif(
@@ -132,49 +133,6 @@ def test_ctrl_c_drops_what_has_not_started_and_leaves_only_whole_files(tmp_path:
     assert 1 <= len(written) < len(sources)
     assert all(data == expected[name] for name, data in written.items())
     assert leftovers(tmp_path / "out") == []
-
-
-def test_the_helper_makes_all_but_the_pdf_in_file_order(tmp_path: Path) -> None:
-    good = write(tmp_path, "a.md", titled("Plant A opens", "plant-a"))
-    blocked = write(tmp_path, "b.md", CLEAN.replace("Three new water", "TK Three new water"))
-    opts = options(tmp_path / "out", formats=("txt", "pdf"))
-    helper = pool_mod._Helper(multiprocessing.get_context(), [good, blocked], opts, NOW)
-    try:
-        index, made, job = helper.receive(0)
-        assert index == 0 and made is not None and job is not None  # its PDF is still to make
-        assert [fmt for fmt, _ in made.files] == ["txt"] and made.slug == "plant-a"
-        index, made, job = helper.receive(1)
-        assert index == 1 and made is not None and made.result.status == "blocked" and job is None
-        assert helper.receive(2) == (2, None, None)  # where it stopped: at the end
-    finally:
-        helper.close()
-
-
-def test_a_stopped_helper_says_where_it_stopped(tmp_path: Path) -> None:
-    sources = many(tmp_path, 3)
-    helper = pool_mod._Helper(multiprocessing.get_context(), list(sources), options(tmp_path / "out"), NOW)
-    try:
-        received = [helper.receive(0)]
-        helper.stop.set()
-        while received[-1][1] is not None:
-            received.append(helper.receive(received[-1][0] + 1))
-        assert [index for index, _, _ in received] == list(range(len(received)))
-        assert 2 <= len(received) <= 4  # the first, what it had begun, then where it stopped
-    finally:
-        helper.close()
-
-
-def test_combine_keeps_the_formats_order_and_drops_a_stopped_pdf(tmp_path: Path) -> None:
-    def made(status: str, *files: str, failed: tuple[tuple[str, str], ...] = ()) -> Made:
-        result = FileResult("a.md", (), 1.0, status, "stopped" if status == "failed" else "")  # type: ignore[arg-type]
-        return Made(result, tmp_path, "a", tuple((fmt, fmt.encode()) for fmt in files), failed)
-
-    light = made("built", "html", "txt", failed=(("eml", "broken template"),))
-    both = pool_mod.combine(light, made("built", "pdf"), ("html", "pdf", "txt", "eml"))
-    assert [fmt for fmt, _ in both.files] == ["html", "pdf", "txt"]
-    assert both.failed == (("eml", "broken template"),) and both.result.seconds == 2.0
-    stopped = pool_mod.combine(light, made("failed"), ("html", "pdf", "txt", "eml"))
-    assert stopped.result.status == "failed" and stopped.files == () and stopped.result.message == "stopped"
 
 
 @pytest.mark.slow

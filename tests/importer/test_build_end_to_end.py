@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease.build.pipeline import BuildOptions, build
+from pressrelease.build import BuildOptions, build
 from pressrelease.config import DEFAULT
 from pressrelease.importer import ImportResult, import_file
 from pressrelease.parse import parse_file

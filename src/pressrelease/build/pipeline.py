@@ -11,7 +11,8 @@
    temporary file in the output folder, then ``os.replace``, so a failed render never
    leaves half a file nor clobbers the last good one.
 
-With many files, steps 2-4 run in a process pool (pool.py) and step 5 here. A
+With many files, steps 2-4 run in a process pool (pool.py) and step 5 in the main
+process (:func:`pressrelease.build.build` puts the steps together). A
 per-file deadline stops a runaway render; one file's failure never stops the others.
 Output names come from the slug alone, never from a title or a path.
 """
@@ -24,7 +25,7 @@ import re
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -32,12 +33,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from .. import config as config_mod
 from ..atomic import write_atomic
 from ..config import Config
-from ..errors import PressReleaseError, ReadError, RenderError
 from ..discover import release_files
+from ..errors import PressReleaseError, RenderError
 from ..model import Release
 from ..parse import parse, read_stdin, read_text
 from ..slug import slugify
-from .workers import RenderTimeout, deadline, pdf_renderer, pool_size
+from .processes import RenderTimeout, deadline, pdf_renderer
 
 if TYPE_CHECKING:
     from ..lint.engine import Diagnostic
@@ -165,7 +166,7 @@ def ensure_writable(folder: Path) -> None:
         raise OutputError(f"cannot write to the output folder ({reason}); choose another with -o DIR", folder) from None
 
 
-def _check_selection(config: Config, seen: set[Path | None]) -> None:
+def check_selection(config: Config, seen: set[Path | None]) -> None:
     """Load the lint rules for this config once, so a bad selector is exit 2 up front."""
     if config.path in seen:
         return
@@ -289,12 +290,8 @@ def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str
 # -- 5. write ------------------------------------------------------------------------------
 
 
-# -- one file, many files --------------------------------------------------------------------
-
-
-def make(job: Job, formats: Sequence[str] | None = None, *, lint: bool = True) -> Made:
-    """Lint one parsed release and render ``formats`` (default: the job's), writing
-    nothing. Never raises for one bad file."""
+def make(job: Job) -> Made:
+    """Lint one parsed release and render its formats, writing nothing. Never raises for one bad file."""
     started = time.perf_counter() - job.parse_seconds
     slug = slug_of(job.release) if job.release is not None else None
 
@@ -306,13 +303,13 @@ def make(job: Job, formats: Sequence[str] | None = None, *, lint: bool = True) -
         return made("failed", job.problem)
     try:
         with deadline(job.timeout, job.path):
-            diagnostics = lint_release(job.release, job.config, job.now) if lint else []
+            diagnostics = lint_release(job.release, job.config, job.now)
             errors = tuple(_describe(d) for d in diagnostics if d.severity == "error")
             warnings = tuple(_describe(d) for d in diagnostics if d.severity == "warning")
             if errors and not job.force:
                 message = f"{len(errors)} lint error{'s' if len(errors) > 1 else ''}; fix or build with --force"
                 return made("blocked", message, warnings, errors)
-            files, failed = render(job, job.release, job.formats if formats is None else formats)
+            files, failed = render(job, job.release, job.formats)
     except RenderTimeout as error:
         return made("failed", error.message)
     except Exception as error:  # lint engine bugs included: report, go on with the next file
@@ -343,66 +340,3 @@ def write(made: Made) -> FileResult:
     if failed:
         return replace(result, status="failed", message="; ".join(f"{fmt}: {why}" for fmt, why in failed.items()))
     return result
-
-
-Reporter = Callable[[FileResult], None]
-
-
-def build(
-    paths: Sequence[Path],
-    options: BuildOptions | None = None,
-    *,
-    on_start: Callable[[int], None] | None = None,
-    on_result: Reporter | None = None,
-) -> list[FileResult]:
-    """Build every release found under ``paths``; one :class:`FileResult` each, in order.
-
-    Raises :class:`~pressrelease.errors.ConfigError`, :class:`OutputError` or
-    :class:`~pressrelease.errors.ReadError` (a path that does not exist) before any
-    release is built; per-file problems are results, never exceptions.
-    """
-    options = options or BuildOptions()
-    now = options.now or dt.datetime.now(dt.UTC)
-    for path in paths:
-        if path != STDIN and not path.exists():
-            raise ReadError("no such file or folder", path)
-    files = discover(paths, options)
-    seen_configs: set[Path | None] = set()
-    folders: set[Path] = set()
-    for path in files:  # every config, selector and output folder checked before any work
-        config = config_for(path, options)
-        _check_selection(config, seen_configs)
-        folders.add(output_folder(path, config, options))
-    for folder in sorted(folders):
-        ensure_writable(folder)
-    pdf = any("pdf" in (options.formats or config_for(p, options).build.formats) for p in files)
-    workers = pool_size(options.jobs, len(files), pdf)
-    results: dict[int, FileResult] = {}
-    claimed: dict[Path, str] = {}
-
-    def settle(index: int, made: Made) -> None:
-        """Write one release unless an earlier one (in file order) has its output name."""
-        result = made.result
-        if made.slug is not None:
-            key = made.output / made.slug
-            if key in claimed:
-                message = f"same output name as {claimed[key]} ({key.name}); give one a 'slug:' in its front matter"
-                result = FileResult(result.path, (), 0.0, "failed", message)
-            else:
-                claimed[key] = result.path
-                result = write(made)
-        results[index] = result
-        if on_result is not None:
-            on_result(result)
-
-    if workers == 1:
-        if on_start is not None:
-            on_start(len(files))
-        for index, path in enumerate(files):
-            settle(index, make(prepare(path, options, now)))
-        return [results[i] for i in range(len(files))]
-
-    from .pool import build_in_pool
-
-    build_in_pool(files, options, now, workers, pdf, settle, on_start)
-    return [results[i] for i in range(len(files))]

@@ -49,7 +49,7 @@ def run() -> NoReturn:
     """
     code = main()
     if "weasyprint" in sys.modules:
-        from ..build.workers import close_pdf_renderer
+        from ..build.processes import close_pdf_renderer
 
         close_pdf_renderer()
     for stream in (sys.stdout, sys.stderr):

@@ -1,6 +1,6 @@
 """``pressrelease build``, ``email``, ``new`` and ``init``.
 
-Thin: options become a :class:`~pressrelease.build.pipeline.BuildOptions`, library errors one
+Thin: options become a :class:`~pressrelease.build.BuildOptions`, library errors one
 line and exit 2, a failed or blocked release exit 1. The build machinery (and with it
 WeasyPrint) is imported inside the commands, so ``--help`` and ``lint`` stay light.
 """
@@ -20,7 +20,7 @@ from .light import LightCommand
 from .root import app, console, escape, existing_paths, fail, library_error, parse_now, state
 
 if TYPE_CHECKING:
-    from ..build.pipeline import BuildOptions, FileResult
+    from ..build import BuildOptions, FileResult
     from ..config import Config
 
 
@@ -126,7 +126,7 @@ def build_command(
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
 ) -> None:
     """Build HTML, PDF, plain-text email and .eml drafts. Lint runs first: errors block a release."""
-    from ..build.pipeline import BuildOptions, build
+    from ..build import BuildOptions, build
 
     existing_paths(paths)
     if templates is not None and not templates.is_dir():
@@ -177,7 +177,7 @@ def _log(result: FileResult) -> None:
 def _with_progress(paths: list[Path], options: BuildOptions) -> list[FileResult]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ..build.pipeline import build
+    from ..build import build
 
     progress = Progress(
         TextColumn("building"),

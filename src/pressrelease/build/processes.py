@@ -1,6 +1,6 @@
 """The build's processes: one PDF renderer per process, a deadline per release, the pool.
 
-Kept apart from the pipeline (``build.py``) because it is about processes, not
+Kept apart from the pipeline (``pipeline.py``) because it is about processes, not
 releases: which start method the pool uses, what each worker loads once when it
 starts (WeasyPrint, the fonts, the stylesheets), and how a runaway render is stopped.
 """
