@@ -67,9 +67,8 @@ bench: $(STAMP) sysdeps
 docs: $(STAMP)
 	$(BIN)/python -m pressrelease.lint.docs > docs/rules.md
 
-# data/parsed.json (the TOML word lists, parsed) and data/phones.json (phonenumbers'
-# possible lengths): generated, so lint need not parse TOML nor import phonenumbers
-# (a test fails when either is stale).
+# data/phones.json (phonenumbers' possible lengths): generated, so lint need not
+# import phonenumbers (a test fails when it is stale).
 data: $(STAMP)
 	$(BIN)/python -m pressrelease.gendata
 

@@ -44,8 +44,11 @@ def test_wheel_ships_templates_and_data(tmp_path: Path) -> None:
     assert shipped, "templates/default/ has files"
     assert shipped <= names, sorted(shipped - names)
     assert "pressrelease/data/en.toml" in names
-    data = {p.name for p in (ROOT / "src" / "pressrelease" / "data").glob("*.toml")}
-    assert {f"pressrelease/data/{n}" for n in data} <= names
+    data = ROOT / "src" / "pressrelease" / "data"
+    every = {f"pressrelease/data/{p.relative_to(data).as_posix()}" for p in data.rglob("*") if p.is_file()}
+    every = {n for n in every if "__pycache__" not in n}
+    assert {"pressrelease/data/phones.json", "pressrelease/data/warm-up.md"} <= every  # the kinds beside *.toml
+    assert every <= names, sorted(every - names)  # every data file, whatever its kind
     assert "pressrelease/__main__.py" in names
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "pressrelease = pressrelease.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -10,7 +10,6 @@ then bind the function).
 
 from __future__ import annotations
 
-from . import pyyaml  # noqa: F401  # first: it imports PyYAML faster than anything else would (see there)
 from .config import Config
 from .errors import ConfigError, PressReleaseError, ReadError, RenderError
 from .model import Release

@@ -1,9 +1,7 @@
-"""Write the generated data files: ``python -m pressrelease.gendata`` (``make data``).
+"""Write the generated data file: ``python -m pressrelease.gendata`` (``make data``).
 
-- ``data/parsed.json``: the TOML data files, parsed (see :mod:`.lang`).
-- ``data/phones.json``: what phonenumbers counts digits with (see :mod:`.phones`).
-
-A test fails while either differs from what this module would write.
+``data/phones.json``: what phonenumbers counts digits with (see :mod:`.parse.phones`).
+A test fails while it differs from what this module would write.
 """
 
 from __future__ import annotations
@@ -12,13 +10,12 @@ import sys
 from pathlib import Path
 
 from .atomic import write_atomic
-from .parse import language as lang
 from .parse import phones
 
 
 def outputs() -> dict[Path, str]:
     """Each generated file and the text it should hold."""
-    return {lang.PARSED: lang.render_parsed(), phones.TABLE: phones.render()}
+    return {phones.TABLE: phones.render()}
 
 
 def main() -> int:

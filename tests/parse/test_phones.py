@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import msgspec
 import phonenumbers
@@ -89,3 +90,23 @@ def test_any_e123_number_agrees_with_phonenumbers(number: str) -> None:
     answer = phones.possible(number)
     if answer is not None:
         assert answer == _truth(number)
+
+
+def test_the_table_is_not_used_with_another_phonenumbers_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plans change between phonenumbers versions: with another one installed, phonenumbers decides."""
+    assert phones.installed(phonenumbers.__version__)
+    assert phones.possible("+41 79 403 55") is False  # settled by the table
+    table = msgspec.json.decode(phones.TABLE.read_bytes(), type=phones.Table)
+    assert table.phonenumbers == phonenumbers.__version__
+    other = tmp_path / "phones.json"
+    other.write_bytes(msgspec.json.encode(msgspec.structs.replace(table, phonenumbers="0.0.1")))
+    monkeypatch.setattr(phones, "TABLE", other)
+    phones._plans.cache_clear()
+    try:
+        assert not phones.installed("0.0.1")
+        assert phones.possible("+41 79 403 55") is None  # the caller asks phonenumbers
+        assert phones.possible("+41 79 403 5526") is None
+    finally:
+        phones._plans.cache_clear()

@@ -3,19 +3,12 @@
 The files are data, not code: a new language is a new file with the keys of
 ``en.toml``. Lists that recognise things (section headings, months, speech verbs)
 are merged with English, because releases in any language borrow English forms.
-
-The TOML files are the source; ``data/parsed.json`` holds them parsed (written by
-``python -m pressrelease.gendata``, ``make data``), because Python's TOML parser takes
-about 27 M instructions over the files a lint reads, and msgspec's JSON decoder a
-fraction of one. Each file's entry records the CRC-32 of the text it was parsed
-from: a file edited since is parsed from its TOML (and a test fails until the copy
-is written again).
 """
 
 from __future__ import annotations
 
 import re
-import zlib
+import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -50,51 +43,13 @@ class Language(msgspec.Struct, frozen=True):
 
 
 _FILES: dict[str, dict[str, Any] | None] = {}  #: the data files read so far, by name
-PARSED = DATA / "parsed.json"
-
-
-class Parsed(msgspec.Struct, frozen=True):
-    """One data file as ``parsed.json`` holds it."""
-
-    crc32: int  #: of the UTF-8 text it was parsed from
-    data: dict[str, Any]
-
-
-def _text(name: str) -> str | None:
-    ref = DATA / f"{name}.toml"
-    return ref.read_text(encoding="utf-8") if ref.is_file() else None
-
-
-@cache
-def _parsed() -> dict[str, Parsed]:
-    try:
-        return msgspec.json.decode(PARSED.read_bytes(), type=dict[str, Parsed])
-    except (OSError, msgspec.DecodeError):
-        return {}  # no copy, or a broken one: every file is parsed from its TOML
-
-
-def _parse_toml(text: str) -> dict[str, Any]:
-    import tomllib  # here: with a current parsed.json, lint never parses TOML
-
-    return tomllib.loads(text)
-
-
-def _checksum(text: str) -> int:
-    """What ``parsed.json`` records of the text each entry was parsed from."""
-    return zlib.crc32(text.encode("utf-8"))
 
 
 def _read(name: str) -> dict[str, Any] | None:
     """A data file, parsed once per process (callers do not modify it)."""
     if name not in _FILES:
-        text = _text(name)
-        copy = _parsed().get(name)
-        if text is None:
-            _FILES[name] = None
-        elif copy is not None and copy.crc32 == _checksum(text):
-            _FILES[name] = copy.data
-        else:
-            _FILES[name] = _parse_toml(text)
+        ref = DATA / f"{name}.toml"
+        _FILES[name] = tomllib.loads(ref.read_text(encoding="utf-8")) if ref.is_file() else None
     return _FILES[name]
 
 
@@ -184,12 +139,3 @@ def all_months() -> dict[str, int]:
 @cache
 def all_weekdays() -> dict[str, int]:
     return _all_dates("weekdays")
-
-
-def render_parsed() -> str:
-    """The text of ``parsed.json``: every data file parsed, with the CRC-32 of its text."""
-    files: dict[str, Parsed] = {}
-    for ref in sorted(DATA.glob("*.toml")):
-        text = ref.read_text(encoding="utf-8")
-        files[ref.stem] = Parsed(_checksum(text), _parse_toml(text))
-    return msgspec.json.format(msgspec.json.encode(files), indent=1).decode() + "\n"

@@ -12,13 +12,17 @@ prefix it strips before counting (``0`` in ``+44 020 7946 0000``).
 from the installed phonenumbers (``make data``; a test fails when it is stale).
 :func:`possible` answers from it where phonenumbers' own steps would use nothing
 else, and returns None where they would do more (a national prefix to strip, a
-country code it does not know): then the caller asks phonenumbers.
+country code it does not know): then the caller asks phonenumbers. It also returns
+None when the installed phonenumbers is not the version the table was written from
+(its ``phonenumbers-<version>.dist-info`` folder is not there): plans change between
+versions, and phonenumbers itself is then the only authority.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 import msgspec
 
@@ -46,7 +50,21 @@ class Table(msgspec.Struct, frozen=True):
 
 @cache
 def _plans() -> dict[int, Plan | None]:
-    return msgspec.json.decode(TABLE.read_bytes(), type=Table).plans
+    """The table's plans, or none at all when phonenumbers is another version than the table's."""
+    table = msgspec.json.decode(TABLE.read_bytes(), type=Table)
+    return table.plans if installed(table.phonenumbers) else {}
+
+
+def installed(version: str) -> bool:
+    """Whether this phonenumbers version is the one installed: one look for its
+    ``.dist-info`` folder (the packaging standard's name for it) beside the package,
+    instead of importing phonenumbers or importlib.metadata (tens of milliseconds)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("phonenumbers")
+    if spec is None or spec.origin is None:
+        return False
+    return (Path(spec.origin).parent.parent / f"phonenumbers-{version}.dist-info").is_dir()
 
 
 def possible(number: str) -> bool | None:
