@@ -79,7 +79,7 @@ def test_no_config_means_defaults(tmp_path: Path) -> None:
     assert for_path(release) is DEFAULT
     assert DEFAULT.profile == "default" and DEFAULT.language == "en"
     assert DEFAULT.lint.thresholds == THRESHOLDS and DEFAULT.lint.fail_on == "error"
-    assert DEFAULT.build.formats == ("html", "pdf", "txt", "eml") and DEFAULT.build.paper == "A4"
+    assert DEFAULT.build.formats == ("html", "pdf", "txt", "eml") and DEFAULT.build.paper is None
 
 
 # -- a full, valid config ------------------------------------------------------------------------

@@ -35,7 +35,7 @@ THRESHOLDS: dict[str, int] = {
     "max-quotes": 4,
     "boilerplate-max-words": 100,
 }
-ORG_KEYS = ("name", "short_name", "url", "boilerplate", "logo", "email", "acronyms")
+ORG_KEYS = ("name", "short_name", "url", "boilerplate", "logo", "email", "acronyms", "about_heading", "base_url")
 CONFIG_NAMES = ("pressrelease.toml", ".pressrelease.toml", "pyproject.toml")
 
 
@@ -62,7 +62,7 @@ class LintConfig(msgspec.Struct, frozen=True):
 class BuildConfig(msgspec.Struct, frozen=True):
     formats: tuple[str, ...] = FORMATS
     output: Path | None = None  #: resolved; None means ``dist/`` beside the config or release
-    paper: str = "A4"
+    paper: str | None = None  #: None: Letter for the ap profile, else A4
     end_mark: str | None = None  #: None means the profile's
     wrap: int = 0
     templates: Path | None = None
@@ -254,7 +254,7 @@ class _Validator:
                 self.problem(key, "an organisation needs a name", "organizations")
                 continue
             fields: dict[str, str | None] = {}
-            for k in ("short_name", "url", "boilerplate", "logo", "email"):
+            for k in ("short_name", "url", "boilerplate", "logo", "email", "base_url"):
                 value = org.get(k)
                 if value is not None and not self.expect(value, str, k, table, "a string"):
                     value = None
@@ -269,8 +269,24 @@ class _Validator:
                 logo=logo,
                 email=fields["email"],
                 acronyms=self.strings(org.get("acronyms", []), "acronyms", table),
+                about_heading=self.about_heading(org.get("about_heading"), table),
+                base_url=fields["base_url"],
             )
         return result
+
+    def about_heading(self, raw: Any, table: str) -> tuple[tuple[str, str], ...]:
+        """``about_heading``: one heading for every language, or a table of them by language."""
+        if raw is None:
+            return ()
+        if isinstance(raw, str):
+            return (("*", raw.strip()),) if raw.strip() else ()
+        if not self.expect(raw, dict, "about_heading", table, "a string or a table of strings by language"):
+            return ()
+        pairs = []
+        for lang, heading in raw.items():
+            if self.expect(heading, str, f"about_heading.{lang}", table, "a string"):
+                pairs.append((str(lang), heading.strip()))
+        return tuple(pairs)
 
     def logo(self, name: str | None, table: str) -> Path | None:
         """A logo the config may name: a small image in the config's folder or its theme (:mod:`.assets`)."""
@@ -352,10 +368,10 @@ class _Validator:
             if f not in FORMATS:
                 self.problem("formats", f"unknown format {f!r} (known: {', '.join(FORMATS)})", "build")
         formats = tuple(f for f in formats if f in FORMATS) or FORMATS
-        paper = raw.get("paper", "A4")
-        if not isinstance(paper, str) or paper.lower() not in ("a4", "letter"):
+        paper = raw.get("paper")
+        if paper is not None and (not isinstance(paper, str) or paper.lower() not in ("a4", "letter")):
             self.problem("paper", "must be A4 or Letter", "build")
-            paper = "A4"
+            paper = None
         wrap = raw.get("wrap", 0)
         if not self.expect(wrap, int, "wrap", "build", "a whole number") or wrap < 0:
             wrap = 0
@@ -376,7 +392,7 @@ class _Validator:
         return BuildConfig(
             formats=formats,
             output=out_path,
-            paper="A4" if paper.lower() == "a4" else "Letter",
+            paper=None if paper is None else "A4" if paper.lower() == "a4" else "Letter",
             end_mark=end_mark,
             wrap=int(wrap),
             templates=tpl_path,

@@ -81,6 +81,9 @@ class Organization(msgspec.Struct, frozen=True):
     logo: Path | None = None  #: resolved against the config (or release) folder
     email: str | None = None  #: From: of .eml drafts
     acronyms: tuple[str, ...] = ()
+    #: (language, heading) pairs for the About section; ``*`` for any language
+    about_heading: tuple[tuple[str, str], ...] = ()
+    base_url: str | None = None  #: where the release pages are published (``og:url``, canonical)
 
 
 class Contact(msgspec.Struct, frozen=True):

@@ -101,7 +101,7 @@ def test_embargoed_subject_and_date() -> None:
     release, _, data = example(EMBARGOED)
     message = read(data)
     assert message["Subject"] == (
-        "EMBARGOED until 10:00 UTC+01, 20 March 2026: "
+        "EMBARGOED until 10:00 UTC+1, 20 March 2026: "
         "Groundwater falling in two of every five major river basins, global report finds"
     )
     assert subject(release) == message["Subject"]

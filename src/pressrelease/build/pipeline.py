@@ -99,7 +99,7 @@ class Job:
     config: Config
     output: Path
     formats: tuple[str, ...]
-    paper: str
+    paper: str | None  #: None: the release's profile decides (Letter for ap)
     templates: Path | None
     wrap: int | None
     force: bool

@@ -21,6 +21,7 @@ from markdown_it.token import Token
 
 from .. import assets
 from .common import safe_url
+from .typography import keep_numbers_with_units
 
 _DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|–|―|-{1,2})\s*(?P<who>\S.*)$", re.DOTALL)
@@ -155,7 +156,7 @@ class BodyRenderer:
         for child in children:
             kind = child.type
             if kind in ("text", "text_special"):
-                out.append(escape(child.content, quote=False))
+                out.append(escape(keep_numbers_with_units(child.content), quote=False))
             elif kind == "softbreak":
                 out.append("\n")
             elif kind == "hardbreak":

@@ -7,6 +7,7 @@ Kept free of WeasyPrint and css-inline so the plain-text path stays light.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit
 
 from ..config import Config
@@ -14,18 +15,34 @@ from ..model import Contact, Embargo, Release
 from ..parse.language import language
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-PROFILE_END_MARKS: dict[str, str | None] = {"default": "###", "ap": "###", "uk": "ENDS", "un": None}
+#: End marks by profile; the default profile takes the language's own (``###``, ``– FIN –``, none).
+PROFILE_END_MARKS: dict[str, str | None] = {"ap": "###", "uk": "ENDS", "un": None}
+#: The region a profile's house style writes English in (dates, hyphenation, ``og:locale``).
+PROFILE_REGIONS = {"ap": "US", "uk": "GB", "un": "GB", "default": "GB"}
 _AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+#: English names that read "About the ...": an institution named by what it is.
+_INSTITUTION = re.compile(
+    r"(?i)\b(?:of|for|and)\b|\b(?:department|ministry|office|agency|observatory|organi[sz]ation|alliance|"
+    r"association|federation|council|committee|commission|institute|foundation|trust|union|bank|fund|"
+    r"programme|program|network|society|authority|service|centre|center|board|secretariat|league)$"
+)
+
+
+def locale_tag(lang: str, profile: str = "default") -> str:
+    """The release's language with the region its profile writes: ``en-US`` for ap,
+    ``en-GB`` for uk; a tag that already names a region keeps it."""
+    if "-" in lang or "_" in lang or lang.split("-")[0] != "en":
+        return lang.replace("_", "-")
+    return f"en-{PROFILE_REGIONS.get(profile, 'GB')}"
 
 
 def format_date(date: dt.date, profile: str = "default", lang: str = "en") -> str:
-    """A date as the house style writes it: ``19 July 2024``, ``July 19, 2024`` (ap), localised."""
-    if profile == "ap" and lang.split("-")[0] == "en":
-        return f"{date:%B} {date.day}, {date.year}"
+    """A date in the locale's long form: ``19 July 2024``, ``July 19, 2024`` (ap),
+    ``7 de octubre de 2025``, ``3. Juni 2026`` (CLDR through Babel)."""
     from babel.dates import format_date as babel_format
 
     try:
-        return str(babel_format(date, "d MMMM y", locale=lang.replace("-", "_")))
+        return str(babel_format(date, "long", locale=locale_tag(lang, profile).replace("-", "_")))
     except (ValueError, LookupError):
         return f"{date.day} {date:%B} {date.year}"
 
@@ -35,15 +52,28 @@ def format_ap_dateline_date(date: dt.date) -> str:
     return f"{_AP_MONTHS[date.month - 1]} {date.day}"
 
 
+def zone_name(at: dt.datetime) -> str:
+    """``CEST`` for a named zone, ``UTC+1`` or ``UTC+5:30`` for a bare offset (never ``UTC+01``)."""
+    zone = at.tzname() or ""
+    if zone and zone[0].isalpha() and not zone.startswith("UTC"):
+        return zone
+    offset = at.utcoffset()
+    if offset is None:
+        return zone
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
 def format_embargo(embargo: Embargo, profile: str = "default", lang: str = "en") -> str:
     """``10:00 EEST, 19 July 2024``: time, zone abbreviation, date, all in the embargo's own zone."""
     if embargo.at is None:
         return embargo.text
     at = embargo.at
-    zone = at.tzname() or ""
-    if zone.startswith("UTC") and len(zone) > 3:
-        zone = zone.replace(":00", "")
-    return f"{at:%H:%M} {zone}, {format_date(at.date(), profile, lang)}".replace("  ", " ")
+    return f"{at:%H:%M} {zone_name(at)}, {format_date(at.date(), profile, lang)}".replace("  ", " ")
 
 
 def release_line(release: Release) -> str:
@@ -55,12 +85,32 @@ def release_line(release: Release) -> str:
 
 
 def end_mark(release: Release, config: Config | None = None) -> str | None:
-    """The end mark a renderer adds when the source has none (None: print nothing extra)."""
+    """The end mark a renderer adds when the source has none (None: print nothing extra):
+    the config's, else the profile's (``ENDS`` for uk), else the language's."""
     if release.end_marks:
         return None
     if config is not None and config.build.end_mark is not None:
         return config.build.end_mark or None
-    return PROFILE_END_MARKS.get(release.profile, "###")
+    if release.profile in PROFILE_END_MARKS:
+        return PROFILE_END_MARKS[release.profile]
+    return language(release.language).labels.get("end_mark") or None
+
+
+def about_heading(release: Release) -> str:
+    """The heading over the organisation's boilerplate: the config's ``about_heading`` for
+    the language, else the language's default (``About the Global Freshwater Observatory``)."""
+    org = release.organization
+    name = org.name if org is not None else ""
+    if org is not None:
+        own = dict(org.about_heading)
+        lang = release.language
+        for key in (lang, lang.split("-")[0], "*"):
+            if key in own:
+                return own[key].replace("{name}", name)
+    template = language(release.language).labels.get("about_heading") or "{name}"
+    if language(release.language).code == "en" and _INSTITUTION.search(name) and not name.lower().startswith("the "):
+        name = f"the {name}"
+    return template.replace("{name}", name).strip()
 
 
 def dateline_prefix(release: Release) -> str | None:

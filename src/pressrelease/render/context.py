@@ -164,7 +164,7 @@ class _Builder:
         org = release.organization
         if not about and org is not None and org.boilerplate:
             html = Markup("<p>{}</p>\n").format(org.boilerplate)
-            about = [Part("about", f"{self.labels['about']} {org.name}", html)]
+            about = [Part("about", common.about_heading(self.release), html)]
         return notes, about
 
 
@@ -229,8 +229,9 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
         "mode": mode,
         "release": release,
         "labels": labels,
-        "lang": release.language,
-        "og_locale": og_locale(release.language),
+        "lang": common.locale_tag(release.language, release.profile),
+        "og_locale": og_locale(common.locale_tag(release.language, release.profile)),
+        "press_release_label": labels.get("press_release", "PRESS RELEASE"),
         "dir": direction(release.language),
         "title": title,
         "subtitle": release.subtitle,

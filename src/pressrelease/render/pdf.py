@@ -118,9 +118,15 @@ class PdfRenderer:
             )
         return self._paper[paper]
 
-    def render(self, release: Release, config: Config, *, paper: Paper = "A4", templates: Path | None = None) -> bytes:
-        """The PDF bytes; raises :class:`~pressrelease.errors.RenderError` naming the file."""
+    def render(
+        self, release: Release, config: Config, *, paper: Paper | None = None, templates: Path | None = None
+    ) -> bytes:
+        """The PDF bytes; raises :class:`~pressrelease.errors.RenderError` naming the file.
+
+        ``paper`` None: Letter for the ap profile (US releases), else A4."""
         folder = templates if templates is not None else config.build.templates
+        if paper is None:
+            paper = "Letter" if release.profile == "ap" else "A4"
         try:
             return self._render(release, config, paper, folder)
         except RenderError:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import jinja2
 
+from .typography import keep_numbers_with_units
+
 THEME = "default"
 
 
@@ -43,7 +45,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     # (the second lets an override extend the built-in template it replaces).
     loaders.append(jinja2.FileSystemLoader(str(builtin / THEME)))
     loaders.append(jinja2.FileSystemLoader(str(builtin)))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
@@ -51,6 +53,8 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["units"] = keep_numbers_with_units  # "40 million" never split at a line end
+    return env
 
 
 def template_dirs(overrides: Path | None = None) -> tuple[Path, ...]:

@@ -29,7 +29,7 @@ from ..config import Config
 from ..errors import RenderError
 from ..model import Block, Release, Section
 from ..parse.language import language
-from .common import dateline_prefix, end_mark, release_line, safe_url
+from .common import about_heading, dateline_prefix, end_mark, release_line, safe_url
 from .contact_block import contact_block
 from .templates import environment
 
@@ -328,7 +328,7 @@ class _Document:
         parts = [part for part in parts if part.blocks]
         org = self.release.organization
         if not parts and org is not None and org.boilerplate:
-            label = f"{self.labels['about']} {org.name}".upper()  # as the HTML part of the .eml has it
+            label = about_heading(self.release).upper()  # as the HTML part of the .eml has it
             boilerplate = self.walker.plain(org.boilerplate)
             parts.append(_Part(label, (self.text(self.walker.paragraph(boilerplate)),)))
         return parts
