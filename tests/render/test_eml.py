@@ -69,7 +69,8 @@ def test_headers(seed: tuple[Release, Config, bytes]) -> None:
     assert message["Content-Language"] == "en"
     assert message["To"] is None
     date = parsedate_to_datetime(message["Date"])
-    assert (date.year, date.month, date.day) == (2024, 7, 19)
+    # noon UTC: 19 July from UTC-11 to UTC+11 (midnight UTC was the 18th in the Americas)
+    assert (date.year, date.month, date.day, date.hour) == (2024, 7, 19, 12)
 
 
 def test_html_part_has_its_css_inlined_and_fetches_nothing(seed: tuple[Release, Config, bytes]) -> None:
@@ -147,3 +148,38 @@ def test_remote_stylesheets_are_not_loaded() -> None:
     message = read(render_eml(release, DEFAULT, "x\n", html))
     body = message.get_body(("html",))
     assert body is not None and "127.0.0.1" not in body.get_content()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Société européenne des réseaux d’eau, de l’assainissement, et des services publics, Région Nord",
+        "Harbour, Rail and Ferry Authority of the Northern Coastal Counties, Communications Office",
+    ],
+)
+def test_a_long_display_name_with_commas_survives_folding(name: str) -> None:
+    from email.header import decode_header, make_header
+    from email.utils import getaddresses
+
+    assert len(name) >= 88
+    org = Organization(key="x", name=name, email="presse@example.org")
+    config = Config(organizations={"x": org}, default_organization="x")
+    release = parse("---\ntitle: Plant opens\ndate: 2024-07-19\n---\n\nIt opened.\n", "r.md", config)
+    data = render_eml(release, config, "body\n", "<html><body><p>body</p></body></html>")
+    assert max(len(line) for line in data.split(b"\r\n")) <= 78
+    raw = re.search(rb"^From: (.*?)\r\n(?![ \t])", data, re.DOTALL | re.MULTILINE)
+    assert raw is not None
+    value = re.sub(r"\r\n[ \t]", " ", raw.group(1).decode("ascii"))
+    (_display, address), *more = getaddresses([value])  # one address, not two split at a comma
+    assert not more and address == "presse@example.org"
+    # as an RFC 2047 reader decodes it (whitespace between encoded words is dropped)
+    assert str(make_header(decode_header(value.rsplit("<", 1)[0].strip()))).strip('"') == name
+
+
+def test_html_part_is_laid_out_by_tables_outlook_can_read() -> None:
+    _, _, data = example(SEED)
+    html = read(data).get_body(("html",))
+    assert html is not None
+    content = html.get_content()
+    assert "<article" not in content
+    assert re.search(r'<table role="presentation" width="640"[^>]*style="[^"]*width:\s*640px', content)

@@ -16,9 +16,10 @@ import hashlib
 import re
 import textwrap
 from email.errors import HeaderParseError
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime
+from email.utils import format_datetime, formataddr
 
 from ..config import Config
 from ..errors import RenderError
@@ -46,11 +47,13 @@ def subject(release: Release) -> str:
 
 
 def message_date(release: Release) -> dt.datetime | None:
-    """The embargo's moment, else midnight UTC of the release date: reproducible, never now."""
+    """The embargo's moment in its own zone, else noon UTC of the release date (the same
+    calendar day from Honolulu to Auckland, where midnight UTC is the evening before in
+    the Americas): reproducible, never now."""
     if release.embargo is not None and release.embargo.at is not None and release.embargo.at.tzinfo is not None:
         return release.embargo.at
     if release.date is not None:
-        return dt.datetime.combine(release.date, dt.time(0, 0), tzinfo=dt.UTC)
+        return dt.datetime.combine(release.date, dt.time(12, 0), tzinfo=dt.UTC)
     return None
 
 
@@ -88,7 +91,7 @@ def render_eml(release: Release, config: Config, text: str, html: str) -> bytes:
     when = message_date(release)
     if when is not None:
         message["Date"] = format_datetime(when)
-    message["X-Unsent"] = "1"  # Outlook, Thunderbird and Apple Mail open it to be sent
+    message["X-Unsent"] = "1"  # classic Outlook opens it as a draft; see docs/build.md for the others
     message.set_content(text, subtype="plain", charset="utf-8")
     try:
         inlined = inline_css(html)
@@ -102,7 +105,57 @@ def render_eml(release: Release, config: Config, text: str, html: str) -> bytes:
     message["Content-Language"] = release.language
     digest = hashlib.sha256(f"{text}\0{inlined}".encode()).hexdigest()[:32]
     message.set_boundary(f"=_pressrelease_{digest}")
-    return _fold_subject(message.as_bytes(policy=email.policy.SMTP), message["Subject"])
+    data = _fold_subject(message.as_bytes(policy=email.policy.SMTP), message["Subject"])
+    return _fold_from(data, sender) if sender is not None else data
+
+
+def from_header(sender: Address) -> bytes:
+    """``From:`` folded so the display name survives: RFC 2047 encoded words, each on its
+    own line, then the address.
+
+    Python 3.11's folder can split a quoted display name with commas and non-ASCII
+    characters so that the comma lands outside the quotes, and a reader then sees two
+    addresses (python/cpython#100891-style folding bugs); encoded words are atoms, so
+    nothing inside them can be read as a separator.
+    """
+    name, address = sender.display_name, sender.addr_spec
+    plain = f"From: {formataddr((name, address))}"
+    if name.isascii() and len(plain) <= MAX_LINE:
+        return plain.encode("ascii") + b"\r\n"
+    if name.isascii() and name.isprintable() and "  " not in name:
+        # a quoted string may fold at its spaces: unfolding gives the name back exactly
+        lines = [f"From: {formataddr((name, address))}".split(" <")[0]]
+        head, _, rest = lines[0].partition(" ")
+        lines = [head]
+        for word in rest.split(" "):
+            if len(lines[-1]) + 1 + len(word) > MAX_LINE and lines[-1] != head:
+                lines.append("")
+            lines[-1] = f"{lines[-1]} {word}" if lines[-1] else f" {word}"
+        return ("\r\n".join(lines) + f"\r\n <{address}>\r\n").encode("ascii")
+    return f"From: {_encoded_words(name)}\r\n <{address}>\r\n".encode("ascii")
+
+
+def _encoded_words(text: str) -> str:
+    """``text`` as base64 encoded words, one per folded line, each ending at a space:
+    a word never starts with a comma or a space, which readers would keep."""
+    limit = 45  # bytes of text per word: "=?utf-8?b?" + 60 base64 + "?=" fits a line
+    chunks: list[str] = []
+    current = ""
+    for piece in re.split(r"(?<= )", text):
+        if current and len((current + piece).encode()) > limit:
+            chunks.append(current)
+            current = ""
+        current += piece
+    chunks.append(current)
+    words = [Header(chunk, "utf-8", maxlinelen=998).encode() for chunk in chunks if chunk]
+    return "\r\n ".join(words)
+
+
+def _fold_from(data: bytes, sender: Address) -> bytes:
+    found = re.search(rb"^From:.*?\r\n(?![ \t])", data, re.DOTALL | re.MULTILINE)
+    if found is None:
+        return data
+    return data[: found.start()] + from_header(sender) + data[found.end() :]
 
 
 def _fold_subject(data: bytes, value: str) -> bytes:
