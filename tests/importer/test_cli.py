@@ -107,7 +107,7 @@ def test_missing_date_is_reported_and_exits_1(
         (
             "notes.pdf",
             b"%PDF-1.7",
-            "notes.pdf: cannot import a file with '.pdf': give a .txt, .html, .htm or .docx file",
+            "notes.pdf: cannot import a file with '.pdf': give a .txt, .md, .html, .htm or .docx file",
         ),
         ("README", b"text", "README: cannot import a file with no extension"),
         ("broken.docx", b"PK\x03\x04 not really a zip", "broken.docx: is not a readable Word (.docx) file"),

@@ -29,7 +29,9 @@ _SHOWN_DROPPED = 8
 
 @app.command("import")
 def import_command(
-    file: Annotated[str, typer.Argument(help="A .txt, .html/.htm or .docx file, or - for text on standard input.")],
+    file: Annotated[
+        str, typer.Argument(help="A .txt, .md, .html/.htm or .docx file, or - for text on standard input.")
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the release here instead of standard output.")
     ] = None,

@@ -149,7 +149,7 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
 
 def _plain_dateline(piece: Piece) -> Piece:
     """``**Geneva, 12 November 2025** – ...``: a bold dateline is styling, and hides it from the parser."""
-    match = re.match(r"^(\*\*|__)(.+?)\1", piece.text)
+    match = re.match(r"^(\*\*|__|\\\*\\\*)(.+?)\1", piece.text)
     if match is None or dateline_of(piece.plain) is None:
         return piece
     return replace(piece, text=match.group(2) + piece.text[match.end() :])

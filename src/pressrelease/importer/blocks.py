@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -19,9 +20,10 @@ from typing import Any, Literal
 from ..errors import PressReleaseError
 from ..model import Block, Dateline, DateMention, Span
 from ..parse import END_MARKS
-from ..parse.dates import find_dates
+from ..parse.dates import find_dates, numeric_dates
 from ..parse.language import available, language
 from ..parse.lede import find_dateline
+from .header import Header
 
 PieceKind = Literal["paragraph", "heading", "list", "quote", "end"]
 
@@ -65,6 +67,7 @@ class Document:
     dropped: list[str] = field(default_factory=list)  #: navigation and footer lines left out
     dates: list[str] = field(default_factory=list)  #: machine dates the page declares (``<time datetime>``)
     notes: list[str] = field(default_factory=list)  #: anything else worth telling the user
+    header: Header | None = None  #: the source's own front matter (a static site's page)
 
 
 # -- word lists ----------------------------------------------------------------------------
@@ -98,11 +101,51 @@ def is_menu(text: str) -> bool:
     return label_of(text) in word_set("menu")
 
 
+@cache
+def _footer_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in words().get("footer_patterns", []))
+
+
 def starts_footer(text: str) -> bool:
     label = label_of(text)
     if label in word_set("footer"):
         return True
-    return any(label.startswith(prefix) for prefix in word_set("footer_prefixes"))
+    if any(label.startswith(prefix) for prefix in word_set("footer_prefixes")):
+        return True
+    stripped = text.strip().strip("*_ ")
+    return any(p.match(stripped) for p in _footer_patterns())
+
+
+_FOLLOWING_CONTACTS = 15  #: lines after a copyright line searched for the contact block
+
+
+def ends_article(texts: Sequence[str], index: int) -> bool:
+    """``texts[index]`` is the footer line that ends the article.
+
+    A copyright line ("© The Foundation. All rights reserved.") ends it only when no
+    end mark or contact label follows soon after: many releases put their
+    trademark notice above ``###`` and the media contacts.
+    """
+    if not starts_footer(texts[index]):
+        return False
+    if not is_copyright(texts[index]):
+        return True
+    following = texts[index + 1 : index + 1 + _FOLLOWING_CONTACTS]
+    return not any(end_mark(text) is not None or is_contact_label(text) for text in following)
+
+
+def is_copyright(text: str) -> bool:
+    label = label_of(text)
+    return label.startswith(("©", "copyright", "(c) "))
+
+
+def is_contact_label(text: str) -> bool:
+    """A contact heading in any language with a data file ("MEDIA CONTACTS:", "Контакты")."""
+    label = label_of(text)
+    if not label or word_count(label) > 8:
+        return False
+    patterns = (p for code in available() for p in language(code).sections.get("contact", ()))
+    return any(p.fullmatch(label) for p in patterns)
 
 
 def is_kicker(text: str) -> bool:
@@ -123,8 +166,15 @@ _SENTENCE_END = re.compile(r"[.!?…][”’»\"')]*$")
 _DATELINE_ONLY = re.compile(r"\S\s*(?:--|—|–|-)$")
 
 
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words in ``text``; Chinese and Japanese, written without spaces, count two characters a word."""
+    count = len(_WORD.findall(text))
+    if text.isascii():
+        return count
+    return count + len(_CJK_CHAR.findall(text)) // 2
 
 
 def bullet(text: str) -> str | None:
@@ -199,6 +249,42 @@ def date_line(text: str) -> DateMention | None:
     # A place before the date ("GENEVA, 3 March 2014"): a few capitalised words.
     rest_words = rest.replace(",", " ").split()
     if len(rest_words) <= 4 and all(w[:1].isupper() or w.lower() in ("le", "el", "de") for w in rest_words):
+        return mention
+    return None
+
+
+_CAPTION = re.compile(
+    r"(?:©|\(c\)|\b(?:Photo|Foto|Photo credit|Credit|Crédit photo|Фото|Image)\s?:)\s*[^.!?\n]{1,80}\.?\s*$"
+)
+_CAPTION_MAX_WORDS = 70
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: a short paragraph that ends with its credit (``... © Agency/Name``, ``Foto: Name``)."""
+    stripped = text.strip()
+    return word_count(stripped) <= _CAPTION_MAX_WORDS and _CAPTION.search(stripped[-140:]) is not None
+
+
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b(?:\s?(?:[ap]\.?m\.?|ET|EST|EDT|CET|CEST|GMT|UTC))?", re.IGNORECASE)
+_META_SEPARATOR = re.compile(r"\s[|·•]\s|\s[-–—]\s|^\S{2,5},\s")
+_META_MAX_WORDS = 30
+
+
+def metadata_date(text: str, day_first: bool | None = None) -> DateMention | None:
+    """The date in a content system's metadata line: ``Wed, 09/30/2020 - 12:30``,
+    ``Agency - News - Mar, 02/19/2019 - 10:34``, ``Author: Press office | 03.09.2014 | 15:44``,
+    ``24.02.2016``, ``2017-apr-20``. Numeric dates are read by :func:`numeric_date`; a date
+    whose day and month order cannot be told is not taken (None)."""
+    stripped = text.strip()
+    if word_count(stripped) > _META_MAX_WORDS or (ends_sentence(stripped) and not _TIME.search(stripped)):
+        return None
+    found = [d for d in numeric_dates(stripped, day_first) if d.year is not None]
+    if len(found) != 1:
+        return None
+    mention = found[0]
+    rest = stripped.replace(mention.text, " ")
+    rest = _TIME.sub(" ", rest)
+    if not rest.strip(" ,.:;-–—|/()") or _META_SEPARATOR.search(stripped) or _TIME.search(stripped):
         return mention
     return None
 

@@ -21,10 +21,15 @@ from ..parse import MAX_BYTES, parse
 from ..parse import language as lang_mod
 from .arrange import arrange
 from .blocks import Boilerplate, Document, ImportFailed
+from .header import split_header
+from .markdown import looks_like_markdown
 from .meta import choose_date, choose_organization, detect_language, front_matter, location_of
 
-SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".docx": "docx"}
-_LIMITS = {"text": MAX_BYTES, "html": 10 * MAX_BYTES, "docx": 20 * MAX_BYTES}
+SUFFIXES = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".docx": "docx",
+}  # fmt: skip
+_LIMITS = {"text": MAX_BYTES, "markdown": MAX_BYTES, "html": 10 * MAX_BYTES, "docx": 20 * MAX_BYTES}
 
 
 @dataclass(slots=True)
@@ -64,15 +69,20 @@ def convert(
     draft = parse(f"---\nlanguage: {lang.code}\n---\n\n{body}", None, config)
 
     data: dict[str, Any] = {}
-    if doc.title:
+    header = doc.header
+    if header is not None and header.title:
+        data["title"] = header.title
+        found.append(("title", f"{header.title} (from the file's front matter)"))
+    elif doc.title:
         data["title"] = doc.title
         found.append(("title", doc.title))
     else:
         missing.append("title: no headline found above the first paragraph")
-    if doc.subtitle:
-        data["subtitle"] = doc.subtitle
-        found.append(("subtitle", doc.subtitle))
-    date, why_not = choose_date(draft, doc.head, doc.dates)
+    subtitle = header.subtitle if header is not None and header.subtitle else doc.subtitle
+    if subtitle:
+        data["subtitle"] = subtitle
+        found.append(("subtitle", subtitle))
+    date, why_not = choose_date(draft, doc.head, doc.dates, header.date if header is not None else None)
     if date is not None:
         data["date"] = date.value
         found.append(("date", f"{date.value.isoformat()} (from {date.source})"))
@@ -149,11 +159,11 @@ def _describe(contact: dict[str, str]) -> str:
 
 
 def kind_of(path: Path) -> str:
-    """``text``, ``html`` or ``docx`` from the file name; :class:`ImportFailed` otherwise."""
+    """``text``, ``markdown``, ``html`` or ``docx`` from the file name; :class:`ImportFailed` otherwise."""
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         what = f"'{path.suffix}'" if path.suffix else "no extension"
-        raise ImportFailed(f"cannot import a file with {what}: give a .txt, .html, .htm or .docx file", path)
+        raise ImportFailed(f"cannot import a file with {what}: give a .txt, .md, .html, .htm or .docx file", path)
     return kind
 
 
@@ -205,14 +215,24 @@ def read_document(data: bytes, kind: str, path: Path | None) -> Document:
     text, note = decode_text(data, path)
     if not text.strip():
         raise ImportFailed("is empty: nothing to import", path)
+    header, text = split_header(text, markup=kind == "html")
+    if kind == "text" and looks_like_markdown(text):
+        kind = "markdown"
     if kind == "html":
         from .html import read_html
 
         doc = read_html(text, path)
+    elif kind == "markdown":
+        from .markdown import read_markdown
+
+        doc = read_markdown(text, path)
     else:
         from .text import read_text
 
         doc = read_text(text)
+    if header is not None:
+        doc.header = header
+        doc.dropped.insert(0, f"front matter ({', '.join(header.keys)})")
     if note:
         doc.notes.append(note)
     if not doc.pieces:
@@ -229,13 +249,13 @@ def import_bytes(
     language: str | None = None,
     organization: str | None = None,
 ) -> ImportResult:
-    """Import one document's bytes as ``kind`` (``text``, ``html`` or ``docx``)."""
+    """Import one document's bytes as ``kind`` (``text``, ``markdown``, ``html`` or ``docx``)."""
     return convert(read_document(data, kind, path), config, language, organization)
 
 
 def import_file(
     path: Path, config: Config, *, language: str | None = None, organization: str | None = None
 ) -> ImportResult:
-    """Import a ``.txt``, ``.html``/``.htm`` or ``.docx`` file."""
+    """Import a ``.txt``, ``.md``, ``.html``/``.htm`` or ``.docx`` file."""
     kind = kind_of(path)
     return import_bytes(read_bytes(path, kind), kind, config, path=path, language=language, organization=organization)

@@ -9,6 +9,7 @@ becomes ``subtitle``, and dates and issuers are read, not left in the body.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,13 +19,17 @@ from .blocks import (
     Piece,
     date_line,
     dateline_of,
+    dates_in,
     end_mark,
+    ends_article,
     ends_sentence,
     from_line,
+    is_caption,
     is_kicker,
     is_menu,
     is_punctuation,
     label_of,
+    metadata_date,
     starts_footer,
     word_count,
     word_set,
@@ -50,9 +55,37 @@ def is_head_line(text: str) -> bool:
         is_kicker(text)
         or is_menu(text)
         or date_line(text) is not None
+        or metadata_date(text, day_first=True) is not None  # either order: a date, even if unsure which
         or from_line(text) is not None
         or label_of(text).startswith("embargo")
     )
+
+
+_BYLINE = re.compile(r"\s+(?:[|–—-]\s+)?(?:By|Par|Por|Von|Av)\s+\S.{0,120}$")
+_TAIL_SEPARATORS = " \t|,–—-"
+
+
+def split_stuck_date(line: str) -> tuple[str, str | None]:
+    """``Headline 24 July 2017`` or ``Headline By Agency | 02 November 2017`` -> (headline, date part).
+
+    A date stuck to the end of a headline line (a copied page lost the line break)
+    is the publication date, and a byline just before it is the author's; neither
+    belongs to the headline. (``line``, None) when nothing is stuck to it.
+    """
+    mentions = [d for d in dates_in(line) if d.year is not None]
+    if not mentions:
+        return line, None
+    last = mentions[-1]
+    start = line.rfind(last.text)
+    if line[start + len(last.text) :].strip(_TAIL_SEPARATORS + "."):
+        return line, None
+    rest = line[:start].rstrip(_TAIL_SEPARATORS)
+    byline = _BYLINE.search(rest)
+    if byline is not None and word_count(rest[: byline.start()]) >= 3:
+        rest = rest[: byline.start()].rstrip(_TAIL_SEPARATORS)
+    if word_count(rest) < 3:
+        return line, None
+    return rest, line[len(rest) :].strip(_TAIL_SEPARATORS)
 
 
 def find_lede(texts: Sequence[str], skip: Sequence[bool]) -> int | None:
@@ -60,7 +93,7 @@ def find_lede(texts: Sequence[str], skip: Sequence[bool]) -> int | None:
 
     ``skip[i]`` marks lines already known to be navigation.
     """
-    usable = [i for i, text in enumerate(texts) if not skip[i]]
+    usable = [i for i, text in enumerate(texts) if not skip[i] and not starts_footer(text)]
     for i in usable:
         if word_count(texts[i]) >= LEDE_MIN_WORDS and dateline_of(texts[i]) is not None:
             return i
@@ -68,9 +101,14 @@ def find_lede(texts: Sequence[str], skip: Sequence[bool]) -> int | None:
         text = texts[i]
         if word_count(text) >= PROSE_MIN_WORDS and ends_sentence(text) and position > 0:
             return i
-    for i in usable:
-        if word_count(texts[i]) >= LEDE_MIN_WORDS - 4 and not is_head_line(texts[i]):
+    # A short lede (an excerpt): not the first line, which is the headline, nor the headline repeated.
+    seen: set[str] = set()
+    for position, i in enumerate(usable):
+        label = label_of(texts[i]).rstrip(".")
+        long_enough = word_count(texts[i]) >= LEDE_MIN_WORDS - 4 and not is_head_line(texts[i])
+        if long_enough and label not in seen and (position > 0 or len(usable) == 1):
             return i
+        seen.add(label)
     return usable[0] if usable else None
 
 
@@ -89,10 +127,17 @@ def read_head(lines: Sequence[str], title: str | None = None) -> Head:
             continue
         if title is not None and label == label_of(title):
             continue
-        if date_line(line) is not None or from_line(line) is not None or label.startswith("embargo"):
-            head.lines.append(line)
-        elif is_kicker(line) or is_menu(line):
+        rest, stuck = split_stuck_date(line) if date_line(line) is None else (line, None)
+        if stuck is not None and not is_kicker(rest):
+            head.lines.append(stuck)
             head.dropped.append(line)
+            candidates.append(rest)
+        elif is_head_line(line) and not (is_kicker(line) or is_menu(line)):
+            head.lines.append(line)
+        elif is_kicker(line) or is_menu(line) or is_caption(line) or _labelled_metadata(line):
+            head.dropped.append(line)
+        elif any(label.rstrip(".") == label_of(c).rstrip(".") for c in candidates):
+            head.dropped.append(line)  # the headline again, as the page's body repeats it
         else:
             candidates.append(line)
     if title is not None:
@@ -110,13 +155,22 @@ def read_head(lines: Sequence[str], title: str | None = None) -> Head:
         head.title = candidates[0]
         return head
     before, last = candidates[-2], candidates[-1]
-    if ends_sentence(last) or word_count(last) > word_count(before):
+    if word_count(before) >= _MIN_HEADLINE_WORDS and (ends_sentence(last) or word_count(last) > word_count(before)):
         head.title, head.subtitle = before, last
         head.dropped.extend(candidates[:-2])
     else:
         head.title = last
         head.dropped.extend(candidates[:-1])
     return head
+
+
+_MIN_HEADLINE_WORDS = 4  #: a shorter line above a longer one is a section label, not a headline over its deck
+
+
+def _labelled_metadata(line: str) -> bool:
+    """``Updated: 1 hour 46 min ago``, ``Posted: ...``: a date label whose value is no date."""
+    label, colon, _ = line.partition(":")
+    return bool(colon) and label_of(label) in word_set("date_labels")
 
 
 def _join_labels(lines: Sequence[str]) -> list[str]:
@@ -136,12 +190,14 @@ def _join_labels(lines: Sequence[str]) -> list[str]:
 
 
 def structured(kind: str, pieces: list[Piece], title: str | None, boilerplate: Boilerplate | None = None) -> Document:
-    """A document from a source with real structure (HTML, Word): headline, head lines, body.
+    """A document from a source with real structure (HTML, Word, Markdown): headline, head lines, body.
 
-    The first level-1 heading (or ``title``) is the headline; footers and menu
-    items are dropped; the short lines before the first real paragraph are sorted
-    by :func:`read_head`. Unlike pasted text, nothing after the headline is taken
-    for navigation merely for being short.
+    The first level-1 heading (or ``title``) is the headline; menu items are
+    dropped; the lede is the first paragraph that opens with a dateline, else the
+    first real paragraph; the short lines between headline and lede are sorted by
+    :func:`read_head`. A footer line ("Share this article", "©") before the lede
+    is page furniture and is dropped; after it, it ends the article. Unlike pasted
+    text, nothing after the headline is taken for navigation merely for being short.
     """
     dropped: list[str] = []
     first_h1 = next((i for i, p in enumerate(pieces) if p.kind == "heading" and p.level == 1), None)
@@ -150,28 +206,41 @@ def structured(kind: str, pieces: list[Piece], title: str | None, boilerplate: B
         title = title or pieces[first_h1].plain.strip()
         pieces = pieces[first_h1 + 1 :]
     kept: list[Piece] = []
-    for index, piece in enumerate(pieces):
-        if index > 0 and starts_footer(piece.plain):
-            dropped.extend(p.plain for p in pieces[index:])
-            break
+    for piece in pieces:
         chrome = piece.kind in ("paragraph", "heading") and (is_menu(piece.plain) or is_punctuation(piece.plain))
         if chrome and end_mark(piece.plain) is None:
             dropped.append(piece.plain)
             continue
         kept.append(piece)
-    lede = next((i for i, p in enumerate(kept) if _prose(p)), len(kept))
-    head = read_head([p.plain for p in kept[:lede]], title)
+    lede = _structured_lede(kept)
+    head_pieces = [p for p in kept[:lede] if not starts_footer(p.plain)]
+    dropped.extend(p.plain for p in kept[:lede] if starts_footer(p.plain))
+    texts = [p.plain for p in kept]
+    end = next((i for i in range(lede + 1, len(kept)) if ends_article(texts, i)), len(kept))
+    dropped_tail = texts[end:]
+    head = read_head([p.plain for p in head_pieces], title)
     if title is None:
         title = head.title
     return Document(
         kind,
-        kept[lede:],
+        kept[lede:end],
         title=title,
         subtitle=head.subtitle,
         head=head.lines,
         boilerplate=boilerplate,
-        dropped=[*dropped, *head.dropped],
+        dropped=[*dropped, *head.dropped, *dropped_tail],
     )
+
+
+_DATELINE_REACH = 15  #: how many blocks after the headline a dateline lede is looked for
+
+
+def _structured_lede(pieces: Sequence[Piece]) -> int:
+    """The lede: a paragraph opening with a dateline near the top, else the first real paragraph."""
+    for index, piece in enumerate(pieces[:_DATELINE_REACH]):
+        if piece.kind == "paragraph" and word_count(piece.plain) >= LEDE_MIN_WORDS and dateline_of(piece.plain):
+            return index
+    return next((i for i, p in enumerate(pieces) if _prose(p)), len(pieces))
 
 
 def _prose(piece: Piece) -> bool:

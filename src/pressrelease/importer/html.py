@@ -132,7 +132,8 @@ def _article(soup: Tag) -> Tag | None:
         own = sum(len(p.get_text(strip=True)) for p in tag.find_all("p", recursive=False))
         if own > score:
             best, score = tag, own
-    return best or soup.body
+    # A fragment (no <html><body>, paragraphs as <div>s) is its own article.
+    return best or soup.body or soup
 
 
 def _paragraph_text(tag: Tag) -> int:

@@ -18,8 +18,7 @@ import yaml
 
 from ..config import Config
 from ..model import DateMention, Organization, Release
-from ..parse.language import available
-from .blocks import Boilerplate, date_line, from_line, words
+from .blocks import Boilerplate, date_line, from_line, metadata_date, words
 
 _LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -39,46 +38,78 @@ class Found:
     source: str
 
 
+_SCRIPTS = (  #: (language, first and last code point of its script, what the report says)
+    ("ru", "\u0400", "\u04ff", "Cyrillic script"),
+    ("ar", "\u0600", "\u06ff", "Arabic script"),
+    ("zh", "\u4e00", "\u9fff", "Chinese characters"),
+)
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_MARGIN = 1.5  #: the best language's common words must outnumber the runner-up's this many times
+
+
 def detect_language(text: str) -> Found | None:
-    """The language of ``text`` from its script and common words, among those with data files."""
+    """The language of ``text`` from its script and common words; None rather than a wrong guess.
+
+    A script that one language writes here (Cyrillic for Russian, Arabic, Chinese
+    characters) decides on its own. Otherwise the short common words of each
+    language in ``words.toml`` are counted; the winner must clearly lead, so that
+    Swedish or Portuguese with a few Spanish-looking words is not called Spanish.
+    """
     text = text[:_SAMPLE]
     letters = _LETTER.findall(text)
     if not letters:
         return None
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
-    codes = [c for c in available() if c in words().get("stopwords", {})]
-    if cyrillic > len(letters) / 2:
-        return Found("ru", "detected: Cyrillic script") if "ru" in codes else None
+    for code, first, last, script in _SCRIPTS:
+        if sum(first <= ch <= last for ch in letters) > len(letters) / 2:
+            if code == "zh" and len(_KANA.findall(text)) > len(letters) / 20:
+                return Found("ja", "detected: Japanese kana")
+            return Found(code, f"detected: {script}")
+    stopwords: dict[str, list[str]] = words().get("stopwords", {})
     tokens = Counter(t.casefold() for t in _TOKEN.findall(text))
-    scores = {code: sum(tokens[w] for w in words()["stopwords"][code]) for code in codes if code != "ru"}
-    if not scores:
+    scores = sorted(
+        ((sum(tokens[w] for w in ws), code) for code, ws in stopwords.items() if code != "ru"), reverse=True
+    )
+    if not scores or scores[0][0] < _MIN_STOPWORDS:
         return None
-    best = max(scores, key=lambda c: scores[c])
-    if scores[best] < _MIN_STOPWORDS:
+    (best, code), runner_up = scores[0], (scores[1][0] if len(scores) > 1 else 0)
+    if best < _MARGIN * runner_up:
         return None
-    return Found(best, "detected from common words")
+    return Found(code, "detected from common words")
 
 
 def _mention_date(mention: DateMention | None) -> dt.date | None:
     return mention.resolve() if mention is not None and mention.year is not None else None
 
 
-def choose_date(release: Release, head: list[str], declared: list[str]) -> tuple[Found | None, str | None]:
-    """The release date and, when one was seen but could not be used, why not."""
+def choose_date(
+    release: Release, head: list[str], declared: list[str], header: dt.date | None = None
+) -> tuple[Found | None, str | None]:
+    """The release date and, when one was seen but could not be used, why not.
+
+    The source's own front matter (``header``) is what its publisher declared: it comes first.
+    """
+    if header is not None:
+        return Found(header, "the file's front matter"), None
     dateline = release.dateline
     if dateline is not None and dateline.date is not None:
         when = _mention_date(dateline.date)
         if when is not None:
             return Found(when, f"the dateline ({dateline.date.text})"), None
-    lede = release.lede_date
-    when = _mention_date(lede)
-    if lede is not None and when is not None:
-        return Found(when, f"the lede ({lede.text})"), None
+    day_first = None if release.language.split("-")[0] == "en" else True
     for line in head:
-        mention = date_line(line)
+        mention = date_line(line) or metadata_date(line, day_first)
         when = _mention_date(mention)
         if mention is not None and when is not None:
             return Found(when, f"the date line ({line.strip()})"), None
+    lede = release.lede_date
+    when = _mention_date(lede)
+    if lede is not None and when is not None:
+        if _opens_lede(release, lede):
+            return Found(when, f"the lede ({lede.text})"), None
+        return None, f"'{lede.text}' in the lede looks like the date of an event, not of the release; left out"
+    unsure = next((line.strip() for line in head if metadata_date(line, True) is not None), None)
+    if unsure is not None:
+        return None, f"'{unsure}' could be read day-first or month-first; left out"
     for value in declared:
         try:
             return Found(dt.date.fromisoformat(value.strip()[:10]), f"the page's machine date ({value})"), None
@@ -88,6 +119,28 @@ def choose_date(release: Release, head: list[str], declared: list[str]) -> tuple
     if yearless is not None:
         return None, f"'{yearless.text}' has no year"
     return None, None
+
+
+_LEDE_DATE_REACH = 40  #: characters after the dateline within which a lede date opens the news
+
+
+def _opens_lede(release: Release, lede: DateMention) -> bool:
+    """``On 19 July 2024, the agency ...`` or ``... today (19 July 2024)``: the news's own day.
+
+    A date further into the sentence ("a call on Wednesday, October 27, 2021 at 9:30")
+    is usually an event's, and is not taken for the release date.
+    """
+    block = next((release.blocks[i] for i in release.body[:1]), None)
+    if block is None:
+        return False
+    start = len(release.dateline.text) if release.dateline is not None else 0
+    at = block.source.find(lede.text, start)
+    if at < 0:
+        return False
+    before = block.source[start:at].strip()
+    if re.search(r"\b(?:today|aujourd'hui|hoy|heute|сегодня)\s*\(?$", before, re.IGNORECASE):
+        return True  # "... said today (19 July 2024)"
+    return len(before) <= _LEDE_DATE_REACH and not re.search(r"\b(?:at|on|from|until|by)$", before[-6:])
 
 
 def location_of(release: Release) -> Found | None:

@@ -25,6 +25,7 @@ from .blocks import (
     bullet,
     dateline_only,
     end_mark,
+    ends_article,
     escape,
     is_menu,
     is_punctuation,
@@ -62,11 +63,12 @@ def read_text(text: str) -> Document:
     if lede is None:
         return Document("text", [], dropped=texts)
     first = lede
-    while first > 0 and lede - first < _HEAD_LIMIT and units[first - 1].nav is None:
+    # Walk up to the navigation; a short line the page repeats ("MINISTRY", "MINISTRY") is passed over.
+    while first > 0 and lede - first < _HEAD_LIMIT and units[first - 1].nav in (None, "repeated"):
         if starts_footer(units[first - 1].text):
             break
         first -= 1
-    head = read_head(texts[first:lede])
+    head = read_head([u.text for u in units[first:lede] if u.nav is None])
     dropped = [u.text for u in units[:first] if boilerplate is None or boilerplate.text not in u.text]
     body, tail = _cut_footer(units[lede:])
     return Document(
@@ -164,11 +166,8 @@ def _who_we_are(units: list[_Unit]) -> Boilerplate | None:
 
 def _cut_footer(units: list[_Unit]) -> tuple[list[_Unit], list[str]]:
     """The article's units, and the footer lines after it."""
-    end = len(units)
-    for index, unit in enumerate(units[1:], start=1):
-        if starts_footer(unit.text):
-            end = index
-            break
+    texts = [unit.text for unit in units]
+    end = next((i for i in range(1, len(units)) if ends_article(texts, i)), len(units))
     while end > 1 and units[end - 1].nav in ("punctuation", "menu", "repeated"):
         end -= 1
     return units[:end], [u.text for u in units[end:]]

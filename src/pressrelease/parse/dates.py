@@ -96,7 +96,22 @@ def _dates_in(text: str) -> tuple[tuple[int, int, DateMention], ...]:
     Cached by text: paragraphs recur (an organisation's boilerplate, and the rules
     that search masked blocks again find the parser's text when masking changed nothing).
     """
-    return tuple(_search(text))
+    found = tuple(_search(text))
+    if "年" in text:  # 2011年3月14日: Chinese and Japanese write the year, month and day with their signs
+        found += tuple(_cjk(text))
+    return found
+
+
+_CJK = re.compile(r"(?<!\d)(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+
+
+def _cjk(text: str) -> Iterator[tuple[int, int, DateMention]]:
+    for match in _CJK.finditer(text):
+        start, end = match.span()
+        year, month, day = (int(g) for g in match.groups())
+        mention = _checked(match.group(0), Span(1, start + 1, 1, end + 1), year, month, day, "iso")
+        if mention is not None:
+            yield start, end, mention
 
 
 def _search(text: str) -> Iterator[tuple[int, int, DateMention]]:
@@ -168,3 +183,77 @@ _FULL = frozenset(
         "июль",
     }
 )
+
+
+# -- numeric dates (content systems' metadata lines) --------------------------------------
+
+_NUMERIC = re.compile(
+    r"(?<![\w./-])(?:(?P<a>\d{1,2})\s?(?P<sep>[./-])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})"
+    r"|(?P<yi>\d{4})-(?P<mon>[^\W\d_]{3,4})-(?P<di>\d{1,2}))(?![\w-])"
+)
+_WEEKDAY_BEFORE = re.compile(r"([^\W\d_]{2,12})\.?,?\s*$")
+
+
+def numeric_dates(text: str, day_first: bool | None = None) -> Iterator[DateMention]:
+    """Dates written with figures, as content systems print them, and every named date.
+
+    ``20.01.2022`` (a full stop: always day first), ``09/30/2020`` and ``30/09/2020``
+    (the number above 12 is the day), ``Wed, 09/04/2020`` (the weekday decides),
+    ``2017-apr-20`` (and ``2011年3月14日``, which :func:`find_dates` reads). When the order cannot be told, ``day_first``
+    decides (the release language's custom); left None, such a date is not yielded.
+    """
+    yield from find_dates(text)
+    for match in _NUMERIC.finditer(text):
+        mention = _numeric(match, text, day_first)
+        if mention is not None:
+            yield mention
+
+
+def _numeric(match: re.Match[str], text: str, day_first: bool | None) -> DateMention | None:
+    g = match.groupdict()
+    start, end = match.span()
+    span = Span(1, start + 1, 1, end + 1)
+    if g["yi"]:
+        month = all_months().get(g["mon"].lower())
+        return _checked(match.group(0), span, int(g["yi"]), month, int(g["di"]), "iso") if month else None
+    a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
+    if g["sep"] == "." or a > 12 >= b:
+        order: bool | None = True
+    elif b > 12 >= a:
+        order = False
+    else:
+        order = _by_weekday(text[:start], year, a, b)
+        if order is None:
+            order = day_first
+    if order is None:
+        return None
+    day, month = (a, b) if order else (b, a)
+    return _checked(match.group(0), span, year, month, day, "dmy" if order else "mdy")
+
+
+def _by_weekday(before: str, year: int, a: int, b: int) -> bool | None:
+    """``Wed, 09/04/2020``: the order whose date falls on the weekday written before it."""
+    import datetime as dt
+
+    found = _WEEKDAY_BEFORE.search(before[-16:])
+    weekday = all_weekdays().get(found.group(1).lower()) if found else None
+    if weekday is None:
+        return None
+    fits = []
+    for day_first, (day, month) in ((True, (a, b)), (False, (b, a))):
+        try:
+            if dt.date(year, month, day).isoweekday() == weekday:
+                fits.append(day_first)
+        except ValueError:
+            continue
+    return fits[0] if len(fits) == 1 else None
+
+
+def _checked(text: str, span: Span, year: int, month: int, day: int, style: str) -> DateMention | None:
+    import datetime as dt
+
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return DateMention(text=text, span=span, style=style, day=day, month=month, year=year)  # type: ignore[arg-type]

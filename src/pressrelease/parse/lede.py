@@ -17,8 +17,13 @@ from ..model import Block, Dateline, DateMention, Place
 from .dates import find_dates
 from .language import Language
 
-# A dash with spaces around it, or a bare "--" (the old wire form "TRENTON, NJ--Nov. 30").
-_SEPARATOR = re.compile(r"\s+(--|—|–|-)(?=\s)|(?<=\S)(--)(?=\S)|\s+(--|—|–)$")
+# A dash with spaces around it, or a bare "--" (the old wire form "TRENTON, NJ--Nov. 30"),
+# a dash right after a wire's parenthesis ("PORTLAND, Ore.–(BUSINESS WIRE)–Text"), or a
+# hyphen stuck to the place with a space after it ("Geneva- The agency ...").
+_SEPARATOR = re.compile(
+    r"\s+(——|--|—|–|-)(?=\s)|(?<=\S)(——|--)(?=\S)|\s+(——|--|—|–)$"
+    r"|(?<=\))\s*(-?[—–]|--?)(?=\s*\S|$)|(?<=[^\W\d_])(-)(?=\s+[A-ZÀ-ÞА-ЯЁ“«'\"])"
+)
 _WIRE = re.compile(r"\s*(?:/\s*([^/]{2,40}?)\s*/|\(([^)]{2,40})\))\s*$")
 _LOWER_OK = {
     "de",
@@ -99,21 +104,24 @@ def _read_prefix(lede: Block, prefix: str, match: re.Match[str]) -> Dateline | N
             date = next(find_dates(inner, lambda s, e: lede.locate(offset + s, offset + e)))
         else:
             wire = inner.strip()
-        work = work[: wire_match.start()].rstrip()
-    if date is None:
+        work = work[: wire_match.start()].rstrip(" \t–—-")
+    # A wire copy may print the date twice ("Nov 12, 2020, Nov. 12, 2020"): the last one is read.
+    for _ in range(2 if date is None else 0):
         found = list(find_dates(work, lede.locate))
-        if found:
-            candidate = found[-1]
-            end = work.rfind(candidate.text) + len(candidate.text)
-            if not work[end:].strip(" ,"):
-                date = candidate
-                work = work[: work.rfind(candidate.text)].rstrip(" ,")
-                work = re.sub(r"(?:,\s*|\s+)(?:le|el|the)$", "", work, flags=re.IGNORECASE).rstrip(" ,")
+        if not found:
+            break
+        candidate = found[-1]
+        end = work.rfind(candidate.text) + len(candidate.text)
+        if work[end:].strip(" ,，"):
+            break
+        date = date or candidate
+        work = work[: work.rfind(candidate.text)].rstrip(" ,，")
+        work = re.sub(r"(?:,\s*|\s+)(?:le|el|the)$", "", work, flags=re.IGNORECASE).rstrip(" ,，")
     places = _places(lede, work)
     if not places:
         return None
-    separator = match.group(1) or match.group(2) or match.group(3)
-    sep_start = match.start(1) if match.group(1) else (match.start(2) if match.group(2) else match.start(3))
+    group = next(i for i in range(1, (match.lastindex or 0) + 1) if match.group(i))
+    separator, sep_start = match.group(group), match.start(group)
     end = sep_start + len(separator)
     return Dateline(
         text=lede.source[:end],
@@ -129,8 +137,8 @@ def _read_prefix(lede: Block, prefix: str, match: re.Match[str]) -> Dateline | N
 def _places(lede: Block, text: str) -> list[Place]:
     places: list[Place] = []
     offset = 0
-    for part in text.split("/"):
-        name = part.strip(" ,")
+    for part in _place_parts(text):
+        name = part.strip(" ,，")
         if not name:
             return []
         start = text.index(name, offset)
@@ -139,6 +147,25 @@ def _places(lede: Block, text: str) -> list[Place]:
             return []
         places.append(Place(name, lede.locate(start, start + len(name))))
     return places
+
+
+_AND = re.compile(r"\s(?:and|et|y|und|и)\s")
+
+
+def _place_parts(text: str) -> list[str]:
+    """``Dakar/New York`` and ``WINCHESTER, Virginia and BOISE, Idaho``: each place on its own.
+
+    "and" separates two places only when both sides name a place with its state or
+    country (``City, State``): "Trinidad and Tobago" stays one.
+    """
+    parts: list[str] = []
+    for part in text.split("/"):
+        halves = _AND.split(part)
+        if len(halves) == 2 and all("," in half.strip(" ,") for half in halves):
+            parts.extend(halves)
+        else:
+            parts.append(part)
+    return parts
 
 
 def _looks_like_place(name: str) -> bool:
@@ -153,11 +180,16 @@ def _looks_like_place(name: str) -> bool:
             continue
         if bare.lower() in _LOWER_OK:
             continue
-        if not bare[0].isupper():
+        if not bare[0].isupper() and not _caseless(bare[0]):
             return False
         if any(ch.isdigit() for ch in bare):
             return False
     return True
+
+
+def _caseless(ch: str) -> bool:
+    """A letter of a script without capitals (Chinese, Arabic): a place name cannot be told by case."""
+    return ch.isalpha() and ch.lower() == ch.upper()
 
 
 def find_lede_date(lede: Block, dateline: Dateline | None, lang: Language) -> DateMention | None:

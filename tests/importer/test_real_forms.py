@@ -1,0 +1,250 @@
+"""Forms that real releases take when other people publish them (issue 11), each in our own words.
+
+Site and archive headers, Markdown copies, HTML fragments, page furniture around
+the headline, metadata date lines, wire datelines, and the language of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pressrelease.config import DEFAULT
+from pressrelease.importer import ImportResult, import_bytes
+from pressrelease.importer.meta import detect_language
+
+from .util import body_texts, imported
+
+LEDE = (
+    "The river observatory published its yearly survey today, covering 120 basins in forty "
+    "countries and the towns that draw their water from them."
+)
+
+
+def text_import(text: str, kind: str = "text") -> ImportResult:
+    return import_bytes(text.encode(), kind, DEFAULT)
+
+
+def front(result: ImportResult, key: str) -> object:
+    return getattr(result.release, key)
+
+
+def body_markdown(result: ImportResult) -> str:
+    return result.markdown.split("\n---\n", 1)[1]
+
+
+# -- input kinds -------------------------------------------------------------------------
+
+
+def test_a_markdown_file_with_a_hugo_header_imports_with_the_headers_title_and_date() -> None:
+    result = imported("hugo-orchard-cooperative.md")
+    assert front(result, "title") == "Orchard cooperative opens a cold store for 40 farms"
+    assert front(result, "date") == dt.date(2026, 3, 12)
+    assert front(result, "location") == "LINDENFELD"
+    assert "draft" not in body_markdown(result) and "+++" not in body_markdown(result)
+    assert ("title", "Orchard cooperative opens a cold store for 40 farms (from the file's front matter)") in (
+        result.found
+    )
+
+
+def test_an_archive_header_gives_title_and_date_and_its_subject_label_leaves_the_title() -> None:
+    result = imported("archive-front-matter-river.txt")
+    assert front(result, "title") == "River trust calls for faster repairs to the Weir Lane flood wall"
+    assert front(result, "date") == dt.date(2019, 6, 11)
+    body = body_markdown(result)
+    assert "archive_url" not in body and "© Norbury River Trust" not in body
+    assert body_texts(result)[0].startswith("The Norbury River Trust today asked")
+
+
+def test_an_html_fragment_without_body_imports_and_a_copyright_line_does_not_cut_the_contacts() -> None:
+    result = imported("fragment-foundation-sponsor.html")
+    assert front(result, "title") == "The Harbourline® Code Foundation Welcomes Tessellate as a Sponsor"
+    assert front(result, "date") == dt.date(2024, 9, 17)
+    assert front(result, "location") == "Delft, Netherlands"
+    assert "permalink" not in body_markdown(result)
+    assert [c.email for c in result.release.contacts] == ["press@harbourline.example.org"]
+
+
+def test_an_aggregators_markdown_copy_keeps_its_headline_without_the_hash_and_drops_the_link_cruft() -> None:
+    result = imported("aggregator-markdown-copy.txt")
+    assert front(result, "title") == "Fernhill Robotics Names Priya Anand Chief Technology Officer"
+    body = body_markdown(result)
+    for cruft in ("appeared first on", "Original/Source Press Release", "Summary TLDR", "Ledger Registration"):
+        assert cruft not in body
+    assert "## About Fernhill Robotics" in body
+
+
+def test_a_wire_page_copied_as_markdown_finds_headline_deck_and_lede_past_the_share_widgets() -> None:
+    result = imported("wire-page-setext.txt")
+    assert front(result, "title") == "Coastal Ferries Adds Two Electric Boats to Its Island Route"
+    assert front(result, "subtitle") == (
+        "Coastal Ferries, operator of the island crossings, adds two battery boats to its busiest route."
+    )
+    assert front(result, "date") == dt.date(2025, 10, 8)
+    assert front(result, "location") == "PORTHAVEN, Maine"
+    body = body_markdown(result)
+    for cruft in ("Share this article", "News provided by", "WANT YOUR COMPANY", "Accessibility Statement", "SOURCE"):
+        assert cruft not in body
+
+
+def test_a_short_hash_line_in_plain_text_is_still_text() -> None:
+    text = f"Observatory survey of rivers\n\n{LEDE}\n\n# 5 is the number of new basins\n"
+    assert "# 5 is the number of new basins" in body_texts(text_import(text))
+
+
+# -- page furniture around the headline ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Rivers observatory reports on 120 basins 24 July 2017", dt.date(2017, 7, 24)),
+        (
+            "Rivers observatory reports on 120 basins By Observatory Press Office | 02 November 2017",
+            dt.date(2017, 11, 2),
+        ),
+    ],
+)
+def test_a_date_or_byline_stuck_to_the_headline_is_split_off_and_used(line: str, date: dt.date) -> None:
+    result = text_import(f"{line}\n\n{LEDE}\n")
+    assert front(result, "title") == "Rivers observatory reports on 120 basins"
+    assert front(result, "date") == date
+
+
+@pytest.mark.parametrize(
+    ("meta", "date"),
+    [
+        ("Wed, 09/30/2020 - 12:30", dt.date(2020, 9, 30)),
+        ("Observatory - News - Mar, 02/19/2019 - 10:34", dt.date(2019, 2, 19)),
+        ("Author: Press office | 03.09.2014 | 15:44 | Filed under: Rivers", dt.date(2014, 9, 3)),
+        ("24.02.2016", dt.date(2016, 2, 24)),
+        ("2017-apr-20", dt.date(2017, 4, 20)),
+    ],
+)
+def test_a_metadata_line_under_the_headline_gives_the_date_and_is_never_the_title(meta: str, date: dt.date) -> None:
+    text = f"Home / Newsroom\n\nNewsroom\n\nObservatory reports on the rivers of forty countries\n\n{meta}\n\n{LEDE}\n"
+    result = text_import(text)
+    assert front(result, "title") == "Observatory reports on the rivers of forty countries"
+    assert front(result, "date") == date
+    assert meta not in body_markdown(result)
+
+
+def test_a_numeric_date_that_reads_both_ways_in_english_is_left_out_and_said_so() -> None:
+    result = text_import(f"Observatory reports on the rivers of forty countries\n\n05/04/2007 - 10:00\n\n{LEDE}\n")
+    assert front(result, "date") is None
+    assert any("could be read day-first or month-first" in m for m in result.missing)
+
+
+def test_a_photo_caption_and_a_feed_footer_are_not_the_release() -> None:
+    text = (
+        "Observatory reports on the rivers of forty countries\n\n"
+        "Wed, 09/30/2020 - 12:30\n\n"
+        "Survey staff measure the Lindau river in May. Photo: Ana Brook/Observatory\n\n"
+        f"Geneva- {LEDE}\n\n"
+        "The survey will be repeated next year.\n\n"
+        "Language English Posted: Wednesday, September 30, 2020 - 15:28Image: Region-Country: Global\n"
+        "Categories: Press\n\n"
+        "Observatory opens office in Lima\n\n"
+        "Tue, 09/29/2020 - 10:51\n\n"
+        "Lima – The observatory opened a regional office in Lima today to cover the rivers of the Andes.\n"
+    )
+    result = text_import(text)
+    assert front(result, "title") == "Observatory reports on the rivers of forty countries"
+    assert front(result, "location") == "Geneva"
+    body = body_markdown(result)
+    for cruft in ("Photo:", "Posted:", "Categories", "Lima"):
+        assert cruft not in body
+
+
+# -- datelines and the release date ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lede", "location", "date"),
+    [
+        (
+            "SALEM, Ore.–(BUSINESS WIRE)-–Tidewater Mills announced today that it will open a second mill.",
+            "SALEM, Ore.",
+            None,
+        ),
+        (
+            "AKRON, Ohio--(BUSINESS WIRE)--Tidewater Mills announced today that it will open a second mill.",
+            "AKRON, Ohio",
+            None,
+        ),
+        (
+            "DOVER, Delaware and TULSA, Oklahoma, Mar 3, 2026, Mar. 3, 2026 (GLOBE NEWSWIRE) — Tidewater Mills "
+            "and Prairie Oats announced today a joint plan to open a second mill.",
+            "DOVER, Delaware/TULSA, Oklahoma",
+            dt.date(2026, 3, 3),
+        ),
+        (
+            "Brussels, 15 November 2025 – The two agencies agreed today to share their river data.",
+            "Brussels",
+            dt.date(2025, 11, 15),
+        ),
+        (
+            "**Lyon, 4 June 2026** – The two agencies agreed today to share their river data in full.",
+            "Lyon",
+            dt.date(2026, 6, 4),
+        ),
+        (
+            "杭州，2025年6月3日 – 河流观测站今天发布了关于四十个国家一百二十个流域的年度调查报告，涵盖依靠这些河流取水的城镇。",
+            "杭州",
+            dt.date(2025, 6, 3),
+        ),
+    ],
+)
+def test_datelines_of_the_common_forms(lede: str, location: str, date: dt.date | None) -> None:
+    result = text_import(f"Tidewater Mills opens a second mill in the valley\n\n{lede}\n\nMore text follows here.\n")
+    assert front(result, "location") == location
+    assert front(result, "date") == date
+
+
+def test_an_event_date_in_the_lede_is_not_the_release_date() -> None:
+    lede = (
+        "AKRON, Ohio--(BUSINESS WIRE)--Tidewater Mills will hold its quarterly results call over the "
+        "Internet on Wednesday, October 27, 2021 at 9:30 a.m. ET."
+    )
+    result = text_import(f"Tidewater Mills to webcast its results call\n\n{lede}\n")
+    assert front(result, "date") is None
+    assert any("date of an event" in m for m in result.missing)
+
+
+def test_a_lede_that_opens_with_its_date_gives_the_release_date() -> None:
+    lede = "On 19 July 2024, the observatory published its yearly survey of 120 basins in forty countries."
+    assert front(text_import(f"Observatory survey of rivers\n\n{lede}\n"), "date") == dt.date(2024, 7, 19)
+
+
+# -- language ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("河流观测站今天发布了关于四十个国家一百二十个流域的年度调查报告。", "zh"),
+        ("أصدر مرصد الأنهار اليوم تقريره السنوي عن مئة وعشرين حوضاً في أربعين بلداً.", "ar"),
+        (
+            "Observatoriet för floder publicerade i dag sin årliga rapport om 120 flodområden och det är "
+            "den första som också tar med städerna som har sitt vatten från dem, och den kommer att följas av fler.",
+            "sv",
+        ),
+    ],
+)
+def test_language_by_script_and_by_common_words(text: str, code: str) -> None:
+    found = detect_language(text)
+    assert found is not None and found.value == code
+
+
+def test_portuguese_is_not_taken_for_spanish_and_an_unknown_language_stays_unknown() -> None:
+    portuguese = (
+        "O observatório dos rios publicou hoje o seu relatório anual sobre 120 bacias em quarenta países, "
+        "com os dados das cidades que tiram a sua água delas, e também os planos para o próximo ano."
+    )
+    found = detect_language(portuguese)
+    assert found is None or found.value == "pt"
+    assert (
+        detect_language("Jokien tarkkailuasema julkaisi tänään vuosittaisen raporttinsa neljästäkymmenestä maasta.")
+        is None
+    )
