@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from lint.util import CLEAN  # tests/ is on sys.path (pytest's rootdir-relative import)
-from pressrelease.build import pipeline as build_mod
 from pressrelease.build import BuildOptions, OutputError, build
+from pressrelease.build import pipeline as build_mod
 from pressrelease.build.pipeline import discover, write_atomic
 from pressrelease.errors import ReadError
 from pressrelease.render import text as text_mod

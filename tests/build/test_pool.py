@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import multiprocessing
 import os
 import sys
 import time
@@ -18,15 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_pipeline import leftovers, options, titled, write
 
 from lint.util import CLEAN  # tests/ is on sys.path (pytest's rootdir-relative import)
-from pressrelease.build import pool as pool_mod
 from pressrelease.build import BuildOptions, FileResult, build
+from pressrelease.build import pool as pool_mod
 from pressrelease.build.pipeline import job_for, make
 from pressrelease.build.processes import pool_context
 from pressrelease.parse import parse
 from pressrelease.render import text as text_mod
-from test_pipeline import leftovers, options, titled, write
 
 NOW = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 forked = pytest.mark.skipif(
