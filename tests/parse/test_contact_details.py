@@ -268,3 +268,114 @@ def test_a_label_heading_its_own_paragraph_starts_the_contact_section(label: str
 def test_other_paragraphs_keep_their_first_line(paragraph: str) -> None:
     r = parse(f"---\ntitle: T\ndate: 2024-07-19\n---\n\nGENEVA – Lede.\n\n{paragraph}\n")
     assert r.sections == ()
+
+
+# -- contacts as people write them: one form each, every name and number invented --------------
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        pytest.param(
+            "CONTACT: Jane Roe  02 6200 0000 / 0400 000 000\n\nJohn Doe  02 6200 0001 / 0400 000 001",
+            [("Jane Roe", None, "02 6200 0000", "0400 000 000"), ("John Doe", None, "02 6200 0001", "0400 000 001")],
+            id="two-numbers-with-a-slash",
+        ),
+        pytest.param(
+            "For further information, please contact Jane  Roe on 0400 000 000.",
+            [("Jane Roe", None, "0400 000 000", None)],
+            id="prose",
+        ),
+        pytest.param(
+            "In Oslo, Jane Roe, jroe@example.org,  +47 000 00 000 In Lima, John Doe, jdoe@example.org,"
+            " +51 1 000 0000 In Rome, Ann Lee, alee@example.org+39 06 000 0000",
+            [
+                ("Jane Roe", "jroe@example.org", "+47 000 00 000", None),
+                ("John Doe", "jdoe@example.org", "+51 1 000 0000", None),
+                ("Ann Lee", "alee@example.org", "+39 06 000 0000", None),
+            ],
+            id="several-offices-in-one-line",
+        ),
+        pytest.param(
+            "Office of the Minister for Lakes:   02 6200 0000  Office of Senator Quill :   02 6200 0001.",
+            [
+                ("Office of the Minister for Lakes", None, "02 6200 0000", None),
+                ("Office of Senator Quill", None, "02 6200 0001", None),
+            ],
+            id="offices-named-before-their-numbers",
+        ),
+        pytest.param(
+            "Jane ROE (+32 2 000 00 00)  John DOE (+ 32 2 000 00 01)",
+            [("Jane ROE", None, "+32 2 000 00 00", None), ("John DOE", None, "+32 2 000 00 01", None)],
+            id="numbers-in-brackets-plus-kept",
+        ),
+        pytest.param(
+            "(For more information: Jane Roe – Tel.: +32 2 000 00 00; John Doe – Tel.: +32 2 000 00 01)",
+            [("Jane Roe", None, "+32 2 000 00 00", None), ("John Doe", None, "+32 2 000 00 01", None)],
+            id="eu-for-more-information",
+        ),
+        pytest.param(
+            "Jane Roe  John Doe  0200000000or0400000000  0200000001",
+            [("Jane Roe", None, "0200000000", "0400000000"), ("John Doe", None, "0200000001", None)],
+            id="table-read-flat",
+        ),
+        pytest.param(
+            "Acme Public Relations\n\nJane Roe\n\n+1 401-000-0000\n\njroe@example.org",
+            [("Jane Roe", "jroe@example.org", "+1 401-000-0000", None)],
+            id="a-paragraph-each",
+        ),
+        pytest.param(
+            "Jane Roe, 某某基金会总部, 电话:+ 1 212 000 0000,\nE-mail: jroe@example.org",
+            [("Jane Roe", "jroe@example.org", "+1 212 000 0000", None)],
+            id="chinese-labels",
+        ),
+        pytest.param(
+            "Jane Roe, Tel: +41 22 000 0000, Fax: +41 22 000 0001, Mobile phone: 079 000 00 00",
+            [("Jane Roe", None, "+41 22 000 0000", "079 000 00 00")],
+            id="a-fax-is-not-a-phone",
+        ),
+        pytest.param(
+            "UNX: Jane Roe. 02 6?00 0000. 0400 000 000",
+            [("Jane Roe", None, "0400 000 000", None)],
+            id="ocr-damage-and-full-stops",
+        ),
+        pytest.param(
+            "General public inquiries: Europe Direct by phone 00 800 0000 0000 or by email",
+            [("Europe Direct", None, "00 800 0000 0000", None)],
+            id="a-service-after-its-label",
+        ),
+        pytest.param(
+            "Public Enquiries 0800 000 0000, info@example.org\n\nPress Notice 2026/0012\n\nStand: 25.01.2026",
+            [("Public Enquiries", "info@example.org", "0800 000 0000", None)],
+            id="references-and-dates-are-not-phones",
+        ),
+        pytest.param(
+            "Jane Roe, CEO\nAcme, Inc\n[www.acme.example](https://t.example/c/link/?o=2731814-1&h=38813)\n"
+            "617-000-0000\n\nSOURCE Acme, Inc.\n\n![](https://rt.example/rt.gif?NewsItemId=XX1&DateId=20260227)\n\n"
+            "- [Call PR Newswire at 888-000-0000](tel:888-000-0000)",
+            [("Jane Roe", None, "617-000-0000", None)],
+            id="wire-foot",
+        ),
+    ],
+)
+def test_contacts_as_people_write_them(
+    section: str, expected: list[tuple[str | None, str | None, str | None, str | None]]
+) -> None:
+    assert [(c.name, c.email, c.phone, c.mobile) for c in contacts(section)] == expected
+
+
+def test_names_stay_with_their_titles_and_organisations() -> None:
+    section = (
+        "Jane Roe\nVice President\nThe Example Foundation\n+1 617 000 0000\njroe@example.org\n\n"
+        "John Doe\nCorporate Communications\nAcme\n+1 650 000 0000\njdoe@example.org"
+    )
+    found = [(c.name, c.title, c.email, c.phone) for c in contacts(section)]
+    assert found == [
+        ("Jane Roe", "Vice President", "jroe@example.org", "+1 617 000 0000"),
+        ("John Doe", None, "jdoe@example.org", "+1 650 000 0000"),
+    ]
+
+
+def test_a_second_number_in_a_later_paragraph_is_not_the_same_persons() -> None:
+    found = [(c.name, c.phone) for c in contacts("Jane Roe, +41 22 000 0000\n\nSwitchboard: +41 22 000 0009")]
+    assert found == [("Jane Roe", "+41 22 000 0000"), (None, "+41 22 000 0009")]

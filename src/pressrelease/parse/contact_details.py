@@ -1,40 +1,64 @@
 """Media contacts from the front matter and from the Contact section's text.
 
-The section is read line by line: every email address and phone number found is
-attached to the name on its line or, failing that, to the last name above it
-(``Hanna Kalichava at hkalichava@iom.int``; ``Safa Msehli, IOM Geneva, Tel: +41 79
-403 5526, Email: ...``; a name on one line and ``Email:``/``Tel:`` lines under it).
+The section is read line by line, and each line as the text between its addresses
+and numbers (:mod:`.contact_values` finds those): the text before a value may name
+a new person, and every value goes to the person named last (``Hanna Kalichava at
+hkalichava@iom.int``; ``Safa Msehli, IOM Geneva, Tel: +41 79 403 5526, Email: ...``;
+``In Geneva, Jane Roe, jr@example.org, +41 ... In Oslo, John Doe, ...``; ``Jane ROE
+(+32 2 000 00 00)  John DOE (+32 2 000 00 01)``; a name on one line and
+``Email:``/``Tel:`` lines under it). Names written first and numbers after them, apart
+by wide gaps, are a table read flat: the first group of numbers is the first
+person's.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import Any
 
 import msgspec
 
 from ..model import Block, Contact, FrontMatter, Span
-from .language import language
+from .contact_values import EMAIL, Value, readable, values_in
+from .language import data_file, language
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
+__all__ = ["EMAIL", "PHONE", "contacts_from_front_matter", "contacts_from_section", "merge_contacts"]
+
 PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().\-/]{5,22}\d(?![\w])")
 _LABEL = re.compile(
     r"(?i)\b(?:tel|tél|phone|telephone|téléphone|teléfono|тел|mob|mobile|cell|cellphone|portable|móvil|моб|"
     r"whatsapp|email|e-mail|courriel|correo|эл\.?\s*почта|name|contact|media contact|press contact)\b\.?\s*:?"
 )
-_MOBILE = re.compile(r"(?i)\b(?:mob|mobile|cell|cellphone|portable|móvil|моб|whatsapp)\w*\.?\s*:?\s*$")
-_REGION = re.compile(r"^\s*((?:In|For|Dans|En|В|Во)\s+[^:]{2,40}):\s*")
+#: ``In Geneva:``, ``In Geneva,``, ``For the Lake Authority:``: the region or office a contact speaks for.
+_REGION = re.compile(
+    r"^[\s,;(]*((?:In|For|Dans|Pour|En|Para|В|Во|Для)\s+(?:the\s+)?[A-ZÀ-ÞА-Я][^:,\n]{1,40}):\s*"
+    r"|^[\s,;(]*((?:In|Dans|En|À|A|Em)\s+[A-ZÀ-ÞА-Я][\w.'’-]*(?: [A-ZÀ-ÞА-Я][\w.'’-]*){0,2}),\s*"
+)
 _UPPER = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x370, 0x400), *range(0x400, 0x530)) if chr(c).isupper())
 #: Capitalised words, with particles between them: W(?:SW)* written as (?!\s)(?:S?W)+,
 #: the same matches with the word's big character class compiled once, not three times.
 _RUN = re.compile(rf"(?!\s)(?:(?:\s+(?:de|da|van|von|der|bin|al|el|y|la|le)?\s*)?[{_UPPER}][\w'’.-]*)+")
 _DESK = re.compile(
     r"(?i)\b(?:press office|media office|news ?desk|press desk|media desk|media relations|press team|"
-    r"communications team|service de presse|bureau de presse|oficina de prensa|пресс-служба)\b"
+    r"communications team|service de presse|bureau de presse|oficina de prensa|пресс-служба|"
+    r"public (?:enquiries|inquiries))\b|\boffice of(?: the)? (?=\w)"
 )
+#: Words that make a capitalised phrase a desk or a department rather than a person.
+_DESK_WORD = re.compile(
+    r"(?i)communications?|relations|marketing|media|press|public|affairs|services?|enquiries|inquiries|"
+    r"desk|news|information|source|inc\.?|llc|ltd\.?|plc|gmbh|s\.?a\.?"
+)
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:by|at|on|via|or|and|from|par|por|en|à))+$", re.IGNORECASE)
+_WIDE = re.compile(r"[ \t]{2,}|\t")
 _MAX_LINE = 300
-_NOT_NAMES = {"for", "in", "please", "contact", "media", "press", "email", "tel", "phone", "mobile", "or", "and"}
+_MAX_DESK_WORDS = 12
+_NOT_NAMES = {
+    "for", "in", "please", "contact", "media", "press", "email", "tel", "phone", "mobile", "or", "and",
+    "source", "call", "visit", "follow", "details",
+}  # fmt: skip
 
 
 def contacts_from_front_matter(fm: FrontMatter, bad: Callable[[str, str], None]) -> list[Contact]:
@@ -83,30 +107,43 @@ def contacts_from_front_matter(fm: FrontMatter, bad: Callable[[str, str], None])
 
 
 def _name_on(line: str) -> tuple[int, int, str] | None:
+    """The name written in ``line`` (start, end, the name with single spaces), if any."""
     if len(line) > _MAX_LINE:
         return None  # a contact line is short; a long one is prose, not a name with details
-    cleaned = EMAIL.sub(lambda m: " " * len(m.group(0)), line)
+    cleaned = readable(line)
+    cleaned = EMAIL.sub(lambda m: " " * len(m.group(0)), cleaned)
     cleaned = PHONE.sub(lambda m: " " * len(m.group(0)), cleaned)
-    cleaned = re.sub(r"https?://\S+|<[^>]*>", lambda m: " " * len(m.group(0)), cleaned)
+    cleaned = re.sub(r"<[^<>\n]{0,300}>", lambda m: " " * len(m.group(0)), cleaned)
     cleaned = _LABEL.sub(lambda m: " " * len(m.group(0)), cleaned)
+    # "General public inquiries: Europe Direct by phone": the name is after the last colon.
+    colon = max(cleaned.rfind(":"), cleaned.rfind("："))
+    if colon >= 0 and re.search(r"\w", cleaned[colon + 1 :]):
+        cleaned = " " * (colon + 1) + cleaned[colon + 1 :]
     desk = _DESK.search(cleaned)
-    if desk:
+    if desk and len(cleaned.split()) <= _MAX_DESK_WORDS:
         # "Press Office, Department for Flood Resilience": a desk is named, not a person.
-        text = cleaned.strip(" ,;:-–—")
+        text = _TRAILING_WORDS.sub("", cleaned.rstrip()).strip(" ,;:-–—().")
+        while text.split(" ", 1)[0].lower() in _NOT_NAMES - {"media", "press"} and " " in text:
+            text = text.split(" ", 1)[1].lstrip()
         start = cleaned.find(text)
         return start, start + len(text), re.sub(r"\s{2,}", " ", text)
     title_words = language("en").title_words
     candidates: list[tuple[int, int, str]] = []
     for match in _RUN.finditer(cleaned):
-        run = match.group(0).rstrip(".,:")
-        words = run.split()
-        while words and words[0].lower() in _NOT_NAMES:
+        words = match.group(0).rstrip(".,:").split()
+        skipped = 0
+        while words and (words[0].lower() in _NOT_NAMES or _is_wire(words[0])):
+            skipped += 1
             words = words[1:]
-        if len(words) < 2:
+        if len(words) < 2 or _is_wire(" ".join(words)):
             continue
-        run = " ".join(words)
-        start = cleaned.find(run, match.start())
-        candidates.append((start, start + len(run), run))
+        start = match.start()
+        for _ in range(skipped):
+            start = cleaned.index(" ", start) + 1
+            while cleaned[start] == " ":
+                start += 1
+        end = start + len(match.group(0)[start - match.start() :].rstrip(".,:"))
+        candidates.append((start, end, " ".join(words)))
     for candidate in candidates:
         words = candidate[2].split()
         if not any(w.lower() in title_words or (w.isupper() and len(w) > 1) for w in words):
@@ -114,58 +151,154 @@ def _name_on(line: str) -> tuple[int, int, str] | None:
     return candidates[0] if candidates else None
 
 
+def person_like(name: str) -> bool:
+    """``Jane Roe``, ``Mina ANDREEVA``: a person's name, not a job, a desk or an organisation."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or all(w.isupper() for w in words):
+        return False
+    title_words = language("en").title_words
+    return not any(w.lower().strip(".,") in title_words or _DESK_WORD.fullmatch(w) for w in words)
+
+
+def _is_wire(text: str) -> bool:
+    """A wire service's own name: its "call us" footer is no contact of the release."""
+    return bool(_wires().fullmatch(text.strip(" .,:")))
+
+
+@cache
+def _wires() -> re.Pattern[str]:
+    names = data_file("contacts").get("services", {}).get("wires", [])
+    return re.compile("(?i)(?<!\\w)(?:" + "|".join(re.escape(n) for n in names) + ")(?!\\w)")
+
+
 def contacts_from_section(blocks: Sequence[Block]) -> list[Contact]:
-    """Contacts written as text in a Contact section."""
+    """Contacts written as text in a Contact section.
+
+    A contact stays open across paragraphs ("**Hanna Kalichava**", then her number,
+    then her address, each a paragraph) until another name is written, or until a
+    paragraph brings a second value of a kind the contact already has.
+    """
     contacts: list[Contact] = []
-    carried: dict[str, Any] = {}
+    current: dict[str, Any] = {}
     for block in blocks:
-        # A name in a paragraph of its own ("**Hanna Kalichava**") owns the addresses in the
-        # next paragraph, unless that paragraph names someone else first.
-        first_line = block.source.split("\n", 1)[0]
-        current: dict[str, Any] = carried if carried and not _name_on(first_line) else {}
-        carried = {}
         offset = 0
+        current["fresh"] = True
         for line in block.source.split("\n"):
             _read_line(block, line, offset, current, contacts)
             offset += len(line) + 1
-        if current.get("name") and not (current.get("email") or current.get("phones")):
-            carried = current
-        _flush(current, contacts)
+    _flush(current, contacts)
     return contacts
 
 
 def _read_line(block: Block, line: str, offset: int, current: dict[str, Any], out: list[Contact]) -> None:
-    region = _REGION.match(line)
-    name = _name_on(line[region.end() :] if region else line)
-    emails = list(EMAIL.finditer(line))
-    phones = [m for m in PHONE.finditer(line) if _is_phone(m.group(0))]
-    if name and current.get("name") and (current.get("email") or current.get("phones")):
-        _flush(current, out)
+    """One line: the text before each address or number may name the person it belongs to."""
+    if _wires().search(readable(line)):
+        return  # "Call the Wire at 800 ...": the wire's own footer
+    values = values_in(line)
+    zipped = _zipped(line, values)
+    if zipped is not None:
+        for (start, end, name), group in zipped:
+            _flush(current, out)
+            _start(block, offset, current, start, end, name)
+            for number in group:
+                _add(block, offset, current, out, number)
+        return
+    begin = 0
+    for value in values:
+        _read_gap(block, line, offset, begin, value.start, current, out, alone=False)
+        _add(block, offset, current, out, value)
+        begin = value.end
+    _read_gap(block, line, offset, begin, len(line), current, out, alone=not values)
+
+
+def _read_gap(
+    block: Block, line: str, offset: int, begin: int, end: int, current: dict[str, Any], out: list[Contact], alone: bool
+) -> None:
+    """The text between two values (or a whole line without any): a region, a name, a title."""
+    gap = line[begin:end]
+    region = _REGION.match(gap)
+    at = begin + (region.end() if region else 0)
+    name = _name_on(line[at:end])
     if region:
-        current["region"] = region.group(1).strip()
-    if name and not current.get("name"):
-        start = (region.end() if region else 0) + name[0]
-        current["name"] = name[2]
-        current["span"] = block.locate(offset + start, offset + start + len(name[2]))
-        rest = line[start + len(name[2]) :]
-        at = re.match(r"\s*(?:at|of|from)\s+([^,;:\n]+?)(?:\s*[,;]|\s+at\s|\s*$)", rest)
-        if at and not EMAIL.search(at.group(1)) and not PHONE.search(at.group(1)):
-            current["organization"] = at.group(1).strip()
-        elif rest.lstrip().startswith(","):
-            _describe(rest, current)
-    elif current.get("name") and not (emails or phones or current.get("title") or current.get("email")):
+        if current.get("email") or current.get("phones"):
+            _flush(current, out)
+        current["region"] = (region.group(1) or region.group(2)).strip()
+    if name is not None:
+        start, stop, text = name[0] + at, name[1] + at, name[2]
+        has_values = current.get("email") or current.get("phones")
+        if has_values or not current.get("name") or (person_like(text) and not person_like(current["name"])):
+            _flush(current, out)
+            _start(block, offset, current, start, stop, text)
+            _after_name(line[stop:end], current)
+            return
+    if alone and current.get("name") and not (current.get("title") or current.get("email") or current.get("phones")):
         # "Jordan Okafor" then "Director of Communications, Pallas Thermal" on the next line.
-        _describe(line, current, title_only=True)
-    for match in emails:
-        if current.get("email"):
-            _flush(current, out, keep_name=False)
-        current["email"] = match.group(0)
-        current["email_span"] = block.locate(offset + match.start(), offset + match.end())
-    for match in phones:
-        kind = "mobile" if _MOBILE.search(line[: match.start()]) else "phone"
-        current.setdefault("phones", []).append(
-            (kind, match.group(0).strip(), block.locate(offset + match.start(), offset + match.end()))
-        )
+        _describe(gap, current, title_only=True)
+
+
+def _start(block: Block, offset: int, current: dict[str, Any], start: int, end: int, name: str) -> None:
+    region = current.get("region")
+    current.clear()
+    if region:
+        current["region"] = region
+    current["name"] = name
+    current["span"] = block.locate(offset + start, offset + end)
+
+
+def _after_name(rest: str, current: dict[str, Any]) -> None:
+    """``at IOM Geneva``, ``, Communications Officer, Lake Authority`` after a name."""
+    at = re.match(r"\s*(?:at|of|from)\s+([^,;:\n]+?)(?:\s*[,;]|\s+at\s|\s*$)", rest)
+    if at and re.search(r"\w", at.group(1)):
+        current["organization"] = at.group(1).strip(" <(")
+    elif rest.lstrip().startswith(","):
+        _describe(rest, current)
+
+
+def _add(block: Block, offset: int, current: dict[str, Any], out: list[Contact], value: Value) -> None:
+    """An address or number for the open contact; a second one of a kind starts another contact."""
+    if value.kind == "fax":
+        return  # not a number to call
+    fresh = current.pop("fresh", False)
+    if value.kind == "email":
+        again = bool(current.get("email"))
+    else:
+        again = fresh and any(kind == value.kind for kind, _, _ in current.get("phones", []))
+    if again:
+        _flush(current, out)
+    span = block.locate(offset + value.start, offset + value.end)
+    if value.kind == "email":
+        current["email"] = value.text
+        current["email_span"] = span
+    else:
+        current.setdefault("phones", []).append((value.kind, value.text, span))
+
+
+def _zipped(line: str, values: list[Value]) -> list[tuple[tuple[int, int, str], list[Value]]] | None:
+    """``Jane Roe  John Doe  0200000000or0400000000  0200000001``: a two-column table read flat.
+
+    The names come first, apart by wide gaps, then as many groups of numbers, apart by
+    wide gaps too: the first group is the first name's, and so on.
+    """
+    if len(values) < 2:
+        return None
+    head = line[: values[0].start]
+    names = []
+    for part in _WIDE.split(head):
+        found = _name_on(part) if part.strip() else None
+        if found is not None and found[2] == " ".join(part.split()).strip(" ,;:"):
+            at = head.index(part)
+            names.append((found[0] + at, found[1] + at, found[2]))
+    if len(names) < 2:
+        return None
+    groups: list[list[Value]] = [[values[0]]]
+    for before, value in itertools.pairwise(values):
+        between = line[before.end : value.start]
+        if between.strip() == "" and _WIDE.search(between):
+            groups.append([])
+        groups[-1].append(value)
+    if len(groups) != len(names):
+        return None
+    return list(zip(names, groups, strict=True))
 
 
 # Role nouns that make a phrase after a contact's name a job title rather than an
@@ -173,7 +306,7 @@ def _read_line(block: Block, line: str, offset: int, current: dict[str, Any], ou
 _ROLES = frozenset(
     """officer director head manager spokesperson spokesman spokeswoman adviser advisor coordinator
     secretary specialist assistant associate lead chief executive president representative consultant
-    editor correspondent attaché attachée chargé chargée directeur directrice responsable coordonnateur
+    ceo cfo coo cto founder partner vp editor correspondent attaché attachée chargé chargée directeur directrice responsable coordonnateur
     coordonnatrice coordinatrice secrétaire porte-parole conseiller conseillère directora jefe jefa
     oficial portavoz vocero vocera coordinadora secretario secretaria asesor asesora
     пресс-секретарь директор руководитель специалист менеджер начальник координатор советник""".split()
@@ -208,14 +341,8 @@ def _describe(text: str, current: dict[str, Any], title_only: bool = False) -> N
         break
 
 
-def _is_phone(text: str) -> bool:
-    digits = re.sub(r"\D", "", text)
-    if not 7 <= len(digits) <= 15:
-        return False
-    return not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip())
-
-
-def _flush(current: dict[str, Any], out: list[Contact], keep_name: bool = False) -> None:
+def _flush(current: dict[str, Any], out: list[Contact]) -> None:
+    current.pop("fresh", None)
     if current.get("email") or current.get("phones"):
         phone = mobile = None
         phone_span = None
@@ -246,8 +373,6 @@ def _flush(current: dict[str, Any], out: list[Contact], keep_name: bool = False)
         current.clear()
         if region:
             current["region"] = region
-    elif not keep_name and current.get("name") and not (current.get("email") or current.get("phones")):
-        pass
 
 
 def merge_contacts(first: Iterable[Contact], second: Iterable[Contact]) -> list[Contact]:
