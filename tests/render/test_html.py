@@ -259,3 +259,33 @@ def test_html_and_pdf_modules_import_no_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_base_url_gives_absolute_addresses_for_crawlers_and_cards() -> None:
+    import json
+
+    from pressrelease.config import Config
+    from pressrelease.model import Organization
+    from pressrelease.parse import parse
+
+    org = Organization(key="o", name="Harbour Trust", url="https://harbour.example.org", logo=Path("brand/logo.png"),
+                       base_url="https://harbour.example.org/news")  # fmt: skip
+    config = Config(organizations={"o": org}, default_organization="o")
+    text = "---\ntitle: Ferry opens\ndate: 2026-02-10\n---\n\nPORTLAW – It opened.\n\n![The ferry](img/ferry.jpg)\n"
+    doc = soup(render_html(parse(text, "r.md", config), config))
+    url = "https://harbour.example.org/news/2026-02-10-ferry-opens.html"
+    assert doc.find("link", rel="canonical")["href"] == url
+    assert doc.find("meta", property="og:url")["content"] == url
+    assert doc.find("meta", property="og:image")["content"] == "https://harbour.example.org/news/img/ferry.jpg"
+    data = json.loads(doc.find("script", type="application/ld+json").string)
+    assert data["url"] == url and data["image"] == ["https://harbour.example.org/news/img/ferry.jpg"]
+    assert data["publisher"]["logo"]["url"] == "https://harbour.example.org/news/logo.png"
+    assert doc.find("a", class_="pdf-link")["href"] == "2026-02-10-ferry-opens.pdf"
+
+
+def test_without_base_url_nothing_pretends_to_be_absolute() -> None:
+    doc = soup(page(SEED))
+    assert doc.find("link", rel="canonical")["href"].endswith(".html")
+    assert doc.find("meta", property="og:url") is None and doc.find("meta", property="og:image") is None
+    css = doc.find("style").string
+    assert "prefers-color-scheme: dark" in css and "@page" in css and "attr(href)" in css

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, urljoin, urlsplit
 
 from markdown_it.token import Token
 from markupsafe import Markup, escape
@@ -195,6 +196,41 @@ def json_ld(data: dict[str, Any]) -> Markup:
     return Markup(text)
 
 
+@dataclass(frozen=True, slots=True)
+class WebAddresses:
+    """Where the page lives on the web, from the organisation's ``base_url`` (config)."""
+
+    page: str  #: absolute when ``base_url`` is set, else the file's own name
+    absolute: bool
+    image: str | None  #: the body's first image, absolute; else the logo's
+    logo: str | None  #: ``base_url`` + the logo's file name (publish it beside the pages)
+
+
+def _first_image(release: Release) -> str | None:
+    for index in release.body:
+        for token in release.blocks[index].tokens:
+            for child in token.children or ():
+                if child.type == "image" and child.attrGet("src"):
+                    return str(child.attrGet("src"))
+    return None
+
+
+def web_addresses(release: Release) -> WebAddresses:
+    """The page's canonical URL and the images Open Graph and JSON-LD may name."""
+    org = release.organization
+    base = org.base_url if org is not None and org.base_url else None
+    name = f"{release.slug}.html"
+    if base is None:
+        return WebAddresses(name, False, None, None)
+    base = base if base.endswith("/") else base + "/"
+    logo = urljoin(base, quote(org.logo.name)) if org is not None and org.logo is not None else None
+    found = _first_image(release)
+    image = urljoin(base, found) if found is not None else None
+    if image is not None and urlsplit(image).scheme not in ("http", "https"):
+        image = None  # data: images and anything else a crawler cannot fetch
+    return WebAddresses(urljoin(base, quote(name)), True, image or logo, logo)
+
+
 def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
     """The template context for one release (see docs/templates.md)."""
     builder = _Builder(release, config, mode)
@@ -212,7 +248,12 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
     mark = release.end_mark.text if release.end_mark is not None else common.end_mark(release, config)
     notes, about = builder.parts()
     main = builder.main()
-    org_ld = {"@type": "Organization", "name": org.name, **({"url": org.url} if org.url else {})} if org else None
+    web = web_addresses(release)
+    org_ld: dict[str, Any] | None = None
+    if org is not None:
+        org_ld = {"@type": "Organization", "name": org.name, **({"url": org.url} if org.url else {})}
+        if web.logo:
+            org_ld["logo"] = {"@type": "ImageObject", "url": web.logo}
     ld: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -224,6 +265,8 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
         **({"dateline": release.location} if release.location else {}),
         **({"keywords": list(release.tags)} if release.tags else {}),
         **({"author": org_ld, "publisher": org_ld} if org_ld else {}),
+        **({"url": web.page, "mainEntityOfPage": web.page} if web.absolute else {}),
+        **({"image": [web.image]} if web.image else {}),
     }
     return {
         "mode": mode,
@@ -253,7 +296,10 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
         "contact_heading": contact_heading(release),
         "contact_block": contact_block(release),
         "contacts": [card(c, release.language) for c in release.contacts],
-        "canonical": f"{release.slug}.html",
+        "canonical": web.page,
+        "page_url": web.page if web.absolute else None,
+        "og_image": web.image,
+        "pdf": f"{release.slug}.pdf" if "pdf" in config.build.formats else None,
         "json_ld": json_ld(ld),
         "refused_images": tuple(builder.body.refused),
         "slug": release.slug,
