@@ -239,13 +239,46 @@ class Embargo(msgspec.Struct, frozen=True):
     span: Span
 
 
+class Written(msgspec.Struct, frozen=True):
+    """Where a front-matter value is written, from its YAML node.
+
+    ``columns`` maps the value's characters to the source, for a scalar on one line:
+    character ``i`` of the value starts at column ``columns[i]`` and the value ends
+    before ``columns[-1]`` (an escape such as ``''`` or ``\\"`` is one character
+    written as two). Elsewhere (block and folded scalars, lists) it is empty and
+    :meth:`locate` gives the whole value.
+    """
+
+    span: Span  #: the whole value (inside the quotes of a quoted scalar)
+    columns: tuple[int, ...] = ()
+
+    @property
+    def exact(self) -> bool:
+        """The value is written character for character, so an edit of it is an edit of the source."""
+        return bool(self.columns) and self.columns[-1] - self.columns[0] == len(self.columns) - 1
+
+    def locate(self, start: int, end: int) -> Span:
+        """The span of ``value[start:end]``; the whole value when it has no column map."""
+        if not self.columns or not 0 <= start <= end < len(self.columns):
+            return self.span
+        return Span(self.span.line, self.columns[start], self.span.line, self.columns[end])
+
+
 class FrontMatter(msgspec.Struct, frozen=True):
-    """The YAML front matter as read, with the line of every top-level key."""
+    """The YAML front matter as read, with where every top-level key and value is written."""
 
     data: dict[str, Any]
     key_spans: dict[str, Span]
     span: Span  #: the whole block, fences included
     present: bool = True
+    values: dict[str, Written] = msgspec.field(default_factory=dict)  #: by key; ``key.child`` one level down
+    items: dict[str, tuple[dict[str, Written], ...]] = msgspec.field(default_factory=dict)
+    """For a list under a key: each item's fields by name (``{}`` for an item that is no mapping)."""
+
+    def value_span(self, key: str) -> Span:
+        """Where the value of ``key`` is written; else the key; else the file's start."""
+        written = self.values.get(key)
+        return written.span if written is not None else self.key_spans.get(key, Span.point(1))
 
 
 class Release(msgspec.Struct, frozen=True):

@@ -103,6 +103,28 @@ def test_placeholder_in_title() -> None:
     assert found(body.placeholder, text) == [(2, 30)]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "'Pallas Thermal''s new pump [TK] launches'",  # '' is one quote: the value goes on past it
+        '"Pallas Thermal\\"s new pump [TK] launches"',
+        "Pallas Thermal's new pump [TK] launches  # a comment after it",
+        "{'Pallas Thermal''s new pump [TK] launches'}",  # not text: no finding, and no crash
+    ],
+)
+def test_placeholder_in_a_quoted_title_is_found_where_it_is_written(title: str) -> None:
+    text = re.sub(r"^title: .*$", f"title: {title}", CLEAN, count=1, flags=re.MULTILINE)
+    expected = [where(text, "TK]")] if not title.startswith("{") else []
+    assert found(body.placeholder, text) == expected
+
+
+def test_placeholder_in_a_folded_title_points_at_the_value() -> None:
+    text = re.sub(
+        r"^title: .*$", "title: >\n  Pallas Thermal's new pump\n  [TK] launches", CLEAN, count=1, flags=re.MULTILINE
+    )
+    assert found(body.placeholder, text) == [(2, 8)]
+
+
 def test_placeholder_not_in_urls_code_or_words() -> None:
     for planted in (
         "three hospitals (see https://example.org/TBD/list)",

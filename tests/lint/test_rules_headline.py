@@ -126,11 +126,18 @@ def test_pr104_abbreviations_and_ellipses_are_not_full_stops(title: str) -> None
     assert run_rule(headline_trailing_period, CLEAN.replace(TITLE, title)) == []
 
 
-def test_pr104_folded_title_is_reported_at_the_key_without_a_fix() -> None:
+def test_pr104_folded_title_is_reported_at_the_value_without_a_fix() -> None:
     text = CLEAN.replace(f"title: {TITLE}", "title: >-\n  Water Authority Opens Plants.")
     findings = run_rule(headline_trailing_period, text)
-    assert where(findings) == [(2, 1)]
+    assert where(findings) == [(2, 8)]  # the value as a whole, from its '>-'
     assert findings[0].fix is None
+
+
+def test_pr104_fix_removes_the_full_stop_inside_quotes_with_an_escape() -> None:
+    text = CLEAN.replace(f"title: {TITLE}", "title: 'Pallas Thermal''s Plant Opens.'  # final")
+    (finding,) = run_rule(headline_trailing_period, text)
+    assert finding.fix is not None
+    assert where([finding]) == [at(text, ".'")]
 
 
 def test_pr105_points_at_the_exclamation_mark() -> None:

@@ -46,6 +46,89 @@ Minsk – The meeting.
 """
 
 
+POSITIONS = """\
+---
+title: 'Pallas Thermal''s pump'  # a comment
+subtitle: "A \\"new\\" caf\\u00e9 opens"
+location: >
+  Folded over
+  two lines
+summary: |
+  Kept as written.
+tags: [alpha, "beta"]  # flow
+date: 2024-07-19 # plain, then a comment
+organization: {name: Acme Ltd}
+contacts:
+  - name: Jane Doe
+    # a comment between fields
+    email: 'jane@example.org'
+  - just text
+---
+
+Minsk – The meeting.
+"""
+
+
+def _written(release: Release, span: Span) -> str:
+    """The source text a one-line span covers."""
+    assert span.line == span.end_line
+    return release.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+
+
+def test_every_value_is_where_the_yaml_nodes_say() -> None:
+    release = parse(POSITIONS)
+    fm = release.front_matter
+    spans = {key: (w.span.line, w.span.column, w.span.end_line, w.span.end_column) for key, w in fm.values.items()}
+    assert spans == {
+        "title": (2, 9, 2, 31),  # inside the quotes
+        "subtitle": (3, 12, 3, 37),
+        "location": (4, 11, 6, 12),  # folded: from '>' to the end of its last line
+        "summary": (7, 10, 8, 19),
+        "tags": (9, 7, 9, 22),  # flow: the brackets included
+        "date": (10, 7, 10, 17),  # the comment left out
+        "organization": (11, 15, 11, 31),
+        "organization.name": (11, 22, 11, 30),
+        "contacts": (13, 3, 16, 14),
+    }
+    assert _written(release, fm.values["title"].span) == "Pallas Thermal''s pump"
+    assert _written(release, fm.values["tags"].span) == '[alpha, "beta"]'
+    assert [w.span.column for w in (fm.values["location"], fm.values["summary"])] == [11, 10]
+
+
+@pytest.mark.parametrize(
+    ("key", "needle", "written"),
+    [
+        ("title", "s pump", "s pump"),  # after the '' escape, one column further on
+        ("title", "'", "''"),  # the escaped quote is both characters
+        ("subtitle", '"new"', '\\"new\\"'),
+        ("subtitle", "é", "\\u00e9"),
+    ],
+)
+def test_a_character_of_a_one_line_value_maps_to_where_it_is_written(key: str, needle: str, written: str) -> None:
+    release = parse(POSITIONS)
+    value = release.front_matter.data[key]
+    where = release.front_matter.values[key]
+    start = value.index(needle)
+    assert _written(release, where.locate(start, start + len(needle))) == written
+    assert not where.exact  # an escape: a fix may not edit the value as if it were the source
+
+
+def test_values_on_several_lines_have_no_character_map() -> None:
+    fm = parse(POSITIONS).front_matter
+    for key in ("location", "summary", "tags", "contacts"):
+        assert fm.values[key].columns == ()
+        assert fm.values[key].locate(0, 3) == fm.values[key].span
+
+
+def test_list_items_have_their_fields_positions_and_comments_are_skipped() -> None:
+    release = parse(POSITIONS)
+    first, second = release.front_matter.items["contacts"]
+    assert {k: _written(release, w.span) for k, w in first.items()} == {"name": "Jane Doe", "email": "jane@example.org"}
+    assert first["email"].span.line == 15 and first["email"].exact
+    assert second == {}  # an item that is no mapping
+    assert release.front_matter.items["tags"] == ({}, {})
+
+
 def test_every_key_has_its_line() -> None:
     release = parse(FULL)
     assert release.problems == ()

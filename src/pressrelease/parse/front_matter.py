@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from ..model import Span, Written
+
 
 class PureLoader(yaml.SafeLoader):
     """A safe loader that refuses aliases: no alias bombs, and releases never need them."""
@@ -108,3 +110,39 @@ def load(text: str) -> tuple[yaml.Node | None, Any]:
         except (_Refused, yaml.YAMLError, RecursionError, ValueError, TypeError):
             pass  # read it again below, for the pure loader's own error and position
     return _load(PureLoader, text)
+
+
+#: hex digits after a double-quoted escape letter (``\\x41``, ``\\u00e9``, ``\\U0001F600``)
+_ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
+
+
+def written(node: yaml.Node, lines: list[str], first_line: int) -> Written:
+    """Where ``node`` is written, from its marks (``first_line``: the YAML's first line in the file).
+
+    For a scalar on one line, where each character of its value comes from: the
+    value ``Pallas's`` written ``'Pallas''s'`` has eight characters over nine columns.
+    """
+    start, end = node.start_mark, node.end_mark
+    end_line, end_column = end.line, end.column
+    if end_column == 0 and end_line > start.line:  # a block ends where the next line starts
+        end_line -= 1
+        end_column = len(lines[end_line]) if end_line < len(lines) else 0
+    whole = Span(first_line + start.line, start.column + 1, first_line + end_line, end_column + 1)
+    if not isinstance(node, yaml.ScalarNode) or end_line != start.line or start.line >= len(lines):
+        return Written(whole)
+    quoted = 1 if node.style in ("'", '"') else 0
+    raw = lines[start.line][start.column + quoted : end_column - quoted]
+    columns: list[int] = []
+    index = 0
+    while index < len(raw):
+        columns.append(start.column + quoted + index + 1)
+        if node.style == "'" and raw.startswith("''", index):
+            index += 2
+        elif node.style == '"' and raw[index] == "\\":
+            index += 2 + _ESCAPE_DIGITS.get(raw[index + 1 : index + 2], 0)
+        else:
+            index += 1
+    columns.append(start.column + quoted + index + 1)
+    if len(columns) != len(node.value) + 1:
+        return Written(whole)  # not read as expected: the value as a whole
+    return Written(Span(whole.line, columns[0], whole.line, columns[-1]), tuple(columns))

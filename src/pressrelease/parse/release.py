@@ -38,6 +38,7 @@ from ..model import (
     Release,
     Section,
     Span,
+    Written,
     blank,
 )
 from ..slug import slugify
@@ -45,6 +46,7 @@ from .bare_links import use as use_bare_links
 from .contact_details import EMAIL, PHONE, contacts_from_front_matter, contacts_from_section, merge_contacts
 from .dates import find_dates
 from .front_matter import load as load_yaml
+from .front_matter import written
 from .language import Language, language
 from .lede import find_dateline, find_lede_date
 from .plain_inline import use as use_plain_inline
@@ -263,6 +265,9 @@ def _read_front_matter(
     spans: dict[str, Span] = {}
     child_spans: dict[str, Span] = {}
     nodes: dict[str, yaml.Node] = {}
+    lines = fm_text.split("\n")
+    values: dict[str, Written] = {}
+    items: dict[str, tuple[dict[str, Written], ...]] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
         start = key_node.start_mark
@@ -272,13 +277,22 @@ def _read_front_matter(
             problems.append(Problem("PR003", message, span))
         spans[key] = span
         nodes[key] = value_node
+        values[key] = written(value_node, lines, first_line)
         if isinstance(value_node, yaml.MappingNode):  # one level down, for organization.logo
-            for child, _ in value_node.value:
+            for child, child_value in value_node.value:
                 mark, name = child.start_mark, str(child.value)
                 line = first_line + mark.line
                 child_spans.setdefault(f"{key}.{name}", Span(line, mark.column + 1, line, mark.column + 1 + len(name)))
+                values.setdefault(f"{key}.{name}", written(child_value, lines, first_line))
+        elif isinstance(value_node, yaml.SequenceNode):  # contacts: each item's fields
+            items[key] = tuple(
+                {str(k.value): written(v, lines, first_line) for k, v in item.value}
+                if isinstance(item, yaml.MappingNode)
+                else {}
+                for item in value_node.value
+            )
     data = {str(k): v for k, v in data.items()}
-    return FrontMatter(data, spans, whole), body_offset, problems, nodes, child_spans
+    return FrontMatter(data, spans, whole, values=values, items=items), body_offset, problems, nodes, child_spans
 
 
 # -- field validation ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import msgspec
 
-from ...model import Block, Release, Span, blank
+from ...model import Block, Release, Written, blank
 
 #: A word: letters or digits, with inner apostrophes, hyphens, dots and commas
 #: ("co-chaired", "U.S", "400,000"); a dash or a lone symbol is not a word.
@@ -149,101 +149,12 @@ def prose_blocks(release: Release) -> Iterator[tuple[int, Block]]:
 # -- front matter ----------------------------------------------------------------------------------
 
 
-class Value(msgspec.Struct, frozen=True):
-    """Where a one-line front-matter scalar is written: its line, first column and raw text."""
-
-    line: int
-    column: int
-    raw: str  #: as written, without surrounding quotes or a trailing comment
-
-    @property
-    def span(self) -> Span:
-        return Span(self.line, self.column, self.line, self.column + len(self.raw))
-
-    def locate(self, start: int, end: int) -> Span:
-        return Span(self.line, self.column + start, self.line, self.column + end)
-
-
-def _scalar_at(line_no: int, line: str, start: int) -> Value | None:
-    """The scalar written on ``line`` from column offset ``start`` (after ``key:``)."""
-    while start < len(line) and line[start] in " \t":
-        start += 1
-    rest = line[start:]
-    if not rest or rest[0] in "|>[{&*!":
-        return None
-    if rest[0] in "'\"":
-        close = rest.find(rest[0], 1)
-        if close < 0:
-            return None
-        return Value(line_no, start + 2, rest[1:close])
-    raw = re.split(r"\s+#", rest, maxsplit=1)[0].rstrip()
-    return Value(line_no, start + 1, raw) if raw else None
-
-
-def fm_value(release: Release, key: str) -> Value | None:
-    """Where the value of top-level ``key`` is written, when it is on the key's line."""
-    key_span = release.front_matter.key_spans.get(key)
-    if key_span is None or key_span.line > len(release.lines):
-        return None
-    line = release.lines[key_span.line - 1]
-    colon = line.find(":", key_span.end_column - 1)
-    return _scalar_at(key_span.line, line, colon + 1) if colon >= 0 else None
-
-
-def fm_value_span(release: Release, key: str) -> Span:
-    """The value of ``key`` if it can be found, else the key, else the file's start."""
-    value = fm_value(release, key)
-    if value is not None:
-        return value.span
-    return release.front_matter.key_spans.get(key, Span.point(1))
-
-
-_ITEM_KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:")
-
-
-#: the last release's list items by key: the contact rules ask for them one after another
-_items_memo: tuple[Release | None, dict[str, list[dict[str, Value]]]] = (None, {})
-
-
-def fm_list_items(release: Release, key: str) -> list[dict[str, Value]]:
-    """For a block-style list of mappings under ``key``: each item's values by field name.
-
-    Flow-style lists (``[{...}]``) give an empty list; callers fall back to the key.
-    Read once a release (the result is shared: do not change it).
-    """
-    global _items_memo
-    memo_release, memo = _items_memo
-    if memo_release is not release:
-        memo = {}
-        _items_memo = (release, memo)
-    if key not in memo:
-        memo[key] = _list_items(release, key)
-    return memo[key]
-
-
-def _list_items(release: Release, key: str) -> list[dict[str, Value]]:
-    key_span = release.front_matter.key_spans.get(key)
-    if key_span is None:
-        return []
-    lines = release.lines
-    last = min(release.front_matter.span.end_line - 1, len(lines))
-    items: list[dict[str, Value]] = []
-    item_indent: int | None = None
-    for line_no in range(key_span.line + 1, last + 1):
-        line = lines[line_no - 1]
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        indent = len(line) - len(line.lstrip())
-        if indent == 0 and not stripped.startswith("-"):
-            break  # the next top-level key
-        match = _ITEM_KEY.match(line)
-        if stripped.startswith("-") and (item_indent is None or indent <= item_indent):
-            item_indent = indent
-            items.append({})
-        if match is None or not items:
-            continue
-        value = _scalar_at(line_no, line, match.end())
-        if value is not None:
-            items[-1].setdefault(match.group("key"), value)
-    return items
+def front_matter_texts(
+    release: Release, keys: tuple[str, ...] = ("title", "subtitle")
+) -> Iterator[tuple[str, str, Written]]:
+    """``(key, value, where it is written)`` for each of ``keys`` whose value is text."""
+    for key in keys:
+        value = release.front_matter.data.get(key)
+        where = release.front_matter.values.get(key)
+        if isinstance(value, str) and where is not None:
+            yield key, value, where

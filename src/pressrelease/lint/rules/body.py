@@ -19,7 +19,7 @@ from ...model import Block, Release, Span
 from ...parse.language import Language, language
 from ...parse.quotations import scan
 from ..registry import Context, Finding, Rule, rule
-from ._text import count_words, fm_value, inline_links, mask, prose_blocks
+from ._text import count_words, front_matter_texts, inline_links, mask, prose_blocks
 from ._tokens import TOKEN, acronym, definitions, known_acronyms, placeholders, shouting_lines, word_pattern
 
 # A small release for the examples; each rule's bad/good plants one thing in it.
@@ -146,12 +146,9 @@ def body_length(ctx: Context) -> Iterator[Finding]:
 )
 def placeholder(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
-    for key in ("title", "subtitle"):
-        value = fm_value(release, key)
-        if value is None:
-            continue
-        for start, end, what in placeholders(mask(value.raw), ctx.lang):
-            yield Finding(value.locate(start, end), f"placeholder '{what}' in the {key}: replace it with the real text")
+    for key, value, where in front_matter_texts(release):
+        for start, end, what in placeholders(mask(value), ctx.lang):
+            yield Finding(where.locate(start, end), f"placeholder '{what}' in the {key}: replace it with the real text")
     for block in release.blocks:
         if not block.source or block.kind == "code":
             continue

@@ -2,7 +2,7 @@
 
 Contacts come from two places: the front-matter ``contacts`` list and the text of
 the Contact section. Front-matter findings point at the line of the field itself
-(found by :func:`fm_list_items`), falling back to the ``contacts`` key; section
+(``FrontMatter.items``, from the parser), falling back to the ``contacts`` key; section
 findings use the spans the parser recorded, or the address found in the text.
 Email syntax is checked with email-validator, offline (no DNS lookups), unless the
 address is of the plain form it always accepts (:func:`plainly_valid`).
@@ -17,11 +17,10 @@ from typing import Any
 
 import msgspec
 
-from ...model import Block, Contact, Release, Section, Span
+from ...model import Block, Contact, Release, Section, Span, Written
 from ...parse import phones
 from ...parse.contact_details import EMAIL, PHONE
 from ..registry import Context, Finding, Rule, rule
-from ._text import Value, fm_list_items
 
 _RELEASE = """\
 ---
@@ -68,14 +67,14 @@ class _Where(msgspec.Struct, frozen=True):
     """A contact and where its front-matter fields are written (empty for section contacts)."""
 
     contact: Contact
-    fields: dict[str, Value]
+    fields: dict[str, Written]
 
 
 def _front_matter_contacts(release: Release) -> list[_Where]:
     """Front-matter contacts, each with its item's field positions (same order as the parser)."""
     raw: Any = release.front_matter.data.get("contacts")
     items = raw if isinstance(raw, list) else [raw] if isinstance(raw, dict) else []
-    positions = fm_list_items(release, "contacts") if isinstance(raw, list) else []
+    positions = release.front_matter.items.get("contacts", ()) if isinstance(raw, list) else ()
     placed = [positions[i] if i < len(positions) else {} for i, item in enumerate(items) if isinstance(item, dict)]
     ours = [c for c in release.contacts if c.source == "front-matter"]
     return [_Where(contact, placed[i] if i < len(placed) else {}) for i, contact in enumerate(ours)]
@@ -97,7 +96,7 @@ def _written(release: Release, key: str) -> Iterator[tuple[str, Span]]:
     """Each front-matter contact's ``key`` value as written, with its position."""
     raw: Any = release.front_matter.data.get("contacts")
     items = raw if isinstance(raw, list) else [raw] if isinstance(raw, dict) else []
-    positions = fm_list_items(release, "contacts") if isinstance(raw, list) else []
+    positions = release.front_matter.items.get("contacts", ()) if isinstance(raw, list) else ()
     for index, item in enumerate(items):
         if not isinstance(item, dict) or not isinstance(item.get(key), str) or not item[key].strip():
             continue

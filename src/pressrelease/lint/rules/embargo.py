@@ -18,7 +18,7 @@ import msgspec
 from ...model import Block, Embargo, Release
 from ...parse.dates import find_dates
 from ..registry import Context, Finding, Rule, rule
-from ._text import fm_value_span, mask_code
+from ._text import mask_code
 
 _RELEASE = """\
 ---
@@ -97,7 +97,7 @@ def embargo_no_timezone(ctx: Context) -> Iterator[Finding]:
     embargo = ctx.release.embargo
     if embargo is None:
         return
-    span = fm_value_span(ctx.release, "embargo")
+    span = ctx.release.front_matter.value_span("embargo")
     written = _zoneless(embargo)
     if written is None:
         return  # it has a zone, or it is unreadable and PR003 says so
@@ -133,7 +133,7 @@ def embargo_date_mismatch(ctx: Context) -> Iterator[Finding]:
     local = _local_date(release.embargo)
     if local is not None and local != release.date:
         yield Finding(
-            fm_value_span(release, "embargo"),
+            release.front_matter.value_span("embargo"),
             f"the embargo lifts on {_show(local)} but the release is dated {_show(release.date)}: make "
             "`date` the embargo's local date",
         )
@@ -155,7 +155,7 @@ def embargo_passed(ctx: Context) -> Iterator[Finding]:
         return
     if embargo.at <= ctx.now:
         yield Finding(
-            fm_value_span(ctx.release, "embargo"),
+            ctx.release.front_matter.value_span("embargo"),
             f"the embargo '{embargo.text}' has already passed: remove it, or set the new time",
         )
 

@@ -1,16 +1,14 @@
 """Lint rules: headline (PR1xx).
 
 The headline and subtitle live in the front matter, so positions point into the
-YAML: :func:`front_matter_value` finds where a one-line value is written on its
-key's line, which lets a finding (and the PR104 fix) point at the very character.
+YAML: the parser records where each value is written (``FrontMatter.values``), which
+lets a finding (and the PR104 fix) point at the very character.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import msgspec
 
 from ...model import Release, Span
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
@@ -26,84 +24,6 @@ Nairobi – Three new water treatment plants opened on 20 March 2026 in the nort
 """
 # Full stops that end an abbreviation, not the sentence: "Washington, D.C." or "Acme Inc."
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros|Plc|Ave|etc|No)\.)$")
-
-
-class Value(msgspec.Struct, frozen=True):
-    """Where a front-matter scalar is written: its line, first column and raw text."""
-
-    line: int
-    column: int
-    raw: str  #: the characters between the quotes (or the plain scalar) as written
-    exact: bool  #: ``raw`` is the parsed value character for character, so offsets map
-
-    @property
-    def span(self) -> Span:
-        return Span(self.line, self.column, self.line, self.column + len(self.raw))
-
-    def locate(self, start: int, end: int) -> Span:
-        """The span of ``value[start:end]``; the whole value when offsets do not map."""
-        if not self.exact:
-            return self.span
-        return Span(self.line, self.column + start, self.line, self.column + end)
-
-
-def front_matter_value(release: Release, key: str) -> Value | None:
-    """The written position of a one-line string value of a top-level key, if it has one.
-
-    Block scalars (``|``, ``>``) and values folded over several lines give None:
-    callers then point at the key.
-    """
-    key_span = release.front_matter.key_spans.get(key)
-    value = release.front_matter.data.get(key)
-    if key_span is None or not isinstance(value, str):
-        return None
-    lines = release.lines
-    if key_span.line > len(lines):
-        return None
-    line = lines[key_span.line - 1]
-    colon = line.find(":", key_span.end_column - 1)
-    if colon < 0:
-        return None
-    start = colon + 1
-    while start < len(line) and line[start] in " \t":
-        start += 1
-    rest = line[start:]
-    if not rest or rest[0] in "|>":
-        return None
-    if rest[0] in "'\"":
-        quote = rest[0]
-        close = _closing_quote(rest, quote)
-        if close is None:
-            return None
-        raw = rest[1:close]
-        return Value(key_span.line, start + 2, raw, raw == value)
-    raw = re.split(r"\s+#", rest, maxsplit=1)[0].rstrip()
-    if raw.strip() != value.strip():
-        return None  # folded over several lines
-    return Value(key_span.line, start + 1, raw, raw == value)
-
-
-def _closing_quote(text: str, quote: str) -> int | None:
-    i = 1
-    while i < len(text):
-        ch = text[i]
-        if quote == '"' and ch == "\\":
-            i += 2
-            continue
-        if ch == quote:
-            if quote == "'" and text[i + 1 : i + 2] == "'":
-                i += 2  # '' is an escaped single quote
-                continue
-            return i
-        i += 1
-    return None
-
-
-def _where(release: Release, key: str) -> Span:
-    value = front_matter_value(release, key)
-    if value is not None:
-        return value.span
-    return release.front_matter.key_spans.get(key, Span.point(1))
 
 
 def _front_matter_broken(release: Release) -> bool:
@@ -152,12 +72,12 @@ def headline_too_long(ctx: Context) -> Iterator[Finding]:
     words = len(title.split())
     if len(title) > max_chars:
         yield Finding(
-            _where(ctx.release, "title"),
+            ctx.release.front_matter.value_span("title"),
             f"headline has {len(title)} characters (limit {max_chars}); shorten it and move detail to the subtitle",
         )
     elif words > max_words:
         yield Finding(
-            _where(ctx.release, "title"),
+            ctx.release.front_matter.value_span("title"),
             f"headline has {words} words (limit {max_words}); shorten it and move detail to the subtitle",
         )
 
@@ -178,7 +98,9 @@ def headline_all_caps(ctx: Context) -> Iterator[Finding]:
         return
     letters = [ch for ch in title if ch.isalpha() and ch.lower() != ch.upper()]
     if len(letters) >= 8 and all(ch.isupper() for ch in letters) and len(title.split()) >= 2:
-        yield Finding(_where(ctx.release, "title"), "headline is in capitals: write it in sentence or title case")
+        yield Finding(
+            ctx.release.front_matter.value_span("title"), "headline is in capitals: write it in sentence or title case"
+        )
 
 
 @rule(
@@ -196,12 +118,13 @@ def headline_trailing_period(ctx: Context) -> Iterator[Finding]:
     title = ctx.release.title
     if not title or not title.endswith(".") or title.endswith("..") or _ABBREVIATION_END.search(title):
         return
-    value = front_matter_value(ctx.release, "title")
-    if value is None or not value.raw.rstrip().endswith("."):
-        yield Finding(_where(ctx.release, "title"), "headline ends with a full stop: remove it")
+    value = ctx.release.front_matter.data.get("title")
+    where = ctx.release.front_matter.values.get("title")
+    if not isinstance(value, str) or where is None or not where.columns:
+        yield Finding(ctx.release.front_matter.value_span("title"), "headline ends with a full stop: remove it")
         return
-    dot = len(value.raw.rstrip()) - 1
-    span = Span(value.line, value.column + dot, value.line, value.column + dot + 1)
+    dot = len(value.rstrip()) - 1
+    span = where.locate(dot, dot + 1)
     fix = Fix("remove the full stop at the end of the headline", (Edit(span, ""),))
     yield Finding(span, "headline ends with a full stop: remove it", fix)
 
@@ -220,13 +143,13 @@ def headline_exclamation(ctx: Context) -> Iterator[Finding]:
     title = ctx.release.title
     if not title or "!" not in title:
         return
-    value = front_matter_value(ctx.release, "title")
-    index = title.find("!")
-    if value is not None and value.exact:
-        index = value.raw.find("!")
-        span = value.locate(index, index + 1)
+    value = ctx.release.front_matter.data.get("title")
+    where = ctx.release.front_matter.values.get("title")
+    if isinstance(value, str) and where is not None:
+        index = value.find("!")
+        span = where.locate(index, index + 1)
     else:
-        span = _where(ctx.release, "title")
+        span = ctx.release.front_matter.value_span("title")
     yield Finding(span, "headline contains '!': state the news plainly and let the facts carry it")
 
 
@@ -250,7 +173,7 @@ def subtitle_too_long(ctx: Context) -> Iterator[Finding]:
     limit = ctx.thresholds["subtitle-max-chars"]
     if subtitle and len(subtitle) > limit:
         yield Finding(
-            _where(ctx.release, "subtitle"),
+            ctx.release.front_matter.value_span("subtitle"),
             f"subtitle has {len(subtitle)} characters (limit {limit}); keep it to one short sentence",
         )
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from ...model import Quote, Release, Span
 from ...parse.quotations import PAIRS, scan
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
+from ._text import front_matter_texts
 from .document import is_unreadable
-from .headline import front_matter_value
 
 _FRONT = """\
 ---
@@ -113,10 +113,9 @@ Locator = Callable[[int, int], Span]
 
 def _texts(release: Release) -> Iterator[tuple[str, Locator]]:
     """(source, locator) for the title, subtitle and every block with inline text."""
-    for key in ("title", "subtitle"):
-        value = front_matter_value(release, key)
-        if value is not None and value.exact:
-            yield value.raw, value.locate
+    for _key, value, where in front_matter_texts(release):
+        if where.exact:  # the fix edits the source: only where it is the value as written
+            yield value, where.locate
     for block in release.blocks:
         if block.source and block.kind != "code":
             yield block.source, block.locate

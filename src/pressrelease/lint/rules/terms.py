@@ -16,8 +16,7 @@ from ...config import Term
 from ...model import Release, Span
 from ...parse.quotations import scan
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
-from ._text import mask
-from .headline import front_matter_value
+from ._text import front_matter_texts, mask
 
 
 def quoted_ranges(source: str) -> list[tuple[int, int]]:
@@ -60,15 +59,14 @@ def _finding(span: Span, found: str, term: Term) -> Iterator[Finding]:
 
 
 def _front_matter_hits(release: Release, term: Term) -> Iterator[Finding]:
-    for key in ("title", "subtitle"):
-        value = front_matter_value(release, key)
-        if value is None or not value.exact:
+    for _key, value, where in front_matter_texts(release):
+        if not where.exact:  # the fix edits the source: only where it is the value as written
             continue
-        text = mask(value.raw)
-        ranges = [] if term.in_quotes else quoted_ranges(value.raw)
+        text = mask(value)
+        ranges = [] if term.in_quotes else quoted_ranges(value)
         for match in _pattern(term.wrong, term.case_sensitive).finditer(text):
             if not _inside(ranges, match.start(), match.end()):
-                yield from _finding(value.locate(match.start(), match.end()), match.group(0), term)
+                yield from _finding(where.locate(match.start(), match.end()), match.group(0), term)
 
 
 @rule(
