@@ -311,6 +311,7 @@ class Release(msgspec.Struct, frozen=True):
     problems: tuple[Problem, ...]
     tokens: tuple[Token, ...]
     lint_ignore: tuple[str, ...] = ()
+    draft: bool = False  #: not ready: ``pressrelease site`` leaves it out
     body_line_offset: int = 0  #: lines taken by the front matter
 
     def __repr__(self) -> str:

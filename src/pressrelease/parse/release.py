@@ -66,6 +66,7 @@ KNOWN_KEYS = (
     "contacts",
     "tags",
     "slug",
+    "draft",
     "lint",
 )
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -416,6 +417,15 @@ class _Fields:
         self.bad(key, f"expected a list of words, got {_kind(value)}")
         return ()
 
+    def flag(self, key: str) -> bool:
+        value = self.fm.data.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.bad(key, f"expected true or false, got {_kind(value)}")
+            return False
+        return value
+
     def slug(self, title: str | None, date: dt.date | None) -> str:
         value = self.string("slug")
         if value is not None:
@@ -734,6 +744,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
     profile = fields.choice("profile", config_mod.PROFILES, config.profile)
     tags = fields.strings("tags")
     slug = fields.slug(title, date)
+    draft = fields.flag("draft")
     lint_ignore = fields.lint_ignore()
     lang = language(lang_tag)
 
@@ -793,6 +804,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
         problems=tuple(sorted(problems, key=lambda p: (p.span.line, p.span.column))),
         tokens=tuple(tokens),
         lint_ignore=lint_ignore,
+        draft=draft,
         body_line_offset=text.count("\n", 0, body_offset),
     )
 

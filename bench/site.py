@@ -1,0 +1,100 @@
+"""Site benchmarks: how long ``pressrelease site`` takes on a large newsroom.
+
+    .venv/bin/python bench/site.py              # 1,000 releases
+    .venv/bin/python bench/site.py --count 200  # a quicker look
+
+Three figures, each against its target (the newsroom issue):
+
+1. a first build of N releases (copies of the examples with distinct titles and
+   dates, no PDFs) with ``-j 2``, search index included, wall time with start-up;
+2. a rebuild with nothing changed;
+3. a rebuild after one release changed.
+
+Not a test: timings depend on the machine and on what else runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "pressrelease"]
+NOW = "2090-01-01T00:00:00+00:00"  # every embargo has lifted
+
+
+def make_releases(folder: Path, count: int) -> list[Path]:
+    """``count`` releases: the examples in turn, each with its own title and slug.
+
+    Each copy moves its year by a multiple of 28 (the calendar repeats, so every
+    weekday the text names stays right and the copy lints as clean as the example).
+    """
+    examples = sorted((ROOT / "examples").glob("*.md"))
+    (folder / "pressrelease.toml").write_text((ROOT / "examples" / "pressrelease.toml").read_text())
+    made = []
+    for index in range(count):
+        text = examples[index % len(examples)].read_text()
+        year = int(re.search(r"(?m)^date: (\d{4})", text).group(1))  # type: ignore[union-attr]
+        shift = 28 * (index // len(examples) % 6 - 3)
+        text = text.replace(str(year), str(year + shift))
+        text = re.sub(r"(?m)^title: (.*)$", rf"title: \1 (No. {index})", text, count=1)
+        text = re.sub(r"(?m)^slug: .*\n", "", text, count=1)
+        text = text.replace("\ntitle:", f"\nslug: copy-{index:04d}\ntitle:", 1)
+        text = re.sub(r"(?m)^embargo: .*\n", "", text, count=1)
+        path = folder / f"release-{index:04d}.md"
+        path.write_text(text)
+        made.append(path)
+    return made
+
+
+def timed(command: list[str]) -> tuple[float, str]:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"failed ({done.returncode}): {done.stderr.strip()}")
+    return seconds, done.stdout.strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=1000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "releases"
+        source.mkdir()
+        releases = make_releases(source, args.count)
+        output = Path(tmp) / "public"
+        command = [
+            *CLI,
+            "site",
+            str(source),
+            "-o",
+            str(output),
+            "-j",
+            "2",
+            "--now",
+            NOW,
+            "--base-url",
+            "https://n.example.org/",
+        ]
+        first, said = timed(command)
+        print(f"first build, {args.count} releases, -j 2: {first:.2f} s  ({said})")
+        unchanged, said = timed(command)
+        print(f"rebuild, nothing changed:               {unchanged:.2f} s  ({said})")
+        one = releases[len(releases) // 2]
+        one.write_text(one.read_text().replace("(No. ", "(Number "))
+        changed, said = timed(command)
+        print(f"rebuild, one release changed:           {changed:.2f} s  ({said})")
+        targets = [("first build < 15 s", first < 15.0), ("one-change rebuild < 1.5 s", changed < 1.5)]
+        for name, met in targets:
+            print(f"  {name}: {'met' if met else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

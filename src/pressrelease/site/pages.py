@@ -1,0 +1,150 @@
+"""The site's HTML: one page per release (the build's page in the site layout) and
+the listing pages (home, archives by year, language and tag).
+
+Every link between pages is relative, so the folder works under any address
+prefix and opened from disk; only the canonical address, the feeds and the sitemap
+use the absolute ``base_url``. Templates come from the theme's ``site/`` folder and
+may be overridden file by file, as for ``build``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import msgspec
+
+from ..config import Config
+from ..model import Release
+from ..render.common import format_date
+from ..render.templates import environment
+from .collect import Entry, Site
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def tag_slug(tag: str) -> str:
+    """A tag as a folder name: ASCII letters and digits joined by hyphens (``SDGs`` -> ``sdgs``)."""
+    ascii_text = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode().lower()
+    return _NOT_SLUG.sub("-", ascii_text).strip("-") or "tag"
+
+
+def release_files(release: Release, config: Config, entry: Entry, site: Site) -> dict[str, bytes]:
+    """The page of one published release (and its PDF when the site has them)."""
+    from ..render import context
+
+    # On the newsroom the release is out: its page says when it was published, not
+    # "embargoed until" (the embargo instant stays its publication time).
+    shown = msgspec.structs.replace(release, embargo=None)
+    values = context.build(shown, config, "page")
+    url = site.base_url + entry.url
+    values.update(
+        canonical=url,
+        published=entry.published.isoformat(),
+        site=_site_values(site, depth=2),
+        pdf_link=f"{entry.slug}.pdf" if site.pdf else None,
+    )
+    html = environment(site.templates).get_template("site/release.html.j2").render(values)
+    files = {f"{entry.url}index.html": html.encode("utf-8")}
+    if site.pdf:
+        from ..build.workers import pdf_renderer
+
+        paper = site.paper or config.build.paper
+        files[f"{entry.url}{entry.slug}.pdf"] = pdf_renderer().render(release, config, paper=paper)  # type: ignore[arg-type]
+    return files
+
+
+def _site_values(site: Site, depth: int) -> dict[str, Any]:
+    return {"title": site.title, "root": "../" * depth, "base_url": site.base_url}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One list of releases, split into pages: the home page, a year, a language, a tag."""
+
+    folder: str  #: relative to the site root, ``""`` or ending in ``/``
+    heading: str
+    entries: Sequence[Entry]
+    feed: str | None = None  #: the feed of this listing, relative to the site root
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to write: its file, its template and every value the template reads.
+
+    The values are plain data, so a page whose values are those of the last run
+    need not be rendered again (see ``build``).
+    """
+
+    name: str  #: relative to the site root
+    template: str
+    values: dict[str, Any]
+
+    def render(self, site: Site) -> bytes:
+        return environment(site.templates).get_template(self.template).render(self.values).encode("utf-8")
+
+
+def listing_pages(listing: Listing, site: Site) -> list[Page]:
+    """``index.html`` and ``page/N/index.html`` for one listing, ``per_page`` releases each."""
+    count = max(1, math.ceil(len(listing.entries) / site.per_page))
+    pages = []
+    base_depth = listing.folder.count("/")
+    for number in range(1, count + 1):
+        folder = listing.folder if number == 1 else f"{listing.folder}page/{number}/"
+        depth = folder.count("/")
+        up = "../" * depth
+        chunk = listing.entries[(number - 1) * site.per_page : number * site.per_page]
+        link_to = {n: "../" * (depth - base_depth) + ("" if n == 1 else f"page/{n}/") for n in (number - 1, number + 1)}
+        values = {
+            "site": _site_values(site, depth),
+            "heading": listing.heading,
+            "items": [_item(entry, up) for entry in chunk],
+            "page": number,
+            "pages": count,
+            "previous": link_to[number - 1] if number > 1 else None,
+            "next": link_to[number + 1] if number < count else None,
+            "feed": up + listing.feed if listing.feed else None,
+        }
+        pages.append(Page(f"{folder}index.html", "site/list.html.j2", values))
+    return pages
+
+
+def archive_page(
+    years: dict[str, int], languages: dict[str, int], tags: dict[str, tuple[str, int]], site: Site
+) -> Page:
+    """``archive/index.html``: every year, language and tag, with how many releases each has."""
+    values = {
+        "site": _site_values(site, 1),
+        "years": sorted(years.items(), reverse=True),
+        "languages": sorted(languages.items()),
+        "tags": sorted(tags.items(), key=lambda item: item[1][0].lower()),
+    }
+    return Page("archive/index.html", "site/archive.html.j2", values)
+
+
+def search_page(site: Site) -> Page:
+    """``search/index.html``: Pagefind's search box over the release pages."""
+    return Page("search/index.html", "site/search.html.j2", {"site": _site_values(site, 1)})
+
+
+@lru_cache(maxsize=4096)
+def _date_text(date: str, lang: str) -> str:
+    return format_date(dt.date.fromisoformat(date), "default", lang)
+
+
+def _item(entry: Entry, up: str) -> dict[str, Any]:
+    return {
+        "title": entry.title,
+        "url": up + entry.url,
+        "date": entry.date,
+        "date_text": _date_text(entry.date, entry.language) if entry.date else None,
+        "location": entry.location,
+        "description": entry.description,
+        "language": entry.language,
+    }

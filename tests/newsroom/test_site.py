@@ -1,0 +1,325 @@
+"""``pressrelease site``: the newsroom's tree, feeds, sitemap, search, embargoes kept,
+drafts and failing releases left out, and incremental rebuilds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import os
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import html5lib
+import pytest
+
+from cliutil import run_main as run  # tests/ is on sys.path
+from pressrelease.site import SiteOptions, build_site
+from pressrelease.site.build import MANIFEST
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+BASE = "https://news.example.org/"
+EMBARGOED = "un-embargoed-water-report.md"
+EMBARGO_SLUG = "2026-03-20-world-freshwater-outlook"
+BEFORE = dt.datetime(2026, 3, 20, 8, 59, tzinfo=dt.UTC)  # the embargo lifts at 09:00 UTC
+AFTER = dt.datetime(2026, 3, 20, 9, 0, tzinfo=dt.UTC)
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def examples(tmp_path: Path) -> Path:
+    folder = tmp_path / "releases"
+    shutil.copytree(EXAMPLES, folder)
+    return folder
+
+
+def build(source: Path, output: Path, now: dt.datetime = AFTER, **options: object) -> object:
+    return build_site([source], SiteOptions(output=output, base_url=BASE, now=now, **options))  # type: ignore[arg-type]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``, gzip members (Pagefind's index) unpacked."""
+    files = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            files[str(path.relative_to(folder))] = data
+    return files
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("site")
+    output = tmp / "public"
+    build(examples(tmp), output)
+    return output
+
+
+def test_the_tree_has_pages_feeds_sitemap_and_search(site: Path) -> None:
+    for name in (
+        "index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "archive/index.html",
+        "archive/2024/index.html",
+        "archive/2026/index.html",
+        "lang/en/index.html",
+        "lang/en/feed.xml",
+        "lang/fr/feed.xml",
+        "tags/sdgs/index.html",
+        "search/index.html",
+        "pagefind/pagefind-ui.js",
+        "pagefind/pagefind-entry.json",
+        f"releases/{EMBARGO_SLUG}/index.html",
+        MANIFEST,
+    ):
+        assert (site / name).is_file(), name
+    pages = sorted((site / "releases").glob("*/index.html"))
+    assert len(pages) == len(list(EXAMPLES.glob("*.md")))
+    assert "Sitemap: https://news.example.org/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_newest_release_first_on_the_home_page(site: Path) -> None:
+    home = (site / "index.html").read_text()
+    assert home.index("Les savoir-faire des bateliers") < home.index("Unlocking Potential of Migration")
+    assert f'href="releases/{EMBARGO_SLUG}/"' in home
+
+
+def test_every_page_is_valid_html(site: Path) -> None:
+    parser = html5lib.HTMLParser(strict=True)
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    assert len(pages) > 10
+    for page in pages:
+        parser.parse(page.read_bytes())  # raises on the first parse error
+
+
+def test_the_feed_reads_cleanly_and_has_what_atom_requires(site: Path) -> None:
+    parsed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert len(parsed.entries) == 5
+    assert (
+        parsed.entries[0].link
+        == BASE + "releases/2026-05-12-les-savoir-faire-des-bateliers-de-la-loire-inscrits-au-registre-du-pa/"
+    )
+    root = ET.fromstring((site / "feed.xml").read_bytes())
+    assert root.tag == f"{ATOM}feed"
+    for child in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{child}") is not None, child
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == BASE + "feed.xml"  # type: ignore[union-attr]
+    for entry in root.findall(f"{ATOM}entry"):
+        for child in ("id", "title", "updated", "link"):
+            assert entry.find(f"{ATOM}{child}") is not None, child
+        assert entry.findtext(f"{ATOM}id", "").startswith(BASE)
+    embargoed = next(e for e in parsed.entries if EMBARGO_SLUG in e.link)
+    assert embargoed.published_parsed[:5] == (2026, 3, 20, 9, 0)  # it became public when the embargo lifted
+
+
+def test_a_language_feed_holds_only_its_language(site: Path) -> None:
+    parsed = feedparser.parse((site / "lang" / "fr" / "feed.xml").read_bytes())
+    assert not parsed.bozo
+    assert [e.title for e in parsed.entries] == [
+        "Les savoir-faire des bateliers de la Loire inscrits au registre du patrimoine fluvial"
+    ]
+
+
+def test_the_sitemap_lists_releases_with_lastmod_and_hreflang(site: Path) -> None:
+    root = ET.fromstring((site / "sitemap.xml").read_bytes())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = {u.findtext("s:loc", namespaces=ns): u for u in root.findall("s:url", ns)}
+    release = urls[BASE + f"releases/{EMBARGO_SLUG}/"]
+    assert release.findtext("s:lastmod", namespaces=ns) == "2026-03-20"
+    alternate = release.find("x:link", ns)
+    assert alternate is not None and alternate.get("hreflang") == "en"
+    assert BASE in urls and BASE + "archive/" in urls
+
+
+def test_release_pages_link_home_and_name_their_canonical_address(site: Path) -> None:
+    page = (site / "releases" / EMBARGO_SLUG / "index.html").read_text()
+    assert f'<link rel="canonical" href="{BASE}releases/{EMBARGO_SLUG}/">' in page
+    assert 'href="../../archive/"' in page and 'href="../../feed.xml"' in page
+    assert "EMBARGOED" not in page  # published: the page no longer says it is under embargo
+
+
+def test_the_search_index_covers_the_releases(site: Path) -> None:
+    files = tree(site / "pagefind")
+    words = b"".join(data for name, data in files.items() if name.startswith("fragment/"))
+    assert b"savings account" in words
+    assert b"Archive" not in words  # the site's bar is not indexed
+
+
+# -- embargoes -------------------------------------------------------------------------------
+
+
+def test_an_embargoed_release_leaves_no_trace_anywhere(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    result = build(source, output, now=BEFORE)
+    assert [(e.path.rsplit("/", 1)[-1], until) for e, until in result.held] == [  # type: ignore[attr-defined]
+        (EMBARGOED, "2026-03-20T10:00:00+01:00")
+    ]
+    secrets = [
+        b"Groundwater falling in two of every five",
+        EMBARGO_SLUG.encode(),
+        b"savings account",
+        b"Marsh-Okoye",
+        b"World Freshwater Outlook",
+    ]
+    for name, data in tree(output).items():
+        for secret in secrets:
+            assert secret not in data, (name, secret)
+
+    build(source, output, now=AFTER)  # the embargo lifts: the release appears everywhere
+    after = tree(output)
+    assert any(b"savings account" in data for name, data in after.items() if name.startswith("pagefind/"))
+    assert EMBARGO_SLUG.encode() in after["feed.xml"] and EMBARGO_SLUG.encode() in after["sitemap.xml"]
+
+    build(source, output, now=BEFORE)  # the clock (or the embargo) moves back: it goes again
+    assert not (output / "releases" / EMBARGO_SLUG).exists()
+    assert all(b"savings account" not in data for data in tree(output).values())
+
+
+def test_no_pdf_of_an_embargoed_release(tmp_path: Path) -> None:
+    source = tmp_path / "releases"
+    source.mkdir()
+    for name in (EMBARGOED, "iom-minsk-2024-07-19.md", "pressrelease.toml"):
+        shutil.copy(EXAMPLES / name, source / name)
+    output = tmp_path / "public"
+    build(source, output, now=BEFORE, pdf=True)
+    pdfs = sorted(p.name for p in output.rglob("*.pdf"))
+    assert pdfs == ["2024-07-19-unlocking-potential-of-migration-in-achieving-sustainable-development.pdf"]
+    assert all(EMBARGO_SLUG.encode() not in data for data in tree(output).values())
+
+
+# -- drafts and failures ---------------------------------------------------------------------
+
+
+def release(title: str, extra: str = "", date: str = "2026-06-01") -> str:
+    return (
+        f"---\ntitle: {title}\ndate: {date}\nlocation: Nairobi\n{extra}"
+        "contacts:\n  - name: Wanjiru Otieno\n    email: press@example.org\n---\n\n"
+        "Nairobi – The Lake Basin Council opened three solar pumping stations on Monday, "
+        "bringing water to 12,000 people in four villages.\n\n###\n"
+    )
+
+
+def test_drafts_and_releases_with_lint_errors_are_left_out_and_listed(tmp_path: Path) -> None:
+    source = tmp_path / "releases"
+    source.mkdir()
+    (source / "ready.md").write_text(release("Solar pumps bring water to four villages"))
+    (source / "draft.md").write_text(release("Draft headline about pumps", "draft: true\n"))
+    (source / "broken.md").write_text(release("Pumps [TK] opened"))  # a placeholder: PR703, an error
+    output = tmp_path / "public"
+    result = build(source, output)
+    assert [e.title for e in result.published] == ["Solar pumps bring water to four villages"]  # type: ignore[attr-defined]
+    left = {Path(e.path).name: (e.state, e.message) for e in result.left_out}  # type: ignore[attr-defined]
+    assert left["draft.md"] == ("draft", "draft: true")
+    assert left["broken.md"][0] == "failed" and "PR703" in left["broken.md"][1]
+    assert b"Draft headline" not in b"".join(tree(output).values())
+
+    forced = build(source, tmp_path / "forced", force=True)
+    assert sorted(e.title for e in forced.published) == [  # type: ignore[attr-defined]
+        "Pumps [TK] opened",
+        "Solar pumps bring water to four villages",
+    ]
+
+
+def test_the_command_lists_what_it_held_back_and_fails_on_broken_releases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    args = ["site", str(source), "-o", str(output), "--base-url", BASE, "--now", BEFORE.isoformat(), "--no-search"]
+    code, out, err = run(monkeypatch, capsys, *args)
+    assert code == 0, err
+    assert f"held back {source / EMBARGOED}: embargo until 2026-03-20T10:00:00+01:00" in err
+    assert "4 releases published, 1 held back, 0 left out" in out
+    (source / "broken.md").write_text(release("Pumps [TK] opened"))
+    code, out, err = run(monkeypatch, capsys, *args)
+    assert code == 1
+    assert f"left out {source / 'broken.md'}: lint error PR703" in err
+
+
+def test_a_bad_base_url_or_unwritable_folder_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(monkeypatch, capsys, "site", str(EXAMPLES), "-o", str(tmp_path), "--base-url", "ftp://x/")
+    assert code == 2 and err.count("\n") == 1 and "--base-url" in err
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    code, _, err = run(monkeypatch, capsys, "site", str(EXAMPLES), "-o", str(blocker / "public"))
+    assert code == 2 and "cannot write to the output folder" in err and err.count("\n") == 1
+
+
+# -- incremental -----------------------------------------------------------------------------
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {
+        str(p.relative_to(folder)): p.stat().st_mtime_ns
+        for p in folder.rglob("*")
+        if p.is_file() and "pagefind" not in p.parts
+    }
+
+
+def test_a_rebuild_redoes_only_what_changed(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    first = build(source, output, search=False)
+    assert first.rendered == 5  # type: ignore[attr-defined]
+    before = mtimes(output)
+
+    again = build(source, output, search=False)
+    assert (again.rendered, again.written, again.deleted) == (0, 0, 0)  # type: ignore[attr-defined]
+    assert mtimes(output) == before
+
+    ap = source / "ap-wire-product-launch.md"
+    ap.write_text(ap.read_text().replace("window heat pump", "window heat-pump"))
+    changed = build(source, output, search=False)
+    assert changed.rendered == 1  # type: ignore[attr-defined]
+    after = mtimes(output)
+    touched = {name for name in after if after[name] != before.get(name)}
+    assert (
+        "releases/2026-04-14-pallas-thermal-unveils-window-heat-pump-that-renters-can-install-with/index.html"
+        in touched
+    )
+    assert not any(name.startswith("releases/2024-07-19") for name in touched)
+
+    (source / "iom-minsk-2024-07-19.md").unlink()
+    removed = build(source, output, search=False)
+    assert removed.deleted >= 2  # type: ignore[attr-defined]  # its page and its year's archive
+    assert not (
+        output / "releases" / "2024-07-19-unlocking-potential-of-migration-in-achieving-sustainable-development"
+    ).exists()
+    assert not (output / "archive" / "2024").exists()
+
+
+def test_a_changed_template_rebuilds_every_page(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    overrides = tmp_path / "theme"
+    (overrides / "site").mkdir(parents=True)
+    bar = ROOT / "templates" / "default" / "site" / "bar.html.j2"
+    (overrides / "site" / "bar.html.j2").write_text(bar.read_text())
+    build(source, output, search=False, templates=overrides)
+    (overrides / "site" / "bar.html.j2").write_text(bar.read_text().replace(">Archive<", ">All releases<"))
+    os.utime(overrides / "site" / "bar.html.j2", ns=(1, 1))  # a different mtime even on coarse clocks
+    result = build(source, output, search=False, templates=overrides)
+    assert result.rendered == 5  # type: ignore[attr-defined]
+    assert all(">All releases<" in p.read_text() for p in (output / "releases").glob("*/index.html"))
+
+
+def test_files_the_site_did_not_make_are_left_alone(tmp_path: Path) -> None:
+    output = tmp_path / "public"
+    output.mkdir()
+    (output / "CNAME").write_text("news.example.org\n")
+    source = examples(tmp_path)
+    build(source, output, search=False)
+    shutil.rmtree(source)
+    source.mkdir()
+    build(source, output, search=False)
+    assert (output / "CNAME").read_text() == "news.example.org\n"
+    assert not (output / "releases").exists()
