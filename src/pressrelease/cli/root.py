@@ -101,7 +101,7 @@ def for_command(argv: list[str]) -> typer.Typer:
 
 def commands() -> typer.Typer:
     """The app with every command registered (each module adds its own when imported)."""
-    from . import build, importer, inspect, lint, site  # noqa: F401
+    from . import build, importer, inspect, lint, preview, site  # noqa: F401
 
     return app
 
