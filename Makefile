@@ -43,12 +43,16 @@ testdeps:
 
 venv: $(STAMP)
 
-# Build the seed release in all four formats into dist/ and say where they are.
+# Build the seed release in all four formats into dist/, and the examples' newsroom
+# into dist/site/, and say where they are.
 demo: $(STAMP) sysdeps
 	@$(BIN)/pressrelease build $(SEED) --to html,pdf,txt,eml -o dist
+	@$(BIN)/pressrelease site examples -o dist/site
 	@slug=$$($(BIN)/python -c 'from pressrelease import parse_file; print(parse_file("$(SEED)").slug)'); \
 	  echo; echo "The seed release, built:"; \
-	  for ext in html pdf txt eml; do echo "  $(CURDIR)/dist/$$slug.$$ext"; done
+	  for ext in html pdf txt eml; do echo "  $(CURDIR)/dist/$$slug.$$ext"; done; \
+	  echo; echo "The examples' newsroom: $(CURDIR)/dist/site/index.html"; \
+	  echo "  to browse it with search: python3 -m http.server -d $(CURDIR)/dist/site 8000, then http://localhost:8000/"
 
 test: $(STAMP) sysdeps testdeps
 	$(BIN)/ruff check src tests bench

@@ -323,3 +323,25 @@ def test_files_the_site_did_not_make_are_left_alone(tmp_path: Path) -> None:
     build(source, output, search=False)
     assert (output / "CNAME").read_text() == "news.example.org\n"
     assert not (output / "releases").exists()
+
+
+def test_an_index_left_stale_by_no_search_is_removed(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    build(source, output, now=AFTER)  # published and indexed
+    assert any(b"savings account" in data for data in tree(output / "pagefind").values())
+    build(source, output, now=BEFORE, search=False)  # held back again, and no new index
+    assert not (output / "pagefind").exists()
+    assert all(b"savings account" not in data for data in tree(output).values())
+    build(source, output, now=BEFORE)  # the next run with search makes the index again
+    assert (output / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_an_unchanged_site_does_not_index_again(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    build(source, output)
+    entry = output / "pagefind" / "pagefind-entry.json"
+    first = entry.stat().st_ino
+    build(source, output)
+    assert entry.stat().st_ino == first  # the same file: the index was not rebuilt

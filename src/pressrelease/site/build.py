@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -79,6 +80,7 @@ class Manifest(msgspec.Struct):
     outputs: dict[str, list[str]] = msgspec.field(default_factory=dict)  #: path key -> its files
     files: list[str] = msgspec.field(default_factory=list)  #: every file the run wrote
     pages: dict[str, str] = msgspec.field(default_factory=dict)  #: listing page -> digest of its values
+    searchable: bool = False  #: the search index matches the release pages
 
 
 def build_site(
@@ -155,24 +157,44 @@ def build_site(
     result.written = _write(output, site_files)
     current = set(site_files) | keep
     result.deleted = _delete(output, [name for name in old.files if name not in current])
+    pages_changed = any(name.startswith("releases/") for name in site_files) or any(
+        name.startswith("releases/") for name in old.files if name not in current
+    )
+    searchable = _search(output, options.search, pages_changed or not old.searchable, result)
     manifest = Manifest(
         fingerprint=fingerprint,
         entries={_key(Path(e.path)): msgspec.structs.replace(e, path="") for e in published},
         outputs={_key(Path(path)): names for path, names in outputs.items()},
         files=sorted(current),
         pages=page_digests,
+        searchable=searchable,
     )
     _write(output, {MANIFEST: msgspec.json.format(msgspec.json.encode(manifest)) + b"\n"})
-    if options.search:
-        from .search import SearchError, index
+    return result
 
+
+def _search(output: Path, wanted: bool, stale: bool, result: SiteResult) -> bool:
+    """Bring the search index up to date when the release pages changed; True when it is.
+
+    An index that is out of date and not rebuilt (``--no-search``, or Pagefind failed)
+    is removed: it could still hold a release that is now held back.
+    """
+    from .search import FOLDER, SearchError, index
+
+    folder = output / FOLDER
+    if wanted and not stale and folder.is_dir():
+        return True
+    if wanted:
         try:
             index(output)
+            return True
         except SearchError as error:
             result.search = error.args[0]
     else:
         result.search = "not built (--no-search)"
-    return result
+    if stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return False
 
 
 # -- collect ---------------------------------------------------------------------------------
