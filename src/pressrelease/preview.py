@@ -188,7 +188,7 @@ class Previewer:
         return _frame("", body, [], None)
 
     def pdf(self, path: Path) -> bytes | None:
-        from .build.workers import pdf_renderer
+        from .build.processes import pdf_renderer
 
         release, _, _ = self.release(path)
         if release is None:

@@ -259,7 +259,7 @@ def test_unknown_rule_page_is_exit_2() -> None:
 # -- start-up stays light ----------------------------------------------------------------------
 
 # pydantic: typer coerces options through it unless cli/light.py does (0.2 s of start-up)
-HEAVY = ("weasyprint", "css_inline", "docx", "bs4", "jinja2", "pydantic")
+HEAVY = ("weasyprint", "css_inline", "docx", "bs4", "jinja2", "pydantic", "feedgen", "watchfiles", "pagefind_bin")
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["lint", "--help"], ["lint", "FILE"], ["rules"]])
@@ -283,7 +283,7 @@ def test_machine_formats_import_only_what_linting_needs(format: str, tmp_path: P
 
 # -- one command built, not eight -----------------------------------------------------------------
 
-COMMANDS = ["build", "email", "new", "init", "import", "inspect", "lint", "rules"]
+COMMANDS = ["build", "email", "new", "init", "import", "inspect", "lint", "rules", "preview", "site"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -53,7 +53,7 @@ def release_files(release: Release, config: Config, entry: Entry, site: Site) ->
     html = environment(site.templates).get_template("site/release.html.j2").render(values)
     files = {f"{entry.url}index.html": html.encode("utf-8")}
     if site.pdf:
-        from ..build.workers import pdf_renderer
+        from ..build.processes import pdf_renderer
 
         paper = site.paper or config.build.paper
         files[f"{entry.url}{entry.slug}.pdf"] = pdf_renderer().render(release, config, paper=paper)  # type: ignore[arg-type]
