@@ -19,6 +19,7 @@ from ...model import Block, Release, Span
 from ...parse.language import Language, language
 from ...parse.quotations import scan
 from ..registry import Context, Finding, Rule, rule
+from ._not_initials import SpelledOut, cased, is_code, is_furniture, is_name, is_place_code, names_in
 from ._text import count_words, front_matter_texts, inline_links, mask, prose_blocks
 from ._tokens import TOKEN, acronym, definitions, known_acronyms, placeholders, shouting_lines, word_pattern
 
@@ -158,6 +159,9 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
 
 # -- PR704: acronyms ----------------------------------------------------------------------------
 
+#: Blocks where a capitalised word after capitals is news (a brand's name), not Title Case.
+_PROSE_KINDS = frozenset({"paragraph", "bullet_list", "ordered_list", "blockquote"})
+
 
 @rule(
     "PR704",
@@ -177,11 +181,14 @@ def placeholder(ctx: Context) -> Iterator[Finding]:
 def acronym_undefined(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
     known = known_acronyms(release)
+    names: frozenset[str] | None = None  # capitals in the organisation's, contacts' and speakers' names
     defined: set[str] = set()
     reported: set[str] = set()
     end_marks = {mark.block for mark in release.end_marks}
+    headings = {section.heading_block for section in release.sections}  # "## CONTACT" is a label
+    spelled: SpelledOut | None = None
     for index, block in enumerate(release.blocks):
-        if not block.source or block.kind == "code" or index in end_marks:
+        if not block.source or block.kind == "code" or index in end_marks or index in headings:
             continue
         text = mask(block.source)
         # Definitions and shouting lines are read only in blocks that hold an acronym
@@ -189,13 +196,20 @@ def acronym_undefined(ctx: Context) -> Iterator[Finding]:
         spelled_out: dict[int, str] | None = None
         skip: list[tuple[int, int]] | None = None
         for match in TOKEN.finditer(text):
-            name = acronym(match.group(0))
+            word = match.group(0)
+            name = acronym(word)
             if name is None:
                 continue
+            if not word.isascii():  # "UNICEF紧急": the acronym ends where the script without case starts
+                word = cased(word)
+                name = acronym(word)
+                if name is None:
+                    continue
+            start, end = match.start(), match.start() + len(word)
             if spelled_out is None:
                 spelled_out = definitions(text)
-            if match.start() in spelled_out:
-                defined.add(spelled_out[match.start()])
+            if start in spelled_out:
+                defined.add(spelled_out[start])
                 continue
             if name in known or name in defined or name in reported:
                 continue
@@ -203,12 +217,24 @@ def acronym_undefined(ctx: Context) -> Iterator[Finding]:
                 skip = shouting_lines(text)
                 if index == release.lede and release.dateline is not None and text.startswith(release.dateline.text):
                     skip.append((0, len(release.dateline.text)))  # "NEW YORK, March 15 --"
-            if any(a <= match.start() < b for a, b in skip):
+            if any(a <= start < b for a, b in skip):
+                continue
+            names = names_in(release) if names is None else names
+            if name in names:
+                continue
+            if is_furniture(text, start, end, lede=index == release.lede):
+                continue
+            if is_code(text, start, end) or is_place_code(text, start, end):
+                continue
+            if is_name(text, start, end, paragraph=block.kind in _PROSE_KINDS):
+                continue
+            spelled = spelled or SpelledOut(release)
+            if spelled.before(name, index, start):
                 continue
             reported.add(name)
             yield Finding(
-                block.locate(match.start(), match.end()),
-                f"'{match.group(0)}' is used before it is spelled out: write the full name followed by "
+                block.locate(start, end),
+                f"'{word}' is used before it is spelled out: write the full name followed by "
                 f"({name}) on first use, or add it to the organisation's acronyms",
             )
 
