@@ -59,6 +59,7 @@ def test_wire_datelines_and_tags_are_not_acronyms(dateline: str) -> None:
         # spelled out earlier, without a parenthesis
         "The Water Sector Trust Fund paid for one plant. WSTF officials",
         "The Commission for Rural Equality paid for one plant. CRE officials",
+        "The Tana® Water Works paid for one plant. TWW officials",
     ],
 )
 def test_forms_that_are_not_undefined_acronyms(planted: str) -> None:
@@ -70,6 +71,11 @@ def test_line_labels_kickers_and_section_headings_are_not_acronyms() -> None:
     text = plant(OFFICIALS, "WATER UPDATE: County officials", text)
     text = plant("Photographs of the plants", "SOURCE Clean Water Alliance\n\nPhotographs of the plants", text)
     assert flagged(text) == []
+
+
+def test_the_title_spells_out_initials_for_the_whole_release() -> None:
+    text = plant("title: Water Authority Opens", "title: Lake Basin Authority Opens")
+    assert flagged(plant(OFFICIALS, "LBA officials", text)) == []
 
 
 def test_names_in_the_front_matter_are_not_acronyms() -> None:

@@ -198,7 +198,8 @@ class SpelledOut:
 
     "Free Trade Agreement" gives FTA; "Commission for Racial Equality" gives CRE and CFRE
     (joining words left out, and kept). Words must follow each other with only spaces
-    between, so "Albania, Algeria" never makes "AA". The title, subtitle and the
+    between (a brand mark or emphasis may stand there too), so "Albania, Algeria" never
+    makes "AA". The title, subtitle and the
     organisation's name come before every block.
     """
 
@@ -229,8 +230,8 @@ class SpelledOut:
             short, full = "", ""
             for j in range(i, min(i + 10, len(words))):
                 current, begin, _end = words[j]
-                if j > i and text[words[j - 1][2] : begin].strip(" \t"):
-                    break  # punctuation or a new line between: not one name
+                if j > i and text[words[j - 1][2] : begin].strip(" \t®™*"):
+                    break  # punctuation or a new line between: not one name ("Acme® Water" is one)
                 if current.casefold() in joining:
                     full += current[0].upper()
                     continue
