@@ -59,7 +59,7 @@ def crashes(context: Context) -> Iterator[Finding]:
 
 @rule("PR001", "front-matter-missing", "error", summary="fm", why="test", bad="", good="")
 def front_matter(context: Context) -> Iterator[Finding]:
-    """Yields the parse problem too, as a rule owner may: the engine dedupes."""
+    """Reports the parse problem, as the real PR001 does: the one way it reaches the findings."""
     for problem in context.release.problems:
         if problem.code == "PR001":
             yield Finding(problem.span, problem.message)
@@ -67,7 +67,9 @@ def front_matter(context: Context) -> Iterator[Finding]:
 
 @rule("PR004", "unreadable", "error", summary="unreadable", why="test", bad="", good="")
 def unreadable(context: Context) -> Iterator[Finding]:
-    return iter(())
+    for problem in context.release.problems:
+        if problem.code == "PR004":
+            yield Finding(problem.span, problem.message)
 
 
 SEEN_NOW: list[dt.datetime] = []

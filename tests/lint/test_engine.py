@@ -124,10 +124,10 @@ def test_unknown_code_in_front_matter_lint_ignore_is_a_bad_suppression() -> None
     assert ("PR009", 5, 1) in codes(run(text))
 
 
-def test_parse_problems_become_diagnostics_and_are_deduplicated() -> None:
+def test_parse_problems_reach_the_findings_through_their_rule_once() -> None:
     found = run("No front matter here.\n")
     pr001 = [d for d in found if d.code == "PR001"]
-    assert len(pr001) == 1  # the fake PR001 rule yields the same problem: reported once
+    assert len(pr001) == 1  # from the PR001 rule, the one path
     assert (pr001[0].name, pr001[0].severity) == ("front-matter-missing", "error")
 
 

@@ -2,7 +2,8 @@
 
 ``lint()`` takes a :class:`Release` parsed once and returns frozen
 :class:`Diagnostic` values, sorted by position. Parse problems recorded on the
-release become diagnostics of their own codes; every rule runs inside a guard so a
+release reach the findings through their rules (PR001-PR004, PR302) and no other
+way; a release the parser gave up on (PR004) gets that finding alone. Every rule runs inside a guard so a
 crashing rule is one diagnostic, never a traceback; suppression comments and the
 front matter's ``lint.ignore`` are applied last. Reading files, folders and
 standard input is :mod:`pressrelease.lint.runner`.
@@ -115,9 +116,7 @@ class _Run:
         self.debug = debug
         self.path = release.display_name
 
-    def make(self, rule: Rule | None, code: str, finding: Finding) -> Diagnostic:
-        if rule is None:
-            return Diagnostic(self.path, finding.span, code, code.lower(), "error", finding.message, finding.fix)
+    def make(self, rule: Rule, finding: Finding) -> Diagnostic:
         fix = finding.fix if rule.fixable else None
         return Diagnostic(
             self.path, finding.span, rule.code, rule.name, self.selection.severity_of(rule), finding.message, fix
@@ -131,25 +130,6 @@ class _Run:
         rules = self.selection.rules_for(profile, release.path, release.lint_ignore)
         wanted = {r.code for r in rules}
 
-        unreadable = [p for p in release.problems if p.code == UNREADABLE]
-        if unreadable:
-            rule = catalogue.by_code.get(UNREADABLE)
-            return [self.make(rule, p.code, Finding(p.span, p.message)) for p in unreadable[:1]]
-
-        found: list[Diagnostic] = []
-        seen: set[tuple[str, int, int]] = set()
-
-        def add(diagnostic: Diagnostic) -> None:
-            key = (diagnostic.code, diagnostic.span.line, diagnostic.span.column)
-            if key not in seen:
-                seen.add(key)
-                found.append(diagnostic)
-
-        for problem in release.problems:
-            rule = catalogue.by_code.get(problem.code)
-            if rule is None or rule.code in wanted:
-                add(self.make(rule, problem.code, Finding(problem.span, problem.message)))
-
         context = Context(
             release=release,
             config=self.config,
@@ -158,30 +138,34 @@ class _Run:
             lang=language(release.language),
             now=self.now,
         )
+        if any(p.code == UNREADABLE for p in release.problems):  # the parser gave up: nothing else to read
+            rule = catalogue.by_code.get(UNREADABLE)
+            return self.run_rule(rule, context) if rule is not None else []
+
+        found: list[Diagnostic] = []
         # Front matter that is there but cannot be read (PR001) has values the writer
         # meant: rules that would judge their absence only repeat PR001, so they wait.
         broken = release.front_matter.present and any(p.code == "PR001" for p in release.problems)
         for rule in rules:
             if rule.code in _ENGINE_CODES or (broken and rule.code in _NEEDS_FRONT_MATTER):
                 continue
-            for diagnostic in self.run_rule(rule, context):
-                add(diagnostic)
+            found.extend(self.run_rule(rule, context))
 
         for unknown in (k for k in release.lint_ignore if catalogue.find(k) is None):
             if BAD_SUPPRESSION in wanted:
                 span = release.front_matter.key_spans.get("lint", release.front_matter.span)
                 message = f"unknown rule {unknown!r} in the front matter's lint.ignore"
-                add(self.make(catalogue.by_code[BAD_SUPPRESSION], BAD_SUPPRESSION, Finding(span, message)))
+                found.append(self.make(catalogue.by_code[BAD_SUPPRESSION], Finding(span, message)))
 
         suppressions = read_suppressions(release, catalogue)
         kept = [d for d in found if not suppressions.silences(d.code, d.span)]
         if BAD_SUPPRESSION in wanted:
             rule = catalogue.by_code[BAD_SUPPRESSION]
-            kept.extend(self.make(rule, BAD_SUPPRESSION, f) for f in suppressions.bad)
+            kept.extend(self.make(rule, f) for f in suppressions.bad)
         if UNUSED_SUPPRESSION in wanted:
             rule = catalogue.by_code[UNUSED_SUPPRESSION]
             for finding in suppressions.unused(wanted, release):
-                diagnostic = self.make(rule, UNUSED_SUPPRESSION, finding)
+                diagnostic = self.make(rule, finding)
                 if not suppressions.silences(UNUSED_SUPPRESSION, diagnostic.span):
                     kept.append(diagnostic)
         return sorted(kept, key=lambda d: d.sort_key)
@@ -189,7 +173,7 @@ class _Run:
     def run_rule(self, rule: Rule, context: Context) -> list[Diagnostic]:
         """The rule's findings; a crash becomes one error instead of a traceback."""
         try:
-            return [self.make(rule, rule.code, finding) for finding in rule.check(context)]
+            return [self.make(rule, finding) for finding in rule.check(context)]
         except Exception as error:  # a bug in one rule must not stop the others
             if self.debug:
                 raise
