@@ -40,8 +40,17 @@ def excluded(path: Path, config: Config, outputs: Collection[Path], absolute: Pa
 
 
 def _absolute(entry: Path, resolved_folder: Path) -> Path:
-    """``entry.resolve()``, given its folder resolved: only a symbolic link needs its own."""
-    return entry.resolve() if os.path.islink(entry) else resolved_folder / entry.name
+    """``entry.resolve()``, given its folder resolved: only a symbolic link needs its own.
+
+    A link that loops stays as it is named: it is still listed, and reading it is
+    then that one file's error, not the whole run's.
+    """
+    if not os.path.islink(entry):
+        return resolved_folder / entry.name
+    try:
+        return entry.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's symlink loop
+        return resolved_folder / entry.name
 
 
 def release_files(

@@ -207,7 +207,10 @@ def prepare(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
         text, read_problem = read_stdin()
         problem = read_problem.message if read_problem else ""
     else:
-        text, read_problem = read_text(path)
+        try:
+            text, read_problem = read_text(path)
+        except ReadError as error:  # gone since discovery, or a broken link: this file's failure only
+            return replace(job, problem=f"cannot read the file: {error.message}")
         problem = f"{read_problem.span.line}: {read_problem.message}" if read_problem else ""
     if text is None:
         return replace(job, problem=problem or "cannot read the file")

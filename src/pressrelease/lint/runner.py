@@ -118,7 +118,10 @@ def lint_file(path: Path, plan: Plan) -> FileResult:
             return FileResult(shown, (_unreadable(shown, read_problem.message, read_problem.span),), "", fail_on)
         release = parse(text, settings.stdin_name, config)
     else:
-        text, read_problem = read_text(path)
+        try:
+            text, read_problem = read_text(path)
+        except ReadError as error:  # gone since discovery, or a broken link: this file's error only
+            return FileResult(shown, (_unreadable(shown, f"cannot read the file: {error.message}"),), "", fail_on)
         if text is None:
             message = read_problem.message if read_problem else "cannot read the file"
             span = read_problem.span if read_problem else Span.point(1)

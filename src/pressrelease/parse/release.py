@@ -11,6 +11,7 @@ model; only I/O raises (:class:`ReadError`).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 import sys
 from functools import cache
@@ -116,11 +117,13 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise ReadError("no such file", path) from None
+        gone = "a broken link" if path.is_symlink() else "no such file"
+        raise ReadError(gone, path) from None
     except IsADirectoryError:
         raise ReadError("is a folder, not a release file", path) from None
     except OSError as exc:
-        return None, Problem("PR004", f"cannot read the file: {exc.strerror or exc}", Span.point(1))
+        reason = "a symbolic link that loops" if exc.errno == errno.ELOOP else exc.strerror or exc
+        return None, Problem("PR004", f"cannot read the file: {reason}", Span.point(1))
     return decode(data)
 
 
