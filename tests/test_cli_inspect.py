@@ -23,9 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "iom-minsk-2024-07-19.md"
 
 
-def inspect_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], path: Path) -> dict[str, Any]:
+def inspect_json(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], path: Path, expect: int = 0
+) -> dict[str, Any]:
     code, out, err = run(monkeypatch, capsys, "inspect", str(path), "--format", "json")
-    assert code == 0, err
+    assert code == expect, err
     data: dict[str, Any] = json.loads(out)
     return data
 
@@ -131,7 +133,7 @@ def test_inspect_binary_file_shows_pr004(
 ) -> None:
     binary = tmp_path / "logo.md"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    data = inspect_json(monkeypatch, capsys, binary)
+    data = inspect_json(monkeypatch, capsys, binary, expect=1)  # shown, and exit 1: it is not a release
     assert [(p["code"], p["span"]["line"]) for p in data["problems"]] == [("PR004", 3)]
     assert "NUL" in data["problems"][0]["message"]
 

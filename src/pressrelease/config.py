@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -91,6 +92,11 @@ class Config(msgspec.Struct, frozen=True):
 
 
 DEFAULT = Config()
+
+
+def has_line_break(text: str) -> bool:
+    """True when a one-line value (an email header's) holds a line break or another control character."""
+    return any(ord(c) < 32 or c in "\x7f\x85\u2028\u2029" for c in text)
 
 
 def discover(start: Path) -> Path | None:
@@ -253,12 +259,20 @@ class _Validator:
             if not isinstance(name, str) or not name.strip():
                 self.problem(key, "an organisation needs a name", "organizations")
                 continue
+            if has_line_break(name.strip()):  # it goes into the From: header of every draft
+                self.problem("name", "contains a line break or control character: write it on one line", table)
             fields: dict[str, str | None] = {}
             for k in ("short_name", "url", "boilerplate", "logo", "email", "base_url"):
                 value = org.get(k)
                 if value is not None and not self.expect(value, str, k, table, "a string"):
                     value = None
                 fields[k] = value.strip() if isinstance(value, str) else None
+                if k != "boilerplate" and fields[k] and has_line_break(str(fields[k])):
+                    self.problem(k, "contains a line break or control character: write it on one line", table)
+                    fields[k] = None
+            if fields["url"] and urlsplit(fields["url"]).scheme.lower() not in ("http", "https"):
+                self.problem("url", f"'{fields['url'][:80]}' is not a web address: start it with https://", table)
+                fields["url"] = None
             logo = self.logo(fields["logo"], table)
             result[key] = Organization(
                 key=key,

@@ -96,3 +96,5 @@ def inspect_command(
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         console().print(_tree(data))
+    if any(problem.code == "PR004" for problem in release.problems):
+        raise SystemExit(1)  # nothing (or not everything) could be read: what is shown is not the release

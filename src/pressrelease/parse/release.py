@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import re
+import stat
 import sys
 from functools import cache
 from pathlib import Path
@@ -54,6 +56,7 @@ from .plain_inline import use as use_plain_inline
 from .quotations import find_quotes
 
 MAX_BYTES = 2 * 1024 * 1024
+MAX_INLINE_DEPTH = 32  #: emphasis, links and images inside each other; no release needs more
 END_MARKS = ("###", "-30-", "ENDS", "-ENDS-", "- ENDS -", "— ENDS —", "– ENDS –")
 KNOWN_KEYS = (
     "title",
@@ -111,10 +114,20 @@ _MD = markdown()
 def read_text(path: Path) -> tuple[str | None, Problem | None]:
     """The file's text, or a PR004 problem when it is not a readable UTF-8 release.
 
-    Raises :class:`ReadError` only when the path does not name a file.
+    Raises :class:`ReadError` only when the path does not name a file. The file is
+    opened without blocking and must be a regular one: a named pipe or a device
+    called ``*.md`` is refused, not waited on.
     """
     try:
-        with path.open("rb") as handle:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            mode = os.fstat(descriptor).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                return None, Problem(
+                    "PR004", "cannot read the file: not a regular file (a pipe or a device)", Span.point(1)
+                )
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         gone = "a broken link" if path.is_symlink() else "no such file"
@@ -375,6 +388,9 @@ class _Fields:
             if at.tzinfo is None:
                 return Embargo(text, None, None, span)  # no zone: PR601 says so
         elif isinstance(value, str):
+            if config_mod.has_line_break(value.strip()):  # it would end up in an email header
+                self.bad("embargo", "contains a line break or control character: write the date and time on one line")
+                return Embargo(" ".join(text.split()), None, None, span)
             at, zone = _parse_embargo(value.strip())
             if at is None and zone == "?":
                 self.bad("embargo", "unknown time zone; use an offset (+03:00) or an IANA name like Europe/Minsk")
@@ -478,6 +494,12 @@ class _Fields:
                 k: (str(value[k]).strip() if isinstance(value.get(k), (str, int)) else None)
                 for k in config_mod.ORG_KEYS
             }
+            for key in ("name", "short_name", "email", "url", "logo"):  # name and email go into email headers
+                text = texts[key]
+                if text and config_mod.has_line_break(text):
+                    self.bad("organization", f"{key}: contains a line break or control character: write it on one line")
+                    texts[key] = " ".join(text.split())
+            name = texts["name"] or name
             acronyms = value.get("acronyms", [])
             logo = self.logo(texts["logo"], config, base)
             return Organization(
@@ -709,6 +731,30 @@ def _labelled_contacts(block: Block, lang: Language) -> str | None:
     return found[0].strip()
 
 
+def _flatten_deep_inlines(tokens: list[Token]) -> list[Problem]:
+    """Inline markup nested deeper than :data:`MAX_INLINE_DEPTH` becomes its plain text, and a PR004.
+
+    markdown-it's ``maxNesting`` bounds blocks, but emphasis is paired after the
+    fact: ``*`` x500, a word, ``*`` x500 nests 250 ``strong`` deep, and every walker
+    of the tree (the text renderer, the PDF engine) then runs out of stack. One
+    pass over each inline's children measures the depth.
+    """
+    problems: list[Problem] = []
+    for token in tokens:
+        if not token.children:
+            continue
+        depth = deepest = 0
+        for child in token.children:
+            depth += child.nesting
+            deepest = max(deepest, depth)
+        if deepest > MAX_INLINE_DEPTH:
+            token.children = [Token("text", "", 0, content=token.content)]
+            line = token.map[0] + 1 if token.map else 1
+            message = f"inline markup nested {deepest} deep (at most {MAX_INLINE_DEPTH}): shown as plain text"
+            problems.append(Problem("PR004", message, Span.point(line)))
+    return problems
+
+
 # -- the whole parse --------------------------------------------------------------------------
 
 
@@ -758,6 +804,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
     except RecursionError:
         problems.append(Problem("PR004", "Markdown nested too deeply to read", Span.point(1)))
         tokens = []
+    problems.extend(_flatten_deep_inlines(tokens))
 
     blocks = [_make_block(tokens[a : b + 1], lines) for a, b in _top_level(tokens)]
     blocks, sections, end_marks, body = _structure(blocks, lang)

@@ -77,7 +77,8 @@ def invalid_value(ctx: Context) -> Iterator[Finding]:
     "PR004",
     "unreadable",
     "error",
-    summary="The file is not UTF-8 text, contains NUL bytes, or is larger than 2 MB; nothing else is checked.",
+    summary="The file is not a regular UTF-8 text file, contains NUL bytes, is larger than 2 MB, or nests "
+    "inline markup more than 32 deep; nothing else is checked.",
     why="A release is a small UTF-8 text file (format.md); anything else is a wrong file or a corrupt one, "
     "and reading further would only produce noise (cli.md, bad input).",
     bad=_FRONT + _BODY + "\x00",
