@@ -34,7 +34,7 @@ from .. import config as config_mod
 from ..atomic import write_atomic
 from ..config import Config
 from ..discover import release_files
-from ..errors import PressReleaseError, RenderError
+from ..errors import PressReleaseError, ReadError, RenderError
 from ..model import Release
 from ..parse import parse, read_stdin, read_text
 from ..slug import slugify
