@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,9 @@ from .head import structured
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _SAFE_LINK = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+MAX_PART_BYTES = 32 * 1024 * 1024  #: one part (the document's XML, an image) expanded
+MAX_TOTAL_BYTES = 128 * 1024 * 1024  #: every part expanded
+MAX_PARAGRAPHS = 50_000  #: in the document's XML; a release's text is at most 2 MB
 
 
 def read_docx(data: bytes, path: Path | None = None) -> Document:
@@ -28,6 +32,7 @@ def read_docx(data: bytes, path: Path | None = None) -> Document:
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise ImportFailed(f"reading Word files needs python-docx ({exc})", path) from None
     try:
+        _check_sizes(data, path)
         document = docx.Document(io.BytesIO(data))
         pieces, title = _pieces(document)
     except ImportFailed:
@@ -40,12 +45,57 @@ def read_docx(data: bytes, path: Path | None = None) -> Document:
     return structured("docx", pieces, title)
 
 
+def _check_sizes(data: bytes, path: Path | None) -> None:
+    """Refuse a file whose parts expand past what a release needs, before any part is parsed.
+
+    The compressed size says little: a few MB of zip can expand to gigabytes of
+    XML. Each part's declared size is checked (the zip reader stops at it, so it
+    cannot lie upwards), then the paragraphs of the document are counted in its
+    bytes.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES:
+                limit = MAX_PART_BYTES if info.file_size > MAX_PART_BYTES else MAX_TOTAL_BYTES
+                raise ImportFailed(
+                    f"expands to more than {limit // (1024 * 1024)} MB ({info.filename[:80]}); "
+                    "a press release never does: is this the right file?",
+                    path,
+                )
+        names = {info.filename for info in infos}
+        if "word/document.xml" in names:
+            document = archive.read("word/document.xml")
+            paragraphs = sum(document.count(tag) for tag in (b"<w:p>", b"<w:p ", b"<w:p/>"))
+            if paragraphs > MAX_PARAGRAPHS:
+                raise ImportFailed(
+                    f"has {paragraphs:,} paragraphs (at most {MAX_PARAGRAPHS:,}); a press release has a few dozen",
+                    path,
+                )
+
+
+def _style_names(document: Any) -> dict[str | None, str]:
+    """Paragraph style id -> name, read once (python-docx looks each paragraph's up among all styles)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    names: dict[str | None, str] = {}
+    for style in document.styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.style_id is not None:
+            names[style.style_id] = style.name or ""
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    names[None] = (default.name or "") if default is not None else ""
+    return names
+
+
 def _pieces(document: Any) -> tuple[list[Piece], str | None]:
     from docx.table import Table
 
     pieces: list[Piece] = []
     title: str | None = None
     gap = False
+    styles = _style_names(document)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             for row in item.rows:
@@ -55,7 +105,8 @@ def _pieces(document: Any) -> tuple[list[Piece], str | None]:
                     pieces.append(Piece("paragraph", escape(line), line, gap_before=gap))
                     gap = False
             continue
-        style = (item.style.name if item.style is not None else "") or ""
+        style_id = item._p.style
+        style = styles.get(style_id, styles[None]) if style_id is not None else styles[None]
         md, plain = _runs(item)
         if not plain.strip():
             gap = True

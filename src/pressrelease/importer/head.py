@@ -201,7 +201,12 @@ def structured(kind: str, pieces: list[Piece], title: str | None, boilerplate: B
     """
     dropped: list[str] = []
     first_h1 = next((i for i, p in enumerate(pieces) if p.kind == "heading" and p.level == 1), None)
-    if first_h1 is not None:
+    # A Word file has no navigation: a level-1 heading after article text (a
+    # "Contact" a writer styled Heading 1) is a subhead, and the style alone never
+    # makes the article before it navigation. (A web page's menus and banners do
+    # come before its h1.)
+    after_prose = kind == "docx" and any(_prose(p) for p in pieces[: first_h1 or 0])
+    if first_h1 is not None and not after_prose:
         dropped.extend(p.plain for p in pieces[:first_h1])
         title = title or pieces[first_h1].plain.strip()
         pieces = pieces[first_h1 + 1 :]
