@@ -58,7 +58,7 @@ class Payload:
 
 PAYLOADS = [
     Payload("said", "body", lambda n: repeat("said ", n)),
-    Payload("backticks", "body", lambda n: "`" * n),
+    Payload("backticks", "body", lambda n: "a " + "`" * n),
     Payload("backtick-pairs", "body", lambda n: repeat("`a`` ", n)),
     Payload("said-the", "body", lambda n: repeat("said the ", n)),
     Payload("names-before-said", "body", lambda n: repeat("Ann Lee, Bo Park, ", n) + "said."),

@@ -20,7 +20,7 @@ from ...model import Block, Release, Written, blank
 #: ("co-chaired", "U.S", "400,000"); a dash or a lone symbol is not a word.
 WORD = re.compile(r"[^\W_](?:[\w'’.,&-]*[^\W_])?")
 
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_TICKS = re.compile(r"`+")
 _NOT_PROSE = re.compile(
     r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # a link target: [text](target "title")
     r"|<[a-zA-Z][\w+.-]*:[^\s<>]*>"  # <https://...>
@@ -43,7 +43,45 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_code(text: str) -> str:
     """``text`` with code spans blanked (same length)."""
-    return _CODE_SPAN.sub(_blank, text) if "`" in text else text
+    if "`" not in text:
+        return text
+    parts: list[str] = []
+    at = 0
+    for start, end in code_spans(text):
+        parts += (text[at:start], blank(text[start:end]))
+        at = end
+    return "".join(parts) + text[at:] if parts else text
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each code span: a run of backticks up to the next run of the same length.
+
+    One pass over the runs, as CommonMark reads them: each length keeps a pointer into its
+    own runs that only moves forward, so an unclosed run costs one look, not a scan to the
+    end of the text from every backtick (the regex this replaces, ``(`+)(?:(?!\\1).)+?\\1``,
+    took cubic time on a long run).
+    """
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    next_of: dict[int, int] = dict.fromkeys(by_length, 0)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        pointer = next_of[end - start]
+        while pointer < len(same) and same[pointer] <= index:
+            pointer += 1
+        next_of[end - start] = pointer
+        if pointer < len(same):
+            closing = same[pointer]
+            spans.append((start, runs[closing][1]))
+            index = closing + 1
+        else:
+            index += 1
+    return spans
 
 
 #: Every match of _NOT_PROSE holds one of these; most paragraphs hold none, and

@@ -10,6 +10,7 @@ scanner the parser uses, so "outside quotations" means the same thing everywhere
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -402,6 +403,12 @@ def _outside_quotes(block: Block) -> tuple[str, list[tuple[int, int]]]:
     return text, [(m.start, m.end + 1) for m in marks]
 
 
+def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:
+    """``offset`` falls in one of the quoted stretches (sorted, apart): a bisection, not a scan."""
+    at = bisect.bisect_right(quoted, offset, key=lambda stretch: stretch[0]) - 1
+    return at >= 0 and quoted[at][0] <= offset < quoted[at][1]
+
+
 @rule(
     "PR708",
     "first-person",
@@ -420,7 +427,7 @@ def first_person(ctx: Context) -> Iterator[Finding]:
     for _, block in prose_blocks(ctx.release):
         text, quoted = _outside_quotes(block)
         for match in pattern.finditer(text):
-            if any(a <= match.start() < b for a, b in quoted):
+            if _inside(quoted, match.start()):
                 continue
             yield Finding(
                 block.locate(match.start(), match.end()),
@@ -444,7 +451,7 @@ def exclamation(ctx: Context) -> Iterator[Finding]:
             continue  # most blocks: no need to find the quotations
         text, quoted = _outside_quotes(block)
         for match in re.finditer(r"!+(?!\[)", text):
-            if any(a <= match.start() < b for a, b in quoted):
+            if _inside(quoted, match.start()):
                 continue
             yield Finding(
                 block.locate(match.start(), match.end()),

@@ -51,7 +51,9 @@ _GOOD = _example(_GOOD_FM)
 #: ITU-T E.123 international notation: "+", country code, groups separated by single spaces
 #: (O'Reilly Regular Expressions Cookbook 4.3, conventions.md R32).
 _E123 = re.compile(r"\+(?:[0-9] ?){6,14}[0-9]")
-_EMAILISH = re.compile(r"[^\s<>()\[\],;:\"'“”«»]+@[^\s<>()\[\],;:\"'“”«»]+")
+#: Starts where a run of address characters starts (the lookbehind): tried from every
+#: character of a long run without an @, the pattern would read the rest of the run each time.
+_EMAILISH = re.compile(r"(?<![^\s<>()\[\],;:\"'“”«»])[^\s<>()\[\],;:\"'“”«»]+@[^\s<>()\[\],;:\"'“”«»]+")
 
 
 @cache
