@@ -70,6 +70,7 @@ def summarize(release: Release) -> dict[str, Any]:
                 "kind": q.kind,
                 "text": q.text,
                 "speaker": q.speaker,
+                "unsure_speaker": q.unsure_speaker,
                 "verb": q.verb,
                 "attributed": q.attributed,
                 "words": q.words,

@@ -164,6 +164,9 @@ class Quote(msgspec.Struct, frozen=True):
     open_mark: str | None = None
     close_mark: str | None = None
     speaker: str | None = None  #: the person it is attributed to, pronouns resolved
+    #: the likeliest speaker when the attribution does not say for sure who ("he added" with
+    #: only a name in passing before it); ``speaker`` is then None, ``attributed`` True
+    unsure_speaker: str | None = None
     speaker_span: Span | None = None
     verb: str | None = None  #: the speech verb found (``remarked``)
     attributed: bool = False  #: a speech verb names a speaker or resolves a pronoun

@@ -255,6 +255,16 @@ def _scan_every_character(text: str) -> tuple[list[tuple[int, int, str, str | No
             start, opener = stack.pop()
             if not stack:
                 marks.append((start, i, opener, ch))
+        elif (
+            ch in PAIRS
+            and len(stack) == 1
+            and stack[0][1] == ch
+            and re.search(r"[.!?…]\s+$", masked[max(0, i - 8) : i])
+        ):
+            start, opener = stack.pop()
+            marks.append((start, i, opener, None))
+            stray.append(start)
+            stack.append((i, ch))
         elif ch in PAIRS:
             stack.append((i, ch))
         elif ch in CLOSERS:
@@ -265,7 +275,9 @@ def _scan_every_character(text: str) -> tuple[list[tuple[int, int, str, str | No
     return sorted(marks), sorted(stray)
 
 
-@given(st.lists(st.sampled_from([*'“”«»„"`[]()<a:> \n', "](http://x)", "`c`", "<http:x>"]), max_size=40).map("".join))
+@given(
+    st.lists(st.sampled_from([*'“”«»„"「」`[]()<a:> \n.', "](http://x)", "`c`", "<http:x>"]), max_size=40).map("".join)
+)
 def test_scan_finds_what_a_character_by_character_scan_finds(text: str) -> None:
     marks, stray = scan(text)
     assert ([(m.start, m.end, m.open, m.close) for m in marks], stray) == _scan_every_character(text)
@@ -278,7 +290,8 @@ _TAILS = st.lists(st.sampled_from([*'ab Z1_,–—-”»"\n\t\u00a0²é.', "he",
 def test_last_word_is_the_regex_search_from_the_end(text: str) -> None:
     import re
 
-    from pressrelease.parse.quotations import _ends_with_quote_mark, _last_word
+    from pressrelease.parse.speakers import ends_with_quote_mark as _ends_with_quote_mark
+    from pressrelease.parse.speakers import last_word as _last_word
 
     found = re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", text)
     assert _last_word(text) == ((found.start(1), found.group(1)) if found else None)

@@ -51,7 +51,12 @@ def _tree(data: dict[str, Any]) -> Tree:
         root.add("[bold]dateline[/] [yellow]none found[/]")
     quotes = root.add(f"[bold]quotes[/] ({len(data['quotes'])})")
     for quote in data["quotes"]:
-        who = escape(quote["speaker"]) if quote["speaker"] else "[red]no speaker[/]"
+        if quote["speaker"]:
+            who = escape(quote["speaker"])
+        elif quote.get("unsure_speaker"):
+            who = f"[yellow]unsure: perhaps {escape(quote['unsure_speaker'])}[/]"
+        else:
+            who = "[red]no speaker[/]"
         text = quote["text"] if len(quote["text"]) < 70 else quote["text"][:67] + "..."
         quotes.add(
             f"{_where(quote['span'])} {quote['kind']}: {who} [dim]({escape(quote['verb'] or '')})[/] {escape(text)}"

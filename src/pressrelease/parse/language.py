@@ -30,6 +30,7 @@ class Language(msgspec.Struct, frozen=True):
     pronouns: tuple[str, ...]  #: own and English
     honorifics: tuple[str, ...]  #: own and English
     title_words: frozenset[str]  #: own and English, lower case
+    place_words: frozenset[str]  #: own and English, lower case: words that make a capitalised phrase a place
     sections: dict[str, tuple[re.Pattern[str], ...]]  #: kind -> patterns, own and English
     months: dict[str, int]  #: own and English
     weekdays: dict[str, int]  #: own and English
@@ -97,6 +98,7 @@ def language(tag: str) -> Language:
         pronouns=tuple(merged("pronouns")),
         honorifics=tuple(merged("honorifics")),
         title_words=frozenset(w.lower() for w in merged("title_words")),
+        place_words=frozenset(w.lower() for w in merged("place_words")),
         sections=sections,
         months={**en_dates.get("months", {}), **own_dates.get("months", {})},
         weekdays={**en_dates.get("weekdays", {}), **own_dates.get("weekdays", {})},

@@ -11,18 +11,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
-from typing import NamedTuple, Protocol
+from functools import lru_cache
 
 import msgspec
 
-from ..model import Block, Problem, Quote, Section, blank
+from ..model import Block, Problem, Quote, Section, Span, blank
 from .language import Language
-from .phrases import Phrases
+from .quote_speakers import People, bind, resolve
+from .speakers import Attribution, attributions, is_person, verbs
 
-# Opening mark -> the closing marks it accepts.
-PAIRS: dict[str, tuple[str, ...]] = {"“": ("”",), "«": ("»",), "„": ("“", "”"), '"': ('"',)}
-CLOSERS = frozenset("”»")
+# Opening mark -> the closing marks it accepts. A straight opening mark takes a curly
+# closing one too ("...”): word processors curl one end of a pair and not the other.
+PAIRS: dict[str, tuple[str, ...]] = {
+    "“": ("”",),
+    "«": ("»",),
+    "„": ("“", "”"),
+    '"': ('"', "”"),
+    "「": ("」",),
+    "『": ("』",),
+}
+CLOSERS = frozenset("”»」』")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s”»\"]|$)")
 _ABBREVIATION = re.compile(
@@ -40,16 +48,26 @@ class Mark(msgspec.Struct, frozen=True):
     start: int
     end: int
     open: str
-    close: str | None  #: None when the paragraph ends inside the quotation
+    close: str | None  #: None when the paragraph ends inside the quotation, or a new one opens (run-on)
 
 
 def scan(text: str) -> tuple[list[Mark], list[int]]:
-    """Top-level quoted stretches of ``text`` and the offsets of marks that do not pair."""
+    """Top-level quoted stretches of ``text`` and the offsets of marks that do not pair.
+
+    An opening mark after a sentence end, inside a quotation opened with the same mark,
+    starts a new quotation: the newspaper convention for a quotation running over
+    paragraphs (each paragraph opens again, only the last closes), in text whose
+    paragraph breaks were lost (``“First. “Second.”``). The earlier opening marks still
+    count as unpaired.
+    """
     marks, stray = _scan(text)
     return list(marks), list(stray)
 
 
 _MARK_CHARS = re.compile("[" + re.escape("".join({*PAIRS, *CLOSERS, *(c for cs in PAIRS.values() for c in cs)})) + "]")
+
+
+_RUN_ON = re.compile(r"[.!?…]\s+$")
 
 
 @lru_cache(maxsize=4096)
@@ -65,6 +83,11 @@ def _scan(text: str) -> tuple[tuple[Mark, ...], tuple[int, ...]]:
             start, opener = stack.pop()
             if not stack:
                 marks.append(Mark(start, i, opener, ch))
+        elif ch in PAIRS and len(stack) == 1 and stack[0][1] == ch and _RUN_ON.search(masked, max(0, i - 8), i):
+            start, opener = stack.pop()
+            marks.append(Mark(start, i, opener, None))
+            stray.append(start)
+            stack.append((i, ch))
         elif ch in PAIRS:
             stack.append((i, ch))
         elif ch in CLOSERS:
@@ -80,7 +103,11 @@ def _is_quotation(words: int, inner: str) -> bool:
     stripped = inner.rstrip()
     if _titled(stripped):
         return False
-    return words >= 6 or stripped.endswith((".", "?", "!", "…")) or (words >= 2 and stripped.endswith(","))
+    return (
+        words >= 6
+        or stripped.endswith((".", "?", "!", "…", "。", "？", "！"))
+        or (words >= 2 and stripped.endswith(","))
+    )
 
 
 # Short words a title leaves in lower case ("Leveraging Human Mobility to Rescue the 2030 Agenda").
@@ -125,268 +152,6 @@ def _count_sentences(text: str) -> int:
     return len(ends) + (1 if _WORD.search(tail) else 0) or 1
 
 
-# -- names and speech verbs ------------------------------------------------------------------
-
-
-@cache
-def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
-    # "souligne-t-elle": French inversion joins the verb and the pronoun with hyphens.
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:(?![\w-])|(?=-t-))", re.IGNORECASE)
-
-
-@cache
-def _verbs(verbs: tuple[str, ...]) -> Phrases:
-    """The speech verbs, searched word by word (:mod:`.wordscan`: same matches, a third of the time)."""
-    return Phrases.build(_verb_pattern(verbs), verbs)
-
-
-@cache
-def _name_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str]:
-    hon = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
-    cap = r"[^\W\d_a-zа-яё][\w'’.-]*"
-    particle = r"(?:de|da|di|do|dos|du|la|le|van|von|der|den|bin|bint|al|el|ibn|y|of|the|in|for|and)"
-    # H?C(?:SC)* written as (?!\s)H?(?:S?C)+: the same matches, the capitalised word's
-    # classes compiled once.
-    return re.compile(rf"(?!\s)(?:(?:{hon})\s+)?(?:(?:\s+(?:{particle}\s+)*)?{cap})+")
-
-
-class Words(Protocol):
-    """The word lists finding speakers reads (a :class:`Language` has them)."""
-
-    @property
-    def speech_verbs(self) -> tuple[str, ...]: ...
-    @property
-    def pronouns(self) -> tuple[str, ...]: ...
-    @property
-    def honorifics(self) -> tuple[str, ...]: ...
-    @property
-    def title_words(self) -> frozenset[str]: ...
-
-
-class _Words(NamedTuple):
-    speech_verbs: tuple[str, ...]
-    pronouns: tuple[str, ...]
-    honorifics: tuple[str, ...]
-    title_words: frozenset[str]
-
-
-class _Speaker(msgspec.Struct, frozen=True):
-    name: str
-    start: int
-    end: int
-    verb: str
-    pronoun: bool = False
-
-
-def _runs(text: str, lang: Words) -> list[tuple[int, int, str]]:
-    """Runs of capitalised words (possible names or titles) with their offsets."""
-    found: list[tuple[int, int, str]] = []
-    if not _CAPITAL.search(text):
-        return found  # every run starts with a capital: most windows around a verb have none
-    for match in _name_pattern(lang.honorifics).finditer(text):
-        run = _trim_name(match.group(0).rstrip(".,"), lang)
-        if run:
-            found.append((match.start(), match.start() + len(run), run))
-    return found
-
-
-_CAPITAL = re.compile(r"[^\W\d_a-zа-яё]")
-_JOINERS = re.compile(r"\s+(?:of|for|in|and|the)\s+")
-
-
-def _trim_name(run: str, lang: Words) -> str:
-    """``Ana Ruiz of Acme`` -> ``Ana Ruiz``; ``Director of Communications`` stays whole.
-
-    The joining words belong in titles and organisations; after a person's name they
-    start a description of that person.
-    """
-    joiner = _JOINERS.search(run)
-    if joiner is None:
-        return run
-    head = run[: joiner.start()]
-    return head if _is_name(head, lang) else run
-
-
-def _is_title(run: str, lang: Words) -> bool:
-    words = run.split()
-    if any(w.lower().strip(".,") in lang.title_words for w in words):
-        return True
-    # An acronym (IOM, UNICEF) marks an organisation or a title, not a person.
-    return any(len(w) > 1 and w.isupper() and w.isalpha() for w in words)
-
-
-def _is_name(run: str, lang: Words) -> bool:
-    words = run.split()
-    honorific = words[0] in lang.honorifics
-    return (len(words) >= 2 or honorific) and not _is_title(run, lang)
-
-
-_DASHES = ",–—-"
-
-
-def _last_word(before: str) -> tuple[int, str] | None:
-    r"""(start, word) of ``re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", before)``, read from the end.
-
-    The regex tries every position of the text before each speech verb; the last
-    word is found walking back over the spaces, one comma or dash, and the letters.
-    """
-    end = len(before)
-    while end and before[end - 1].isspace():
-        end -= 1
-    if end and before[end - 1] in _DASHES:
-        end -= 1
-        while end and before[end - 1].isspace():
-            end -= 1
-    start = end
-    while start and _letter(before[start - 1]):
-        start -= 1
-    return (start, before[start:end]) if start < end else None
-
-
-def _letter(ch: str) -> bool:
-    return ch.isalnum() and not ch.isdecimal()  # [^\W\d_]: a word character, not a digit or "_"
-
-
-def _ends_with_quote_mark(before: str) -> bool:
-    r"""``re.search(r"[”»\"][\s,–—-]*$", before)``, read from the end."""
-    end = len(before)
-    while end and (before[end - 1].isspace() or before[end - 1] in _DASHES):
-        end -= 1
-    return bool(end) and before[end - 1] in '”»"'
-
-
-def _attributions(outside: str, lang: Language) -> list[_Speaker]:
-    """Every speech verb in ``outside`` (text with quotations blanked) and who it names.
-
-    Cached by the text and the word lists it reads: an organisation's boilerplate and
-    contact paragraphs recur from release to release.
-    """
-    return list(_attributions_cached(outside, lang.speech_verbs, lang.pronouns, lang.honorifics, lang.title_words))
-
-
-@lru_cache(maxsize=4096)
-def _attributions_cached(
-    outside: str,
-    speech_verbs: tuple[str, ...],
-    pronouns: tuple[str, ...],
-    honorifics: tuple[str, ...],
-    title_words: frozenset[str],
-) -> tuple[_Speaker, ...]:
-    lang = _Words(speech_verbs, pronouns, honorifics, title_words)
-    speakers: list[_Speaker] = []
-    for verb in _verbs(speech_verbs).finditer(outside):
-        reach = _reach_back(outside, verb.start())
-        found = _attribute(outside[reach : verb.start()], outside[verb.end() : verb.end() + _REACH], lang)
-        if found is not None:
-            side, start, end, name, pronoun = found
-            if side == "verb":
-                start, end = verb.span()
-            else:
-                offset = reach if side == "before" else verb.end()
-                start, end = offset + start, offset + end
-            speakers.append(_Speaker(name, start, end, verb.group(0), pronoun=pronoun))
-    return tuple(speakers)
-
-
-#: How far either side of a speech verb its speaker is looked for: a speaker is named
-#: within a few words of the verb (``Jane Doe, Director of Communications at the ...,
-#: said``), and a search over the whole paragraph from every verb is quadratic.
-_REACH = 300
-_SPACE = re.compile(r"\s")
-
-
-def _reach_back(outside: str, verb: int) -> int:
-    """Where the look-back from a verb at ``verb`` starts: ``_REACH`` characters before it,
-    moved on to the next space so that no word is cut in two."""
-    if verb <= _REACH:
-        return 0
-    space = _SPACE.search(outside, verb - _REACH - 1, verb)
-    return space.start() if space else verb - _REACH
-
-
-@lru_cache(maxsize=1024)
-def _attribute(before: str, after: str, lang: _Words) -> tuple[str, int, int, str, bool] | None:
-    """Who the speech verb between ``before`` and ``after`` names, if anyone: (side, start,
-    end, name, pronoun), the offsets within ``before`` or ``after`` (side ``verb``: the
-    verb itself stands for the subject).
-
-    Cached by the two windows: a paste that repeats one sentence is read once.
-    """
-    lowered = {p.lower() for p in lang.pronouns}
-    # Pronoun directly before or after: "he said", "said she".
-    last = _last_word(before)
-    if last and last[1].lower() in lowered:
-        return "before", last[0], last[0] + len(last[1]), "", True
-    near_after = re.match(r"\s*([^\W\d_]+)", after)
-    if near_after and near_after.group(1).lower() in lowered:
-        return "after", near_after.start(1), near_after.end(1), "", True
-    speaker = _speaker_after(after, 0, lang)
-    if speaker:
-        return "after", speaker[0], speaker[1], speaker[2], False
-    speaker = _speaker_before(before, lang)
-    if speaker:
-        return "before", speaker[0], speaker[1], speaker[2], False
-    if _bare_verb(before, after):
-        # "», a-t-elle ajouté." / "”, añadió." / "», — добавила.": the subject is the
-        # last person named (French inversion; Spanish and Russian drop the pronoun).
-        return "verb", 0, 0, "", True
-    return None
-
-
-def _mask_abbreviations(text: str) -> str:
-    """Hide the full stops of ``Dr.``, ``Mr.``, ``N.J.`` so they do not end a clause (offsets kept)."""
-    return re.sub(
-        r"\b(Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Hon|Rev|Jr|Sr|[A-Z])\.", lambda m: m.group(0)[:-1] + "_", text
-    )
-
-
-def _bare_verb(before: str, after: str) -> bool:
-    """A speech verb standing alone next to a quotation, with no subject of its own."""
-    tail = re.match(r"(?:-t-(?:il|elle)|\s+(?:il|elle|он|она))?\s*[.,;]", after)
-    return _ends_with_quote_mark(before) and bool(tail)
-
-
-def _speaker_after(after: str, offset: int, lang: Words) -> tuple[int, int, str] | None:
-    cut = re.match(r"[^.;:!?“”«»\"]*", _mask_abbreviations(after))
-    text = after[: cut.end() if cut else 0]
-    runs = [r for r in _runs(text, lang) if text[: r[0]].strip(" ,") == "" or _is_name(r[2], lang)]
-    if not runs:
-        return None
-    names = [r for r in runs if _is_name(r[2], lang)]
-    start, end, run = (names or runs)[0]
-    if text[:start].strip(" ,") and not names:
-        return None
-    return offset + start, offset + end, run
-
-
-def _speaker_before(before: str, lang: Words) -> tuple[int, int, str] | None:
-    masked = _mask_abbreviations(before)
-    cut = max((m.end() for m in re.finditer(r"[.;!?“”«»\"]", masked)), default=0)
-    clause = before[cut:]
-    runs = _runs(clause, lang)
-    names = [r for r in runs if _is_name(r[2], lang)]
-    if names:
-        start, end, run = names[-1] if _adjacent(clause, names[-1]) else names[0]
-        return cut + start, cut + end, run
-    if runs:
-        start, end, run = runs[-1]
-        tail = clause[end:].strip(" ,")
-        if not tail and run.split()[0].lower() not in {"it", "this", "that", "the", "these", "there"}:
-            return cut + start, cut + end, run
-        noun = re.search(r"((?:the|a|an|our|its|their)\s+[\w\s-]{2,40}?)\s*,?\s*$", clause, re.IGNORECASE)
-        if noun:
-            return cut + noun.start(1), cut + noun.end(1), noun.group(1)
-    noun = re.search(r"((?:the|a|an|its|their)\s+[\w-]+(?:\s+[\w-]+){0,3})\s*,?\s*$", clause, re.IGNORECASE)
-    if noun and not re.search(r"[“”«»\"]", noun.group(1)):
-        return cut + noun.start(1), cut + noun.end(1), noun.group(1)
-    return None
-
-
-def _adjacent(clause: str, run: tuple[int, int, str]) -> bool:
-    return not clause[run[1] :].strip(" ,")
-
-
 # -- finding quotations ------------------------------------------------------------------------
 
 
@@ -397,7 +162,7 @@ def find_quotes(
     skip = {i for s in sections if s.kind in ("about", "contact") for i in (*s.blocks, s.heading_block)}
     quotes: list[Quote] = []
     problems: list[Problem] = []
-    last_named = _LastNamed(lang)
+    people = People(lang)
     intro: tuple[str, str] | None = None  # (speaker, verb) from a "... said:" paragraph
     previous_open = False  # the previous paragraph ended inside a quotation
     previous_speaker: tuple[str, str] | None = None  # of the previous paragraph's last quotation
@@ -407,7 +172,7 @@ def find_quotes(
             intro = None
             continue
         if block.kind == "blockquote" and index not in skip:
-            quote = _block_quote(block, index, intro, last_named, lang)
+            quote = _block_quote(block, index, intro, people, lang)
             quotes.append(quote)
             previous_speaker = (quote.speaker, quote.verb or "") if quote.speaker else None
             continue
@@ -415,6 +180,9 @@ def find_quotes(
         if not source:
             intro = None
             continue
+        signed = _signature(source, lang)
+        if signed is not None and quotes and quotes[-1].block == index - 1:
+            quotes[-1:] = [_signed(quotes[-1], signed, block)]
         marks, stray = scan(source)
         continues = previous_open and source.lstrip()[:1] in PAIRS
         open_ending = bool(marks) and marks[-1].close is None
@@ -444,66 +212,86 @@ def find_quotes(
             continue
 
         outside = _blank(source, marks)
-        speakers = _attributions(outside, lang)
-        named = [s.name for s in speakers if not s.pronoun and _is_name(s.name, lang)]
+        found = attributions(outside, lang)
+        named = [a for a in found if not a.pronoun and not a.role and is_person(a.name, lang)]
         if named:
-            last_named.named(named[-1])
+            people.named(named[-1].name, outside[named[-1].end : named[-1].verb_end])
         else:
-            last_named.mentioned_in(outside)
-        found: list[Quote] = []
-        for mark in marks:
+            people.mentioned_in(outside)
+        kept = [m for m in marks if _kept(source, outside, m, lang)]
+        bound = bind(kept, found, outside, lang)
+        quoted: list[Quote] = []
+        for mark, attribution in zip(kept, bound, strict=True):
             inner = source[mark.start + 1 : mark.end]
-            words = len(_WORD.findall(inner))
-            if not _attribution_follows(source, outside, mark, lang) and (
-                not _is_quotation(words, inner) or _names_a_work(source[: mark.start], lang)
-            ):
-                continue
-            speaker = _nearest(speakers, mark)
-            name, verb = None, None
-            if speaker is not None:
-                name = speaker.name if not speaker.pronoun else _resolve(speakers, speaker, last_named, lang)
-                verb = speaker.verb
-            elif continues or (previous_speaker and not outside.strip(" .,")):
-                name, verb = previous_speaker or (None, None)
+            who = _Who()
+            if isinstance(attribution, Attribution):
+                who = _who(found, attribution, people, lang)
+                who.span = block.locate(attribution.start, attribution.end)
+            elif attribution is not None:
+                who = _Who(attribution.name, attribution.verb, True, block.locate(attribution.start, attribution.end))
+            elif continues or (previous_speaker and not _WORD.search(outside)):
+                if previous_speaker:
+                    who = _Who(*previous_speaker, True)
             elif intro is not None:
-                name, verb = intro
+                who = _Who(*intro, True)
             end = mark.end + (1 if mark.close else 0)
-            span = block.locate(mark.start, min(end, len(source)))
-            found.append(
+            quoted.append(
                 Quote(
                     kind="inline",
                     text=inner.strip(),
-                    span=span,
+                    span=block.locate(mark.start, min(end, len(source))),
                     block=index,
                     open_mark=mark.open,
                     close_mark=mark.close,
-                    speaker=name or None,
-                    verb=verb,
-                    attributed=bool(name),
-                    speaker_span=block.locate(speaker.start, speaker.end) if speaker else None,
-                    words=words,
+                    speaker=who.name if who.sure else None,
+                    unsure_speaker=None if who.sure else who.name,
+                    verb=who.verb,
+                    attributed=bool(who.name),
+                    speaker_span=who.span,
+                    words=len(_WORD.findall(inner)),
                     sentences=_count_sentences(inner),
                 )
             )
-        quotes.extend(found)
-        if found:
-            previous_speaker = (found[-1].speaker, found[-1].verb or "") if found[-1].speaker else None
+            if who.name and who.sure and not isinstance(attribution, Attribution):
+                people.named(who.name)
+        quotes.extend(quoted)
+        if quoted:
+            last = quoted[-1]
+            previous_speaker = (last.speaker, last.verb or "") if last.speaker else None
         elif block.kind == "paragraph":
             previous_speaker = None
-        intro = _intro(source, speakers, last_named, lang)
+        intro = _intro(source, found, people, lang)
         previous_open = open_ending
     return _carry_back(quotes, blocks), problems
 
 
-_FUNCTION_WORDS = frozenset(
-    "in on at for the a an while when after before during by from with under since as this that today".split()
-)
+def _signature(source: str, lang: Language) -> tuple[int, str] | None:
+    """``— Jane Doe, Director of Acme`` alone on a line: (offset, name) of who signs the quotation above."""
+    dash = _DASH_LINE.match(source)
+    if dash is None or "\n" in source.strip() or len(source) > 160:
+        return None
+    name = dash.group("who").split(",")[0].strip()
+    return (dash.start("who"), name) if is_person(name, lang) else None
 
 
-def _introduced(outside: str, run: tuple[int, int, str]) -> bool:
-    """``John Roe, director of the plant, ...``: a person's name followed by a description."""
-    first = run[2].split()[0].lower()
-    return first not in _FUNCTION_WORDS and outside[run[1] :].startswith(",")
+def _signed(quote: Quote, signed: tuple[int, str], block: Block) -> Quote:
+    if quote.speaker or quote.kind != "inline":
+        return quote
+    start, name = signed
+    span = block.locate(start, start + len(name))
+    return msgspec.structs.replace(
+        quote, speaker=name, unsure_speaker=None, verb="—", attributed=True, speaker_span=span
+    )
+
+
+def _kept(source: str, outside: str, mark: Mark, lang: Language) -> bool:
+    """A quotation of words spoken, not scare quotes or the title of a work."""
+    inner = source[mark.start + 1 : mark.end]
+    if _attribution_follows(source, outside, mark, lang):
+        return True
+    return _is_quotation(len(_WORD.findall(inner)), inner) and not _names_a_work(
+        source[max(0, mark.start - 60) : mark.start], lang
+    )
 
 
 def _attribution_follows(source: str, outside: str, mark: Mark, lang: Language) -> bool:
@@ -513,7 +301,7 @@ def _attribution_follows(source: str, outside: str, mark: Mark, lang: Language) 
     rest = outside[mark.end + 1 : mark.end + 120]
     if not (source[mark.start + 1 : mark.end].rstrip().endswith(",") or rest.startswith(",")):
         return False
-    verb = _verbs(lang.speech_verbs).search(rest)
+    verb = verbs(lang.speech_verbs).search(rest)
     if verb is None:
         return False
     lead = rest[: verb.start()].strip(" ,–—-")
@@ -563,66 +351,32 @@ def _blank(source: str, marks: list[Mark]) -> str:
     return "".join(parts)
 
 
-def _nearest(speakers: list[_Speaker], mark: Mark) -> _Speaker | None:
-    if not speakers:
-        return None
-    return min(speakers, key=lambda s: min(abs(s.start - mark.end), abs(s.end - mark.start)))
+class _Who:
+    """Who a quotation is given to: the name, the verb, whether that is sure, where the text says so."""
+
+    def __init__(self, name: str | None = None, verb: str | None = None, sure: bool = True, span: Span | None = None):
+        self.name, self.verb, self.sure, self.span = name, verb, sure, span
 
 
-class _LastNamed:
-    """The last person named so far: who a later "she added" most likely means.
-
-    A paragraph with a named speaker sets it. Otherwise a person named in passing
-    does ("Marie Dupont, directrice, a visité ..."): any name when nobody has been
-    named yet, else only a name introduced with a description after a comma. Reading
-    a paragraph's names is the costly part and most releases never need it, so the
-    paragraphs are kept and read, in order, only when a pronoun asks.
-    """
-
-    def __init__(self, lang: Language) -> None:
-        self.lang = lang
-        self.value: str | None = None
-        self.pending: list[str] = []
-
-    def named(self, name: str) -> None:
-        self.value = name
-        self.pending.clear()
-
-    def mentioned_in(self, outside: str) -> None:
-        self.pending.append(outside)
-
-    def get(self) -> str | None:
-        for outside in self.pending:
-            mentioned = [
-                r[2]
-                for r in _runs(outside, self.lang)
-                if _is_name(r[2], self.lang) and (self.value is None or _introduced(outside, r))
-            ]
-            if mentioned:
-                self.value = mentioned[-1]
-        self.pending.clear()
-        return self.value
+def _who(found: Sequence[Attribution], attribution: Attribution, people: People, lang: Language) -> _Who:
+    if attribution.pronoun or attribution.role:
+        name, sure = resolve(found, attribution, people, lang)
+        return _Who(name, attribution.verb, sure)
+    return _Who(attribution.name, attribution.verb)
 
 
-def _resolve(speakers: list[_Speaker], pronoun: _Speaker, last_named: _LastNamed, lang: Language) -> str | None:
-    earlier = [s for s in speakers if not s.pronoun and s.end <= pronoun.start and _is_name(s.name, lang)]
-    return earlier[-1].name if earlier else last_named.get()
-
-
-def _intro(source: str, speakers: list[_Speaker], last_named: _LastNamed, lang: Language) -> tuple[str, str] | None:
+def _intro(source: str, found: Sequence[Attribution], people: People, lang: Language) -> tuple[str, str] | None:
     """``The Floods Minister, Sarah Whitfield, said:`` introduces the block quotes after it."""
-    if not source.rstrip().endswith(":") or not speakers:
+    if not source.rstrip().endswith(":") or not found:
         return None
-    speaker = speakers[-1]
-    name = _resolve(speakers, speaker, last_named, lang) if speaker.pronoun else speaker.name
-    return (name, speaker.verb) if name else None
+    who = _who(found, found[-1], people, lang)
+    return (who.name, who.verb or "") if who.name and who.sure else None
 
 
-def _block_quote(
-    block: Block, index: int, intro: tuple[str, str] | None, last_named: _LastNamed, lang: Language
-) -> Quote:
+def _block_quote(block: Block, index: int, intro: tuple[str, str] | None, people: People, lang: Language) -> Quote:
     lines = block.source.split("\n")
     speaker: str | None = None
+    unsure: str | None = None
     speaker_span = None
     verb: str | None = None
     body_lines = lines
@@ -638,16 +392,16 @@ def _block_quote(
     marks, _ = scan(text)
     if speaker is None:
         outside = _blank(text, marks)
-        speakers = _attributions(outside, lang)
-        if speakers:
-            s = speakers[-1]
-            speaker = _resolve(speakers, s, last_named, lang) if s.pronoun else s.name
-            speaker_span = block.locate(s.start, s.end)
-            verb = s.verb
+        found = attributions(outside, lang)
+        if found:
+            who = _who(found, found[-1], people, lang)
+            speaker, unsure = (who.name, None) if who.sure else (None, who.name)
+            speaker_span = block.locate(found[-1].start, found[-1].end)
+            verb = who.verb
         elif intro is not None:
             speaker, verb = intro
-    if speaker and _is_name(speaker, lang):
-        last_named.named(speaker)
+    if speaker and is_person(speaker, lang):
+        people.named(speaker)
     inner = text.strip()
     if marks and marks[0].start == text.find(marks[0].open) and marks[0].start <= 1:
         inner = text[marks[0].start + 1 : marks[0].end].strip()
@@ -659,9 +413,10 @@ def _block_quote(
         open_mark=marks[0].open if marks else None,
         close_mark=marks[0].close if marks else None,
         speaker=speaker,
+        unsure_speaker=unsure,
         speaker_span=speaker_span,
         verb=verb,
-        attributed=bool(speaker),
+        attributed=bool(speaker or unsure),
         words=len(_WORD.findall(inner)),
         sentences=_count_sentences(inner),
     )

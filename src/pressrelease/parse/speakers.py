@@ -1,0 +1,414 @@
+"""Who speaks: speech verbs and the subject each one names.
+
+A speech verb's subject stands within a few words of it: before it (``Jane Doe said``,
+``Jane Doe, director of the plant, said``), after it (``said Jane Doe``, ``explicó el
+Director General Ruiz``), a pronoun (``she added``), a role (``added the agency's
+president``) or nothing at all (``», a-t-elle ajouté``, ``”, agregó.``). Each verb is
+read within a window of characters on either side, never the whole paragraph before
+it, so a paragraph costs time in proportion to its length however many verbs it holds.
+
+Chinese writes no spaces: its verbs (``说``, ``表示``) are found anywhere, and the
+subject is the stretch between the verb and the punctuation before it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import NamedTuple, Protocol
+
+import msgspec
+
+from .language import language
+from .phrases import Phrases
+
+WINDOW_BEFORE = 120  #: characters before a verb searched for its subject
+WINDOW_AFTER = 100  #: characters after it
+_LEADING_AFTER = 3  #: words allowed between a verb and the subject after it ("said the Director ...")
+
+# Words that may stand between a verb and the subject after it, and that open a role.
+_ARTICLES = frozenset("the el la los las le les l' l’ der die das den il lo gli".split())
+# A capitalised phrase opening with one of these is not a name ("The Director also", "This Year").
+_DETERMINERS = frozenset(
+    "the a an this that these those it its there our their his her in on at for by with from "
+    "el la los las le les un una une der die das ein eine".split()
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_STOP = re.compile(r"[。，、；：！？「」『』“”]")
+
+
+class Words(Protocol):
+    """The word lists finding speakers reads (a :class:`~.language.Language` has them)."""
+
+    @property
+    def speech_verbs(self) -> tuple[str, ...]: ...
+    @property
+    def pronouns(self) -> tuple[str, ...]: ...
+    @property
+    def honorifics(self) -> tuple[str, ...]: ...
+    @property
+    def title_words(self) -> frozenset[str]: ...
+    @property
+    def place_words(self) -> frozenset[str]: ...
+
+
+class _Words(NamedTuple):
+    speech_verbs: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    title_words: frozenset[str]
+    place_words: frozenset[str]
+
+
+class Attribution(msgspec.Struct, frozen=True):
+    """A speech verb and its subject, with offsets in the paragraph."""
+
+    name: str  #: the subject as written; "" for a pronoun or a verb with no subject
+    start: int  #: of the subject (of the verb when there is none)
+    end: int
+    verb: str
+    verb_start: int
+    verb_end: int
+    pronoun: bool = False  #: the subject is someone named earlier ("she added", "agregó")
+    role: bool = False  #: the subject is a role without a name ("the Commissioner")
+    index: int = 0  #: its place among the paragraph's attributions
+
+    @property
+    def first(self) -> int:
+        return min(self.start, self.verb_start)
+
+    @property
+    def last(self) -> int:
+        return max(self.end, self.verb_end)
+
+
+# -- names -----------------------------------------------------------------------------------------
+
+
+_CAPITAL = re.compile(r"[^\W\d_a-zß-öø-ÿа-яё]")
+
+
+@cache
+def _name_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str]:
+    hon = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
+    # A capital: a letter that is not lower case (ASCII, Latin-1, Cyrillic); scripts
+    # without case (Chinese, Arabic) count as capitals.
+    cap = r"(?<![\w'’.-])[^\W\d_a-zß-öø-ÿа-яё][\w'’.-]*"
+    particle = r"(?:de|da|di|do|dos|du|la|le|van|von|der|den|bin|bint|al|el|ibn|y|of|the|in|for|and)"
+    # H?C(?:SC)* written as (?!\s)H?(?:S?C)+: the same matches, the capitalised word's
+    # classes compiled once.
+    return re.compile(rf"(?!\s)(?:(?:{hon})\s+)?(?:(?:\s+(?:{particle}\s+)*)?{cap})+")
+
+
+def runs(text: str, lang: Words) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words (possible names or titles) with their offsets."""
+    found: list[tuple[int, int, str]] = []
+    if not _CAPITAL.search(text):  # most windows of a long lower-case stretch: nothing to try
+        return found
+    for match in _name_pattern(lang.honorifics).finditer(text):
+        run = _trim_name(match.group(0).rstrip(".,"), lang)
+        if run:
+            found.append((match.start(), match.start() + len(run), run))
+    return found
+
+
+_JOINERS = re.compile(r"\s+(?:of|for|in|and|the)\s+")
+
+
+def _trim_name(run: str, lang: Words) -> str:
+    """``Ana Ruiz of Acme`` -> ``Ana Ruiz``; ``Director of Communications`` stays whole.
+
+    The joining words belong in titles and organisations; after a person's name they
+    start a description of that person.
+    """
+    joiner = _JOINERS.search(run)
+    if joiner is None:
+        return run
+    head = run[: joiner.start()]
+    return head if is_name(head, lang) else run
+
+
+def _titled_word(word: str, lang: Words) -> bool:
+    """A word of a title or an organisation: ``Director``, ``Ministry``, an acronym (``IOM``)."""
+    bare = word.strip(".,")
+    low = bare.lower()
+    if low in lang.title_words or low.split("’")[0].split("'")[0] in lang.title_words:
+        return True
+    return len(bare) > 1 and bare.isupper() and bare.isalpha()
+
+
+def is_title(run: str, lang: Words) -> bool:
+    return any(_titled_word(w, lang) for w in run.split())
+
+
+def is_name(run: str, lang: Words) -> bool:
+    """A person's name with nothing else: ``Jane Doe``, ``Dr. Roe`` (not ``IOM Director``)."""
+    words = run.split()
+    if not words or words[0].lower() in _DETERMINERS or _is_place(words, lang):
+        return False
+    honorific = words[0] in lang.honorifics
+    return (len(words) >= 2 or honorific) and not is_title(run, lang)
+
+
+def is_person(run: str, lang: Words) -> bool:
+    """A name, or a role followed by a name (``Director General Ruiz``, ``Foreign Minister Roe``)."""
+    if is_name(run, lang):
+        return True
+    words = run.split()
+    if len(words) < 2 or words[0].lower() in _DETERMINERS or _is_place(words, lang):
+        return False
+    if any(w[:1].islower() for w in words):  # "Chair of the Water Partnership": a title and a body
+        return False
+    last = words[-1].strip(".,")
+    return (
+        not _titled_word(last, lang)
+        and last[:1].isupper()
+        and (_titled_word(words[-2], lang) or words[-2][:1].isupper() or words[-2] in lang.honorifics)
+    )
+
+
+def _is_place(words: list[str], lang: Words) -> bool:
+    """``South America``, ``Middle East``: a capitalised phrase naming a place."""
+    return any(w.lower().strip(".,") in lang.place_words for w in words)
+
+
+# -- verbs -----------------------------------------------------------------------------------------
+
+
+@cache
+def verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+    # "souligne-t-elle": French inversion joins the verb and the pronoun with hyphens.
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:(?![\w-])|(?=-t-))", re.IGNORECASE)
+
+
+@cache
+def verbs(speech_verbs: tuple[str, ...]) -> Phrases:
+    """The speech verbs written with spaces between words, searched word by word (:mod:`.phrases`)."""
+    spaced = tuple(v for v in speech_verbs if not _CJK.search(v))
+    return Phrases.build(verb_pattern(spaced), spaced)
+
+
+@cache
+def _cjk_verbs(speech_verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """Verbs of languages written without spaces: found anywhere, word boundaries or not."""
+    cjk = sorted({v for v in speech_verbs if _CJK.search(v)}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(v) for v in cjk) or r"(?!)")
+
+
+def _mask_abbreviations(text: str) -> str:
+    """Hide the full stops of ``Dr.``, ``Mr.``, ``N.J.`` so they do not end a clause (offsets kept)."""
+    if "." not in text:
+        return text
+    return re.sub(
+        r"\b(Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Hon|Rev|Jr|Sr|[A-Z])\.", lambda m: m.group(0)[:-1] + "_", text
+    )
+
+
+_DASHES = ",–—-"
+
+
+def last_word(before: str) -> tuple[int, str] | None:
+    r"""(start, word) of ``re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", before)``, read from the end."""
+    end = len(before)
+    while end and before[end - 1].isspace():
+        end -= 1
+    if end and before[end - 1] in _DASHES:
+        end -= 1
+        while end and before[end - 1].isspace():
+            end -= 1
+    start = end
+    while start and _letter(before[start - 1]):
+        start -= 1
+    return (start, before[start:end]) if start < end else None
+
+
+def _letter(ch: str) -> bool:
+    return ch.isalnum() and not ch.isdecimal()  # [^\W\d_]: a word character, not a digit or "_"
+
+
+def ends_with_quote_mark(before: str) -> bool:
+    r"""``re.search(r"[”»\"」][\s,–—-]*$", before)``, read from the end."""
+    end = len(before)
+    while end and (before[end - 1].isspace() or before[end - 1] in _DASHES):
+        end -= 1
+    return bool(end) and before[end - 1] in '”»"」'
+
+
+# -- attributions ----------------------------------------------------------------------------------
+
+
+def attributions(outside: str, lang: Words) -> list[Attribution]:
+    """Every speech verb in ``outside`` (a paragraph with its quotations blanked) and its subject.
+
+    Cached by the text and the word lists it reads: an organisation's boilerplate and
+    contact paragraphs recur from release to release.
+    """
+    return list(
+        _attributions(
+            outside, _Words(lang.speech_verbs, lang.pronouns, lang.honorifics, lang.title_words, lang.place_words)
+        )
+    )
+
+
+@lru_cache(maxsize=4096)
+def _attributions(outside: str, lang: _Words) -> tuple[Attribution, ...]:
+    found: list[Attribution] = []
+    pronouns = {p.lower() for p in lang.pronouns}
+    for verb in verbs(lang.speech_verbs).finditer(outside):
+        found.append(_subject(outside, verb.start(), verb.end(), verb.group(0), pronouns, lang))
+    if _CJK.search(outside):  # Chinese quoted in a release of any language
+        chinese = language("zh")
+        cjk = _cjk_verbs(lang.speech_verbs + chinese.speech_verbs)
+        cjk_pronouns = pronouns | set(chinese.pronouns)
+        found.extend(_cjk_subject(outside, verb, cjk_pronouns) for verb in cjk.finditer(outside))
+        found.sort(key=lambda a: a.verb_start)
+    kept = [a for a in found if a.name or a.pronoun]
+    return tuple(msgspec.structs.replace(a, index=i) for i, a in enumerate(kept))
+
+
+def _subject(outside: str, start: int, end: int, verb: str, pronouns: set[str], lang: _Words) -> Attribution:
+    before = outside[max(0, start - WINDOW_BEFORE) : start]
+    offset = start - len(before)
+    after = outside[end : end + WINDOW_AFTER]
+    near_after = re.match(r"\s*([^\W\d_]+)(?=\s*(?:[.,;:!?”»\"]|$))", after)
+    word_before = last_word(before)
+    if word_before and word_before[1].lower() in pronouns:  # "he said"
+        at = offset + word_before[0]
+        return Attribution("", at, at + len(word_before[1]), verb, start, end, pronoun=True)
+    if near_after and near_after.group(1).lower() in pronouns:  # "said she." (not "said she would")
+        at = end + near_after.start(1)
+        return Attribution("", at, at + len(near_after.group(1)), verb, start, end, pronoun=True)
+    found = _before(before, offset, lang) or _after(after, end, lang)
+    if found is not None:
+        name_start, name_end, name, role = found
+        if not role:
+            name_start, name = _name_part(name_start, name, lang)
+        return Attribution(name, name_start, name_end, verb, start, end, role=role)
+    if _bare(before, after):
+        # "», a-t-elle ajouté." / "”, añadió." / "», — добавила.": the subject is the
+        # last person named (French inversion; Spanish and Russian drop the pronoun).
+        return Attribution("", start, end, verb, start, end, pronoun=True)
+    return Attribution("", start, end, verb, start, end)
+
+
+def _name_part(start: int, run: str, lang: Words) -> tuple[int, str]:
+    """``Education Minister Jane Doe`` -> ``Jane Doe``; ``Director General Ruiz`` stays whole."""
+    words = run.split()
+    keep = len(words)
+    while keep > 0 and not _titled_word(words[keep - 1], lang) and words[keep - 1] not in lang.honorifics:
+        keep -= 1
+    if keep == 0 or len(words) - keep < 2 or words[keep - 1] in lang.honorifics:
+        return start, run
+    name = " ".join(words[keep:])
+    return start + run.rindex(name), name
+
+
+def _bare(before: str, after: str) -> bool:
+    """A speech verb standing alone next to a quotation, with no subject of its own."""
+    tail = re.match(r"(?:-t-(?:il|elle)|\s+(?:il|elle|он|она))?\s*[.,;]", after)
+    return ends_with_quote_mark(before) and bool(tail)
+
+
+def _clause_after(after: str) -> str:
+    cut = re.match(r"[^.;:!?“”«»\"「」]*", _mask_abbreviations(after))
+    return after[: cut.end() if cut else 0]
+
+
+def _after(after: str, offset: int, lang: Words) -> tuple[int, int, str, bool] | None:
+    """``said Jane Doe``, ``explicó el Director General Ruiz``, ``added the agency's president``."""
+    text = _clause_after(after)
+    found = runs(text, lang)
+    if not found:
+        return _role(text, offset, lang, after_verb=True)
+    start, end, run = found[0]
+    leading = text[:start].replace(",", " ").split()
+    if len(leading) > _LEADING_AFTER or any(w.lower() not in _ARTICLES and not _titled_word(w, lang) for w in leading):
+        return None
+    if is_person(run, lang) or not leading:
+        if not is_person(run, lang) and (run.split()[0].lower() in _DETERMINERS or _is_place(run.split(), lang)):
+            return None
+        return offset + start, offset + end, run, False
+    return _role(text, offset, lang, after_verb=True)
+
+
+_ROLE_ARTICLES = frozenset("the its their el la le der die das".split())
+_ROLE_WORDS = 4  #: words of a role after its article ("the agency's deputy regional director")
+
+
+def _role(text: str, offset: int, lang: Words, after_verb: bool) -> tuple[int, int, str, bool] | None:
+    """``the Commissioner``, ``the agency's president``: a role (or a body) with no name.
+
+    After a verb the role starts the text; before one it ends it ("The Director also said"
+    names "The Director").
+    """
+    segment = text[:80] if after_verb else text[-80:]
+    near = segment.split()[: _ROLE_WORDS + 1] if after_verb else segment.split()[-(_ROLE_WORDS + 1) :]
+    if not any(w.lower() in _ROLE_ARTICLES for w in near):  # the usual case, found without a regex
+        return None
+    words = list(re.finditer(r"[\w’'.-]+", segment))
+    shift = 0 if after_verb else max(0, len(text) - 80)
+    if after_verb:
+        window = words[: _ROLE_WORDS + 1] if words and words[0].start() == len(text) - len(text.lstrip(" ,")) else []
+    else:
+        window = words[-(_ROLE_WORDS + 1) :]
+        while window and window[0].group(0).lower() not in _ROLE_ARTICLES:
+            window = window[1:]
+    if len(window) < 2 or window[0].group(0).lower() not in _ROLE_ARTICLES:
+        return None
+    # Keep the words up to the last title word: "The Director also" -> "The Director".
+    keep = max((i for i, w in enumerate(window) if _titled_word(w.group(0), lang)), default=-1)
+    if keep < 1:
+        return None
+    start, end = shift + window[0].start(), shift + window[keep].end()
+    return offset + start, offset + end, text[start:end], True
+
+
+def _before(before: str, offset: int, lang: Words) -> tuple[int, int, str, bool] | None:
+    """``Jane Doe said``, ``Jane Doe, director of Acme, said``, ``the agency said``."""
+    masked = _mask_abbreviations(before)
+    cut = max((m.end() for m in re.finditer(r"[.;!?“”«»\"「」]", masked)), default=0)
+    if cut == 0 and offset:  # the window starts inside a word: begin at the next one
+        cut = next((i for i, ch in enumerate(before) if ch.isspace()), len(before))
+    clause = before[cut:]
+    found = runs(clause, lang)
+    # A plain name before a role that may end in a word the lists lack ("Chief Negotiator").
+    people = [r for r in found if is_name(r[2], lang)] or [r for r in found if is_person(r[2], lang)]
+    if people:
+        start, end, run = people[-1] if _adjacent(clause, people[-1]) else people[0]
+        return offset + cut + start, offset + cut + end, run, False
+    if found:
+        start, end, run = found[-1]
+        first = run.split()[0].lower()
+        previous = clause[:start].split()
+        article = bool(previous) and previous[-1].lower() in _ARTICLES
+        if (
+            _adjacent(clause, found[-1])
+            and first not in _DETERMINERS
+            and not _is_place(run.split(), lang)
+            and not article
+        ):
+            return offset + cut + start, offset + cut + end, run, False
+    return _role(clause, offset + cut, lang, after_verb=False)
+
+
+def _adjacent(clause: str, run: tuple[int, int, str]) -> bool:
+    """Nothing but commas, or one adverb (``Jane Doe also said``), between the run and the verb."""
+    tail = clause[run[1] :].strip(" ,").split()
+    return not tail or (len(tail) == 1 and tail[0].isalpha() and tail[0].islower() and tail[0] not in _DETERMINERS)
+
+
+def _cjk_subject(outside: str, verb: re.Match[str], pronouns: set[str]) -> Attribution:
+    """``……」联合国儿童基金会主任王明说。``: the subject runs back from the verb to punctuation."""
+    start = verb.start()
+    at = start
+    floor = max(0, start - 40)
+    while at > floor and not _CJK_STOP.match(outside[at - 1]):
+        at -= 1
+    name = outside[at:start].strip()
+    pronoun = next((p for p in pronouns if name.startswith(p) and _CJK.match(p)), None)  # 他在会上表示
+    if pronoun:
+        return Attribution("", at, at + len(pronoun), verb.group(0), start, verb.end(), pronoun=True)
+    if not name or not any(ch.isalpha() for ch in name):
+        return Attribution("", start, verb.end(), verb.group(0), start, verb.end(), pronoun=True)
+    return Attribution(name, at, start, verb.group(0), start, verb.end())
