@@ -313,6 +313,10 @@ def make(job: Job) -> Made:
                 message = f"{len(errors)} lint error{'s' if len(errors) > 1 else ''}; fix or build with --force"
                 return made("blocked", message, warnings, errors)
             files, failed = render(job, job.release, job.formats)
+            if "pdf" in files:
+                from ..render.glyphs import glyph_warning
+
+                warnings += tuple(w for w in (glyph_warning(job.release),) if w)
     except RenderTimeout as error:
         return made("failed", error.message)
     except Exception as error:  # lint engine bugs included: report, go on with the next file

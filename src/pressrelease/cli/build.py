@@ -71,12 +71,15 @@ def _log_line(result: FileResult) -> str:
 def _lint_lines(result: FileResult) -> list[str]:
     """Warnings in one line; errors (which block the build) one each, for fixing."""
     lines = [f"{result.path}:{error}" for error in result.errors] if result.status == "blocked" else []
-    if result.warnings:
-        codes = sorted({w.split(" ")[1] for w in result.warnings})
+    lint = [w for w in result.warnings if w.split(" ")[1].startswith("PR")]
+    if lint:
+        codes = sorted({w.split(" ")[1] for w in lint})
         lines.append(
-            f"{result.path}: {len(result.warnings)} lint warning{'s' if len(result.warnings) > 1 else ''} "
+            f"{result.path}: {len(lint)} lint warning{'s' if len(lint) > 1 else ''} "
             f"({', '.join(codes)}); run 'pressrelease lint {result.path}' for details"
         )
+    # the renderers' own warnings (a character no PDF font has): in full, lint cannot show them
+    lines.extend(f"{result.path}:{w.split(' ', 2)[0]}: {w.split(' ', 2)[2]}" for w in result.warnings if w not in lint)
     return lines
 
 
