@@ -230,6 +230,19 @@ def test_location_alone_is_enough() -> None:
     assert release.location == "Minsk, Belarus"
 
 
+@pytest.mark.parametrize(
+    "text", ["Eldoret, KE —14 June 2026— The council said.", "**Eldoret, KE —14 June 2026—** The council said."]
+)
+def test_a_date_between_two_stuck_dashes(text: str) -> None:
+    dateline = dateline_of(text)
+    assert [p.name for p in dateline.places] == ["Eldoret, KE"]
+    assert dateline.date is not None and dateline.date.resolve() == dt.date(2026, 6, 14)
+    assert dateline.separator == "—"
+    end = text.index("2026—") + len("2026—")
+    assert dateline.text == text[:end]
+    assert dateline.separator_span == Span(LINE, end, LINE, end + 1)
+
+
 def test_a_dash_inside_the_bold_ends_the_dateline() -> None:
     dateline = dateline_of("**NAIROBI, 3 May 2026 –** Three plants opened.")
     assert [p.name for p in dateline.places] == ["NAIROBI"]
