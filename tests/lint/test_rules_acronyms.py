@@ -56,6 +56,8 @@ def test_wire_datelines_and_tags_are_not_acronyms(dateline: str) -> None:
         "Officials of Tana Harbor LLC",
         "Officials of Kenya Power, TELKOM, Equity Bank and Safaricom",
         "Officials: Wanjiku NJOROGE (+254 20 555 0177) or Otieno ODHIAMBO and county officials",
+        "Officials welcomed Commissioner Halima WEKESA and Dr Baraka MUTUA",
+        "Officials, said Ms ACHIENG, met",
         # spelled out earlier, without a parenthesis
         "The Water Sector Trust Fund paid for one plant. WSTF officials",
         "The Commission for Rural Equality paid for one plant. CRE officials",
@@ -107,6 +109,9 @@ def test_a_script_without_capitals_ends_the_token() -> None:
         ("The Rural Water, Services Board team. RWSB officials", ["RWSB"]),  # a comma between the words
         ("Officials of the RWSB. The Rural Water Services Board", ["RWSB"]),  # spelled out too late
         ("RWSB officials and Amani Otieno", ["RWSB"]),
+        ("Officials met. Today RWSB said", ["RWSB"]),  # a sentence's first word is not a given name
+        ("Officials of the Kisumu RWSB office", ["RWSB"]),  # an article before the place
+        ("Officials of Kenya’s RWSB", ["RWSB"]),  # a possessive is not a given name
     ],
 )
 def test_undefined_initials_next_to_those_forms_are_still_reported(planted: str, expected: list[str]) -> None:

@@ -43,8 +43,10 @@ _DOUBLED_AFTER = rf"[ \t]?([{_UP}])\1\."
 _DOUBLED_BEFORE = rf"([{_UP}])\1\.[ \t]?$"
 _BRAND_MARK = r"[\w-]{0,15}[®™]"
 _TITLE_WORD = rf"[ \t]+[{_UP}][{_LOW}]"
-# A given name or two before a surname in capitals, at the start of a name.
-_GIVEN_NAMES = rf"(?:[\n,;:()|]|\b(?:and|or|et|ou|y|o|und|oder|и|или))[ \t]*(?:[{_UP}][{_LOW}'’-]+[ \t]+){{1,3}}$"
+# One to three given names (or an honorific) right before a surname in capitals;
+# a possessive ("Kenya’s RWSB") is not one.
+_GIVEN_NAMES = rf"(?:[{_UP}][{_LOW}-]+[ \t]+){{1,3}}$"
+_LAST_WORD = r"(\S+)[ \t]*$"
 # "Boston, ", "San Diego, ": a town and its comma before a region code.
 _TOWN_COMMA = rf"[{_UP}][\w.'’-]*,[ \t]*$"
 # "Lockheed Martin, Raytheon, SAP, Thales": a name in a list of names.
@@ -152,11 +154,12 @@ def is_place_code(text: str, start: int, end: int) -> bool:
     return bool(_re(_POSTCODE_AFTER).match(text, end))
 
 
-def is_name(text: str, start: int, end: int, paragraph: bool) -> bool:
+def is_name(text: str, start: int, end: int, paragraph: bool, honorifics: tuple[str, ...] = ()) -> bool:
     """A surname in capitals, a brand in capitals, or a company's legal form.
 
-    ``Mina ANDREEVA``: one to three given names at the start of a name. ``BAND-IT®``: a
-    brand mark. ``Raytheon, SAP, Thales``: one of a list of names. ``EMD Serono``, ``ACME Engineering``: capitals before a capitalised word
+    ``Mina ANDREEVA``, ``said Commissioner Anna KOWALSKA``, ``Mme MARTIN``: a surname
+    (see :func:`_surname`). ``BAND-IT®``: a brand mark. ``Raytheon, SAP, Thales``: one of a
+    list of names. ``EMD Serono``, ``ACME Engineering``: capitals before a capitalised word
     with no article in front, as brands are written; ``the RWSB Board`` keeps its article
     and stays initials. ``IDEX CORPORATION``, ``Harbor LLC``: a name and its legal form.
     Title-case headings are left out of the brand test, since every word there is capitalised.
@@ -167,7 +170,7 @@ def is_name(text: str, start: int, end: int, paragraph: bool) -> bool:
     forms = _listed("company_forms")
     if token in forms and _re(_NAME_WORD_BEFORE).search(before):
         return True
-    if len(token) >= 3 and _re(_GIVEN_NAMES).search(before) and not _re(_TITLE_WORD).match(text, end):
+    if len(token) >= 3 and _surname(before, honorifics) and not _re(_TITLE_WORD).match(text, end):
         return True
     if _re(_BRAND_MARK).match(text, end):
         return True
@@ -180,6 +183,27 @@ def is_name(text: str, start: int, end: int, paragraph: bool) -> bool:
         return False
     previous = _re(_PREVIOUS_WORD).search(before)
     return previous is None or previous.group(1).casefold().rstrip("’'") not in _listed("articles")
+
+
+def _surname(before: str, honorifics: tuple[str, ...]) -> bool:
+    """Whether the text ``before`` capitals ends in given names, as a surname in capitals follows.
+
+    The given names (one to three capitalised words) must start a name: at a line's or a
+    list's start, after an honorific (``M. Jean``), or after a word in lower case that is
+    not an article (``said Jean``). "Today RWSB" after a full stop, "the Nairobi RWSB"
+    and "Kenya’s RWSB" are not names.
+    """
+    given = _re(_GIVEN_NAMES).search(before)
+    if given is None:
+        return False
+    lead = before[: given.start()].rstrip(" \t")
+    if not lead or lead[-1] in "\n,;:()|":
+        return True
+    last = _re(_LAST_WORD).search(lead)
+    word = last.group(1) if last else ""
+    if word in honorifics:
+        return True
+    return word.isalpha() and word.islower() and word not in _listed("articles")
 
 
 def names_in(release: Release) -> frozenset[str]:

@@ -227,7 +227,7 @@ def acronym_undefined(ctx: Context) -> Iterator[Finding]:
                 continue
             if is_code(text, start, end) or is_place_code(text, start, end):
                 continue
-            if is_name(text, start, end, paragraph=block.kind in _PROSE_KINDS):
+            if is_name(text, start, end, block.kind in _PROSE_KINDS, ctx.lang.honorifics):
                 continue
             spelled = spelled or SpelledOut(release)
             if spelled.before(name, index, start):
