@@ -22,7 +22,7 @@ def run_main(
     """(exit code, stdout, stderr) of ``pressrelease ARGS`` through ``entry`` (the typer
     app's main unless given), plain text at 200 columns, global options reset."""
     if entry is None:
-        from pressrelease.cli.root import main as entry
+        from pressrelease.cli.dispatch import main as entry
 
     monkeypatch.setattr(sys, "argv", ["pressrelease", *args])
     monkeypatch.setenv("NO_COLOR", "1")

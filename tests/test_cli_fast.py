@@ -106,9 +106,9 @@ def _run(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], entry: str, argv: list[str]
 ) -> tuple[int, str, str]:
     """(exit code, stdout, stderr) through ``pressrelease.cli.main`` or the typer app's own main."""
-    from pressrelease.cli import root
+    from pressrelease.cli import dispatch
 
-    return run_main(monkeypatch, capsys, *argv, entry=main if entry == "fast" else root.main)
+    return run_main(monkeypatch, capsys, *argv, entry=main if entry == "fast" else dispatch.main)
 
 
 @pytest.mark.parametrize(

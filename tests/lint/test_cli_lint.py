@@ -288,7 +288,7 @@ COMMANDS = ["build", "email", "new", "init", "import", "inspect", "lint", "rules
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_the_named_command_alone_has_the_same_help(command: str) -> None:
-    from pressrelease.cli.root import for_command
+    from pressrelease.cli.dispatch import for_command
 
     single = for_command([command, "--help"])
     assert [info.name for info in single.registered_commands] == [command]
@@ -312,7 +312,7 @@ def test_the_named_command_alone_has_the_same_help(command: str) -> None:
     ],
 )
 def test_which_commands_a_run_builds(argv: list[str], expected: list[str]) -> None:
-    from pressrelease.cli.root import for_command
+    from pressrelease.cli.dispatch import for_command
 
     assert [info.name for info in for_command(argv).registered_commands] == expected
 

@@ -33,7 +33,7 @@ def main() -> int:
     code = guarded(lambda: fast.run(sys.argv[1:]))
     if code is not None:
         return code
-    from .root import main as app_main
+    from .dispatch import main as app_main
 
     return app_main()
 
@@ -61,7 +61,7 @@ def run() -> NoReturn:
 def __getattr__(name: str) -> Any:
     """``pressrelease.cli.app``: the typer app with every command, imported on first use."""
     if name == "app":
-        from .root import commands
+        from .dispatch import commands
 
         return commands()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

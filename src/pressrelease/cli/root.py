@@ -1,9 +1,7 @@
-"""The typer app, its global options and its error boundary."""
+"""The typer app and its global options; each command module registers its command on it."""
 
 from __future__ import annotations
 
-import copy
-import sys
 from typing import Annotated
 
 import typer
@@ -15,25 +13,13 @@ from .common import (
     escape,
     existing_paths,
     fail,
-    guarded,
     library_error,
     parse_now,
     state,
 )
 from .light import LightGroup
 
-__all__ = [
-    "app",
-    "commands",
-    "console",
-    "escape",
-    "existing_paths",
-    "fail",
-    "library_error",
-    "main",
-    "parse_now",
-    "state",
-]
+__all__ = ["app", "console", "escape", "existing_paths", "fail", "library_error", "parse_now", "state"]
 
 app = typer.Typer(
     name="pressrelease",
@@ -64,54 +50,3 @@ def root(
     """Write, check and send press releases."""
     state.debug = debug
     state.color = color
-
-
-def _command_name(argv: list[str]) -> str | None:
-    """The command named on the command line, past the app's own options; None for none."""
-    args = iter(argv)
-    for arg in args:
-        if arg == "--color":
-            next(args, None)  # its value
-        elif arg.startswith("-"):
-            if arg in ("--help", "-h", "--version"):
-                return None
-        else:
-            return arg
-    return None
-
-
-def for_command(argv: list[str]) -> typer.Typer:
-    """``app``, or a copy of it holding only the command that ``argv`` names.
-
-    Before it parses anything, typer builds the click command of every registered
-    command (signatures read, annotations evaluated): about 3 ms each, 20 ms of every
-    start-up. A run names one command, so the copy holds just that one; its options,
-    help and errors are the same. With no command named (``--help``, ``--version``,
-    a typo) the full app runs and says what it always says.
-    """
-    name = _command_name(argv)
-    commands()
-    chosen = [info for info in app.registered_commands if info.name == name]
-    if len(chosen) != 1 or app.registered_groups:
-        return app
-    single = copy.copy(app)
-    single.registered_commands = chosen
-    return single
-
-
-def commands() -> typer.Typer:
-    """The app with every command registered (each module adds its own when imported)."""
-    from . import build, importer, inspect, lint, preview, site  # noqa: F401
-
-    return app
-
-
-def main() -> int:
-    """Run the typer app, turning library errors into one line and exit 2."""
-
-    def command() -> int:
-        for_command(sys.argv[1:])()
-        return 0
-
-    code = guarded(command)
-    return 0 if code is None else code

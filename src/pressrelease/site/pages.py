@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -24,7 +24,9 @@ from ..config import Config
 from ..model import Release
 from ..render.common import format_date
 from ..render.templates import environment
-from .collect import Entry, Site
+
+if TYPE_CHECKING:  # collect imports this module to render a release: types only, no cycle
+    from .collect import Entry, Site
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
