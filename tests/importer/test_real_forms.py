@@ -248,3 +248,51 @@ def test_portuguese_is_not_taken_for_spanish_and_an_unknown_language_stays_unkno
         detect_language("Jokien tarkkailuasema julkaisi tänään vuosittaisen raporttinsa neljästäkymmenestä maasta.")
         is None
     )
+
+
+def test_a_feeds_date_label_glued_to_the_lede_is_a_date_line_and_no_headline_is_made_up() -> None:
+    lede = "date 2026-04-22 OSLO, 20 April 2026 – The observatory confirmed its new director today for a term of four years."
+    result = text_import(f"{lede}\n\nThe director takes office in June.\n")
+    assert front(result, "title") is None
+    assert front(result, "date") == dt.date(2026, 4, 20)  # the dateline's, not the feed's
+    assert front(result, "location") == "OSLO"
+    assert "date 2026-04-22" not in body_markdown(result)
+
+
+def test_page_labels_above_the_headline_are_never_title_or_subtitle() -> None:
+    text = (
+        "Tag: Press Release\n\n"
+        "Subscribe to Observatory News feed\n\n"
+        "Updated: 1 hour 46 min ago\n\n"
+        "Observatory - Daily News\n\n"
+        "Observatory reports on the rivers of forty countries\n\n"
+        "The press release issued by the Observatory on 7 May 2025.\n\n"
+        f"{LEDE}\n"
+    )
+    result = text_import(text)
+    assert front(result, "title") == "Observatory reports on the rivers of forty countries"
+    assert front(result, "subtitle") is None
+    assert front(result, "date") == dt.date(2025, 5, 7)
+    assert "issued by" not in body_markdown(result)
+
+
+def test_an_excerpt_with_a_short_lede_keeps_its_headline_apart_from_the_lede() -> None:
+    text = (
+        "Observatory reports on the rivers of forty countries\n"
+        "Author: Press office | 03.09.2014 | 15:44\n\n"
+        "PRESS RELEASE\n\n"
+        "Observatory reports on the rivers of forty countries.\n\n"
+        "The survey covers 120 basins in forty countries this year.\n"
+    )
+    result = text_import(text)
+    assert front(result, "title") == "Observatory reports on the rivers of forty countries"
+    assert body_texts(result) == ["The survey covers 120 basins in forty countries this year."]
+
+
+def test_a_chinese_release_with_english_captions_is_chinese() -> None:
+    text = (
+        "河流观测站今天发布了关于四十个国家一百二十个流域的年度调查报告。\n"
+        "On 3 June, staff of the observatory measure the river at the northern station.\n"
+    )
+    found = detect_language(text)
+    assert found is not None and found.value == "zh"

@@ -98,7 +98,10 @@ def label_of(text: str) -> str:
 
 
 def is_menu(text: str) -> bool:
-    return label_of(text) in word_set("menu")
+    label = label_of(text)
+    if label in word_set("menu"):
+        return True
+    return word_count(label) <= 8 and any(label.startswith(prefix) for prefix in word_set("menu_prefixes"))
 
 
 @cache
@@ -149,8 +152,12 @@ def is_contact_label(text: str) -> bool:
 
 
 def is_kicker(text: str) -> bool:
+    """``Press release``, and ``European Commission - Statement``: an issuer, a dash, the kind of page."""
     label = label_of(text)
-    return label in word_set("kickers") or label in release_lines()
+    if label in word_set("kickers") or label in release_lines():
+        return True
+    _, dash, kind = label.rpartition(" - ")
+    return bool(dash) and word_count(label) <= 8 and kind.strip() in word_set("kickers")
 
 
 def is_who_we_are(text: str) -> bool:
@@ -268,6 +275,7 @@ def is_caption(text: str) -> bool:
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b(?:\s?(?:[ap]\.?m\.?|ET|EST|EDT|CET|CEST|GMT|UTC))?", re.IGNORECASE)
 _META_SEPARATOR = re.compile(r"\s[|·•]\s|\s[-–—]\s|^\S{2,5},\s")
 _META_MAX_WORDS = 30
+_META_LABEL_WORDS = 3  #: words besides the date and time in a bare date line ("Daily News 30 / 04 / 2019")
 
 
 def metadata_date(text: str, day_first: bool | None = None) -> DateMention | None:
@@ -284,9 +292,18 @@ def metadata_date(text: str, day_first: bool | None = None) -> DateMention | Non
     mention = found[0]
     rest = stripped.replace(mention.text, " ")
     rest = _TIME.sub(" ", rest)
-    if not rest.strip(" ,.:;-–—|/()") or _META_SEPARATOR.search(stripped) or _TIME.search(stripped):
-        return mention
+    if word_count(rest) <= _META_LABEL_WORDS or _META_SEPARATOR.search(stripped) or _TIME.search(stripped):
+        return mention  # "24.02.2016", "Daily News 30 / 04 / 2019", "Wed, 09/30/2020 - 12:30"
     return None
+
+
+def issue_line(text: str) -> DateMention | None:
+    """``The press release issued by the Agency on 7 May 2025.``: a line that says when it was published."""
+    if word_count(text) > _META_MAX_WORDS:
+        return None
+    found = [d for d in dates_in(text) if d.year is not None]
+    words_in = {w.casefold() for w in _WORD.findall(text)}
+    return found[0] if len(found) == 1 and words_in & word_set("issued_words") else None
 
 
 def from_line(text: str) -> str | None:

@@ -28,6 +28,7 @@ from .blocks import (
     is_kicker,
     is_menu,
     is_punctuation,
+    issue_line,
     label_of,
     metadata_date,
     starts_footer,
@@ -36,7 +37,8 @@ from .blocks import (
 )
 
 LEDE_MIN_WORDS = 12  #: a dateline paragraph shorter than this is a caption, not a lede
-PROSE_MIN_WORDS = 20  #: without a dateline, the first paragraph this long is the lede
+PROSE_MIN_WORDS = 15  #: without a dateline, the first paragraph this long is the lede
+MAX_HEADLINE_WORDS = 35  #: a first line longer than this is prose, never a headline
 
 
 @dataclass(slots=True)
@@ -56,6 +58,7 @@ def is_head_line(text: str) -> bool:
         or is_menu(text)
         or date_line(text) is not None
         or metadata_date(text, day_first=True) is not None  # either order: a date, even if unsure which
+        or issue_line(text) is not None
         or from_line(text) is not None
         or label_of(text).startswith("embargo")
     )
@@ -63,6 +66,7 @@ def is_head_line(text: str) -> bool:
 
 _BYLINE = re.compile(r"\s+(?:[|–—-]\s+)?(?:By|Par|Por|Von|Av)\s+\S.{0,120}$")
 _TAIL_SEPARATORS = " \t|,–—-"
+_PREPOSITION_END = re.compile(r"\b(?:on|of|in|at|from|since|until|le|du|de|del|el|am|vom|den|от)$", re.IGNORECASE)
 
 
 def split_stuck_date(line: str) -> tuple[str, str | None]:
@@ -80,6 +84,8 @@ def split_stuck_date(line: str) -> tuple[str, str | None]:
     if line[start + len(last.text) :].strip(_TAIL_SEPARATORS + "."):
         return line, None
     rest = line[:start].rstrip(_TAIL_SEPARATORS)
+    if ends_sentence(line) or _PREPOSITION_END.search(rest):
+        return line, None  # "... issued by the Agency on 7 May 2025.": a sentence that holds a date
     byline = _BYLINE.search(rest)
     if byline is not None and word_count(rest[: byline.start()]) >= 3:
         rest = rest[: byline.start()].rstrip(_TAIL_SEPARATORS)
@@ -99,14 +105,17 @@ def find_lede(texts: Sequence[str], skip: Sequence[bool]) -> int | None:
             return i
     for position, i in enumerate(usable):
         text = texts[i]
-        if word_count(text) >= PROSE_MIN_WORDS and ends_sentence(text) and position > 0:
+        # Prose: a sentence, or the words that introduce a statement ("... the text of the statement:").
+        prose = ends_sentence(text) or text.rstrip().endswith((":", "："))
+        if word_count(text) >= PROSE_MIN_WORDS and prose and (position > 0 or word_count(text) > MAX_HEADLINE_WORDS):
             return i
-    # A short lede (an excerpt): not the first line, which is the headline, nor the headline repeated.
+    # A short lede (an excerpt): not the headline, which a date or kicker line follows, nor the headline repeated.
     seen: set[str] = set()
     for position, i in enumerate(usable):
         label = label_of(texts[i]).rstrip(".")
+        following = texts[usable[position + 1]] if position + 1 < len(usable) else ""
         long_enough = word_count(texts[i]) >= LEDE_MIN_WORDS - 4 and not is_head_line(texts[i])
-        if long_enough and label not in seen and (position > 0 or len(usable) == 1):
+        if long_enough and label not in seen and not is_head_line(following) and (position > 0 or len(usable) == 1):
             return i
         seen.add(label)
     return usable[0] if usable else None
@@ -134,7 +143,7 @@ def read_head(lines: Sequence[str], title: str | None = None) -> Head:
             candidates.append(rest)
         elif is_head_line(line) and not (is_kicker(line) or is_menu(line)):
             head.lines.append(line)
-        elif is_kicker(line) or is_menu(line) or is_caption(line) or _labelled_metadata(line):
+        elif is_kicker(line) or is_menu(line) or is_caption(line) or _field(line):
             head.dropped.append(line)
         elif any(label.rstrip(".") == label_of(c).rstrip(".") for c in candidates):
             head.dropped.append(line)  # the headline again, as the page's body repeats it
@@ -167,10 +176,18 @@ def read_head(lines: Sequence[str], title: str | None = None) -> Head:
 _MIN_HEADLINE_WORDS = 4  #: a shorter line above a longer one is a section label, not a headline over its deck
 
 
-def _labelled_metadata(line: str) -> bool:
-    """``Updated: 1 hour 46 min ago``, ``Posted: ...``: a date label whose value is no date."""
-    label, colon, _ = line.partition(":")
-    return bool(colon) and label_of(label) in word_set("date_labels")
+_FIELD_MAX_WORDS = 6
+
+
+def _field(line: str) -> bool:
+    """``Updated: 1 hour 46 min ago``, ``Tag: Press Release``, ``Source / Exclusive:``: a page's
+    labelled field, or a short label, is never the headline."""
+    label, colon, value = line.replace("：", ":").partition(":")
+    if not colon:
+        return False
+    if label_of(label) in word_set("date_labels") or label_of(label) in word_set("field_labels"):
+        return True
+    return word_count(line) <= _FIELD_MAX_WORDS and (not value.strip() or is_kicker(value))
 
 
 def _join_labels(lines: Sequence[str]) -> list[str]:

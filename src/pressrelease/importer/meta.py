@@ -18,7 +18,7 @@ import yaml
 
 from ..config import Config
 from ..model import DateMention, Organization, Release
-from .blocks import Boilerplate, date_line, from_line, metadata_date, words
+from .blocks import Boilerplate, date_line, from_line, issue_line, metadata_date, words
 
 _LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -60,7 +60,9 @@ def detect_language(text: str) -> Found | None:
     if not letters:
         return None
     for code, first, last, script in _SCRIPTS:
-        if sum(first <= ch <= last for ch in letters) > len(letters) / 2:
+        # A Chinese character is a word's worth of letters: a quarter of the letters makes the text Chinese.
+        share = 4 if code == "zh" else 2
+        if sum(first <= ch <= last for ch in letters) * share > len(letters):
             if code == "zh" and len(_KANA.findall(text)) > len(letters) / 20:
                 return Found("ja", "detected: Japanese kana")
             return Found(code, f"detected: {script}")
@@ -97,7 +99,7 @@ def choose_date(
             return Found(when, f"the dateline ({dateline.date.text})"), None
     day_first = None if release.language.split("-")[0] == "en" else True
     for line in head:
-        mention = date_line(line) or metadata_date(line, day_first)
+        mention = date_line(line) or metadata_date(line, day_first) or issue_line(line)
         when = _mention_date(mention)
         if mention is not None and when is not None:
             return Found(when, f"the date line ({line.strip()})"), None

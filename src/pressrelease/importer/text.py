@@ -55,7 +55,7 @@ class _Unit:
 
 def read_text(text: str) -> Document:
     """Find the article in ``text`` and return it as pieces."""
-    units = _units(text)
+    units = _split_date_prefix(_units(text))
     _mark_navigation(units)
     boilerplate = _who_we_are(units)
     texts = [u.text for u in units]
@@ -112,6 +112,25 @@ def _units(text: str) -> list[_Unit]:
         joinable = wrapped and len(raw) >= 0.6 * width and not line.endswith(":") and not _FIELD.match(line)
         gap = False
     return units
+
+
+_DATE_PREFIX = re.compile(
+    r"^(?:date|published|posted|updated|fecha|publié le|дата)\s?:?\s(\d{4}-\d{2}-\d{2})\s+(?=\S)", re.I
+)
+
+
+def _split_date_prefix(units: list[_Unit]) -> list[_Unit]:
+    """``date 2017-04-22 NEW YORK, 19 April 2017 – ...``: a feed's date label glued to the lede
+    becomes a date line of its own, so the dateline and the lede read as written."""
+    out: list[_Unit] = []
+    for unit in units:
+        match = _DATE_PREFIX.match(unit.text)
+        if match is None:
+            out.append(unit)
+            continue
+        out.append(_Unit(unit.text[: match.end()].strip(), unit.gap))
+        out.append(_Unit(unit.text[match.end() :], False))
+    return out
 
 
 def _mark_navigation(units: list[_Unit]) -> None:
