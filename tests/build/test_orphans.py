@@ -1,0 +1,68 @@
+"""A build killed with ``kill -9`` leaves no worker behind.
+
+The workers wait for tasks on a pipe they hold both ends of, so without a watch on
+their parent they would wait forever once it is gone.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from lint.util import CLEAN  # tests/ is on sys.path
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_for(condition: object, seconds: float) -> bool:
+    """Poll ``condition()`` until it holds or ``seconds`` pass (a bound on a hang, not a timing test)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.05)
+    return bool(condition())  # type: ignore[operator]
+
+
+def test_killing_a_two_worker_build_leaves_no_process(tmp_path: Path) -> None:
+    for n in range(6):
+        title = f"Water Authority Opens Treatment Plant Number {n + 1}"
+        text = CLEAN.replace("Water Authority Opens Three Treatment Plants in Northern Region", title)
+        (tmp_path / f"release-{n}.md").write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "pressrelease", "build", "--isolated", "--force", "-j", "2", "--to", "pdf"]
+    build = subprocess.Popen(
+        [*command, "-o", str(tmp_path / "out"), str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: list[int] = []
+    try:
+        assert _wait_for(lambda: len(_children(build.pid)) >= 2, 120), "the pool never started"
+        workers = _children(build.pid)
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait()
+        assert _wait_for(lambda: not any(_running(w) for w in workers), 30), "workers outlived the build"
+    finally:
+        for pid in [build.pid, *workers]:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
