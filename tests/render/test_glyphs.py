@@ -13,6 +13,8 @@ def test_characters_without_a_glyph_are_named_with_their_line() -> None:
     assert warning is not None and warning.startswith("8:1 glyphs ") and "'王' (U+738B, line 8)" in warning
 
 
-def test_latin_greek_and_cyrillic_need_no_warning() -> None:
-    release = parse("---\ntitle: Talks open\ndate: 2026-02-10\n---\n\nLONDON – Café, Ελλάδα, Москва: “ok” € £.\n")
+def test_latin_greek_cyrillic_and_the_signs_releases_use_need_no_warning() -> None:
+    text = "LONDON – Café, Ελλάδα, Москва: “ok” € £ ₹ ₦ ₴ −5 °C ‰ → ↑ ✓ ✗ ≤ ≥ ± × №.\n"
+    release = parse(f"---\ntitle: Talks open\ndate: 2026-02-10\n---\n\n{text}")
+    assert missing_glyphs(release) == []
     assert glyph_warning(release) is None
