@@ -18,6 +18,14 @@ from dataclasses import dataclass, field, replace
 from ..parse.contact_details import EMAIL, PHONE
 from ..parse.language import Language
 from .blocks import Piece, dateline_of, ends_sentence, escape, label_of, word_count
+from .contact_block import (
+    inline_contact,
+    is_contact_sentence,
+    label_splits,
+    merge_table_rows,
+    table_columns,
+    table_rows,
+)
 
 _MAX_LABEL_WORDS = 8
 _MAX_SUBHEAD_WORDS = 12
@@ -65,6 +73,9 @@ def find_label(piece: Piece, lang: Language, text_source: bool) -> Label | None:
         md_tail = first_md.partition(":")[2].strip().lstrip("*_").strip()
         if tail.strip() and md_tail:
             options.append((head, "\n".join(x for x in (md_tail, rest_md) if x)))
+    if piece.kind == "paragraph":
+        for head, tail in label_splits(first_plain, first_md, lambda text: section_kind(text, lang)):
+            options.append((head, "\n".join(x for x in (tail.strip(), rest_md) if x)))
     for candidate, rest in options:
         if word_count(candidate) > _MAX_LABEL_WORDS or not candidate.strip():
             continue
@@ -110,6 +121,12 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
             out.blocks.append("\n".join(contact))
             contact.clear()
 
+    pieces = merge_table_rows(pieces)
+    deferred: list[Piece] = []  # contacts written in the body: they go to the Contact section
+
+    def kind_of(text: str) -> str | None:
+        return section_kind(text, lang)
+
     for index, piece in enumerate(pieces):
         following = pieces[index + 1] if index + 1 < len(pieces) else None
         if piece.kind == "end":
@@ -119,6 +136,14 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
             out.end_marks.append(piece.text)
             continue
         label = find_label(piece, lang, text_source)
+        if label is None and current is None and piece.kind == "paragraph":
+            if is_contact_sentence(piece.plain, kind_of):
+                deferred.append(piece)
+                continue
+            split = inline_contact(piece, kind_of)
+            if split is not None:
+                piece, found = split
+                deferred.append(found)
         if label is not None:
             flush()
             out.blocks.append(f"## {escape(label.heading)}")
@@ -138,11 +163,22 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
         if not lede_seen and piece.kind == "paragraph":
             lede_seen = True
             piece = _plain_dateline(piece)
+        rows = table_rows(piece)
+        if rows is not None:
+            out.blocks.extend(rows)  # a table in the body: a paragraph per row, as before
+            continue
         if intro and piece.kind == "paragraph" and _whole_quote(piece.plain):
             out.blocks.append(_quote_block(piece.text))
             continue
         out.blocks.append(_body_block(piece, following, text_source, out, lang))
         intro = piece.kind == "paragraph" and _introduces(piece.plain, lang)
+    if deferred and current != "contact":
+        flush()
+        heading = lang.labels.get("contact", "Contact")
+        out.blocks.append(f"## {escape(heading)}")
+        out.sections.append(("contact", heading))
+    for piece in deferred:
+        _section_text(out, "contact", piece, contact, flush)
     flush()
     return out
 
@@ -223,6 +259,13 @@ def _section_text(out: Arranged, kind: str, piece: Piece, contact: list[str], fl
     if piece.kind == "list":
         flush()
         out.blocks.append(autolink_emails(_list(piece)))
+        return
+    columns = table_columns(piece)
+    if columns is not None:
+        for column in columns:  # one column per person: each its own block
+            flush()
+            contact.extend(autolink_emails(_STRONG.sub(r"\2", line)) for line in column.split("\n"))
+        flush()
         return
     if piece.gap_before or piece.kind == "heading":
         flush()

@@ -209,10 +209,14 @@ def _walk(tag: Tag, pieces: list[Piece]) -> None:
             if text:
                 pieces.append(Piece("quote", text, "\n".join(p.plain for p in inner)))
         elif name == "table":
-            for row in child.find_all("tr"):
-                cells = [_inline(cell) for cell in row.find_all(["td", "th"])]
-                md = " ".join(c[0] for c in cells if c[1].strip())
-                _add_paragraph(pieces, (md, " ".join(c[1] for c in cells if c[1].strip())))
+            # Rows as Markdown table rows, empty cells kept: ``arrange`` reads a contact
+            # table column by column and any other table row by row.
+            rows = [[_inline(cell) for cell in row.find_all(["td", "th"])] for row in child.find_all("tr")]
+            rows = [row for row in rows if any(c[1].strip() for c in row)]
+            if rows:
+                md = "\n".join("| " + " | ".join(_one_line(c[0]) for c in row) + " |" for row in rows)
+                plain = "\n".join("| " + " | ".join(_one_line(c[1]) for c in row) + " |" for row in rows)
+                pieces.append(Piece("paragraph", md, plain))
         elif name != "hr":
             _walk(child, pieces)
     flush()

@@ -41,7 +41,7 @@ def looks_like_markdown(text: str) -> bool:
 def _renderer() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).disable("code")
+    return MarkdownIt("commonmark", {"html": True}).disable("code").enable("table")
 
 
 def read_markdown(text: str, path: Path | None = None) -> Document:

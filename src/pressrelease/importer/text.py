@@ -102,7 +102,7 @@ def _units(text: str) -> list[_Unit]:
             gap, joinable = True, False
             continue
         starts_item = bullet(line) is not None or numbered(line) is not None or end_mark(line) is not None
-        starts_item = starts_item or bool(_FIELD.match(line))
+        starts_item = starts_item or bool(_FIELD.match(line)) or line.startswith("|")  # a table row
         if wrapped and joinable and not gap and not starts_item:
             units[-1].text += " " + line
         elif units and not gap and dateline_only(units[-1].text) and word_count(line) > 3:

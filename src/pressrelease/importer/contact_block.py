@@ -1,0 +1,151 @@
+"""Contact blocks as other people lay them out, made into our Contact section.
+
+``arrange`` asks this module four questions about the pieces it lays out:
+
+- a label run into its text, by a wide gap or glued (``Contact Details  Public
+  Enquiries 0800 ...``, ``Contact DetailsAcme Public Relations``): where to split;
+- a sentence that is a contact ("For further information, please contact Jane Roe
+  on 0400 000 000."): it goes to the Contact section, whatever its length;
+- a contact at the end of a paragraph, in brackets, as the European Commission
+  writes them (``... (For more information: A – Tel.: +32 ...; B – Tel.: ...)``):
+  split off into the Contact section;
+- a Markdown table in the Contact section (one column per person): read column by
+  column, each column a block of its own, so every number stays with its person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from ..parse.contact_values import values_in
+from ..parse.language import data_file
+from .blocks import Piece, word_count
+
+_WIDE = re.compile(r"\s{2,}")
+_MAX_LABEL_WORDS = 4  #: a label run into its text is short: "Contact Details", "Media enquiries"
+_GLUE_REACH = 40  #: characters from the start of a line within which a glued label ends
+_MAX_SENTENCE_WORDS = 80
+_PHRASE_REACH = 15  #: words from the start of a sentence within which its contact phrase stands  #: a contact sentence is short; a paragraph of prose is not one
+_INLINE = re.compile(r"\((?P<label>[^():]{3,60}):(?P<text>[^()]{5,500})\)\s*$")
+_ROW = re.compile(r"^\s*\\?\|.*\\?\|\s*$")
+_CELL_SPLIT = re.compile(r"\s*\\?\|\s*")
+_RULE_CELL = re.compile(r":?-{3,}:?")
+
+
+@cache
+def _phrases() -> re.Pattern[str]:
+    """ "please contact", "veuillez contacter", "请联系": phrases that make a sentence a contact."""
+    phrases = data_file("contacts").get("sentences", {}).get("phrases", [])
+    return re.compile("(?i)(?<!\\w)(?:" + "|".join(re.escape(p) for p in phrases) + ")")
+
+
+Kind = Callable[[str], str | None]  #: a label text -> the section it opens (``arrange.section_kind``)
+
+
+def label_splits(first_plain: str, first_md: str, kind_of: Kind) -> list[tuple[str, str]]:
+    """(label, the Markdown after it) for a contact label run into its text on one line."""
+    splits: list[tuple[str, str]] = []
+    gap = _WIDE.search(first_plain)
+    if gap is not None and 0 < word_count(first_plain[: gap.start()]) <= _MAX_LABEL_WORDS:
+        head = first_plain[: gap.start()]
+        at = first_md.find(first_plain[gap.end() : gap.end() + 20])
+        if kind_of(head) == "contact" and at > 0:
+            splits.append((head, first_md[at:]))
+    for index in range(1, min(len(first_plain), _GLUE_REACH)):
+        if first_plain[index - 1].islower() and first_plain[index].isupper():
+            head = first_plain[:index]
+            if kind_of(head) == "contact" and first_md.startswith(head):
+                splits.append((head, first_md[index:]))
+                break
+    return splits
+
+
+def is_contact_sentence(plain: str, kind_of: Kind) -> bool:
+    """ "For further information, please contact Jane Roe on 0400 000 000.": a contact, not prose.
+
+    It opens with a contact label (up to its first comma or colon) and holds an
+    address or a number to call.
+    """
+    text = plain.strip()
+    if not text or "\n" in text or word_count(text) > _MAX_SENTENCE_WORDS:
+        return False
+    head = re.split(r"[,:;，：]", text, maxsplit=1)[0]
+    if kind_of(head) != "contact" and not _phrases().search(" ".join(text.split()[:_PHRASE_REACH])):
+        return False
+    return any(v.kind in ("email", "phone", "mobile") for v in values_in(text))
+
+
+def inline_contact(piece: Piece, kind_of: Kind) -> tuple[Piece, Piece] | None:
+    """A paragraph ending in ``(For more information: ...)``: (the paragraph without it, the contact)."""
+    if piece.kind != "paragraph":
+        return None
+    md, plain = _INLINE.search(piece.text), _INLINE.search(piece.plain)
+    if md is None or plain is None or kind_of(plain.group("label").strip()) != "contact":
+        return None
+    if not any(v.kind in ("email", "phone", "mobile") for v in values_in(plain.group("text"))):
+        return None
+    before = piece.text[: md.start()].rstrip()
+    if not before:
+        return None
+    rest = Piece("paragraph", before, piece.plain[: plain.start()].rstrip(), gap_before=piece.gap_before)
+    contact = Piece(
+        "paragraph",
+        f"{md.group('label').strip()}: {md.group('text').strip()}",
+        f"{plain.group('label').strip()}: {plain.group('text').strip()}",
+        gap_before=True,
+    )
+    return rest, contact
+
+
+def is_table_row(piece: Piece) -> bool:
+    return piece.kind == "paragraph" and "\n" not in piece.text and bool(_ROW.match(piece.text))
+
+
+def merge_table_rows(pieces: list[Piece]) -> list[Piece]:
+    """Consecutive table rows (``| a | b |``, one piece each) as one piece, a row per line."""
+    merged: list[Piece] = []
+    for piece in pieces:
+        if merged and is_table_row(piece) and _is_table(merged[-1]) and not piece.gap_before:
+            last = merged[-1]
+            merged[-1] = Piece(
+                "paragraph", f"{last.text}\n{piece.text}", f"{last.plain}\n{piece.plain}", gap_before=last.gap_before
+            )
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _is_table(piece: Piece) -> bool:
+    return piece.kind == "paragraph" and all(_ROW.match(line) for line in piece.text.split("\n"))
+
+
+def _cells(piece: Piece) -> list[list[str]] | None:
+    """A table's rows of cells (rule rows left out), or None if ``piece`` is no table."""
+    if not _is_table(piece):
+        return None
+    rows = []
+    for line in piece.text.split("\n"):
+        cells = _CELL_SPLIT.split(line.strip())[1:-1]
+        if cells and not all(_RULE_CELL.fullmatch(c) or not c for c in cells):
+            rows.append(cells)
+    return rows
+
+
+def table_rows(piece: Piece) -> list[str] | None:
+    """A table outside the Contact section: each row's cells, one paragraph per row."""
+    rows = _cells(piece)
+    if rows is None:
+        return None
+    return [text for text in (" ".join(c for c in row if c) for row in rows) if text]
+
+
+def table_columns(piece: Piece) -> list[str] | None:
+    """A table's columns, each its non-empty cells one per line; None if ``piece`` is no table."""
+    rows = _cells(piece)
+    if rows is None:
+        return None
+    width = max((len(r) for r in rows), default=0)
+    columns = ["\n".join(r[i] for r in rows if i < len(r) and r[i]) for i in range(width)]
+    return [c for c in columns if c]
