@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pressrelease.lint.engine import Diagnostic
-from pressrelease.lint.fix import FileChanged, FixError, apply, fix_file, fix_text, write_atomic
+from pressrelease.lint.fix import FileChanged, FixError, apply, fix_file, fix_text, write_fixed
 from pressrelease.lint.registry import Edit, Fix
 from pressrelease.lint.runner import Plan, Settings
 from pressrelease.lint.select import Options
@@ -116,10 +116,10 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.
     assert path.read_text(encoding="utf-8") == TEXT
 
 
-def test_write_atomic_error_names_the_file(tmp_path: Path) -> None:
+def test_write_fixed_error_names_the_file(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-folder" / "release.md"
     with pytest.raises(FixError) as info:
-        write_atomic(missing, "text")
+        write_fixed(missing, "text")
     assert str(missing) in str(info.value)
 
 

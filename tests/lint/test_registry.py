@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease.config import Config, load
+from pressrelease.config import PROFILES, Config, load
 from pressrelease.lint.docs import markdown
 from pressrelease.lint.engine import lint
-from pressrelease.lint.registry import PROFILES, Rule
+from pressrelease.lint.registry import Rule
 from pressrelease.lint.rules import ALL_RULES
 from pressrelease.parse import parse
 

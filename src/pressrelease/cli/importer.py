@@ -8,7 +8,6 @@ importer and lint are loaded only when the command runs.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,13 +16,13 @@ import typer
 
 from .. import config as config_mod
 from ..atomic import write_atomic
+from ..parse.language import TAG as LANGUAGE_TAG
 from .root import app, console, escape, fail
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config
     from ..importer import ImportResult
 
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _SHOWN_DROPPED = 8
 
 
@@ -58,7 +57,7 @@ def import_command(
             kind_of(source)
         except ImportFailed as error:
             fail(str(error))
-    if language is not None and not _LANGUAGE_TAG.match(language):
+    if language is not None and not LANGUAGE_TAG.match(language):
         fail(f"--language: expected a language tag like 'en' or 'fr-CH', got {language!r}")
     if output is not None:
         if output.is_dir():

@@ -88,7 +88,7 @@ def rules_command(
             return
         from rich.table import Table
 
-        from ..lint.registry import PROFILES
+        from ..config import PROFILES
 
         table = Table(box=None, header_style="bold", pad_edge=False)
         for column in ("code", "name", "severity", "fix", "profiles"):

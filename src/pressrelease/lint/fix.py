@@ -15,7 +15,6 @@ import difflib
 import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import NamedTuple
 
 import msgspec
 
+from ..atomic import FolderNotWritable, write_atomic
 from ..errors import PressReleaseError
 from ..model import Span
 from ..parse import MAX_BYTES, decode, parse
@@ -213,41 +213,31 @@ def fix_file(path: Path, plan: Plan, write: bool = True) -> Outcome:
         crlf = b"\r\n" in raw
         bom = raw.startswith(b"\xef\xbb\xbf")
         data = fixed.replace("\n", "\r\n") if crlf else fixed
-        write_atomic(path, ("\ufeff" if bom else "") + data, unchanged=seen)
+        write_fixed(path, ("\ufeff" if bom else "") + data, unchanged=seen)
     return outcome
 
 
-def write_atomic(path: Path, text: str, unchanged: Stamp | None = None) -> None:
-    """Write through a temporary file in the same folder and rename it over ``path``.
+def write_fixed(path: Path, text: str, unchanged: Stamp | None = None) -> None:
+    """Write fixed text over ``path`` atomically, on disk, with the file's own permissions.
 
     With ``unchanged``, the file is stamped again just before the rename and left
-    alone (:class:`FileChanged`) if it differs. The temporary file is removed on
-    every way out Python runs, an interrupt included.
+    alone (:class:`FileChanged`) if it differs.
     """
-    folder = path.resolve().parent
+
+    def still_unchanged() -> None:
+        if unchanged is not None and _restamp(path) != unchanged:
+            raise FileChanged("changed on disk while it was being fixed; not written: run --fix again", path)
+
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         mode = 0o644
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
+        write_atomic(path.resolve(), text.encode("utf-8"), mode=mode, fsync=True, before_replace=still_unchanged)
+    except FolderNotWritable as error:
         raise FixError(f"cannot write fixes: folder not writable ({error.strerror})", path) from None
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        if unchanged is not None and _restamp(path) != unchanged:
-            raise FileChanged("changed on disk while it was being fixed; not written: run --fix again", path)
-        os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise FixError(f"cannot write fixes: {error.strerror or error}", path) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _restamp(path: Path) -> Stamp | None:

@@ -14,13 +14,12 @@ from typing import Literal
 
 import msgspec
 
-from ..config import Config
+from ..config import PROFILES, Config
 from ..model import Release, Span, repr_without
 from ..parse.language import Language
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
-PROFILES = ("default", "un", "ap", "uk")
 
 
 class Edit(msgspec.Struct, frozen=True):

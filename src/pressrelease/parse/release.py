@@ -50,6 +50,7 @@ from .contact_details import EMAIL, PHONE, contacts_from_front_matter, contacts_
 from .dates import find_dates
 from .front_matter import load as load_yaml
 from .front_matter import written
+from .language import TAG as LANGUAGE_TAG
 from .language import Language, language
 from .lede import find_dateline, find_lede_date
 from .plain_inline import use as use_plain_inline
@@ -73,7 +74,6 @@ KNOWN_KEYS = (
     "draft",
     "lint",
 )
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _BLOCK_KINDS = {
@@ -420,7 +420,7 @@ class _Fields:
         value = self.string("language")
         if value is None:
             return default
-        if not _LANGUAGE_TAG.match(value):
+        if not LANGUAGE_TAG.match(value):
             self.bad("language", f"expected a language tag like 'en' or 'fr-CH', got {value!r}")
             return default
         return value
