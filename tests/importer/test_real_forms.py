@@ -296,3 +296,18 @@ def test_a_chinese_release_with_english_captions_is_chinese() -> None:
     )
     found = detect_language(text)
     assert found is not None and found.value == "zh"
+
+
+def test_an_eu_place_and_date_line_above_the_headline_gives_location_and_date() -> None:
+    text = (
+        "Brussels, 15 November 2025\n\n"
+        "ROUND-UP: Commission proposes shared river data for the whole Union in its new water plan\n\n"
+        "The Commission today proposed that every member state share the data of its river gauges, in an effort"
+    )
+    result = text_import(text)
+    assert front(result, "location") == "Brussels"
+    assert front(result, "date") == dt.date(2025, 11, 15)
+    assert front(result, "title") == (
+        "ROUND-UP: Commission proposes shared river data for the whole Union in its new water plan"
+    )
+    assert body_texts(result)[0].startswith("The Commission today proposed")

@@ -306,6 +306,23 @@ def issue_line(text: str) -> DateMention | None:
     return found[0] if len(found) == 1 and words_in & word_set("issued_words") else None
 
 
+def place_of_date_line(text: str) -> str | None:
+    """``Brussels, 15 November 2015`` on its own line -> ``Brussels``: the dateline set apart (EU pages)."""
+    mention = date_line(text)
+    if mention is None:
+        return None
+    place = text[: text.find(mention.text)].strip(" ,.:-–—|(")
+    place = re.sub(r"(?:,\s*|\s+)(?:le|el|the|den|am)$", "", place, flags=re.IGNORECASE).strip(" ,")
+    if (
+        not place
+        or label_of(place) in word_set("date_labels")
+        or text[text.find(mention.text) + len(mention.text) :].strip(" .,")
+    ):
+        return None
+    dateline = dateline_of(f"{place}, {mention.text} – x")
+    return "/".join(p.name for p in dateline.places) if dateline is not None else None
+
+
 def from_line(text: str) -> str | None:
     """``From: Department for Flood Resilience`` -> the body named, else None."""
     match = re.match(r"^\s*([^:：]{2,20})\s*[:：]\s*(\S.{1,150})$", text)

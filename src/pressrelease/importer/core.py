@@ -88,7 +88,7 @@ def convert(
         found.append(("date", f"{date.value.isoformat()} (from {date.source})"))
     else:
         missing.append(f"date: {why_not}; add it as YYYY-MM-DD" if why_not else "date: none found in the text")
-    location = location_of(draft)
+    location = location_of(draft, doc.head)
     if location is not None:
         data["location"] = location.value
         found.append(("location", f"{location.value} (from {location.source})"))

@@ -114,8 +114,11 @@ def find_lede(texts: Sequence[str], skip: Sequence[bool]) -> int | None:
     for position, i in enumerate(usable):
         label = label_of(texts[i]).rstrip(".")
         following = texts[usable[position + 1]] if position + 1 < len(usable) else ""
-        long_enough = word_count(texts[i]) >= LEDE_MIN_WORDS - 4 and not is_head_line(texts[i])
-        if long_enough and label not in seen and not is_head_line(following) and (position > 0 or len(usable) == 1):
+        words = word_count(texts[i])
+        long_enough = words >= LEDE_MIN_WORDS - 4 and not is_head_line(texts[i])
+        # A line over a head line (a date, a kicker) or over a longer paragraph is the headline.
+        over = is_head_line(following) or (word_count(following) > words and not ends_sentence(texts[i]))
+        if long_enough and label not in seen and not over and (position > 0 or len(usable) == 1):
             return i
         seen.add(label)
     return usable[0] if usable else None

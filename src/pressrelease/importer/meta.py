@@ -18,7 +18,7 @@ import yaml
 
 from ..config import Config
 from ..model import DateMention, Organization, Release
-from .blocks import Boilerplate, date_line, from_line, issue_line, metadata_date, words
+from .blocks import Boilerplate, date_line, from_line, issue_line, metadata_date, place_of_date_line, words
 
 _LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -43,6 +43,7 @@ _SCRIPTS = (  #: (language, first and last code point of its script, what the re
     ("ar", "\u0600", "\u06ff", "Arabic script"),
     ("zh", "\u4e00", "\u9fff", "Chinese characters"),
 )
+_CJK_WORD_LETTERS = 5  #: letters of an alphabet a Chinese character weighs as much as
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _MARGIN = 1.5  #: the best language's common words must outnumber the runner-up's this many times
 
@@ -60,9 +61,10 @@ def detect_language(text: str) -> Found | None:
     if not letters:
         return None
     for code, first, last, script in _SCRIPTS:
-        # A Chinese character is a word's worth of letters: a quarter of the letters makes the text Chinese.
-        share = 4 if code == "zh" else 2
-        if sum(first <= ch <= last for ch in letters) * share > len(letters):
+        # A Chinese character is a word's worth of letters: English captions around it do not outweigh it.
+        count = sum(first <= ch <= last for ch in letters)
+        others = len(letters) - count
+        if (count * _CJK_WORD_LETTERS > others) if code == "zh" else (count > others):
             if code == "zh" and len(_KANA.findall(text)) > len(letters) / 20:
                 return Found("ja", "detected: Japanese kana")
             return Found(code, f"detected: {script}")
@@ -145,11 +147,16 @@ def _opens_lede(release: Release, lede: DateMention) -> bool:
     return len(before) <= _LEDE_DATE_REACH and not re.search(r"\b(?:at|on|from|until|by)$", before[-6:])
 
 
-def location_of(release: Release) -> Found | None:
-    if release.dateline is None:
-        return None
-    places = "/".join(p.name for p in release.dateline.places)
-    return Found(places, "the dateline") if places else None
+def location_of(release: Release, head: list[str] | None = None) -> Found | None:
+    """The dateline's places; else the place of a ``Brussels, 15 November 2015`` line above the lede."""
+    if release.dateline is not None:
+        places = "/".join(p.name for p in release.dateline.places)
+        return Found(places, "the dateline") if places else None
+    for line in head or []:
+        place = place_of_date_line(line)
+        if place is not None:
+            return Found(place, f"the date line ({line.strip()})")
+    return None
 
 
 @dataclass(frozen=True, slots=True)
