@@ -89,3 +89,14 @@ def test_a_contact_styled_heading_1_keeps_the_article(tmp_path: Path) -> None:
     assert "said Petra Osei" in result.markdown
     assert "## Contact" in result.markdown
     assert not result.dropped
+
+
+def test_a_page_whose_text_is_over_2_mb_is_refused_with_a_message(tmp_path: Path) -> None:
+    """Lint refuses a release over 2 MB: import says so instead of writing one."""
+    from pressrelease.importer.core import import_bytes
+
+    sentence = "The harbour trust reports that the ferry carried more passengers than in any year before. "
+    page = "<html><body><h1>Ferry figures</h1>" + f"<p>{sentence * 100}</p>" * 300 + "</body></html>"
+    assert 2 * 1024 * 1024 < len(page) < 10 * 1024 * 1024  # within the web page limit, over a release's
+    with pytest.raises(ImportFailed, match="2 MB"):
+        import_bytes(page.encode(), "html", DEFAULT, path=tmp_path / "page.html")

@@ -249,8 +249,23 @@ def import_bytes(
     language: str | None = None,
     organization: str | None = None,
 ) -> ImportResult:
-    """Import one document's bytes as ``kind`` (``text``, ``markdown``, ``html`` or ``docx``)."""
-    return convert(read_document(data, kind, path), config, language, organization)
+    """Import one document's bytes as ``kind`` (``text``, ``markdown``, ``html`` or ``docx``).
+
+    A document whose text alone is over the 2 MB a release may have is refused
+    before it is arranged, and so is a result over it: lint and build would refuse
+    the file written.
+    """
+    doc = read_document(data, kind, path)
+    if sum(len(piece.text) + sum(map(len, piece.items)) for piece in doc.pieces) > MAX_BYTES:
+        raise ImportFailed("its text is over 2 MB; a release is at most 2 MB: is this one release?", path)
+    result = convert(doc, config, language, organization)
+    size = len(result.markdown.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise ImportFailed(
+            f"the release made from it would be {size / (1024 * 1024):.1f} MB; lint and build refuse more than 2 MB",
+            path,
+        )
+    return result
 
 
 def import_file(
