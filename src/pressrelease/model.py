@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 SectionKind = Literal["notes", "about", "contact"]
 BlockKind = Literal["paragraph", "heading", "bullet_list", "ordered_list", "blockquote", "code", "hr", "table", "html"]
-QuoteKind = Literal["inline", "block"]
+QuoteKind = Literal["inline", "block", "paragraph"]  #: paragraph: unmarked, after "Jane Doe said:"
 ContactSource = Literal["front-matter", "section"]
 
 
@@ -155,7 +155,8 @@ class DateMention(msgspec.Struct, frozen=True):
 
 
 class Quote(msgspec.Struct, frozen=True):
-    """A quotation: inline (between quotation marks) or a Markdown block quote."""
+    """A quotation: inline (between quotation marks), a Markdown block quote, or a paragraph
+    without marks that a ``Jane Doe said:`` paragraph introduces."""
 
     kind: QuoteKind
     text: str  #: the words quoted, without the marks

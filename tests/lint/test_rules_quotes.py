@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pressrelease import parse
 from pressrelease.lint.registry import Rule
 from pressrelease.lint.rules import quotes
 from pressrelease.lint.rules.quotes import (
@@ -14,9 +15,15 @@ from pressrelease.lint.rules.quotes import (
     unattributed_quote,
     unbalanced_quotes,
 )
+from pressrelease.model import Release
 
 from .test_rules_headline import apply_fix, at, where
 from .util import CLEAN, run_rule
+
+
+def parse_text(text: str) -> Release:
+    return parse(text)
+
 
 FIRST = "“Safe water changes everything for a family: children stay in school and mothers no longer walk for hours,”"
 SECOND = "“We trained two hundred technicians so that the plants keep running long after the ribbon is cut,”"
@@ -172,3 +179,22 @@ def test_pr304_straight_marks_follow_the_curly_marks_the_release_already_uses() 
     fixed = apply_fix(text, findings[0].fix)
     assert "«pilot villages»" in fixed
     assert run_rule(quote_style, fixed) == []
+
+
+def test_pr303_an_unsure_speaker_is_attributed_not_an_error() -> None:
+    lede_names = "Grace Wanjiru and Amos Kiprop toured the plant."
+    text = CLEAN.replace(FIRST + SAID, lede_names)
+    quote = parse_text(text).quotes[0]
+    assert quote.speaker is None and quote.unsure_speaker is not None and quote.attributed
+    assert run_rule(unattributed_quote, text) == []
+
+
+def test_pr306_paragraphs_of_one_statement_count_once() -> None:
+    statement = (
+        "Grace Wanjiru, director of the Clean Water Alliance, said:\n\n"
+        "We trained two hundred technicians this year.\n\n"
+        "Our plants will keep running long after the ribbon is cut."
+    )
+    text = CLEAN.replace(FIRST + SAID, statement).replace(SECOND + " she added.", "")
+    assert [q.kind for q in parse_text(text).quotes] == ["paragraph", "paragraph"]
+    assert run_rule(too_many_quotes, text, max_quotes=1) == []

@@ -159,3 +159,38 @@ def test_chinese_corner_brackets_and_a_speaker_before_the_verb() -> None:
 def test_a_straight_opening_mark_closed_by_a_curly_one() -> None:
     quote = only(f'Oskar Lind said: "{ONE}.”')
     assert (quote.speaker, quote.close_mark) == ("Oskar Lind", "”")
+
+
+def test_plain_paragraphs_after_said_colon_are_the_speakers_words() -> None:
+    body = (
+        "Opening the session, the Harbour Board's Chief Engineer, Marta Vuori, said:\n\n"
+        "We expect the dry spell to last into the autumn.\n\n"
+        "Boats should keep to the marked channel until the dredging is done.\n\n"
+        "The Harbour Board will publish the new depths every Monday."
+    )
+    r = release(body)
+    assert [(q.kind, q.speaker) for q in r.quotes] == [("paragraph", "Marta Vuori")] * 2
+
+
+def test_a_following_statement_runs_to_the_end() -> None:
+    body = (
+        "Harbour Minister Lind issued the following statement today:\n\n"
+        "I am glad that the board has chosen Marta Vuori to lead the harbour.\n\n"
+        "Given her long service, Marta Vuori is the right person for the post.\n\n"
+        "## About the harbour\n\nThe harbour opened in 1911."
+    )
+    assert speakers(body) == ["Harbour Minister Lind"] * 2
+
+
+def test_a_subtitle_that_introduces_the_first_quotation() -> None:
+    front = (
+        "---\ntitle: T\nsubtitle: Answering questions on the harbour, the Board's chair Oskar Lind said,\n"
+        "date: 2024-07-19\n---\n\n"
+    )
+    r = parse(front + f"“{ONE}.\n\n“{TWO}.”\n")
+    assert [q.speaker for q in r.quotes] == ["Oskar Lind", "Oskar Lind"]
+
+
+def test_a_paragraph_ending_in_a_comma_mid_sentence_introduces_nothing() -> None:
+    body = "Oskar Lind said the harbour would reopen soon,\n\nonce the dredgers have finished their work."
+    assert release(body).quotes == ()

@@ -156,14 +156,21 @@ def _count_sentences(text: str) -> int:
 
 
 def find_quotes(
-    blocks: Sequence[Block], body: Sequence[int], sections: Sequence[Section], lang: Language
+    blocks: Sequence[Block], body: Sequence[int], sections: Sequence[Section], lang: Language, subtitle: str = ""
 ) -> tuple[list[Quote], list[Problem]]:
-    """All quotations in the body and notes, with speakers; PR302 problems for stray marks."""
+    """All quotations in the body and notes, with speakers; PR302 problems for stray marks.
+
+    A subtitle that ends introducing someone (``..., Jane Doe said:``) introduces the
+    first paragraph of the body, as a paragraph ending so would.
+    """
     skip = {i for s in sections if s.kind in ("about", "contact") for i in (*s.blocks, s.heading_block)}
     quotes: list[Quote] = []
     problems: list[Problem] = []
     people = People(lang)
-    intro: tuple[str, str] | None = None  # (speaker, verb) from a "... said:" paragraph
+    # (speaker, verb) from a "... said:" paragraph
+    intro: tuple[str, str] | None = _intro(subtitle, attributions(subtitle, lang), people, lang)
+    statement: tuple[str, str] | None = None  # the speaker of unmarked paragraphs running on
+    fresh = True  # no block quote since the introduction
     previous_open = False  # the previous paragraph ended inside a quotation
     previous_speaker: tuple[str, str] | None = None  # of the previous paragraph's last quotation
 
@@ -174,6 +181,7 @@ def find_quotes(
         if block.kind == "blockquote" and index not in skip:
             quote = _block_quote(block, index, intro, people, lang)
             quotes.append(quote)
+            fresh = False  # the introduction was for block quotes, not the paragraphs after them
             previous_speaker = (quote.speaker, quote.verb or "") if quote.speaker else None
             continue
         source = block.source
@@ -210,6 +218,12 @@ def find_quotes(
         if index in skip:
             previous_open = open_ending
             continue
+        spoken = _unmarked_speech(block, marks, intro if fresh else None, statement, lang)
+        if spoken is not None:
+            quotes.append(_paragraph_quote(block, index, spoken))
+            statement, intro, previous_speaker = spoken, None, spoken
+            continue
+        statement = None
 
         outside = _blank(source, marks)
         found = attributions(outside, lang)
@@ -261,8 +275,62 @@ def find_quotes(
         elif block.kind == "paragraph":
             previous_speaker = None
         intro = _intro(source, found, people, lang)
+        fresh = True
         previous_open = open_ending
     return _carry_back(quotes, blocks), problems
+
+
+def _unmarked_speech(
+    block: Block,
+    marks: Sequence[Mark],
+    intro: tuple[str, str] | None,
+    statement: tuple[str, str] | None,
+    lang: Language,
+) -> tuple[str, str] | None:
+    """Who speaks a paragraph without quotation marks, if anyone.
+
+    ``Jane Doe said:`` (or ``... issued the following statement:``) followed by plain
+    paragraphs: the first is her words; the next ones too while she speaks in the first
+    person or names no one, or to the end when the introduction announced a statement. A
+    paragraph with marks or its own speech verb ends the run.
+    """
+    if block.kind != "paragraph" or marks or (intro is None and statement is None):
+        return None
+    if attributions(block.source, lang):
+        return None
+    if intro is not None:
+        return intro
+    assert statement is not None
+    if "statement" in statement[1].lower() or _first_person_or_nobody(block.source, lang):
+        return statement
+    return None
+
+
+def _first_person_or_nobody(source: str, lang: Language) -> bool:
+    """The speaker's voice goes on: "we", "I", or a paragraph that names no one and nothing.
+
+    The release's own voice comes back naming someone or something: "The agency is ...".
+    """
+    words = _WORD.findall(source)
+    first_person = {w.lower() for w in lang.first_person if w.lower() not in ("you", "your", "yours")}
+    if any(w.lower() in first_person for w in words):
+        return True
+    return not any(w[:1].isupper() for w in words[1:])
+
+
+def _paragraph_quote(block: Block, index: int, spoken: tuple[str, str]) -> Quote:
+    text = block.source.strip()
+    return Quote(
+        kind="paragraph",
+        text=text,
+        span=block.span,
+        block=index,
+        speaker=spoken[0],
+        verb=spoken[1],
+        attributed=True,
+        words=len(_WORD.findall(text)),
+        sentences=_count_sentences(text),
+    )
 
 
 def _signature(source: str, lang: Language) -> tuple[int, str] | None:
@@ -367,8 +435,11 @@ def _who(found: Sequence[Attribution], attribution: Attribution, people: People,
 
 def _intro(source: str, found: Sequence[Attribution], people: People, lang: Language) -> tuple[str, str] | None:
     """``The Floods Minister, Sarah Whitfield, said:`` introduces the block quotes after it."""
-    if not source.rstrip().endswith(":") or not found:
+    ending = source.rstrip()[-1:]
+    if ending not in (":", ",") or not found:
         return None
+    if ending == "," and source[found[-1].last :].strip(" ,\n"):
+        return None  # "... the plan was good," runs on into the next line; "..., Jane Doe said," introduces
     who = _who(found, found[-1], people, lang)
     return (who.name, who.verb or "") if who.name and who.sure else None
 

@@ -818,7 +818,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
         if block.source:
             dates.extend(find_dates(block.source, block.locate))
 
-    quotes, quote_problems = find_quotes(blocks, body, sections, lang)
+    quotes, quote_problems = find_quotes(blocks, body, sections, lang, subtitle or "")
     problems.extend(quote_problems)
 
     contact_list: list[Contact] = list(contacts_from_front_matter(fm, fields.bad))
