@@ -290,6 +290,24 @@ def test_roman_centuries_are_not_placeholders(language: str, planted: str) -> No
     assert found(body.placeholder, planted) == [where(planted, "XX hospitals")]
 
 
+@pytest.mark.parametrize(
+    ("language", "planted", "expected"),
+    [
+        ("es", "en el XX Congreso Nacional", []),  # an ordinal before a name
+        ("fr", "lors du XXX Forum régional", []),
+        ("es", "el XX de marzo", ["XX"]),  # a day left to fill in
+        ("es", "el XX Marzo", ["XX"]),  # a month is not a name the numeral counts
+        ("en", "at the XX Summit", ["XX"]),  # English puts the ordinal after the name
+        ("es", "TODO LISTO para el invierno", []),  # a Spanish word, not a note to self
+        ("en", "TODO check the figure", ["TODO"]),
+    ],
+)
+def test_roman_ordinals_and_words_that_look_like_placeholders(language: str, planted: str, expected: list[str]) -> None:
+    text = plant("language: en", f"language: {language}")
+    planted_text = plant("three hospitals", f"three hospitals, {planted}", text)
+    assert [f.message.split("'")[1] for f in run_rule(body.placeholder, planted_text)] == expected, planted
+
+
 @pytest.mark.parametrize("target", ["bad%00name.pdf", "x" * 5000 + ".pdf", "](http://[x"])
 def test_odd_relative_targets_never_raise(target: str, tmp_path: Path) -> None:
     text = plant(NOTE, f"See the [photograph of the plant]({target}).")

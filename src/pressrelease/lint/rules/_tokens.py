@@ -42,12 +42,28 @@ def _century() -> re.Pattern[str]:
     )
 
 
-def _is_century(text: str, start: int, end: int) -> bool:
+def _is_numeral(text: str, start: int, end: int, lang: Language) -> bool:
+    """A Roman numeral that counts: a century, or an ordinal before a name outside English.
+
+    "siglo XX", "XX век", "the XXX century"; "el XX Congreso", "la XXX Cumbre", where
+    Spanish, French, Italian and Russian put the ordinal before the name. "XX March" (a
+    month) and English "XX Million" stay placeholders.
+    """
     token = text[start:end].replace("Х", "X")  # Cyrillic Kha, the usual Russian spelling
     if not _ROMAN.fullmatch(token):
         return False
     century = _century()
-    return bool(century.search(text[max(0, start - 20) : start]) or century.search(text[end : end + 20]))
+    if century.search(text[max(0, start - 20) : start]) or century.search(text[end : end + 20]):
+        return True
+    if lang.code == "en":
+        return False
+    name = _NEXT_NAME.match(text, end)
+    if name is None or not name.group(1)[:1].isupper():
+        return False
+    return name.group(1).casefold() not in lang.months
+
+
+_NEXT_NAME = re.compile(r"[ \t]([^\W\d_]+)")  # the word after a numeral, if one follows a space
 
 
 def placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
@@ -56,7 +72,7 @@ def placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
     tokens = _token_pattern(lang.placeholder_tokens)
     if tokens is not None:
         for m in tokens.finditer(text):
-            if not _is_century(text, m.start(), m.end()):
+            if not _is_numeral(text, m.start(), m.end(), lang):
                 found.append((m.start(), m.end(), m.group(0)))
     for pattern in lang.placeholder_patterns:
         for m in pattern.finditer(text):
