@@ -130,9 +130,15 @@ def _digits(text: str) -> int:
 
 
 def _kind(gap: str) -> Kind | None:
-    """The kind the labels in ``gap`` give the number after it: fax over mobile over phone."""
+    """The kind the labels in ``gap`` give the number after it.
+
+    Mobile over phone ("Mobile phone:"), and a fax only when no phone label shares
+    the gap: "Tel/Fax:" is a number one can call.
+    """
     found = {m.lastgroup for m in _labels().finditer(gap)}
-    return next((k for k in ("fax", "mobile", "phone") if k in found), None)  # type: ignore[return-value]
+    if "fax" in found and not found & {"phone", "mobile"}:
+        return "fax"
+    return next((k for k in ("mobile", "phone") if k in found), None)  # type: ignore[return-value]
 
 
 def _looks_like_a_number(text: str) -> bool:
