@@ -93,4 +93,26 @@ def summarize(release: Release) -> dict[str, Any]:
         else {"text": release.end_mark.text, "span": span_dict(release.end_mark.span)},
         "body_paragraphs": len(release.body),
         "problems": [{"code": p.code, "message": p.message, "span": span_dict(p.span)} for p in release.problems],
+        "unsure": doubts(release),
     }
+
+
+def doubts(release: Release) -> list[str]:
+    """What the release says in two ways, or says in a way that may not mean the release's own date.
+
+    ``inspect`` shows these so that a reader checks them; they are not lint findings.
+    """
+    found: list[str] = []
+    if release.date is None and release.lede_date is not None:
+        found.append(f"date: none set; the lede mentions {release.lede_date.text!r}, which may be an event's date")
+    dateline = release.dateline
+    if dateline is None:
+        return found
+    written = dateline.date
+    when = written.resolve(release.date.year if release.date else None) if written is not None else None
+    if release.date is not None and written is not None and when is not None and when != release.date:
+        found.append(f"date: the front matter says {release.date.isoformat()}, the dateline {written.text!r}")
+    places = {p.name.casefold() for p in dateline.places}
+    if release.location and places and release.location.split("/")[0].casefold() not in places:
+        found.append(f"location: the front matter says {release.location!r}, the dateline names {dateline.text!r}")
+    return found

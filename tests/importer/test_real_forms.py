@@ -133,7 +133,7 @@ def test_a_metadata_line_under_the_headline_gives_the_date_and_is_never_the_titl
 def test_a_numeric_date_that_reads_both_ways_in_english_is_left_out_and_said_so() -> None:
     result = text_import(f"Observatory reports on the rivers of forty countries\n\n05/04/2007 - 10:00\n\n{LEDE}\n")
     assert front(result, "date") is None
-    assert any("could be read day-first or month-first" in m for m in result.missing)
+    assert any("could be read day-first or month-first" in m for m in result.unsure)
 
 
 def test_a_photo_caption_and_a_feed_footer_are_not_the_release() -> None:
@@ -209,7 +209,7 @@ def test_an_event_date_in_the_lede_is_not_the_release_date() -> None:
     )
     result = text_import(f"Tidewater Mills to webcast its results call\n\n{lede}\n")
     assert front(result, "date") is None
-    assert any("date of an event" in m for m in result.missing)
+    assert any("date of an event" in m for m in result.unsure)
 
 
 def test_a_lede_that_opens_with_its_date_gives_the_release_date() -> None:
@@ -311,3 +311,16 @@ def test_an_eu_place_and_date_line_above_the_headline_gives_location_and_date() 
         "ROUND-UP: Commission proposes shared river data for the whole Union in its new water plan"
     )
     assert body_texts(result)[0].startswith("The Commission today proposed")
+
+
+def test_the_report_and_inspect_say_what_they_were_unsure_of() -> None:
+    from pressrelease.inspection import doubts
+
+    text = (
+        "---\ntitle: Rivers survey published\ndate: 2024-07-20\n---\n\n"
+        "Observatory publishes its yearly survey of the rivers of forty countries\n\n"
+        "LIMA, 19 July 2024 – The observatory published its yearly survey of 120 basins in forty countries today.\n"
+    )
+    result = text_import(text)
+    assert any(u.startswith("title: the text's own headline reads") for u in result.unsure)
+    assert doubts(result.release) == ["date: the front matter says 2024-07-20, the dateline '19 July 2024'"]

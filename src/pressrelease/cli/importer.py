@@ -102,6 +102,8 @@ def _report(result: ImportResult, name: str, output: Path | None, cfg: Config) -
         err.print(f"  [green]found[/]    {what}: {escape(value)}", highlight=False, soft_wrap=True)
     for what in result.missing:
         err.print(f"  [yellow]missing[/]  {escape(what)}", highlight=False, soft_wrap=True)
+    for what in result.unsure:
+        err.print(f"  [magenta]unsure[/]   {escape(what)}", highlight=False, soft_wrap=True)
     for note in result.notes:
         err.print(f"  [cyan]note[/]     {escape(note)}", highlight=False, soft_wrap=True)
     if result.dropped:

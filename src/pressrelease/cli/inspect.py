@@ -70,6 +70,10 @@ def _tree(data: dict[str, Any]) -> Tree:
         contacts.add(f"{escape(', '.join(parts))} [dim]({contact['source']})[/]")
     if data["end_mark"]:
         root.add(f"[bold]end mark[/] {_where(data['end_mark']['span'])} {escape(data['end_mark']['text'])}")
+    if data.get("unsure"):
+        unsure = root.add(f"[bold]unsure[/] ({len(data['unsure'])})")
+        for doubt in data["unsure"]:
+            unsure.add(f"[yellow]{escape(doubt)}[/]")
     if data["problems"]:
         problems = root.add(f"[bold]problems[/] ({len(data['problems'])})")
         for p in data["problems"]:

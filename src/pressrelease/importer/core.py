@@ -10,6 +10,7 @@ and is named in :attr:`ImportResult.missing`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from .arrange import arrange
 from .blocks import Boilerplate, Document, ImportFailed
 from .header import split_header
 from .markdown import looks_like_markdown
-from .meta import choose_date, choose_organization, detect_language, front_matter, location_of
+from .meta import UNSURE, choose_date, choose_organization, detect_language, front_matter, location_of
 
 SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -43,6 +44,7 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  #: navigation and footer lines left out
     boilerplate: Boilerplate | None = None  #: the "Who we are" text offered
+    unsure: list[str] = field(default_factory=list)  #: what was seen but read with doubt, and left out or kept
 
 
 def convert(
@@ -51,6 +53,7 @@ def convert(
     """Map a reader's document onto the release format."""
     found: list[tuple[str, str]] = []
     missing: list[str] = []
+    unsure: list[str] = []
     everything = "\n".join([doc.title or "", *(p.plain for p in doc.pieces), *(p.text for p in doc.pieces)])
     if language is not None:
         code: str | None = language
@@ -61,7 +64,7 @@ def convert(
         if detected:
             found.append(("language", f"{detected.value} ({detected.source})"))
         else:
-            missing.append(f"language: not recognised; the config's ({config.language}) applies")
+            unsure.append(f"language: not recognised with confidence; the config's ({config.language}) applies")
     lang = lang_mod.language(code or config.language)
 
     laid = arrange(doc.pieces, lang, doc.kind == "text")
@@ -73,6 +76,8 @@ def convert(
     if header is not None and header.title:
         data["title"] = header.title
         found.append(("title", f"{header.title} (from the file's front matter)"))
+        if doc.title and _squash_words(doc.title) != _squash_words(header.title):
+            unsure.append(f"title: the text's own headline reads “{doc.title}”; the front matter's was kept")
     elif doc.title:
         data["title"] = doc.title
         found.append(("title", doc.title))
@@ -87,7 +92,11 @@ def convert(
         data["date"] = date.value
         found.append(("date", f"{date.value.isoformat()} (from {date.source})"))
     else:
-        missing.append(f"date: {why_not}; add it as YYYY-MM-DD" if why_not else "date: none found in the text")
+        if why_not and why_not.startswith(UNSURE):
+            unsure.append(f"date: {why_not.removeprefix(UNSURE)}")
+            missing.append("date: left out (see unsure); add it as YYYY-MM-DD")
+        else:
+            missing.append(f"date: {why_not}; add it as YYYY-MM-DD" if why_not else "date: none found in the text")
     location = location_of(draft, doc.head)
     if location is not None:
         data["location"] = location.value
@@ -133,7 +142,11 @@ def convert(
 
     markdown = front_matter(data) + "\n" + body
     release = parse(markdown, None, config)
-    return ImportResult(markdown, release, found, missing, notes, doc.dropped, doc.boilerplate)
+    return ImportResult(markdown, release, found, missing, notes, doc.dropped, doc.boilerplate, unsure)
+
+
+def _squash_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _kinds(release: Release) -> list[tuple[str, str]]:

@@ -43,6 +43,7 @@ _SCRIPTS = (  #: (language, first and last code point of its script, what the re
     ("ar", "\u0600", "\u06ff", "Arabic script"),
     ("zh", "\u4e00", "\u9fff", "Chinese characters"),
 )
+UNSURE = "unsure: "  #: opens a reason that is a doubt about what was seen, not an absence
 _CJK_WORD_LETTERS = 5  #: letters of an alphabet a Chinese character weighs as much as
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _MARGIN = 1.5  #: the best language's common words must outnumber the runner-up's this many times
@@ -110,10 +111,10 @@ def choose_date(
     if lede is not None and when is not None:
         if _opens_lede(release, lede):
             return Found(when, f"the lede ({lede.text})"), None
-        return None, f"'{lede.text}' in the lede looks like the date of an event, not of the release; left out"
+        return None, f"{UNSURE}'{lede.text}' in the lede looks like the date of an event, not of the release; left out"
     unsure = next((line.strip() for line in head if metadata_date(line, True) is not None), None)
     if unsure is not None:
-        return None, f"'{unsure}' could be read day-first or month-first; left out"
+        return None, f"{UNSURE}'{unsure}' could be read day-first or month-first; left out"
     for value in declared:
         try:
             return Found(dt.date.fromisoformat(value.strip()[:10]), f"the page's machine date ({value})"), None
