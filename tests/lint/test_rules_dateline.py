@@ -77,6 +77,25 @@ def test_pr202_lede_date_introduced_by_on() -> None:
     assert where(run_rule(date_mismatch, text)) == [at(text, "Saturday, 21 March 2026")]
 
 
+@pytest.mark.parametrize(
+    ("lede", "language"),
+    [
+        ("Nairobi – The alliance will open three plants on Wednesday, 25 March 2026,", "en"),
+        ("Nairobi – The alliance is scheduled to brief donors on 2 April 2026,", "en"),
+        ("Nairobi – La conférence des donateurs se tiendra le 2 avril 2026,", "fr"),
+        ("Nairobi – La conferencia de donantes se celebrará el 2 de abril de 2026,", "es"),
+    ],
+)
+def test_pr202_an_event_the_lede_announces_is_not_the_release_date(lede: str, language: str) -> None:
+    text = with_lede(lede).replace("language: en", f"language: {language}")
+    assert run_rule(date_mismatch, text) == []
+
+
+def test_pr202_an_announced_date_before_the_release_date_is_still_a_mismatch() -> None:
+    text = with_lede("Nairobi – The alliance will open three plants on Thursday, 19 March 2026,")
+    assert where(run_rule(date_mismatch, text)) == [at(text, "Thursday, 19 March 2026")]
+
+
 def test_pr202_other_dates_in_the_first_sentence_are_not_the_release_date() -> None:
     text = with_lede("Nairobi – Three plants built between 1 January 2024 and 1 March 2026 opened,")
     assert run_rule(date_mismatch, text) == []

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from ...model import Block, DateMention, Release, Span
 from ...parse.dates import find_dates
@@ -131,6 +132,27 @@ def _introduced(release: Release, mention: DateMention, lead_words: tuple[str, .
     return last.group(1).lower() in {w.lower() for w in lead_words}
 
 
+@cache
+def _upcoming(code: str) -> re.Pattern[str] | None:
+    """The words that put a date in the future in language ``code``, English included."""
+    table = data_file("upcoming")
+    words = sorted({*table.get(code, []), *table.get("en", [])}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def _announced(release: Release, mention: DateMention) -> bool:
+    """True when the lede's words before ``mention`` announce it as an event to come."""
+    lede = release.lede_block()
+    pattern = _upcoming(release.language.split("-")[0].lower())
+    if lede is None or pattern is None:
+        return False
+    start = len(release.dateline.text) if release.dateline is not None else 0
+    offset = lede.source.find(mention.text, start)
+    return offset > 0 and pattern.search(lede.source, start, offset) is not None
+
+
 @rule(
     "PR202",
     "date-mismatch",
@@ -153,6 +175,8 @@ def date_mismatch(ctx: Context) -> Iterator[Finding]:
         candidates.append((release.lede_date, "the lede"))
     for mention, where in candidates:
         written = mention.resolve(date.year)
+        if where == "the lede" and written is not None and written > date and _announced(release, mention):
+            continue  # "will hold a call on 27 October": an event the release announces
         if written is not None and written != date:
             yield Finding(
                 mention.span,
