@@ -295,3 +295,18 @@ def test_an_empty_house_term_is_refused(tmp_path: Path, wrong: str) -> None:
     path = write(tmp_path / "pressrelease.toml", f'[lint.terms]\n"{wrong}" = "X"\n"Kenia" = "Kenya"\n')
     found = errors(path)
     assert len(found) == 1 and "lint.terms" in found[0] and "empty" in found[0], found
+
+
+def test_thousands_of_unknown_keys_are_counted_after_the_first_few(tmp_path: Path) -> None:
+    config = write(tmp_path / "pressrelease.toml", "".join(f"stray{i} = 1\n" for i in range(3000)))
+    found = errors(config)
+    assert sum("unknown key (known:" in m for m in found) == 10
+    assert any("2990 more unknown keys" in m for m in found)
+    assert any(":5:" in m and "stray4: unknown key" in m for m in found)
+
+
+def test_arrays_nested_too_deeply_are_a_config_error(tmp_path: Path) -> None:
+    config = write(tmp_path / "pressrelease.toml", "x = " + "[" * 5000 + "]" * 5000 + "\n")
+    (message,) = errors(config)
+    assert "nested too deeply" in message
+    assert "pressrelease.toml" in message

@@ -146,11 +146,19 @@ def load(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         line = _line_from_toml_error(str(exc))
         raise ConfigError(f"invalid TOML: {exc}", path, line) from None
+    except RecursionError:  # the reader recurses once per level of nested arrays or tables
+        raise ConfigError("invalid TOML: arrays or inline tables nested too deeply", path) from None
+    except (ValueError, MemoryError) as exc:  # anything else the reader raises: still this file's fault
+        raise ConfigError(f"invalid TOML: {exc}", path) from None
     if path.name == "pyproject.toml":
         raw = raw.get("tool", {}).get("pressrelease", {})
         if not isinstance(raw, dict):
             raise ConfigError("[tool.pressrelease] must be a table", path)
     return _Validator(path, text).config(raw)
+
+
+#: Unknown keys reported one by one; the rest are counted in one more problem.
+SHOWN_UNKNOWN = 10
 
 
 def _line_from_toml_error(message: str) -> int | None:
@@ -199,10 +207,16 @@ class _Validator:
         return ()
 
     def unknown(self, raw: dict[str, Any], known: Iterable[str], table: str | None) -> None:
+        """One problem per unknown key, up to :data:`SHOWN_UNKNOWN`, then one for the rest:
+        each problem looks up its line, and a file of thousands of stray keys would be
+        read once per key."""
         known = set(known)
-        for key in raw:
-            if key not in known:
-                self.problem(key, f"unknown key (known: {', '.join(sorted(known))})", table)
+        stray = [key for key in raw if key not in known]
+        for key in stray[:SHOWN_UNKNOWN]:
+            self.problem(key, f"unknown key (known: {', '.join(sorted(known))})", table)
+        if len(stray) > SHOWN_UNKNOWN:
+            where = f" in [{table}]" if table else ""
+            self.problems.append((None, f"{len(stray) - SHOWN_UNKNOWN} more unknown keys{where}"))
 
     def config(self, raw: dict[str, Any]) -> Config:
         top = ("profile", "language", "organizations", "default_organization", "exclude", "lint", "build")
