@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import budget
 from .. import config as config_mod
 from ..atomic import write_atomic
 from ..config import Config
@@ -38,7 +39,7 @@ from ..errors import PressReleaseError, ReadError, RenderError
 from ..model import Release
 from ..parse import parse, read_stdin, read_text
 from ..slug import slugify
-from .processes import RenderTimeout, deadline, pdf_renderer
+from .processes import RenderTimeout, pdf_renderer
 
 if TYPE_CHECKING:
     from ..lint.engine import Diagnostic
@@ -215,7 +216,10 @@ def prepare(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
     if text is None:
         return replace(job, problem=problem or "cannot read the file")
     try:
-        release = parse(text, None if path == STDIN else path, job.config)
+        with budget.limit(options.timeout, str(path)):  # the parse is inside the file's budget too
+            release = parse(text, None if path == STDIN else path, job.config)
+    except budget.OverBudget as over:
+        return replace(job, problem=over.message)
     except Exception as error:  # a parser bug must not stop the other files
         if options.debug:
             raise
@@ -305,7 +309,8 @@ def make(job: Job) -> Made:
     if job.release is None:
         return made("failed", job.problem)
     try:
-        with deadline(job.timeout, job.path):
+        left = max(job.timeout - job.parse_seconds, 0.001) if job.timeout > 0 else 0.0
+        with budget.limit(left, job.path, budget=job.timeout):  # no rule's except Exception can take it
             diagnostics = lint_release(job.release, job.config, job.now)
             errors = tuple(_describe(d) for d in diagnostics if d.severity == "error")
             warnings = tuple(_describe(d) for d in diagnostics if d.severity == "warning")
@@ -319,6 +324,8 @@ def make(job: Job) -> Made:
                 warnings += tuple(w for w in (glyph_warning(job.release),) if w)
     except RenderTimeout as error:
         return made("failed", error.message)
+    except budget.OverBudget as over:
+        return made("failed", over.message)
     except Exception as error:  # lint engine bugs included: report, go on with the next file
         detail = traceback.format_exc() if job.debug else f"{type(error).__name__}: {error}"
         return made("failed", f"internal error ({detail})")

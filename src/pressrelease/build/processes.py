@@ -1,4 +1,4 @@
-"""The build's processes: one PDF renderer per process, a deadline per release, the pool.
+"""The build's processes: one PDF renderer per process, the pool (the per-release budget is budget.py).
 
 Kept apart from the pipeline (``pipeline.py``) because it is about processes, not
 releases: which start method the pool uses, what each worker loads once when it
@@ -105,26 +105,6 @@ def _quick_library_lookup() -> Iterator[None]:
         yield
     finally:
         ctypes.util.find_library = original
-
-
-@contextmanager
-def deadline(seconds: float, what: str) -> Iterator[None]:
-    """Raise :class:`RenderTimeout` after ``seconds`` (Unix, main thread; elsewhere no limit)."""
-    usable = seconds > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise RenderTimeout(f"took longer than {seconds:g} s; stopped", what)
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def init_worker(pdf: bool) -> None:

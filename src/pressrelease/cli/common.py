@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -74,6 +75,18 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """Print one line to standard error and exit."""
     print_errors([message])
     raise SystemExit(code)
+
+
+@contextmanager
+def file_budget(seconds: float, name: str) -> Iterator[None]:
+    """Run the block within one file's time budget; past it, one line naming the file and exit 1."""
+    from .. import budget
+
+    try:
+        with budget.limit(seconds, name):
+            yield
+    except budget.OverBudget as over:
+        fail(f"{name}: {over.message}", 1)
 
 
 def library_error(error: PressReleaseError) -> NoReturn:

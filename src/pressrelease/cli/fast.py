@@ -14,6 +14,7 @@ compares the two.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ VALUES = {
     "--output-file": "output_file",
     "-o": "output_file",
     "--stdin-filename": "stdin_filename",
+    "--timeout": "timeout",
 }
 #: the options whose value is a path
 PATHS = frozenset({"config", "output_file", "stdin_filename"})
@@ -53,6 +55,14 @@ def _value(argv: list[str], index: int, arg: str) -> tuple[str, int] | None:
     if index + 1 >= len(argv) or argv[index + 1].startswith("-"):
         return None  # missing, or another option: typer says what is wrong
     return argv[index + 1], index + 2
+
+
+def _seconds(value: str) -> float | None:
+    try:
+        seconds = float(value)
+    except ValueError:
+        return None
+    return seconds if 0 <= seconds < math.inf else None
 
 
 def _globals(argv: list[str]) -> tuple[dict[str, Any], int] | None:
@@ -114,6 +124,11 @@ def read(argv: list[str]) -> tuple[dict[str, Any], dict[str, Any]] | None:
             if value not in {member.value for member in choices[key]}:
                 return None
             options[key] = choices[key](value)
+        elif key == "timeout":
+            seconds = _seconds(value)
+            if seconds is None:
+                return None  # not a number, or negative: typer says what is wrong
+            options[key] = seconds
         else:
             options[key] = Path(value) if key in PATHS else value
     if paths:

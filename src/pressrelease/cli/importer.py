@@ -16,7 +16,9 @@ import typer
 
 from .. import config as config_mod
 from ..atomic import write_atomic
+from ..budget import DEFAULT_SECONDS
 from ..parse.language import TAG as LANGUAGE_TAG
+from .common import file_budget
 from .root import app, console, escape, fail
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,6 +45,9 @@ def import_command(
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
     config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds the file may take (0: no limit).")
+    ] = DEFAULT_SECONDS,
 ) -> None:
     """Import an existing release (text, web page, Word file) into the release format."""
     from ..importer import ImportFailed, import_bytes, import_file, kind_of
@@ -69,16 +74,18 @@ def import_command(
         known = ", ".join(cfg.organizations) or "none configured"
         fail(f"--organization: no organisation '{organization}' in the config (known: {known})")
 
-    try:
-        if file == "-":
-            data = sys.stdin.buffer.read()
-            if not data.strip():
-                fail("<stdin>: is empty: nothing to import")
-            result = import_bytes(data, "text", cfg, language=language, organization=organization)
-        else:
-            result = import_file(source, cfg, language=language, organization=organization)
-    except ImportFailed as error:
-        fail(str(error))
+    with file_budget(timeout, "<stdin>" if file == "-" else file):
+        try:
+            if file == "-":
+                data = sys.stdin.buffer.read()
+                if not data.strip():
+                    fail("<stdin>: is empty: nothing to import")
+                result = import_bytes(data, "text", cfg, language=language, organization=organization)
+            else:
+                result = import_file(source, cfg, language=language, organization=organization)
+        except ImportFailed as error:
+            fail(str(error))
+        findings = lint_findings(result, cfg)
 
     if output is None:
         sys.stdout.write(result.markdown)
@@ -88,12 +95,12 @@ def import_command(
             write_atomic(output, result.markdown.encode("utf-8"))
         except OSError as error:
             fail(f"{output}: cannot write: {error.strerror or error}")
-    errors = _report(result, "<stdin>" if file == "-" else file, output, cfg)
+    errors = _report(result, "<stdin>" if file == "-" else file, output, findings)
     if errors:
         raise typer.Exit(1)
 
 
-def _report(result: ImportResult, name: str, output: Path | None, cfg: Config) -> int:
+def _report(result: ImportResult, name: str, output: Path | None, findings: list[dict[str, Any]]) -> int:
     """Print what was found, what was not, and the result's lint findings; return the error count."""
     err = console(stderr=True)
     where = f" -> {output}" if output else ""
@@ -115,7 +122,6 @@ def _report(result: ImportResult, name: str, output: Path | None, cfg: Config) -
             highlight=False,
             soft_wrap=True,
         )
-    findings = lint_findings(result, cfg)
     errors = sum(1 for f in findings if f["severity"] == "error")
     warnings = sum(1 for f in findings if f["severity"] == "warning")
     err.print(f"[bold]lint[/]: {errors} errors, {warnings} warnings, {len(findings) - errors - warnings} notes")

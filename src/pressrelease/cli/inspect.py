@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .. import config as config_mod
+from ..budget import DEFAULT_SECONDS
 from ..inspection import summarize
 from ..parse import parse, parse_file
+from .common import file_budget
 from .root import app, console, escape, existing_paths
 
 if TYPE_CHECKING:
@@ -87,9 +89,17 @@ def inspect_command(
     format: Annotated[InspectFormat, typer.Option("--format", "-f", help="tree or json.")] = InspectFormat.tree,
     config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds the file may take (0: no limit).")
+    ] = DEFAULT_SECONDS,
 ) -> None:
     """Show what the parser understood: dateline, quotes and speakers, sections, contacts."""
     existing_paths([path])
+    with file_budget(timeout, "<stdin>" if str(path) == "-" else str(path)):
+        _inspect(path, format, config, isolated)
+
+
+def _inspect(path: Path, format: InspectFormat, config: Path | None, isolated: bool) -> None:
     if str(path) == "-":
         cfg = config_mod.for_path(None, config, isolated)
         release = parse(sys.stdin.read(), None, cfg)

@@ -65,6 +65,9 @@ def lint_command(
         Path | None,
         typer.Option("--stdin-filename", help="The file that standard input stands for: its config, name and links."),
     ] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", min=0, help="Seconds each file may take (default: 10; 0: no limit).")
+    ] = None,
 ) -> None:
     """Check releases against the rule catalogue (`pressrelease rules` lists it)."""
     run(**locals())  # the parameters are named as run() names them

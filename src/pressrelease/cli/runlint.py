@@ -177,6 +177,7 @@ def run(
     output_file: Path | None = None,
     exit_zero: bool = False,
     stdin_filename: Path | None = None,
+    timeout: float | None = None,
 ) -> None:
     """Lint ``paths`` as ``pressrelease lint`` does; exits (``SystemExit``) 1 on failing findings, 2 on errors."""
     from ..lint.engine import failing
@@ -206,6 +207,7 @@ def run(
         debug=state.debug,
         cache=not (no_cache or fix or diff),  # fixing lints text that is about to change
         stdin_name=stdin_filename,
+        **({"timeout": timeout} if timeout is not None else {}),
     )
     unwritten: list[FixError] = []
     try:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
+from .. import budget
 from .. import config as config_mod
 from ..config import Config
 from ..discover import STDIN, release_files
@@ -58,6 +59,7 @@ class Settings(msgspec.Struct, frozen=True):
     debug: bool = False
     cache: bool = False  #: reuse and store results (lint/cache.py); the command line turns it on
     stdin_name: Path | None = None  #: the file standard input stands for (config, ignores, links, reports)
+    timeout: float = budget.DEFAULT_SECONDS  #: seconds each file may take to parse and lint (0: no limit)
 
 
 def discover(paths: Sequence[Path], settings: Settings) -> list[Path]:
@@ -103,7 +105,17 @@ class Plan:
 
 
 def lint_file(path: Path, plan: Plan) -> FileResult:
-    """Read, parse and lint one file (or ``-``)."""
+    """Read, parse and lint one file (or ``-``) within the time budget; past it, one error."""
+    shown = stdin_shown(plan.settings) if path == STDIN else str(path)
+    try:
+        with budget.limit(plan.settings.timeout, shown):
+            return _lint_file(path, plan)
+    except budget.OverBudget as over:
+        fail_on = plan.settings.fail_on or plan.config_for(path).lint.fail_on
+        return FileResult(shown, (_unreadable(shown, over.message),), "", fail_on)
+
+
+def _lint_file(path: Path, plan: Plan) -> FileResult:
     settings = plan.settings
     config = plan.config_for(path)
     selection = plan.selection_for(config)

@@ -15,6 +15,7 @@ around the finding, so the caret stays under the words it points at.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
 COLOURS = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 WINDOW = 100  #: the most characters of a source line shown
 BEFORE = 30  #: characters kept before the finding when a line is cut
+#: Code frames shown per rule and file; a paste that trips one rule thousands of times
+#: gets a count of the rest (the summary line and the other formats still count them all).
+SHOWN_PER_RULE = 50
 
 
 def window(line: str, start: int, end: int, width: int = WINDOW) -> tuple[str, int, int]:
@@ -75,21 +79,32 @@ def render(console: Console, results: Sequence[FileResult], *, show_statistics: 
         return
     for result in results:
         lines = result.source.split("\n")
+        shown: Counter[str] = Counter()
         for diagnostic in result.diagnostics:
+            shown[diagnostic.code] += 1
+            if shown[diagnostic.code] > SHOWN_PER_RULE:
+                continue
             colour = COLOURS.get(diagnostic.severity, "bold")
             span = diagnostic.span
             mark = " [*]" if diagnostic.fix else ""
-            console.print(
+            block = [
                 f"[bold]{diagnostic.code}[/] [{colour}]\\[{diagnostic.severity}][/]{mark} "
                 f"[bold]{diagnostic.name}[/]: {escape(diagnostic.message)}",
-                soft_wrap=True,
-            )
-            console.print(f"  [blue]-->[/] {escape(result.path)}:{span.line}:{span.column}", soft_wrap=True)
-            for line in frame(diagnostic, lines):
-                console.print(line, soft_wrap=True)
+                f"  [blue]-->[/] {escape(result.path)}:{span.line}:{span.column}",
+                *frame(diagnostic, lines),
+            ]
             if diagnostic.fix:
-                console.print(f"   [blue]=[/] [green]fix[/]: {escape(diagnostic.fix.description)}", soft_wrap=True)
-            console.print()
+                block.append(f"   [blue]=[/] [green]fix[/]: {escape(diagnostic.fix.description)}")
+            console.print("\n".join(block) + "\n", soft_wrap=True)
+        for code, count in shown.items():
+            if count > SHOWN_PER_RULE:
+                more = count - SHOWN_PER_RULE
+                console.print(
+                    f"{code}: {more} more in {result.path} not shown (--format concise lists every finding)\n",
+                    soft_wrap=True,
+                    highlight=False,
+                    markup=False,
+                )
     console.print(summary(results), soft_wrap=True, highlight=False, markup=False)
 
 
