@@ -1,6 +1,6 @@
 """The dateline: the place (and maybe the date) that opens the lede, up to its dash.
 
-Forms accepted (format.md): ``Minsk – ``, ``MINSK, Belarus, 19 July 2024 – ``,
+Forms accepted (docs/format.md): ``Minsk – ``, ``MINSK, Belarus, 19 July 2024 – ``,
 ``NEW YORK, March 15, 2024 /PRNewswire/ -- ``, ``Dakar/New York, 22 December 2015 –``,
 ``BAMAKO, Mali/GENEVA/NEW YORK, 18 December 2015 –``, ``NAIROBI, 30 March (UNEP) --``,
 ``NEW YORK (May 29, 2018) –``, ``PARIS, le 26 mars 2026 –``, ``МИНСК, 19 июля 2024 года –``.

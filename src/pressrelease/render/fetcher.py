@@ -1,8 +1,8 @@
 """The only way WeasyPrint may read anything: ``data:`` URIs and files in allowed folders.
 
 WeasyPrint's default fetcher follows ``file:``, ``http:`` and redirects, which with
-untrusted input means local file leaks (``rel=attachment``) and SSRF
-(rendering.md §1.5). This one answers ``data:`` URIs and ``file:`` URLs whose
+untrusted input means local file leaks (``rel=attachment``) and server-side
+request forgery. This one answers ``data:`` URIs and ``file:`` URLs whose
 resolved path (symlinks followed) is inside one of the given folders; everything
 else is refused without touching the network. Refusals are not fatal (WeasyPrint
 logs them and draws nothing); they are kept in :attr:`AssetFetcher.refused`.

@@ -156,7 +156,7 @@ class PdfRenderer:
             document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher, encoding="utf-8").render(
                 font_config=self.font_config, **options
             )
-            # No embedded files, whatever the HTML says: rendering.md §1.5.
+            # No embedded files, whatever the HTML says: an attachment could carry a local file out.
             document.metadata.attachments = []
             for page in document.pages:
                 page.links = [link for link in page.links if link[0] != "attachment"]

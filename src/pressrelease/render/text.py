@@ -7,7 +7,7 @@ in ``release.txt.j2``; this module only hands it finished pieces of text, never
 user content to evaluate.
 
 No hard wrap by default: a pasted line break becomes a real one in the message
-and "combs" on phones (rendering.md §3). Links become ``text [1]`` with the URLs
+and "combs" on phones (a hard-wrapped line broken again by a narrow screen). Links become ``text [1]`` with the URLs
 listed at the end; ``mailto:`` addresses and bare URLs are shown once, in place.
 """
 

@@ -1,4 +1,4 @@
-"""One JSON array, the schema of cli.md: 1-based lines and columns, end column exclusive."""
+"""One JSON array, the schema in docs/lint.md: 1-based lines and columns, end column exclusive."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def item(d: Diagnostic) -> dict[str, Any]:
-    """One finding as cli.md spells it."""
+    """One finding as docs/lint.md spells it."""
     fix = None
     if d.fix is not None:
         fix = {

@@ -71,8 +71,7 @@ def _example(title: str = _TITLE, lede: str = _LEDE, body: str = _BODY, notes: s
     "warning",
     summary="The lede (first paragraph) is over `lede-max-words` (35) words, dateline excluded.",
     why="The lede carries who, what, when, where and why in one short sentence: news-writing guidance says "
-    "'under 30 or 35 words' (Seven Guidelines to Lead Writing) and the PRWeb template 25 words or less; "
-    "conventions.md R17.",
+    "'under 30 or 35 words' (Seven Guidelines to Lead Writing) and the PRWeb template 25 words or less.",
     bad=_example(
         lede="Three new water treatment plants opened on 20 March 2026 in the northern region, bringing safe "
         "drinking water to about 400,000 people who until now have relied on water trucked in from the "
@@ -107,7 +106,7 @@ def lede_too_long(ctx: Context) -> Iterator[Finding]:
     "info",
     summary="The body (sections excluded) is outside `body-min-words`..`body-max-words` (250..800) words.",
     why="Wires and guides put a release at 250-800 words (Online PR Media; PRWeb 300-800; Send2Press 400-800), "
-    "and Business Wire charges for every 100 words past 400; conventions.md R18.",
+    "and Business Wire charges for every 100 words past 400.",
     bad=_example(),
     good=_example(body=" ".join([_BODY] * 20)),
 )
@@ -141,7 +140,7 @@ def body_length(ctx: Context) -> Iterator[Finding]:
     summary="A placeholder left in the text: `TK`, `TBD`, `XX`, `[insert ...]`, `[NAME]`, `lorem ipsum`, "
     "`TODO`, `???` (whole tokens, not in URLs or code).",
     why="A release that goes out with 'TK' or '[NAME]' in it is a correction waiting to happen; Reuters' "
-    "handbook says most corrections are prevented by checking simple things (conventions.md R13). The "
+    "handbook says most corrections are prevented by checking simple things. The "
     "tokens are the copy-desk conventions listed in data/<language>.toml.",
     bad=_example(body="The plants will serve TK people in the region."),
     good=_example(),
@@ -171,7 +170,7 @@ _PROSE_KINDS = frozenset({"paragraph", "bullet_list", "ordered_list", "blockquot
     summary="An acronym used before it is spelled out as `Full Name (ABC)`, unless the organisation's "
     "`acronyms` or the common list in data/acronyms.toml knows it.",
     why="Readers and wire editors cannot be assumed to know an organisation's initials; the UNU editorial "
-    "style and AP both spell a name out on first reference (conventions.md R23, section 11). The common "
+    "style and AP both spell a name out on first reference. The common "
     "list holds only initials a general reader knows (UN, EU, CEO, GDP).",
     bad=_example(body="The plants were built by the RWSB with support from county governments."),
     good=_example(
@@ -253,7 +252,7 @@ def _vague_texts(lang: Language) -> frozenset[str]:
     "warning",
     summary="Link text that says nothing about its target: 'click here', 'here', 'this link', 'read more'.",
     why="Screen-reader users jump from link to link, so the text must name the target; PR Newswire's "
-    "accessibility checklist and the PRCA guidelines ask for descriptive links (conventions.md R37).",
+    "accessibility checklist and the PRCA guidelines ask for descriptive links.",
     bad=_example(notes="The full report is [here](https://example.org/report)."),
     good=_example(notes="Read the [full report on rural water](https://example.org/report)."),
 )
@@ -337,7 +336,7 @@ def local_targets(release: Release) -> list[Path]:
     "link-target",
     "warning",
     summary="A link over `http:`, to a `file:`, or relative and not resolving from the release's folder.",
-    why="Newswire.com's guidelines require that all links work (conventions.md R20); an http: link is "
+    why="Newswire.com's guidelines require that all links work; an http: link is "
     "flagged by browsers and a file: or broken relative link works only on the writer's machine.",
     bad=_example(notes="Read the [full report on rural water](http://example.org/report)."),
     good=_example(notes="Read the [full report on rural water](https://example.org/report)."),
@@ -358,7 +357,7 @@ def link_target(ctx: Context) -> Iterator[Finding]:
     "warning",
     summary="An image without alt text.",
     why="Alt text is how blind readers and text-only email clients get an image; PR Newswire's accessibility "
-    "checklist and WCAG ask for it on every image (conventions.md R37).",
+    "checklist and WCAG ask for it on every image.",
     bad=_example(notes="![](plant.jpg)"),
     good=_example(notes="![A solar-powered treatment plant beside a reservoir](plant.jpg)"),
 )
@@ -377,7 +376,7 @@ def image_alt_missing(ctx: Context) -> Iterator[Finding]:
     "remote-image",
     "warning",
     summary="An image loaded from the network: `pressrelease build` will not fetch it.",
-    why="The build never touches the network (cli.md, safety), so a remote image is missing from the PDF; "
+    why="The build never touches the network, so a remote image is missing from the PDF; "
     "keep images beside the release so every output carries them.",
     bad=_example(notes="![A solar-powered treatment plant](https://example.org/plant.jpg)"),
     good=_example(notes="![A solar-powered treatment plant](plant.jpg)"),
@@ -416,7 +415,7 @@ def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:
     profiles=("ap",),
     summary="`I`, `we`, `our`, `you` outside quotations (on in the `ap` profile).",
     why="Wire copy is written in the third person: PRWeb, Newswire.com and EmailWire reject direct address "
-    "('you', 'we', 'I') outside quotations (conventions.md R19).",
+    "('you', 'we', 'I') outside quotations.",
     bad=_example(extra="profile: ap\n", body="We built the plants over two years with county governments."),
     good=_example(extra="profile: ap\n"),
 )
@@ -440,8 +439,7 @@ def first_person(ctx: Context) -> Iterator[Finding]:
     "exclamation",
     "info",
     summary="An exclamation mark outside quotations.",
-    why="PRWeb, Newswire.com and EmailWire list exclamation marks as hype flags that editors strip or reject "
-    "(conventions.md R15, R19).",
+    why="PRWeb, Newswire.com and EmailWire list exclamation marks as hype flags that editors strip or reject.",
     bad=_example(body="The plants were built in only two years!"),
     good=_example(),
 )

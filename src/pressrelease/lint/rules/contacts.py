@@ -49,7 +49,7 @@ def _example(contacts: str = "", section: str = "") -> str:
 _GOOD_FM = '  - name: Amina Odhiambo\n    email: amina.odhiambo@example.org\n    phone: "+254 20 555 0142"\n'
 _GOOD = _example(_GOOD_FM)
 #: ITU-T E.123 international notation: "+", country code, groups separated by single spaces
-#: (O'Reilly Regular Expressions Cookbook 4.3, conventions.md R32).
+#: (O'Reilly Regular Expressions Cookbook 4.3).
 _E123 = re.compile(r"\+(?:[0-9] ?){6,14}[0-9]")
 #: Starts where a run of address characters starts (the lookbehind): tried from every
 #: character of a long run without an @, the pattern would read the rest of the run each time.
@@ -149,7 +149,7 @@ def _span_of(contact: Contact, release: Release) -> Span:
     "error",
     summary="No media contact in the front matter or in a Contact section.",
     why="Every wire requires a contact: name, email and phone (Online PR Media, PRWeb 'Valid Contact Info', "
-    "TLMW; Cision checks the spokesperson's contact data); conventions.md R30.",
+    "TLMW; Cision checks the spokesperson's contact data).",
     bad=_example(),
     good=_GOOD,
 )
@@ -176,7 +176,7 @@ def contact_missing(ctx: Context) -> Iterator[Finding]:
     "error",
     summary="A contact with neither an email address nor a phone number.",
     why="A name alone cannot be reached on deadline: wires ask for a phone number and an email address "
-    "(TLMW, PRWeb, Online PR Media; conventions.md R30).",
+    "(TLMW, PRWeb, Online PR Media).",
     bad=_example("  - name: Amina Odhiambo\n    title: Communications Officer\n"),
     good=_GOOD,
 )
@@ -243,7 +243,7 @@ def _email_problem(address: str) -> str | None:
     "error",
     summary="A contact email address that is not valid syntax (checked offline with email-validator).",
     why="A mistyped address bounces the journalist's question on deadline; wires reject releases without "
-    "valid contact information (PRWeb 'Valid Contact Info', conventions.md R30). Syntax per RFC 5322 "
+    "valid contact information (PRWeb 'Valid Contact Info'). Syntax per RFC 5322 "
     "as email-validator applies it; no DNS lookup is made.",
     bad=_example('  - name: Amina Odhiambo\n    email: amina.odhiambo@example..org\n    phone: "+254 20 555 0142"\n'),
     good=_GOOD,
@@ -326,8 +326,7 @@ def _phone_problem(number: str) -> str | None:
     "warning",
     summary="A phone number not in international form (`+41 79 403 5526`, ITU-T E.123).",
     why="Releases travel across borders: ITU-T E.123 international notation (a leading '+', the country "
-    "code, groups separated only by spaces) is dialable from anywhere (conventions.md R32, regex from "
-    "the O'Reilly Regular Expressions Cookbook 4.3).",
+    "code, groups separated only by spaces) is dialable from anywhere.",
     bad=_example('  - name: Amina Odhiambo\n    email: amina.odhiambo@example.org\n    phone: "(020) 555-0142"\n'),
     good=_GOOD,
 )
@@ -373,7 +372,7 @@ def _named(text: str) -> bool:
     "warning",
     summary="An email address or phone number in the Contact section with no person or desk named.",
     why="Journalists ask for a named spokesperson (Cision: 'correct contact data for the spokesperson'; "
-    "TLMW: 'a person's name'); a desk such as 'Press Office' will do (conventions.md R30).",
+    "TLMW: 'a person's name'); a desk such as 'Press Office' will do.",
     bad=_example(_GOOD_FM, "Email: press@example.org"),
     good=_example(_GOOD_FM, "Press Office, Clean Water Alliance\nEmail: press@example.org"),
 )
@@ -399,7 +398,7 @@ def contact_name_missing(ctx: Context) -> Iterator[Finding]:
     "info",
     summary="No contact has a phone number.",
     why="A journalist on deadline calls; wires list name, email and phone as the minimum and Bland et al. "
-    "ask for daytime and out-of-hours numbers (conventions.md R30).",
+    "ask for daytime and out-of-hours numbers.",
     bad=_example("  - name: Amina Odhiambo\n    email: amina.odhiambo@example.org\n"),
     good=_GOOD,
 )

@@ -102,7 +102,7 @@ def text_dates(release: Release) -> Iterator[DateMention]:
     "error",
     summary="Neither a `location` in the front matter nor a dateline opening the lede.",
     why="Every wire and agency release opens with a dateline naming where the news comes from "
-    "(AP text quoted in conventions.md R1; UN agencies' own releases, R5).",
+    "(AP Stylebook; the UN agencies' own releases).",
     bad=_release("Three new water treatment plants opened on 20 March 2026 in the northern region."),
     good=_release("Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region."),
 )
@@ -158,8 +158,8 @@ def _announced(release: Release, mention: DateMention) -> bool:
     "date-mismatch",
     "error",
     summary="A date in the dateline or the lede's first sentence differs from `date`.",
-    why='"Many corrections can be prevented by checking simple things" (Reuters Handbook, conventions.md R13); '
-    "format.md: a date in the dateline or in the lede's first sentence (`On 19 July 2024`) must agree with `date`.",
+    why='"Many corrections can be prevented by checking simple things" (Reuters Handbook); '
+    "A date in the dateline or in the lede's first sentence (`On 19 July 2024`) must agree with `date`.",
     bad=_release("Nairobi, 21 March 2026 – Three new water treatment plants opened in the northern region."),
     good=_release("Nairobi, 20 March 2026 – Three new water treatment plants opened in the northern region."),
 )
@@ -202,8 +202,8 @@ def _separator_fix(release: Release, dash: str) -> Fix | None:
     "warning",
     fixable=True,
     summary="The dateline's separator is a hyphen or `--` where the profile wants an en dash (em dash in `ap`).",
-    why="AP sets space, dash, space after the dateline (conventions.md R7); UN agencies use an en dash "
-    "(R5). `--` after a named wire (`/PRNewswire/ --`) is that wire's own form and is accepted in `default`.",
+    why="AP sets space, dash, space after the dateline; UN agencies use an en dash "
+    "(their own releases). `--` after a named wire (`/PRNewswire/ --`) is that wire's own form and is accepted in `default`.",
     bad=_release("Nairobi - Three new water treatment plants opened on 20 March 2026 in the northern region."),
     good=_release("Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region."),
 )
@@ -227,8 +227,7 @@ def dateline_dash(ctx: Context) -> Iterator[Finding]:
     "weekday-mismatch",
     "error",
     summary="A weekday written with a date (`Friday, 19 July 2024`) is not that date's weekday.",
-    why='"Many corrections can be prevented by checking simple things - the day of the week" (Reuters '
-    "Handbook, conventions.md R13).",
+    why='"Many corrections can be prevented by checking simple things - the day of the week" (Reuters Handbook).',
     bad=_release("Nairobi – Three new water treatment plants opened on Thursday, 20 March 2026."),
     good=_release("Nairobi – Three new water treatment plants opened on Friday, 20 March 2026."),
 )
@@ -276,7 +275,7 @@ def _same_place(location: str, written: str) -> bool:
     "location-mismatch",
     "error",
     summary="The front-matter `location` and the lede's dateline name different places.",
-    why="format.md: when both `location` and a dateline exist they must agree, or the rendered page and "
+    why="When both `location` and a dateline exist they must agree, or the rendered page and "
     "the wire copy will give two different places.",
     bad=_release("Mombasa – Three new water treatment plants opened on 20 March 2026.", "location: Nairobi\n"),
     good=_release("NAIROBI, Kenya – Three new water treatment plants opened on 20 March 2026.", "location: Nairobi\n"),
@@ -339,8 +338,8 @@ def _un_place(city: str) -> tuple[str, str] | None:
     profiles=("ap", "un"),
     summary="The dateline breaks the profile's form: AP capitals and state abbreviations, UN title case.",
     why="AP writes the city in capitals followed by the state or country, with AP (not postal) state "
-    "abbreviations, unless the city stands alone (AP memo and city list, conventions.md R1-R3); UN agencies "
-    "write the place in title case (IOM, UNEP releases, R5).",
+    "abbreviations, unless the city stands alone (AP memo and city list); UN agencies "
+    "write the place in title case (IOM and UNEP releases).",
     bad=_release("Nairobi – Three new water treatment plants opened on March 20.", "profile: ap\n"),
     good=_release("NAIROBI, Kenya — Three new water treatment plants opened on March 20.", "profile: ap\n"),
 )
@@ -394,8 +393,9 @@ def _in_contact(release: Release, block: Block) -> bool:
     "info",
     summary="A date in the text breaks the profile's format (`19 July 2024` un/uk, `July 19, 2024` and "
     "`Oct. 16` ap); any profile: an ambiguous numeric date like 03/04/2026.",
-    why="UN and UK style write 19 July 2024 with no comma or ordinal (UN Editorial Manual, conventions.md §11, "
-    "R5); AP writes July 19, 2024 and abbreviates Jan., Feb., Aug.-Dec. with a day (R4). 03/04/2026 reads as "
+    why="UN and UK style write 19 July 2024 with no comma or ordinal (UN Editorial Manual; "
+    "the UN agencies' own releases); AP writes July 19, 2024 and abbreviates Jan., Feb., Aug.-Dec. with a day (AP "
+    "Stylebook). 03/04/2026 reads as "
     "March or April depending on the reader's country.",
     bad=_release("Nairobi – Three new water treatment plants opened on March 20, 2026.", "profile: un\n"),
     good=_release("Nairobi – Three new water treatment plants opened on 20 March 2026.", "profile: un\n"),

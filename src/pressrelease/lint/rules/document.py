@@ -37,8 +37,7 @@ def _problems(release: Release, code: str) -> Iterator[Finding]:
     "front-matter-missing",
     "error",
     summary="The file has no YAML front matter, the YAML does not parse, or it is not a mapping.",
-    why="Headline, date and contacts live in the front matter (format.md); without it nothing else can be "
-    "checked or rendered.",
+    why="Headline, date and contacts live in the front matter ; without it nothing else can be checked or rendered.",
     bad="Nairobi – Three new water treatment plants opened on 20 March 2026.\n",
     good=_FRONT + _BODY,
 )
@@ -50,8 +49,8 @@ def front_matter_missing(ctx: Context) -> Iterator[Finding]:
     "PR002",
     "unknown-key",
     "warning",
-    summary="A front-matter key that format.md does not define; the message suggests the closest known key.",
-    why="A misspelt key (`subtitel`) is silently ignored by every renderer; format.md lists the keys.",
+    summary="A front-matter key the release format does not define; the message suggests the closest known key.",
+    why="A misspelt key (`subtitel`) is silently ignored by every renderer; the message names the closest known key.",
     bad=_FRONT.replace("location:", "subtitel: The plants serve 400,000 people\nlocation:") + _BODY,
     good=_FRONT.replace("location:", "subtitle: The plants serve 400,000 people\nlocation:") + _BODY,
 )
@@ -65,7 +64,7 @@ def unknown_key(ctx: Context) -> Iterator[Finding]:
     "error",
     summary="A front-matter value of the wrong type or format (date, embargo, contacts, slug, language, profile).",
     why="A date that is not a date or contacts that are not a list cannot be rendered or checked; "
-    "format.md gives each key's type.",
+    "each key has one type.",
     bad=_FRONT.replace("2026-03-20", "20/03/2026") + _BODY,
     good=_FRONT + _BODY,
 )
@@ -79,8 +78,8 @@ def invalid_value(ctx: Context) -> Iterator[Finding]:
     "error",
     summary="The file is not a regular UTF-8 text file, contains NUL bytes, is larger than 2 MB, or nests "
     "inline markup more than 32 deep; nothing else is checked.",
-    why="A release is a small UTF-8 text file (format.md); anything else is a wrong file or a corrupt one, "
-    "and reading further would only produce noise (cli.md, bad input).",
+    why="A release is a small UTF-8 text file; anything else is a wrong file or a corrupt one, "
+    "and reading further would only produce noise.",
     bad=_FRONT + _BODY + "\x00",
     good=_FRONT + _BODY,
 )
@@ -98,7 +97,7 @@ def is_unreadable(release: Release) -> bool:
     "empty-body",
     "error",
     summary="The release has no body text after the front matter.",
-    why="A release without text has nothing to send; format.md requires at least the lede paragraph.",
+    why="A release without text has nothing to send; the release needs at least its lede paragraph.",
     bad=_FRONT + "\n## Contact\n\nAmina Odhiambo, amina@example.org\n",
     good=_FRONT + _BODY,
 )
@@ -130,7 +129,7 @@ def _heading_span(block: Block, lines: list[str]) -> Span:
     "warning",
     summary="A `#` heading in the body, or a heading that skips a level (`##` then `####`).",
     why="The headline (`title`) is the page's only level-1 heading; PR Newswire's accessibility checklist asks "
-    "for real, ordered headings (conventions.md R37, WCAG).",
+    "for real, ordered headings.",
     bad=_FRONT + _BODY + "\n# Background\n\nThe plants took two years to build.\n",
     good=_FRONT + _BODY + "\n## Background\n\nThe plants took two years to build.\n",
 )

@@ -89,7 +89,7 @@ def _show(date: dt.date) -> str:
     summary="An embargo without a time, or without a UTC offset or IANA zone.",
     why="'The embargo time, date, and appropriate time zone should be prominently displayed' (IDSA/OUP "
     "press-office guidelines; Accesswire says the same); a date with no time let one outlet publish at "
-    "12:01 AM while others waited (eReleases); conventions.md R9.",
+    "12:01 AM while others waited (eReleases).",
     bad=_example("2099-03-20T10:00:00"),
     good=_example("2099-03-20T10:00:00+03:00"),
 )
@@ -122,7 +122,7 @@ def embargo_no_timezone(ctx: Context) -> Iterator[Finding]:
     "error",
     summary="The embargo's local date differs from the release `date`.",
     why="The release date is the day the news may run; an embargo lifting on another day puts two dates on "
-    "one release, the kind of simple error Reuters says causes most corrections (conventions.md R9, R13).",
+    "one release, the kind of simple error Reuters says causes most corrections.",
     bad=_example("2099-03-21T10:00:00+03:00"),
     good=_example("2099-03-20T10:00:00+03:00"),
 )
@@ -144,8 +144,7 @@ def embargo_date_mismatch(ctx: Context) -> Iterator[Finding]:
     "embargo-passed",
     "warning",
     summary="The embargo instant is already past (now is `--now` or the clock).",
-    why="An embargo in the past protects nothing and tells journalists the release is stale; check it "
-    "before sending (conventions.md R9: flag an embargo already past).",
+    why="An embargo in the past protects nothing and tells journalists the release is stale; check it before sending.",
     bad=_example("2020-03-20T10:00:00+03:00", date="2020-03-20"),
     good=_example("2099-03-20T10:00:00+03:00"),
 )
@@ -300,7 +299,7 @@ def _lines(release: Release) -> Iterator[tuple[Block, re.Match[str]]]:
     summary="An 'EMBARGOED UNTIL ...' line in the text that disagrees with, or stands in for, the front-matter "
     "`embargo`.",
     why="The embargo goes at the top of the release, with date, time and zone (IDSA/OUP; Bland et al. for "
-    "'EMBARGO: Not for publication before ...'); conventions.md R9-R10. The renderers print it from the "
+    "'EMBARGO: Not for publication before ...'). The renderers print it from the "
     "front matter in every output, so a second copy in the text can only drift.",
     bad=_example(None, first="**EMBARGOED UNTIL 10:00 EAT, 20 March 2099**"),
     good=_example("2099-03-20T10:00:00+03:00", first="**EMBARGOED UNTIL 10:00 EAT, 20 March 2099**"),

@@ -36,7 +36,7 @@ def _front_matter_broken(release: Release) -> bool:
     "error",
     summary="The front matter has no `title`, or it is empty.",
     why="The headline is the one line every editor reads and it must state the main content (Cision News "
-    "rules, conventions.md R15); format.md makes `title` required.",
+    "rules); `title` is required.",
     bad=_HEAD.format(title='""'),
     good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
 )
@@ -56,7 +56,7 @@ def headline_missing(ctx: Context) -> Iterator[Finding]:
     "warning",
     summary="The headline is over `headline-max-chars` (100) characters or `headline-max-words` (24) words.",
     why="Google cuts headlines off at 65-80 characters while wires accept 100-125 (PR Daily), and a study of "
-    "11,000 Business Wire releases advises at most 24 words (Schwartz MSL via Ann Wylie); conventions.md R14.",
+    "11,000 Business Wire releases advises at most 24 words (Schwartz MSL via Ann Wylie).",
     bad=_HEAD.format(
         title="Water Authority Opens Three New Treatment Plants in the Northern Region, Bringing Safe "
         "Drinking Water to About 400,000 People Who Now Rely on Trucked Water"
@@ -87,8 +87,7 @@ def headline_too_long(ctx: Context) -> Iterator[Finding]:
     "headline-all-caps",
     "warning",
     summary="The headline is written in capitals.",
-    why="Cision News rules say headings must not be in all caps, and PRWeb lists CAPS for emphasis as a hype "
-    "flag (conventions.md R15).",
+    why="Cision News rules say headings must not be in all caps, and PRWeb lists CAPS for emphasis as a hype flag.",
     bad=_HEAD.format(title="WATER AUTHORITY OPENS THREE TREATMENT PLANTS"),
     good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
 )
@@ -109,8 +108,8 @@ def headline_all_caps(ctx: Context) -> Iterator[Finding]:
     "warning",
     fixable=True,
     summary="The headline ends with a full stop.",
-    why="A headline is a label, not a sentence: news and wire headlines carry no final full stop. This is "
-    "common newsroom practice with no written threshold; conventions.md R15 covers headline form.",
+    why="A headline is a label, not a sentence: news and wire headlines carry no final full stop "
+    "(common newsroom practice; no style guide sets it as a rule).",
     bad=_HEAD.format(title="Water Authority Opens Three Treatment Plants."),
     good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
 )
@@ -135,7 +134,7 @@ def headline_trailing_period(ctx: Context) -> Iterator[Finding]:
     "warning",
     summary="The headline contains an exclamation mark.",
     why="PRWeb and Newswire.com guidelines name exclamation marks as hype flags, and prwires.com says a "
-    "headline is not an exclamation (conventions.md R14-R15).",
+    "headline is not an exclamation.",
     bad=_HEAD.format(title="Water Authority Opens Three Treatment Plants!"),
     good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
 )
@@ -159,7 +158,7 @@ def headline_exclamation(ctx: Context) -> Iterator[Finding]:
     "warning",
     summary="The subtitle is over `subtitle-max-chars` (250) characters.",
     why="A subhead or summary is one sentence of at most 250 characters (conversion-hub.com and rankxmedia.com "
-    "editorial guidelines, conventions.md R16).",
+    "editorial guidelines).",
     bad=_HEAD.replace(
         "date:",
         "subtitle: " + "The plants will serve 400,000 people who now rely on trucked water, " * 4 + "\ndate:",

@@ -46,7 +46,7 @@ def _first_line(span: Span, release: Release) -> Span:
     "warning",
     summary="The release quotes nobody.",
     why="Editors look for a named voice; the Polis validator rejects releases without quotes and wire guides "
-    "ask for one to three (conventions.md R25).",
+    "ask for one to three.",
     bad=_FRONT + "The plants can each treat six million litres a day.\n",
     good=_GOOD,
 )
@@ -70,7 +70,7 @@ def no_quotes(ctx: Context) -> Iterator[Finding]:
     "error",
     summary="Quotation marks do not pair up within a paragraph.",
     why="An unclosed quotation leaves the reader unsure where the speaker's words end; wires reject "
-    "releases with broken attribution (CisionWire, conventions.md R24).",
+    "releases with broken attribution (CisionWire).",
     bad=_FRONT + "“Safe water changes everything for a family," + _SAID + "\n",
     good=_GOOD,
 )
@@ -84,9 +84,9 @@ def unbalanced_quotes(ctx: Context) -> Iterator[Finding]:
     "PR303",
     "unattributed-quote",
     "error",
-    summary="A quotation with no speaker (format.md, Quotes).",
+    summary="A quotation with no speaker.",
     why='"Never leave a quote unattributed" (KU editing guide); wires refuse releases with no proper '
-    "attribution (CisionWire, myPRwire; conventions.md R24, R26). A quotation the text does attribute, to "
+    "attribution (CisionWire, myPRwire). A quotation the text does attribute, to "
     "someone the tool cannot name for sure (“she added” after two names), is not flagged: `inspect` shows "
     "its speaker as unsure.",
     bad=_FRONT + "“Safe water changes everything for a family: children stay in school.”\n",
@@ -132,7 +132,7 @@ def _texts(release: Release) -> Iterator[tuple[str, Locator]]:
     "different marks mixed in one release.",
     why="Typographic quotes are the printed standard in every language the tool knows (data/*.toml lists "
     "each language's marks); straight marks are a typewriter habit and mixed marks look careless "
-    "(conventions.md R26 on quote layout).",
+    "(quote-layout guidance).",
     bad=_FRONT + '"Safe water changes everything for a family: children stay in school,"' + _SAID + "\n",
     good=_GOOD,
 )
@@ -166,7 +166,7 @@ def quote_style(ctx: Context) -> Iterator[Finding]:
     "warning",
     summary="A quotation over `quote-max-words` (80) words or `quote-max-sentences` (3) sentences.",
     why="Each quote should be one to three sentences and never a block of 80+ words (MediaHQ); GOV.UK allows "
-    "no quote longer than 3 sentences (UKHSA guidance; conventions.md R25).",
+    "no quote longer than 3 sentences (UKHSA guidance).",
     bad=_FRONT + "“Safe water changes everything. Children stay in school. Mothers no longer walk for hours. "
     "Clinics can wash their hands. Farms can grow more food,”" + _SAID + "\n",
     good=_GOOD,
@@ -213,7 +213,7 @@ def _groups(quotes: tuple[Quote, ...]) -> list[Quote]:
     "info",
     summary="More than `max-quotes` (4) quotations.",
     why='"No more than 4 quotes" (letsbeclear.co.uk) and one to three is the usual advice '
-    "(conventions.md R25); beyond that the release reads as a transcript.",
+    "(MediaHQ, GOV.UK press-office guidance); beyond that the release reads as a transcript.",
     bad=_FRONT
     + "".join(
         f"“Safe water changes everything for family number {n} in the region,” said Grace Wanjiru.\n\n"

@@ -93,8 +93,7 @@ def _has_text(release: Release, section: Section) -> bool:
     "warning",
     summary="The release has no notes section (`## Notes to editors`, `## Background`).",
     why="Notes to editors carry the sources for the figures cited, background and photo availability, "
-    "after the release text (eReleases, Little Seed Group, Startup Donut; GOV.UK calls it Background); "
-    "conventions.md R29.",
+    "after the release text (eReleases, Little Seed Group, Startup Donut; GOV.UK calls it Background).",
     bad=_example("###\n", _CONTACT),
     good=_GOOD,
 )
@@ -125,8 +124,8 @@ def _layout(release: Release) -> list[tuple[int, str, Span]]:
     summary="Sections out of the order body, end mark, notes, about, contact.",
     why="The end mark closes the release text and 'the only thing after the footer should be your contact "
     "information' (pressreleasedistribution.com); notes go after the release text (eReleases) and the "
-    "contact at the foot (Bland et al.; IOM practice); conventions.md R28-R31. An About section just "
-    "before the end mark is accepted: most releases put the boilerplate there (R27).",
+    "contact at the foot (Bland et al.; IOM practice). An About section just "
+    "before the end mark is accepted: most releases put the boilerplate there.",
     bad=_example("###\n", _CONTACT, _NOTES),
     good=_GOOD,
 )
@@ -141,7 +140,7 @@ def section_order(ctx: Context) -> Iterator[Finding]:
         rank = _ORDER[kind]
         following = layout[position + 1][1] if position + 1 < len(layout) else None
         if kind == "about" and following == "end" and (highest is None or highest[0] < _ORDER["end"]):
-            continue  # boilerplate before the end mark (conventions.md R27)
+            continue  # boilerplate before the end mark
         if highest is not None and rank < highest[0]:
             yield Finding(
                 span,
@@ -158,7 +157,7 @@ def section_order(ctx: Context) -> Iterator[Finding]:
     "warning",
     summary="A notes, about or contact section with no text under its heading.",
     why="An empty heading prints as a promise the release does not keep; a wire editor sees a missing "
-    "contact or boilerplate (conventions.md R27-R30).",
+    "contact or boilerplate.",
     bad=_example("###\n", "## Notes to editors\n", _CONTACT),
     good=_GOOD,
 )
@@ -177,7 +176,7 @@ def empty_section(ctx: Context) -> Iterator[Finding]:
     "info",
     summary="No About section, and the organisation has no `boilerplate` to print.",
     why="Wires expect one 'About <Org>' paragraph near the end (ReleaseWire requires it; PR Daily, "
-    "pressreleasesubmit.com); conventions.md R27. The renderers print the organisation's boilerplate "
+    "pressreleasesubmit.com). The renderers print the organisation's boilerplate "
     "when the release has no About section.",
     bad=_example("###\n", _NOTES, _CONTACT),
     good=_GOOD,
@@ -205,7 +204,7 @@ def boilerplate_missing(ctx: Context) -> Iterator[Finding]:
     "warning",
     summary="The About section (or else the organisation's boilerplate) is over `boilerplate-max-words` (100) words.",
     why="PR Daily: keep the boilerplate to 100 words at most, ideally under 50; pressreleasesubmit.com "
-    "60-100 words; Business Wire charges by the word (conventions.md R18, R27).",
+    "60-100 words; Business Wire charges by the word.",
     bad=_example(
         "###\n",
         _NOTES,
@@ -243,7 +242,7 @@ def boilerplate_too_long(ctx: Context) -> Iterator[Finding]:
     summary="Two sections of the same kind (two notes or contact sections, or two About sections with the "
     "same heading).",
     why="A release has one notes section, one boilerplate and one contact block at the foot "
-    "(conventions.md R27-R31); two of a kind usually means a pasted draft. A joint release may have one "
+    "(ReleaseWire, PR Daily, Bland et al.); two of a kind usually means a pasted draft. A joint release may have one "
     "'About' section per organisation, so About sections only clash when their headings match.",
     bad=_example("###\n", _NOTES, _CONTACT, "## Media contacts\n\nJohn Mwangi, +254 20 555 0199\n"),
     good=_GOOD,
@@ -268,7 +267,7 @@ def duplicate_section(ctx: Context) -> Iterator[Finding]:
     "warning",
     summary="More than one end mark, or body text after it (other than notes, about and contact sections).",
     why="One end mark ends the release text; only contact details and notes may follow it "
-    "(pressreleasedistribution.com; Wikipedia 'News release'; Bland et al. for ENDS); conventions.md R28.",
+    "(pressreleasedistribution.com; Wikipedia 'News release'; Bland et al. for ENDS).",
     bad=_example("###\n", "The plants will open to visitors in April.\n", _NOTES, _CONTACT),
     good=_GOOD,
 )

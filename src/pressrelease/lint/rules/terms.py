@@ -76,7 +76,7 @@ def _front_matter_hits(release: Release, term: Term) -> Iterator[Finding]:
     fixable=True,
     summary='A term listed in `[lint.terms]` (`"Belorussia" = "Belarus"`), on whole words, outside quotations.',
     why="Every organisation keeps a list of names and spellings it insists on (the UN Editorial Manual's "
-    "'per cent', AP's 'percent', conventions.md §11); the list is the house's own, so the rule is off until "
+    "'per cent', AP's 'percent'); the list is the house's own, so the rule is off until "
     "`[lint.terms]` names some terms.",
     bad="""\
 ---
