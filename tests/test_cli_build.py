@@ -66,8 +66,8 @@ def test_build_usage_errors_exit_2(runner: CliRunner, tmp_path: Path) -> None:
     source = tmp_path / "r.md"
     source.write_text(CLEAN, encoding="utf-8")
     assert runner.invoke(app, ["build", str(tmp_path / "missing.md")]).exit_code == 2
-    bad_format = runner.invoke(app, ["build", str(source), "--to", "txt,docx"])
-    assert bad_format.exit_code == 2 and "docx" in bad_format.stderr
+    bad_format = runner.invoke(app, ["build", str(source), "--to", "txt,odt"])
+    assert bad_format.exit_code == 2 and "odt" in bad_format.stderr
     assert runner.invoke(app, ["build", str(source), "--now", "yesterday"]).exit_code == 2
     assert runner.invoke(app, ["build", str(source), "--templates", str(tmp_path / "none")]).exit_code == 2
     blocker = tmp_path / "file"

@@ -195,7 +195,7 @@ lede-words = 10
 [build]
 paper = "A3"
 wrap = "no"
-formats = ["html", "docx"]
+formats = ["html", "odt"]
 """
     path = write(tmp_path / "pressrelease.toml", text)
     found = errors(path)

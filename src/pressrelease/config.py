@@ -22,7 +22,8 @@ from .model import Organization
 
 PROFILES = ("default", "un", "ap", "uk")
 SEVERITIES = ("error", "warning", "info")
-FORMATS = ("html", "pdf", "txt", "eml")
+FORMATS = ("html", "pdf", "txt", "eml")  #: built when nothing else is asked for
+ALL_FORMATS = (*FORMATS, "docx")  #: docx on request: ``--to docx`` or ``[build] formats``
 PAPERS = ("A4", "Letter")
 THRESHOLDS: dict[str, int] = {
     "headline-max-chars": 100,
@@ -393,9 +394,9 @@ class _Validator:
         self.unknown(raw, ("formats", "output", "paper", "end-mark", "wrap", "templates"), "build")
         formats = self.strings(raw.get("formats", list(FORMATS)), "formats", "build")
         for f in formats:
-            if f not in FORMATS:
-                self.problem("formats", f"unknown format {f!r} (known: {', '.join(FORMATS)})", "build")
-        formats = tuple(f for f in formats if f in FORMATS) or FORMATS
+            if f not in ALL_FORMATS:
+                self.problem("formats", f"unknown format {f!r} (known: {', '.join(ALL_FORMATS)})", "build")
+        formats = tuple(f for f in formats if f in ALL_FORMATS) or FORMATS
         paper = raw.get("paper")
         if paper is not None and (not isinstance(paper, str) or paper.lower() not in ("a4", "letter")):
             self.problem("paper", "must be A4 or Letter", "build")

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 from ..discover import STDIN
 
 DEFAULT_TIMEOUT = 60.0
-EXTENSIONS = {"html": "html", "pdf": "pdf", "txt": "txt", "eml": "eml"}
+EXTENSIONS = {"html": "html", "pdf": "pdf", "txt": "txt", "eml": "eml", "docx": "docx"}
 _SAFE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Status = Literal["built", "failed", "blocked"]
 
@@ -282,6 +282,10 @@ def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str
                     text = render_text(release, config, wrap=job.wrap, templates=templates)
                 html = render_html(release, config, templates=templates, mode="email")
                 made[fmt] = render_eml(release, config, text, html)
+            elif fmt == "docx":
+                from ..render.docx import render_docx
+
+                made[fmt] = render_docx(release, config)
         except RenderTimeout:
             raise
         except RenderError as error:

@@ -32,12 +32,12 @@ class Paper(StrEnum):
 def _formats(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
-    from ..config import FORMATS
+    from ..config import ALL_FORMATS
 
     wanted = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
-    unknown = [v for v in wanted if v not in FORMATS]
+    unknown = [v for v in wanted if v not in ALL_FORMATS]
     if unknown or not wanted:
-        fail(f"--to: unknown format {', '.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
+        fail(f"--to: unknown format {', '.join(unknown) or '(none)'}; choose from {','.join(ALL_FORMATS)}")
     return wanted
 
 
@@ -114,7 +114,9 @@ def _summary(results: list[FileResult]) -> None:
 @app.command("build", cls=LightCommand)
 def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Release files, folders (every *.md below), or - for stdin.")],
-    to: Annotated[str | None, typer.Option("--to", help="Formats, comma-separated: html,pdf,txt,eml.")] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Formats, comma-separated: html,pdf,txt,eml (the default), docx.")
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output folder (default: dist/).")] = None,
     paper: Annotated[
         Paper | None, typer.Option("--paper", case_sensitive=False, help="PDF paper size: A4 or Letter.")

@@ -144,6 +144,8 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
             if split is not None:
                 piece, found = split
                 deferred.append(found)
+        if label is not None and label.keep and label.kind == current == "contact":
+            label = None  # "For further information please contact:" inside the Contact section: its text
         if label is not None:
             flush()
             out.blocks.append(f"## {escape(label.heading)}")

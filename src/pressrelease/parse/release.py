@@ -58,7 +58,10 @@ from .quotations import find_quotes
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_INLINE_DEPTH = 32  #: emphasis, links and images inside each other; no release needs more
-END_MARKS = ("###", "-30-", "ENDS", "-ENDS-", "- ENDS -", "— ENDS —", "– ENDS –")
+END_MARKS = (
+    *("###", "-30-", "ENDS", "-ENDS-", "- ENDS -", "— ENDS —", "– ENDS –"),
+    *("FIN", "-FIN-", "- FIN -", "– FIN –", "— FIN —"),  # French and Spanish releases
+)
 KNOWN_KEYS = (
     "title",
     "subtitle",
