@@ -131,3 +131,45 @@ def test_config_logo_outside_its_folder_is_refused(folders: tuple[Path, Path]) -
 def test_the_resolver_refuses_proc_and_devices_even_inside_a_root() -> None:
     assert "outside" in resolve("/proc/self/status", Path("/"), (Path("/"),), "the root", images=False)
     assert "outside" in resolve("/dev/zero", Path("/"), (Path("/"),), "the root", images=False)
+
+
+def test_lint_warns_about_each_image_the_build_will_leave_out(folders: tuple[Path, Path]) -> None:
+    from pressrelease.lint.engine import lint
+
+    inside, outside = folders
+    (inside / "ok.svg").write_text(_SECRET, encoding="utf-8")
+    (inside / "folder.png").mkdir()
+    os.mkfifo(inside / "pipe.png")
+    (inside / "away.svg").symlink_to(outside / "secret.svg")
+    images = ["ok.svg", "folder.png", "pipe.png", "away.svg", "../outside/secret.svg", "missing.png", "/srv/x.png"]
+    path = _release(inside, "ok.svg")
+    body = "".join(f"\n![Picture {n}]({name})\n" for n, name in enumerate(images))
+    path.write_text(path.read_text(encoding="utf-8") + body, encoding="utf-8")
+    found = [d for d in lint(parse_file(path), DEFAULT) if d.code == "PR711"]
+    flagged = sorted(d.span.line for d in found)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    expected = sorted(n + 1 for n, line in enumerate(lines) if line.startswith("![") and "(ok.svg)" not in line)
+    assert flagged == expected and len(flagged) == len(images) - 1, [d.message for d in found]
+    messages = " | ".join(d.message for d in found)
+    for said in ("is a folder", "named pipe", "outside the release's folder", "not found", "absolute path"):
+        assert said in messages
+
+
+def test_the_lint_cache_never_serves_a_stale_image_verdict(
+    folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from pressrelease.cli import app
+
+    inside, _ = folders
+    monkeypatch.setenv("PRESSRELEASE_CACHE_DIR", str(inside.parent / "cache"))
+    path = _release(inside, "logo.svg")  # neither the logo nor the image is there yet
+    path.write_text(path.read_text(encoding="utf-8") + "\n![A ferry](ferry.svg)\n", encoding="utf-8")
+    args = ["lint", "--format", "concise", "--isolated", "--select", "PR003,PR711", str(path)]
+    first = CliRunner().invoke(app, args).stdout
+    assert "PR003" in first and "PR711" in first
+    (inside / "logo.svg").write_text(_SECRET, encoding="utf-8")
+    (inside / "ferry.svg").write_text(_SECRET, encoding="utf-8")
+    second = CliRunner().invoke(app, args).stdout
+    assert "PR003" not in second and "PR711" not in second, second

@@ -112,9 +112,16 @@ class Cache:
         return tuple(msgspec.structs.replace(d, path=shown) for d in entry.diagnostics)
 
     def put(self, key: str, release: Release, diagnostics: tuple[Diagnostic, ...], now: dt.datetime) -> None:
-        """Store ``diagnostics`` for ``key`` (atomically; a failure is ignored)."""
-        from .rules.body import local_targets
+        """Store ``diagnostics`` for ``key`` (atomically; a failure is ignored).
 
+        A release that names an image or a logo on disk is not stored: whether the
+        build may read it (PR711, PR003) depends on where the file is, what it is and
+        its size, which an entry could not check cheaply on every hit.
+        """
+        from .rules.body import local_targets, names_files
+
+        if names_files(release):
+            return
         embargo_at = release.embargo.at if release.embargo is not None else None
         entry = Entry(
             diagnostics=[msgspec.structs.replace(d, path="") for d in diagnostics],

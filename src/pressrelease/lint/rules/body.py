@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
+from ... import assets
 from ...model import Block, Release, Span
 from ...parse.language import Language, language
 from ...parse.quotations import scan
@@ -392,6 +393,54 @@ def remote_image(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+@rule(
+    "PR711",
+    "image-not-read",
+    "warning",
+    summary="An image file the build will leave out: outside the release's folder, missing, not a regular "
+    "image file, or over 5 MB.",
+    why="The build reads an image only from the release's own folder, with links resolved first, and only a "
+    "regular image file of at most 5 MB (docs/templates.md, 'What the tool will read'); anything else is left "
+    "out of every output, which a writer should know before sending.",
+    bad=_example(notes="![Map of the plants](/srv/shared/plants-map.png)"),
+    good=_example(notes="![Map of the plants](plants-map.png)"),
+)
+def image_not_read(ctx: Context) -> Iterator[Finding]:
+    folder = ctx.release.path.parent if ctx.release.path is not None else None
+    for block in ctx.release.blocks:
+        for link in inline_links(block):
+            if link.image:
+                reason = _image_refusal(link.target, folder)
+                if reason is not None:
+                    yield Finding(
+                        block.locate(link.target_start, link.target_end),
+                        f"the build will leave this image out: {reason}",
+                    )
+
+
+def names_files(release: Release) -> bool:
+    """True when the release names an image or a logo file: what the lint cache cannot vouch for."""
+    organization = release.front_matter.data.get("organization")
+    if isinstance(organization, dict) and organization.get("logo"):
+        return True
+    return any(
+        link.image and _scheme(link.target) in ("", "file") and not link.target.startswith("//")
+        for block in release.blocks
+        for link in inline_links(block)
+    )
+
+
+def _image_refusal(target: str, folder: Path | None) -> str | None:
+    """Why the build would not read the image ``target`` names (the renderer's own check), or None."""
+    if target.startswith(("/", "\\")) and not target.startswith("//"):
+        return "it is an absolute path; keep the image in the release's folder and name it from there"
+    relative = assets.relative_image(target)
+    if relative is None or folder is None:
+        return None  # remote (PR710), a data: URI, or a release with no folder to look in
+    found = assets.resolve(relative, folder, (folder,), "the release's folder")
+    return None if isinstance(found, Path) else str(found)
+
+
 # -- PR708, PR709: voice ------------------------------------------------------------------------
 
 
@@ -468,4 +517,5 @@ RULES: tuple[Rule, ...] = (
     first_person,
     exclamation,
     remote_image,
+    image_not_read,
 )
