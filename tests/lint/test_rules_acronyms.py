@@ -47,6 +47,8 @@ def test_wire_datelines_and_tags_are_not_acronyms(dateline: str) -> None:
         # codes
         "Officials (document WSB/C/2026/14-REV/2) and county officials",
         "Officials citing report NWA-00172-2026",
+        "Officials citing the Commission's proposal COM(2026) 118 final",
+        "Officials of Tana Pumps (TSX-V: TNP) and Kiri Mills (NYSE American: KRM)",
         "Officials who tested CD4 and KRX7 samples at COP31",
         "Officials posting as #CLEANTAP and @KWATER",
         "Officials of the BLUE@TAP trial",

@@ -132,9 +132,12 @@ def is_code(text: str, start: int, end: int) -> bool:
     """A gene, product, meeting or document code, a hashtag or a handle, not initials.
 
     ``CD8``, ``COP21``, ``EU27`` hold a digit; ``SG/A/2034``, ``DFES-00045-2007`` and
-    ``INTR@PID`` are joined by ``/``, ``-`` or ``@`` to other parts, one with a digit.
+    ``INTR@PID`` are joined by ``/``, ``-`` or ``@`` to other parts, one with a digit;
+    ``COM(2019) 640`` is a document's series and year.
     """
     if any(char.isdigit() for char in text[start:end]):
+        return True
+    if text[end : end + 1] == "(" and text[end + 1 : end + 2].isdigit():
         return True
     if start > 0 and text[start - 1] in "#@":
         return True

@@ -109,7 +109,10 @@ _DEFINED_AFTER = re.compile(
 # the same matches, since a word cut short is followed by a letter, never by a space.
 _DEFINED_BEFORE = re.compile(r"([\w&](?<![\w&].)[\w&]*+)\s+\(([^()]{4,})\)")
 # "(NASDAQ: ACME)", "(NYSE: XYZ)": a stock exchange and a ticker symbol, not initials to spell out.
-_TICKER = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*\)")
+# The exchange may have two words or a suffix: "(NYSE American: XYZ)", "(TSX-V: ABC)".
+_TICKER = re.compile(
+    r"\(\s*([A-Z][A-Za-z]{1,9}(?:[ -][A-Za-z]{1,9})?)\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*\)"
+)
 
 
 def acronym(token: str) -> str | None:
