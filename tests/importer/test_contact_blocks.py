@@ -112,3 +112,18 @@ def test_a_table_in_the_body_stays_a_paragraph_per_row() -> None:
     text = MD_TABLE.split("**Contacts:**")[0] + "| Route | Crossing |\n| --- | --- |\n| Old port | 20 minutes |\n"
     result = run(text)
     assert "Old port 20 minutes" in [result.release.blocks[i].text for i in result.release.body]
+
+
+@pytest.mark.parametrize("header", ["| Name | Phone | Email |\n| --- | --- | --- |\n", ""])
+def test_a_table_with_a_row_per_person(header: str) -> None:
+    text = (
+        LEDE
+        + "Media contacts:\n\n"
+        + header
+        + "| Jane Roe | +41 22 000 00 00 | jroe@harbour.example.org |\n"
+        + "| John Doe | +41 22 000 00 01 | jdoe@harbour.example.org |\n"
+    )
+    assert people(run(text)) == [
+        ("Jane Roe", "jroe@harbour.example.org", "+41 22 000 00 00", None),
+        ("John Doe", "jdoe@harbour.example.org", "+41 22 000 00 01", None),
+    ]

@@ -376,6 +376,14 @@ def test_names_stay_with_their_titles_and_organisations() -> None:
     ]
 
 
+def test_a_company_line_above_the_person_is_not_the_person() -> None:
+    section = "Acme Corp\nJane Roe, 555-000-0000\njane@acme.example\nor\nJohn Doe, 555-000-0001\njohn@acme.example"
+    assert [(c.name, c.email, c.phone) for c in contacts(section)] == [
+        ("Jane Roe", "jane@acme.example", "555-000-0000"),
+        ("John Doe", "john@acme.example", "555-000-0001"),
+    ]
+
+
 def test_a_second_number_in_a_later_paragraph_is_not_the_same_persons() -> None:
     found = [(c.name, c.phone) for c in contacts("Jane Roe, +41 22 000 0000\n\nSwitchboard: +41 22 000 0009")]
     assert found == [("Jane Roe", "+41 22 000 0000"), (None, "+41 22 000 0009")]

@@ -251,7 +251,10 @@ def _list(piece: Piece) -> str:
 def _section_text(out: Arranged, kind: str, piece: Piece, contact: list[str], flush: Callable[[], None]) -> None:
     """A piece inside a section; Contact text is regrouped per person or agency."""
     if kind != "contact":
-        if piece.kind == "heading":
+        rows = table_rows(piece)
+        if rows is not None:
+            out.blocks.extend(rows)
+        elif piece.kind == "heading":
             out.blocks.append(f"### {piece.text}")
         elif piece.kind == "list":
             out.blocks.append(_list(piece))

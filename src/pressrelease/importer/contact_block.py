@@ -32,6 +32,10 @@ _INLINE = re.compile(r"\((?P<label>[^():]{3,60}):(?P<text>[^()]{5,500})\)\s*$")
 _ROW = re.compile(r"^\s*\\?\|.*\\?\|\s*$")
 _CELL_SPLIT = re.compile(r"\s*\\?\|\s*")
 _RULE_CELL = re.compile(r":?-{3,}:?")
+_HEADER_CELL = re.compile(
+    r"(?i)name|phone|telephone|tel\.?|e-?mail|mobile|contact|title|role|position|organi[sz]ation|office|region|"
+    r"nom|téléphone|courriel|nombre|teléfono|correo|имя|телефон|姓名|电话|邮箱"
+)
 
 
 @cache
@@ -142,10 +146,24 @@ def table_rows(piece: Piece) -> list[str] | None:
 
 
 def table_columns(piece: Piece) -> list[str] | None:
-    """A table's columns, each its non-empty cells one per line; None if ``piece`` is no table."""
+    """A contact table's people, each their non-empty cells one per line; None if no table.
+
+    A table is read a column per person (names across the first row, as wire
+    releases set two contacts side by side) unless its first row already holds an
+    address or a number, or is a header (``Name | Phone | Email``): then a row per person.
+    """
     rows = _cells(piece)
     if rows is None:
         return None
-    width = max((len(r) for r in rows), default=0)
-    columns = ["\n".join(r[i] for r in rows if i < len(r) and r[i]) for i in range(width)]
-    return [c for c in columns if c]
+    first = rows[0] if rows else []
+    if first and all(_HEADER_CELL.fullmatch(c.strip("*_ ")) for c in first if c):
+        rows = rows[1:]
+        by_row = True
+    else:
+        by_row = any(values_in(c) for c in first)
+    if by_row:
+        people = ["\n".join(c for c in row if c) for row in rows]
+    else:
+        width = max((len(r) for r in rows), default=0)
+        people = ["\n".join(r[i] for r in rows if i < len(r) and r[i]) for i in range(width)]
+    return [p for p in people if p]

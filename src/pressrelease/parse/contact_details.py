@@ -49,7 +49,7 @@ _DESK = re.compile(
 #: Words that make a capitalised phrase a desk or a department rather than a person.
 _DESK_WORD = re.compile(
     r"(?i)communications?|relations|marketing|media|press|public|affairs|services?|enquiries|inquiries|"
-    r"desk|news|information|source|inc\.?|llc|ltd\.?|plc|gmbh|s\.?a\.?"
+    r"desk|news|information|source|inc\.?|llc|ltd\.?|plc|gmbh|s\.?a\.?|corp\.?|corporation|limited|pty|ag|n\.?v\.?"
 )
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:by|at|on|via|or|and|from|par|por|en|à))+$", re.IGNORECASE)
 _WIDE = re.compile(r"[ \t]{2,}|\t")

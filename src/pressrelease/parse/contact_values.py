@@ -37,7 +37,14 @@ _DATE = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d(?![\d.])|(?<!
 #: Where one number ends and the next begins, inside a run of digits.
 _SPLIT = re.compile(r"[ \t]*/[ \t]*|\.[ \t]+|[ \t]{2,}")
 _NANP = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
-_LABEL_REACH = 40  #: characters before a number that may hold its label
+_LABEL_REACH = 40
+_LETTER = re.compile(r"(?<!\w)([TPMF])\.?:?[ \t]*$")
+_LETTERS = {
+    "T": "phone",
+    "P": "phone",
+    "M": "mobile",
+    "F": "fax",
+}  #: characters before a number that may hold its label
 
 Kind = Literal["email", "phone", "mobile", "fax"]
 
@@ -136,6 +143,9 @@ def _kind(gap: str) -> Kind | None:
     the gap: "Tel/Fax:" is a number one can call.
     """
     found = {m.lastgroup for m in _labels().finditer(gap)}
+    letter = _LETTER.search(gap)  # "T +44 ... | M +44 ... | F +44 ...", as letterheads write them
+    if letter is not None:
+        found.add(_LETTERS[letter.group(1)])
     if "fax" in found and not found & {"phone", "mobile"}:
         return "fax"
     return next((k for k in ("mobile", "phone") if k in found), None)  # type: ignore[return-value]
