@@ -324,3 +324,46 @@ def test_the_report_and_inspect_say_what_they_were_unsure_of() -> None:
     result = text_import(text)
     assert any(u.startswith("title: the text's own headline reads") for u in result.unsure)
     assert doubts(result.release) == ["date: the front matter says 2024-07-20, the dateline '19 July 2024'"]
+
+
+def test_pdf_text_sentences_cut_by_a_page_break_are_joined_and_page_numbers_go() -> None:
+    text = (
+        "Observatory reports on the rivers of forty countries\n\n"
+        f"{LEDE}\n\n"
+        "Water levels fell in seventy of the basins over the ten years the survey has been\n\n"
+        "Observatory reports on the rivers, 3 March 2026, Page 2\n\n"
+        "running, and rose in only twelve of them, the observatory said in its measure-\n\n"
+        "ment notes.\n\n"
+        "- 3 -\n"
+    )
+    result = text_import(text)
+    assert body_texts(result)[1:] == [
+        "Water levels fell in seventy of the basins over the ten years the survey has been running, and rose "
+        "in only twelve of them, the observatory said in its measurement notes."
+    ]
+
+
+def test_a_pdf_letter_that_runs_kicker_date_headline_and_lede_together_is_split() -> None:
+    text = (
+        "NEWS RELEASE River Observatory 14 May 2024 NATIONS FAIL THEIR RIVERS A River Observatory survey "
+        "has found that the rivers of forty countries have lost a fifth of their water in ten years. The "
+        "survey, published yesterday, covers 120 basins and the towns that draw their water from them, and "
+        "asks governments to act before the summer.\n"
+    )
+    result = text_import(text)
+    assert front(result, "title") == "NATIONS FAIL THEIR RIVERS"
+    assert front(result, "date") == dt.date(2024, 5, 14)
+    assert body_texts(result)[0].startswith("A River Observatory survey has found")
+
+
+def test_a_lede_ending_with_a_comma_before_its_quotation_is_the_lede() -> None:
+    text = (
+        "---\ntitle: Rivers need help now\n---\n\n"
+        "RIVER OBSERVATORY   QUOTE\n\n"
+        "Rivers need help now\n\n"
+        "Responding to the survey published today by the river observatory on 120 basins, its director Ana Ruiz said,\n\n"
+        "“Governments must act before the summer.”\n"
+    )
+    result = text_import(text)
+    assert front(result, "subtitle") is None
+    assert body_texts(result)[0].startswith("Responding to the survey")

@@ -106,7 +106,7 @@ def find_lede(texts: Sequence[str], skip: Sequence[bool]) -> int | None:
     for position, i in enumerate(usable):
         text = texts[i]
         # Prose: a sentence, or the words that introduce a statement ("... the text of the statement:").
-        prose = ends_sentence(text) or text.rstrip().endswith((":", "："))
+        prose = ends_sentence(text) or text.rstrip().endswith((":", "：", ","))  # ", ... said," before a quote
         if word_count(text) >= PROSE_MIN_WORDS and prose and (position > 0 or word_count(text) > MAX_HEADLINE_WORDS):
             return i
     # A short lede (an excerpt): not the headline, which a date or kicker line follows, nor the headline repeated.

@@ -23,6 +23,7 @@ from .blocks import (
     Document,
     Piece,
     bullet,
+    dateline_of,
     dateline_only,
     end_mark,
     ends_article,
@@ -55,7 +56,7 @@ class _Unit:
 
 def read_text(text: str) -> Document:
     """Find the article in ``text`` and return it as pieces."""
-    units = _split_date_prefix(_units(text))
+    units = _split_merged_head(_join_page_breaks(_split_date_prefix(_units(text))))
     _mark_navigation(units)
     boilerplate = _who_we_are(units)
     texts = [u.text for u in units]
@@ -131,6 +132,62 @@ def _split_date_prefix(units: list[_Unit]) -> list[_Unit]:
         out.append(_Unit(unit.text[: match.end()].strip(), unit.gap))
         out.append(_Unit(unit.text[match.end() :], False))
     return out
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:[^\W\d_]+\s+)?\d{4},\s*)?(?:page|p\.|seite|página|страница)\s*\d{1,3}(?:\s*(?:of|/|de|von|из)\s*\d{1,3})?$"
+    r"|^[-–—]?\s*\d{1,3}\s*[-–—]?$|^\d{1,3}\s*/\s*\d{1,3}$"
+    r"|^[^\n]{0,200}?,\s(?:page|seite|página|страница)\s\d{1,3}(?:\s\d{1,3})?$",  # a running header: "Title, date, Page 2"
+    re.IGNORECASE,
+)
+_OPEN_END = re.compile(r"(?:[^\W\d_]|,)$")  #: a paragraph cut off mid-sentence: a word or a comma last
+_CONTINUES = re.compile(r"^[a-zà-ÿа-яё]")  #: ... and the next one goes on in lower case
+
+
+def _join_page_breaks(units: list[_Unit]) -> list[_Unit]:
+    """Text extracted from a PDF: page numbers go, and a sentence cut by a page or column
+    break ("... We agreed to do" / "so on the clear understanding ...") is joined again;
+    a word split at the line end ("measure-" / "ment") is joined without a space."""
+    out: list[_Unit] = []
+    for unit in units:
+        if _PAGE_NUMBER.match(unit.text):
+            continue
+        previous = out[-1].text if out else ""
+        if previous and _CONTINUES.match(unit.text) and word_count(previous) >= 8:
+            if previous.endswith("-") and previous[-2:-1].isalpha():
+                out[-1].text = previous[:-1] + unit.text
+                continue
+            if _OPEN_END.search(previous):
+                out[-1].text = f"{previous} {unit.text}"
+                continue
+        out.append(unit)
+    return out
+
+
+_MERGED_HEAD = re.compile(
+    r"^(?P<head>.{0,200}?)\s(?P<headline>(?:[A-Z][A-Z’'&,-]+\s+){2,12}[A-Z][A-Z’'&-]+)\s+(?P<lede>[A-Z](?:[a-z]|\s[A-Z][a-z]).*)$",
+    re.DOTALL,
+)
+_MERGED_MIN_WORDS = 40
+
+
+def _split_merged_head(units: list[_Unit]) -> list[_Unit]:
+    """``NEWS RELEASE Commission 14 May 2004 COUNTRY BREACHES RIGHTS A Commission inquiry has found ...``:
+    text extracted from a PDF letter runs kicker, date, headline in capitals and lede together.
+    The first such paragraph is split into its head (kicker and date), the headline and the lede."""
+    for index, unit in enumerate(units[:3]):
+        if word_count(unit.text) < _MERGED_MIN_WORDS or dateline_of(unit.text) is not None:
+            continue
+        match = _MERGED_HEAD.match(unit.text[:2000])
+        if match is None or not match.group("head").strip():
+            return units
+        parts = [match.group("head").strip(), match.group("headline").strip(), unit.text[match.start("lede") :]]
+        return [
+            *units[:index],
+            *(_Unit(p, unit.gap if i == 0 else True) for i, p in enumerate(parts)),
+            *units[index + 1 :],
+        ]
+    return units
 
 
 def _mark_navigation(units: list[_Unit]) -> None:
