@@ -73,7 +73,8 @@ def test_inspect_seed_as_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     assert data["date"] == "2024-07-19"
     assert data["location"] == "Minsk"
     assert data["dateline"]["places"] == ["Minsk"] and data["dateline"]["separator"] == "-"
-    assert data["dateline"]["span"] == {"line": 15, "column": 1, "end_line": 15, "end_column": 8}
+    assert data["dateline"]["span"] == {"line": 17, "column": 1, "end_line": 17, "end_column": 8}
+    assert data["translations"] == [{"language": "ru", "path": "iom-minsk-2024-07-19.ru.md"}]
     assert data["lede_date"]["text"] == "19 July 2024"
     (quote,) = data["quotes"]
     assert quote["speaker"] == "Dr. Rasul Baghirov" and quote["attributed"] and quote["verb"] == "remarked"
@@ -94,7 +95,8 @@ def test_inspect_tree_shows_what_was_found(monkeypatch: pytest.MonkeyPatch, caps
     code, out, _ = run(monkeypatch, capsys, "inspect", str(SEED))
     assert code == 0
     for expected in (
-        "dateline 15:1 'Minsk -'",
+        "dateline 17:1 'Minsk -'",
+        "translations: ru iom-minsk-2024-07-19.ru.md",
         "places: Minsk",
         "Dr. Rasul Baghirov (remarked)",
         "notes: Editor’s Notes",

@@ -50,6 +50,7 @@ def summarize(release: Release) -> dict[str, Any]:
         "profile": release.profile,
         "slug": release.slug,
         "tags": list(release.tags),
+        "translations": [{"language": v.language, "path": v.path} for v in release.translations],
         "dateline": None
         if dateline is None
         else {

@@ -268,6 +268,14 @@ class Written(msgspec.Struct, frozen=True):
         return Span(self.span.line, self.columns[start], self.span.line, self.columns[end])
 
 
+class Translation(msgspec.Struct, frozen=True):
+    """Another language version of the same release, as the front matter names it."""
+
+    language: str  #: its language tag, the key under ``translations``
+    path: str  #: the file, as written: relative to the release's folder
+    span: Span  #: where the path is written
+
+
 class FrontMatter(msgspec.Struct, frozen=True):
     """The YAML front matter as read, with where every top-level key and value is written."""
 
@@ -316,6 +324,7 @@ class Release(msgspec.Struct, frozen=True):
     tokens: tuple[Token, ...]
     lint_ignore: tuple[str, ...] = ()
     draft: bool = False  #: not ready: ``pressrelease site`` leaves it out
+    translations: tuple[Translation, ...] = ()  #: the other language versions it names
     body_line_offset: int = 0  #: lines taken by the front matter
 
     def __repr__(self) -> str:

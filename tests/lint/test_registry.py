@@ -11,7 +11,7 @@ import pytest
 from pressrelease.config import PROFILES, Config, load
 from pressrelease.lint.docs import markdown
 from pressrelease.lint.engine import lint
-from pressrelease.lint.registry import Rule
+from pressrelease.lint.registry import Rule, example_files
 from pressrelease.lint.rules import ALL_RULES
 from pressrelease.parse import parse
 
@@ -121,8 +121,12 @@ def _config(text: str, folder: Path) -> Config:
 
 
 def _codes(rule: Rule, text: str, folder: Path) -> list[str]:
-    config = _config(text, folder)
-    return [d.code for d in lint(parse(text, None, config), config, extend_select=[rule.code], now=NOW)]
+    files = example_files(text)
+    config = _config(files[0][1], folder)
+    for name, content in files:
+        (folder / name).write_text(content, encoding="utf-8")
+    path = folder / files[0][0] if len(files) > 1 else None  # one file: parsed as text, as a reader pastes it
+    return [d.code for d in lint(parse(files[0][1], path, config), config, extend_select=[rule.code], now=NOW)]
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)

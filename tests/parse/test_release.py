@@ -56,6 +56,20 @@ FILES: dict[str, Expected] = {
         (("Hanna Kalichava", "hkalichava@iom.int", None),),
         lede_date="19 July 2024",
     ),
+    "examples/iom-minsk-2024-07-19.ru.md": Expected(
+        "Раскрыть потенциал миграции",
+        dt.date(2024, 7, 19),
+        "Минск",
+        "ru",
+        "un",
+        ("Минск",),
+        None,
+        "–",
+        (("inline", "д-р Расул Багиров", "Своим трудом, денежными переводами"),),
+        (("notes", "Примечания для редакторов"), ("about", "О МОМ"), ("contact", "Контакты")),
+        (("Ганна Каличава", "hkalichava@iom.int", None),),
+        lede_date="19 июля 2024 года",
+    ),
     "examples/ap-wire-product-launch.md": Expected(
         "Pallas Thermal unveils window heat pump",
         dt.date(2026, 4, 14),
@@ -503,15 +517,15 @@ def test_seed_spans_are_file_lines() -> None:
     release = parse_file(EXAMPLES / "iom-minsk-2024-07-19.md")
     assert release.front_matter.key_spans["title"] == Span(2, 1, 2, 6)
     assert release.front_matter.key_spans["contacts"].line == 8
-    assert release.dateline is not None and release.dateline.span == Span(15, 1, 15, 8)
+    assert release.dateline is not None and release.dateline.span == Span(17, 1, 17, 8)
     quote = release.quotes[0]
-    assert quote.span.line == 21 and quote.span.column == 1
+    assert quote.span.line == 23 and quote.span.column == 1
     assert quote.speaker_span is not None and text_at(release, quote.speaker_span) == "he"
-    assert [s.span.line for s in release.sections] == [33, 37]
+    assert [s.span.line for s in release.sections] == [35, 39]
     assert release.organization is not None and release.organization.short_name == "IOM"
     contact = release.contacts[0]
     assert contact.region == "In Belarus"
-    assert contact.email_span == Span(40, 33, 40, 51), "the section's address is located on the merged contact"
+    assert contact.email_span == Span(42, 33, 42, 51), "the section's address is located on the merged contact"
 
 
 def test_end_mark_before_sections_splits_body_from_notes() -> None:

@@ -42,6 +42,8 @@ def _tree(data: dict[str, Any]) -> Tree:
         facts.add(f"embargo: {escape(str(data['embargo']['at'] or data['embargo']['text']))}")
     if data["organization"]:
         facts.add(f"organization: {escape(data['organization']['name'])}")
+    for version in data["translations"]:
+        facts.add(f"translations: {escape(version['language'])} {escape(version['path'])}")
     dateline = data["dateline"]
     if dateline:
         node = root.add(f"[bold]dateline[/] {_where(dateline['span'])} {escape(repr(dateline['text']))}")

@@ -19,6 +19,7 @@ import msgspec
 from ..config import Config
 from ..model import Release, Span
 from ..parse.language import language
+from ..parse.versions import Version, load_versions
 from .registry import SEVERITY_ORDER, Context, Finding, Fix, Rule
 from .select import Options, Selection
 from .suppress import read as read_suppressions
@@ -78,8 +79,12 @@ def lint(
     rules: Sequence[Rule] | None = None,
     selection: Selection | None = None,
     debug: bool = False,
+    versions: Sequence[Version] | None = None,
 ) -> list[Diagnostic]:
     """Lint one parsed release.
+
+    ``versions`` are the other language versions it names (``translations:``);
+    None reads them from disk (:func:`~pressrelease.parse.versions.load_versions`).
 
     ``select``/``ignore``/``extend_select``/``profile`` act like the command-line
     options (over the config's); pass a prebuilt ``selection`` to skip resolving
@@ -89,7 +94,9 @@ def lint(
     if selection is None:
         options = Options(tuple(select) if select is not None else None, tuple(ignore), tuple(extend_select), profile)
         selection = Selection.build(rules if rules is not None else all_rules(), config, options)
-    return _Run(release, config, selection, now or clock(), debug).diagnostics()
+    if versions is None:
+        versions = load_versions(release, config) if release.translations else ()
+    return _Run(release, config, selection, now or clock(), debug, tuple(versions)).diagnostics()
 
 
 #: Rules that judge front-matter values (title, location, date, organisation,
@@ -108,8 +115,17 @@ _NEEDS_FRONT_MATTER = frozenset(
 class _Run:
     """One release through one selection."""
 
-    def __init__(self, release: Release, config: Config, selection: Selection, now: dt.datetime, debug: bool) -> None:
+    def __init__(
+        self,
+        release: Release,
+        config: Config,
+        selection: Selection,
+        now: dt.datetime,
+        debug: bool,
+        versions: tuple[Version, ...] = (),
+    ) -> None:
         self.release = release
+        self.versions = versions
         self.config = config
         self.selection = selection
         self.now = now if now.tzinfo is not None else now.replace(tzinfo=dt.UTC)
@@ -137,6 +153,7 @@ class _Run:
             thresholds=self.config.lint.thresholds,
             lang=language(release.language),
             now=self.now,
+            versions=self.versions,
         )
         if any(p.code == UNREADABLE for p in release.problems):  # the parser gave up: nothing else to read
             rule = catalogue.by_code.get(UNREADABLE)

@@ -9,6 +9,7 @@ plain tuple ``lint.rules.ALL_RULES``, no global singleton.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Literal
 
@@ -17,6 +18,7 @@ import msgspec
 from ..config import PROFILES, Config
 from ..model import Release, Span, repr_without
 from ..parse.language import Language
+from ..parse.versions import Version
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -53,6 +55,7 @@ class Context(msgspec.Struct, frozen=True):
     thresholds: Mapping[str, int]
     lang: Language
     now: dt.datetime  #: timezone-aware; ``--now`` or the clock
+    versions: tuple[Version, ...] = ()  #: the other language versions the release names, read
 
 
 Check = Callable[[Context], Iterator[Finding]]
@@ -74,6 +77,21 @@ class Rule(msgspec.Struct, frozen=True):
 
     def __repr__(self) -> str:
         return repr_without(self, ("check", "bad", "good"))
+
+
+_FILE_HEADER = re.compile(r"^==> (?P<name>[\w.-]+) <==\n", re.MULTILINE)
+
+
+def example_files(example: str) -> list[tuple[str, str]]:
+    """An example's files, (name, text) each: the release linted first.
+
+    Most examples are one release. One that needs other files (a translation, say)
+    gives each its own ``==> NAME <==`` line, as ``head`` prints several files.
+    """
+    parts = _FILE_HEADER.split(example)
+    if len(parts) == 1:
+        return [("release.md", example)]
+    return list(zip(parts[1::2], parts[2::2], strict=True))
 
 
 def rule(

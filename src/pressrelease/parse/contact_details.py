@@ -329,8 +329,8 @@ def _describe(text: str, current: dict[str, Any], title_only: bool = False) -> N
     """
     for raw in re.split(r"[,;]", text):
         part = raw.strip()
-        if not part:
-            continue
+        if not any(character.isalnum() for character in part):
+            continue  # nothing but the '<' of an address that follows, or a stray mark
         if ":" in part or EMAIL.search(part) or PHONE.search(part) or _LABEL.match(part):
             break
         if not current.get("title") and not current.get("organization") and _is_title(part):

@@ -41,6 +41,7 @@ from ..model import (
     Release,
     Section,
     Span,
+    Translation,
     Written,
     blank,
 )
@@ -75,6 +76,7 @@ KNOWN_KEYS = (
     "tags",
     "slug",
     "draft",
+    "translations",
     "lint",
 )
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -439,6 +441,27 @@ class _Fields:
         self.bad(key, f"expected a list of words, got {_kind(value)}")
         return ()
 
+    def translations(self, own: str) -> tuple[Translation, ...]:
+        """``translations: {ru: minsk.ru.md}``: each other version's language and file."""
+        value = self.fm.data.get("translations")
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            self.bad("translations", f"expected a mapping of language tags to files, got {_kind(value)}")
+            return ()
+        found = []
+        for tag, name in value.items():
+            where = self.fm.value_span(f"translations.{tag}")
+            if not isinstance(tag, str) or not _LANGUAGE_TAG.match(tag):
+                self.bad("translations", f"expected a language tag like 'ru' or 'fr-CH', got {tag!r}")
+            elif tag.lower() == own.lower():
+                self.bad("translations", f"'{tag}' is this release's own language")
+            elif not isinstance(name, str) or not name.strip().endswith(".md"):
+                self.bad("translations", f"{tag}: expected a release file (.md), got {name!r}")
+            else:
+                found.append(Translation(tag, name.strip(), where))
+        return tuple(found)
+
     def flag(self, key: str) -> bool:
         value = self.fm.data.get(key)
         if value is None:
@@ -797,6 +820,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
     tags = fields.strings("tags")
     slug = fields.slug(title, date)
     draft = fields.flag("draft")
+    translations = fields.translations(lang_tag)
     lint_ignore = fields.lint_ignore()
     lang = language(lang_tag)
 
@@ -858,6 +882,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
         tokens=tuple(tokens),
         lint_ignore=lint_ignore,
         draft=draft,
+        translations=translations,
         body_line_offset=text.count("\n", 0, body_offset),
     )
 

@@ -152,3 +152,14 @@ def safe_url(url: str) -> str | None:
     if not scheme:
         return None if url.startswith("//") else url
     return url if scheme in SAFE_SCHEMES else None
+
+
+def language_name(tag: str) -> str:
+    """A language named in itself (Babel): ``français`` for ``fr``; the tag when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(tag.replace("-", "_")).get_display_name()
+    except (ValueError, UnknownLocaleError):
+        return tag
+    return str(name) if name else tag

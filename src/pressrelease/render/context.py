@@ -231,6 +231,29 @@ def web_addresses(release: Release) -> WebAddresses:
     return WebAddresses(urljoin(base, quote(name)), True, image or logo, logo)
 
 
+@dataclass(frozen=True, slots=True)
+class Alternate:
+    """Another language version of the page, for ``hreflang`` links and the language switcher."""
+
+    lang: str
+    name: str  #: the language named in itself (``русский``)
+    href: str  #: its page: beside this one, or under ``base_url``
+
+
+def alternates(release: Release, config: Config) -> list[Alternate]:
+    """The versions ``translations:`` names that can be read, each with its page's address."""
+    if not release.translations:
+        return []
+    from ..parse.versions import load_versions
+
+    found = []
+    for version in load_versions(release, config):
+        if version.release is not None:
+            lang = version.translation.language
+            found.append(Alternate(lang, common.language_name(lang), web_addresses(version.release).page))
+    return found
+
+
 def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
     """The template context for one release (see docs/templates.md)."""
     builder = _Builder(release, config, mode)
@@ -297,6 +320,7 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
         "contact_block": contact_block(release),
         "contacts": [card(c, release.language) for c in release.contacts],
         "canonical": web.page,
+        "alternates": alternates(release, config) if mode == "page" else [],
         "page_url": web.page if web.absolute else None,
         "og_image": web.image,
         "pdf": f"{release.slug}.pdf" if "pdf" in config.build.formats else None,

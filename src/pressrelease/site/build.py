@@ -163,7 +163,7 @@ def build_site(
     searchable = _search(output, options.search, pages_changed or not old.searchable, result)
     manifest = Manifest(
         fingerprint=fingerprint,
-        entries={_key(Path(e.path)): msgspec.structs.replace(e, path="") for e in published},
+        entries={_key(Path(e.path)): _public(e, claimed) for e in published},
         outputs={_key(Path(path)): names for path, names in outputs.items()},
         files=sorted(current),
         pages=page_digests,
@@ -237,6 +237,12 @@ def _read_manifest(output: Path) -> Manifest:
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         return Manifest()  # first run, or a manifest we cannot trust: build everything
     return manifest if manifest.format == MANIFEST_FORMAT else Manifest()
+
+
+def _public(entry: Entry, published: dict[str, str]) -> Entry:
+    """The entry as the (published) manifest keeps it: no path, no held-back version's slug."""
+    versions = tuple(v for v in entry.versions if v[1] in published)
+    return msgspec.structs.replace(entry, path="", versions=versions)
 
 
 def _key(path: Path) -> str:
@@ -328,9 +334,28 @@ def _feeds(published: list[Entry], site: Site, listing_pages: list[str]) -> dict
     for code, items in languages.items():
         name = f"lang/{code}/feed.xml"
         files[name] = feeds.atom(items, site, name, f"{site.title} ({_language_name(code)})", code)
-    files["sitemap.xml"] = feeds.sitemap(published, site, [name.removesuffix("index.html") for name in listing_pages])
+    files["sitemap.xml"] = feeds.sitemap(
+        published, site, [name.removesuffix("index.html") for name in listing_pages], _language_sets(published)
+    )
     files["robots.txt"] = feeds.robots(site)
     return files
+
+
+def _language_sets(published: list[Entry]) -> dict[str, list[Entry]]:
+    """For each published release (by slug), its published versions in other languages.
+
+    A release and its version are linked when either names the other, so a version
+    published after its original still appears beside it.
+    """
+    by_slug = {entry.slug: entry for entry in published}
+    linked: dict[str, dict[str, Entry]] = defaultdict(dict)
+    for entry in published:
+        for _language, slug in entry.versions:
+            other = by_slug.get(slug)
+            if other is not None and other.slug != entry.slug:
+                linked[entry.slug][other.slug] = other
+                linked[other.slug][entry.slug] = entry
+    return {slug: sorted(others.values(), key=lambda e: e.language) for slug, others in linked.items()}
 
 
 def _language_name(code: str) -> str:

@@ -41,6 +41,7 @@ class Entry(msgspec.Struct, frozen=True):
     location: str | None = None
     embargo: str | None = None  #: ISO instant; ``"?"`` when the embargo could not be read
     pdf: bool = False  #: a PDF was made beside the page
+    versions: tuple[tuple[str, str], ...] = ()  #: its other language versions: (language tag, slug)
 
     def held_until(self, now: dt.datetime) -> str | None:
         """The embargo instant when it has not lifted at ``now`` (``"?"``: unreadable, held)."""
@@ -95,6 +96,28 @@ class Processed:
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Version:
+    language: str
+    slug: str
+    due: bool  #: not a draft, and its embargo (if any) has lifted: its page may be linked
+
+
+def _versions(release: Release, work: Work) -> list[_Version]:
+    """The readable versions ``translations:`` names. Only those that may be public now
+    are linked from the page: a held-back version's address must not leak either."""
+    from ..parse.versions import load_versions
+
+    found = []
+    for version in load_versions(release, work.config):
+        other = version.release
+        if other is None:
+            continue
+        held = other.embargo is not None and (other.embargo.at is None or other.embargo.at > work.now)
+        found.append(_Version(version.translation.language, other.slug, not (held or other.draft)))
+    return found
 
 
 def entry_for(release: Release, path: Path, sha: str, state: State = "ready", message: str = "") -> Entry:
@@ -154,11 +177,14 @@ def _process(work: Work) -> Processed:
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             message = f"lint error {first.code} at line {first.span.line}: {first.message}{more}"
             return Processed(entry_for(release, path, sha, "failed", message), ())
-    entry = entry_for(release, path, sha)
+    versions = _versions(release, work)
+    entry = msgspec.structs.replace(
+        entry_for(release, path, sha), versions=tuple((v.language, v.slug) for v in versions)
+    )
     if entry.held_until(work.now) is not None:
         return Processed(entry, ())  # never rendered: nothing of it can leak
     from .pages import release_files
 
-    files = release_files(release, work.config, entry, work.site)
+    files = release_files(release, work.config, entry, work.site, [(v.language, v.slug) for v in versions if v.due])
     entry = msgspec.structs.replace(entry, pdf=any(name.endswith(".pdf") for name in files))
     return Processed(entry, tuple(files.items()))

@@ -8,7 +8,7 @@ releases are ever passed in: the caller has already held back the embargoed ones
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
@@ -53,11 +53,14 @@ def atom(entries: Sequence[Entry], site: Site, path: str, title: str, language: 
     return data
 
 
-def sitemap(entries: Sequence[Entry], site: Site, pages: Sequence[str]) -> bytes:
+def sitemap(
+    entries: Sequence[Entry], site: Site, pages: Sequence[str], versions: Mapping[str, Sequence[Entry]]
+) -> bytes:
     """``sitemap.xml``: every listing page and every release, releases with ``lastmod``.
 
-    Each release names its language with a self-referencing ``hreflang`` alternate,
-    as search engines ask of multilingual sites.
+    Each release names itself and its published versions in other languages
+    (``versions``, by slug) as ``hreflang`` alternates, as search engines ask of
+    multilingual sites.
     """
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -67,9 +70,12 @@ def sitemap(entries: Sequence[Entry], site: Site, pages: Sequence[str]) -> bytes
         lines.append(f"<url><loc>{escape(site.base_url + page)}</loc></url>")
     for entry in entries:
         url = site.base_url + entry.url
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang={quoteattr(e.language)} href={quoteattr(site.base_url + e.url)}/>'
+            for e in (entry, *versions.get(entry.slug, ()))
+        )
         lines.append(
-            f"<url><loc>{escape(url)}</loc><lastmod>{entry.published.date().isoformat()}</lastmod>"
-            f'<xhtml:link rel="alternate" hreflang={quoteattr(entry.language)} href={quoteattr(url)}/></url>'
+            f"<url><loc>{escape(url)}</loc><lastmod>{entry.published.date().isoformat()}</lastmod>{links}</url>"
         )
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")

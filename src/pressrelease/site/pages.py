@@ -37,9 +37,16 @@ def tag_slug(tag: str) -> str:
     return _NOT_SLUG.sub("-", ascii_text).strip("-") or "tag"
 
 
-def release_files(release: Release, config: Config, entry: Entry, site: Site) -> dict[str, bytes]:
-    """The page of one published release (and its PDF when the site has them)."""
+def release_files(
+    release: Release, config: Config, entry: Entry, site: Site, versions: Sequence[tuple[str, str]] = ()
+) -> dict[str, bytes]:
+    """The page of one published release (and its PDF when the site has them).
+
+    ``versions`` are its other language versions that may be published now, as
+    (language tag, slug): the page links them and names them as ``hreflang`` alternates.
+    """
     from ..render import context
+    from ..render.common import language_name
 
     # On the newsroom the release is out: its page says when it was published, not
     # "embargoed until" (the embargo instant stays its publication time).
@@ -48,9 +55,13 @@ def release_files(release: Release, config: Config, entry: Entry, site: Site) ->
     url = site.base_url + entry.url
     values.update(
         canonical=url,
+        page_url=url,
         published=entry.published.isoformat(),
         site=_site_values(site, depth=2),
-        pdf_link=f"{entry.slug}.pdf" if site.pdf else None,
+        pdf=f"{entry.slug}.pdf" if site.pdf else None,
+        alternates=[
+            context.Alternate(lang, language_name(lang), f"{site.base_url}releases/{slug}/") for lang, slug in versions
+        ],
     )
     html = environment(site.templates).get_template("site/release.html.j2").render(values)
     files = {f"{entry.url}index.html": html.encode("utf-8")}

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from ..registry import Rule
-from . import body, contacts, dateline, document, embargo, headline, quotes, sections, suppression, terms
+from . import (
+    body,
+    contacts,
+    dateline,
+    document,
+    embargo,
+    headline,
+    quotes,
+    sections,
+    suppression,
+    terms,
+    translations,
+)
 
 ALL_RULES: tuple[Rule, ...] = tuple(
     sorted(
@@ -18,6 +30,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             *body.RULES,
             *terms.RULES,
             *suppression.RULES,
+            *translations.RULES,
         ),
         key=lambda r: r.code,
     )
