@@ -347,3 +347,28 @@ def test_an_unchanged_site_does_not_index_again(tmp_path: Path) -> None:
     first = entry.stat().st_ino
     build(source, output)
     assert entry.stat().st_ino == first  # the same file: the index was not rebuilt
+
+
+RU_SLUG = "2024-07-19-raskryt-potentsial-migratsii"
+SEED_SLUG = "2024-07-19-unlocking-potential-of-migration-in-achieving-sustainable-development"
+
+
+def test_language_versions_link_each_other_in_pages_and_sitemap(site: Path) -> None:
+    page = (site / "releases" / SEED_SLUG / "index.html").read_text()
+    assert f'<link rel="alternate" hreflang="ru" href="{BASE}releases/{RU_SLUG}/">' in page
+    assert f'<a href="{BASE}releases/{RU_SLUG}/" hreflang="ru" lang="ru">русский</a>' in page
+    sitemap = (site / "sitemap.xml").read_text()
+    seed_entry = next(line for line in sitemap.splitlines() if f"<loc>{BASE}releases/{SEED_SLUG}/</loc>" in line)
+    assert f'hreflang="ru" href="{BASE}releases/{RU_SLUG}/"' in seed_entry
+
+
+def test_a_version_under_embargo_is_not_linked(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    ru = source / "iom-minsk-2024-07-19.ru.md"
+    ru.write_text(
+        ru.read_text().replace("date: 2024-07-19\n", "date: 2024-07-19\nembargo: 2099-01-01T00:00:00+00:00\n")
+    )
+    output = tmp_path / "public"
+    build(source, output)
+    for name, data in tree(output).items():
+        assert RU_SLUG.encode() not in data, name
