@@ -452,7 +452,7 @@ class _Fields:
         found = []
         for tag, name in value.items():
             where = self.fm.value_span(f"translations.{tag}")
-            if not isinstance(tag, str) or not _LANGUAGE_TAG.match(tag):
+            if not isinstance(tag, str) or not LANGUAGE_TAG.match(tag):
                 self.bad("translations", f"expected a language tag like 'ru' or 'fr-CH', got {tag!r}")
             elif tag.lower() == own.lower():
                 self.bad("translations", f"'{tag}' is this release's own language")
