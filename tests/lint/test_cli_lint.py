@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -403,3 +404,25 @@ def test_stdin_filename_needs_standard_input(tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", CLEAN)
     code, _, err = lint("--stdin-filename", "x.md", str(path))
     assert code == 2 and "give - as the path" in err
+
+
+def _help(command: str) -> str:
+    return runner.invoke(app, [command, "--help"], env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_what_a_user_types_not_python_types(command: str) -> None:
+    out = _help(command)
+    assert "Usage:" in out
+    for python_type in ("<list[", "<bool>", "<int", "<float", "<path>", "<str>", "<text>", "range>"):
+        assert python_type not in out, (command, python_type)
+    for line in out.splitlines():  # a flag's row holds its name, then its help: no type between
+        row = line.strip("│ ")
+        if row.startswith(("--no-cache ", "--force ", "--fix ", "--isolated ")):
+            assert row.partition(" ")[2].lstrip()[:1].isupper(), line
+
+
+def test_help_names_the_values_a_user_types() -> None:
+    out = _help("build")
+    assert re.search(r"\[OPTIONS\] [{[]FILE[}\]]\.\.\.", out)
+    assert re.search(r"--to\s+FORMATS", out) and re.search(r"--jobs\s+-j\s+N\b", out)

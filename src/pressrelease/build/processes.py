@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RenderError
+from ..exit_hooks import before_exit
 
 if TYPE_CHECKING:
     from ..render.pdf import PdfRenderer
@@ -41,6 +42,7 @@ def pdf_renderer() -> PdfRenderer:
 
         _PDF = PdfRenderer()
         atexit.register(_drop_pdf_renderer)
+        before_exit(close_pdf_renderer)  # the command line's quick exit runs no atexit handlers
     return _PDF
 
 

@@ -14,6 +14,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from ..exit_hooks import run_hooks
+
 if TYPE_CHECKING:
     import typer
 
@@ -43,15 +45,12 @@ def run() -> NoReturn:
 
     Tearing the interpreter down (freeing every module, compiled pattern and word list
     one by one) takes 30-40 ms, longer than linting a release, and 0.15 s once
-    WeasyPrint is loaded; nothing needs it. The output is flushed here, and the PDF
-    renderer's temporary font files (which a finalizer would remove at a normal exit)
-    are removed first.
+    WeasyPrint is loaded; nothing needs it. The output is flushed here, after the
+    hooks that code registered for what a normal exit would clean up
+    (:mod:`pressrelease.exit_hooks`: the PDF renderer's temporary font files).
     """
     code = main()
-    if "weasyprint" in sys.modules:
-        from ..build.processes import close_pdf_renderer
-
-        close_pdf_renderer()
+    run_hooks()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(BrokenPipeError, ValueError):  # a reader gone (| head), a closed stream
             stream.flush()

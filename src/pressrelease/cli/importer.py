@@ -19,6 +19,7 @@ from ..atomic import write_atomic
 from ..budget import DEFAULT_SECONDS
 from ..parse.language import TAG as LANGUAGE_TAG
 from .common import file_budget
+from .light import LightCommand
 from .root import app, console, escape, fail
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _SHOWN_DROPPED = 8
 
 
-@app.command("import")
+@app.command("import", cls=LightCommand)
 def import_command(
     file: Annotated[
         str, typer.Argument(help="A .txt, .md, .html/.htm or .docx file, or - for text on standard input.")

@@ -15,6 +15,7 @@ from ..budget import DEFAULT_SECONDS
 from ..inspection import summarize
 from ..parse import parse, parse_file
 from .common import file_budget
+from .light import LightCommand
 from .root import app, console, escape, existing_paths
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def _tree(data: dict[str, Any]) -> Tree:
     return root
 
 
-@app.command("inspect")
+@app.command("inspect", cls=LightCommand)
 def inspect_command(
     path: Annotated[Path, typer.Argument(help="A release file, or - for standard input.")],
     format: Annotated[InspectFormat, typer.Option("--format", "-f", help="tree or json.")] = InspectFormat.tree,

@@ -86,6 +86,40 @@ def _install(param: Any) -> None:
     param._runtime_param = _Light(parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
 
 
+#: what a user types for a text option, where the parameter's own name would not say it
+_TYPED = {"to": "FORMATS", "now": "TIME", "select": "RULES", "ignore": "RULES", "extend_select": "RULES"}
+
+
+def user_metavar(param: Any) -> None:
+    """Show in ``--help`` what a user types (``FILE...``, ``N``), not a Python type
+    (``<list[Path]>``), and nothing after a flag. A metavar given in the code is kept."""
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is None or param.metavar is not None:
+        return
+    if getattr(param, "is_flag", False):
+        param.metavar = ""
+        return
+    annotation = _strip_optional(descriptor.annotation)
+    many = get_origin(annotation) is list
+    leaf = _strip_optional(get_args(annotation)[0]) if many else annotation
+    if isinstance(leaf, type) and issubclass(leaf, Enum):
+        param.metavar = "|".join(str(member.value) for member in leaf)
+        return
+    if leaf is Path:
+        word = {"templates": "DIR", "output": "PATH"}.get(param.name or "", "FILE")
+    elif leaf is int:
+        word = "N"
+    elif leaf is float:
+        word = "SECONDS" if "timeout" in (param.name or "") else "N"
+    else:
+        word = _TYPED.get(param.name or "", (param.name or "value").upper())
+    if isinstance(param, typer.core.TyperArgument):
+        param.metavar = word  # click adds "..." after an argument that takes many
+        param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]  # its name says it; typer would add <list[Path]>
+        return
+    param.metavar = f"{word}..." if many and not word.endswith("S") else word
+
+
 class LightCommand(typer.core.TyperCommand):
     """A typer command whose options are coerced without importing pydantic."""
 
@@ -93,6 +127,7 @@ class LightCommand(typer.core.TyperCommand):
         params: list[Any] = super().get_params(ctx)
         for param in params:  # the declared ones and the help option typer adds
             _install(param)
+            user_metavar(param)
         return params
 
 
@@ -103,4 +138,5 @@ class LightGroup(typer.core.TyperGroup):
         params: list[Any] = super().get_params(ctx)
         for param in params:
             _install(param)
+            user_metavar(param)
         return params
