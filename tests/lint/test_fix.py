@@ -181,3 +181,26 @@ def test_many_fixes_are_all_applied_in_one_round() -> None:
     found += [diagnostic(Span(1, 2 + 3 * k, 1, 4 + 3 * k), "clash") for k in range(0, 3000, 7)]
     fixed, applied = apply(text, reversed(found))
     assert (fixed, applied) == ("AB " * 3000 + "\n", 3000)
+
+
+def test_the_command_line_reports_a_file_changed_meanwhile_and_fixes_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from lint.util import CLEAN
+    from pressrelease.cli import app
+
+    busy = tmp_path / "a.md"
+    other = tmp_path / "b.md"
+    straight = CLEAN.replace("“Safe water", '"Safe water').replace(
+        "mothers no longer walk for hours,”", 'mothers no longer walk for hours,"'
+    )
+    busy.write_text(straight, encoding="utf-8")
+    other.write_text(straight, encoding="utf-8")
+    _appending_during_fix(busy, monkeypatch, "\nA line the editor saved.\n")
+    result = CliRunner().invoke(app, ["lint", "--isolated", "--fix", "--format", "concise", str(busy), str(other)])
+    assert result.exit_code == 1 and f"{busy}: changed on disk while it was being fixed" in result.stderr
+    kept = busy.read_text(encoding="utf-8")
+    assert kept.startswith(straight) and kept.endswith("\nA line the editor saved.\n")
+    assert "“Safe water" in other.read_text(encoding="utf-8")  # the other file is still fixed
