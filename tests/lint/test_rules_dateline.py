@@ -82,6 +82,7 @@ def test_pr202_lede_date_introduced_by_on() -> None:
     [
         ("Nairobi – The alliance will open three plants on Wednesday, 25 March 2026,", "en"),
         ("Nairobi – The alliance is scheduled to brief donors on 2 April 2026,", "en"),
+        ("Nairobi – The board confirmed her for a second term beginning on 1 June 2026,", "en"),
         ("Nairobi – La conférence des donateurs se tiendra le 2 avril 2026,", "fr"),
         ("Nairobi – La conferencia de donantes se celebrará el 2 de abril de 2026,", "es"),
     ],
