@@ -308,6 +308,8 @@ def test_last_word_is_the_regex_search_from_the_end(text: str) -> None:
         ("В докладе «Миграция в мире и изменение климата в 2026 году» собраны новые данные.", "ru"),
         ("The agency published the report “Migration and climate change in the Sahel region” today.", "en"),
         ("Der Bericht „Migration und Klimawandel in der Sahelzone im Jahr 2026“ ist online.", "de"),
+        ("Ayer la directora habló sobre la “La pesca en un mar que cambia cada año” en Lima.", "es"),
+        ("The mayor presented the “plan for a harbour that never closes in winter” to the board.", "en"),
     ],
 )
 def test_the_title_of_a_work_is_not_a_quotation(body: str, language: str) -> None:

@@ -18,6 +18,7 @@ import msgspec
 from ..model import Block, Problem, Quote, Section, Span, blank
 from .language import Language
 from .quote_speakers import People, bind, resolve
+from .speakers import ARTICLES as _ARTICLES
 from .speakers import Attribution, attributions, is_person, verbs
 
 # Opening mark -> the closing marks it accepts. A straight opening mark takes a curly
@@ -122,12 +123,15 @@ _ELISION = re.compile(r"^(?:[ldjmnst]|qu)['’]", re.IGNORECASE)
 
 def _names_a_work(before: str, lang: Language) -> bool:
     """The word just before the opening mark names a work: ``the report “...”``,
-    ``l’étude « ... »``, ``в докладе «...»``, ``intitulé « ... »``. The marks then hold
-    its title, which French, Spanish and Russian write in sentence case."""
+    ``l’étude « ... »``, ``в докладе «...»``, ``intitulé « ... »``, or is an article
+    (``presented the “...” to the board``). The marks then hold a title or a name, which
+    French, Spanish and Russian write in sentence case."""
     words = before.rstrip().rsplit(None, 1)
     if not words:
         return False
     word = _ELISION.sub("", words[-1]).lower()
+    if word in _ARTICLES:  # "sobre la “La migración en ...”": an article names what follows
+        return True
     return any(word.startswith(noun[:-1]) if noun.endswith("*") else word == noun for noun in lang.work_nouns)
 
 

@@ -27,7 +27,8 @@ WINDOW_AFTER = 100  #: characters after it
 _LEADING_AFTER = 3  #: words allowed between a verb and the subject after it ("said the Director ...")
 
 # Words that may stand between a verb and the subject after it, and that open a role.
-_ARTICLES = frozenset("the el la los las le les l' l’ der die das den il lo gli".split())
+ARTICLES = frozenset("the el la los las le les l' l’ der die das den il lo gli".split())
+_ARTICLES = ARTICLES
 # A capitalised phrase opening with one of these is not a name ("The Director also", "This Year").
 _DETERMINERS = frozenset(
     "the a an this that these those it its there our their his her in on at for by with from "
