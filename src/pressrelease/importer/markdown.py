@@ -23,7 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from markdown_it import MarkdownIt
 
 _ATX_HEADLINE = re.compile(r"\A\s*#[ \t]+\S")
-_SETEXT_H1 = re.compile(r"^[^\n]*\S[^\n]*\n=+[ \t]*$", re.MULTILINE)
+#: A line with some text, underlined with ``=``. The text test is a lookahead: written
+#: ``[^\n]*\S[^\n]*``, the two runs split a long line every way before failing (quadratic).
+_SETEXT_H1 = re.compile(r"^(?=[^\n]*\S)[^\n]*\n=+[ \t]*$", re.MULTILINE)
 _LINK_LINE = re.compile(
     r"^\s{0,4}(?:[*+-]\s+)?\[[^\]\n]{1,200}\]\([^)\s]{0,500}(?:\s+\"[^\"\n]{0,200}\")?\)\s*$", re.MULTILINE
 )
