@@ -32,6 +32,11 @@ def test_a_contact_sentence_in_prose() -> None:
     assert [s.kind for s in result.release.sections] == ["contact"]
 
 
+def test_a_sentence_that_names_nobody_stays_in_the_body() -> None:
+    result = run(LEDE + "For more information, visit the trust's website or call 0800 000 000.\n")
+    assert people(result) == [] and result.release.sections == ()
+
+
 def test_a_label_run_into_its_text_by_a_wide_gap() -> None:
     result = run(LEDE + "Contact Details  Public Enquiries 0800 000 0000, info@harbour.example.org\n")
     assert people(result) == [("Public Enquiries", "info@harbour.example.org", "0800 000 0000", None)]

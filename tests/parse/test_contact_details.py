@@ -376,6 +376,11 @@ def test_names_stay_with_their_titles_and_organisations() -> None:
     ]
 
 
+def test_a_place_between_one_persons_details_is_not_a_person() -> None:
+    found = [(c.name, c.email, c.phone) for c in contacts("Jane Roe, +41 22 000 0000, Geneva Office, jroe@example.org")]
+    assert found == [("Jane Roe", "jroe@example.org", "+41 22 000 0000")]
+
+
 def test_a_company_line_above_the_person_is_not_the_person() -> None:
     section = "Acme Corp\nJane Roe, 555-000-0000\njane@acme.example\nor\nJohn Doe, 555-000-0001\njohn@acme.example"
     assert [(c.name, c.email, c.phone) for c in contacts(section)] == [
@@ -387,3 +392,8 @@ def test_a_company_line_above_the_person_is_not_the_person() -> None:
 def test_a_second_number_in_a_later_paragraph_is_not_the_same_persons() -> None:
     found = [(c.name, c.phone) for c in contacts("Jane Roe, +41 22 000 0000\n\nSwitchboard: +41 22 000 0009")]
     assert found == [("Jane Roe", "+41 22 000 0000"), (None, "+41 22 000 0009")]
+
+
+def test_a_sentence_that_starts_like_a_label_is_prose() -> None:
+    text = "---\ntitle: T\ndate: 2024-07-19\n---\n\nGENEVA – Lede.\n\nFor more information, visit our website or call 0800 000 000.\n"
+    assert parse(text).sections == ()

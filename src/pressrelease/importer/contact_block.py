@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from ..parse.contact_details import name_in
 from ..parse.contact_values import values_in
 from ..parse.language import data_file
 from .blocks import Piece, word_count
@@ -69,8 +70,8 @@ def label_splits(first_plain: str, first_md: str, kind_of: Kind) -> list[tuple[s
 def is_contact_sentence(plain: str, kind_of: Kind) -> bool:
     """ "For further information, please contact Jane Roe on 0400 000 000.": a contact, not prose.
 
-    It opens with a contact label (up to its first comma or colon) and holds an
-    address or a number to call.
+    It opens with a contact label (up to its first comma or colon) or has a contact
+    phrase in its first words, and names someone with an address or a number to call.
     """
     text = plain.strip()
     if not text or "\n" in text or word_count(text) > _MAX_SENTENCE_WORDS:
@@ -78,7 +79,17 @@ def is_contact_sentence(plain: str, kind_of: Kind) -> bool:
     head = re.split(r"[,:;，：]", text, maxsplit=1)[0]
     if kind_of(head) != "contact" and not _phrases().search(" ".join(text.split()[:_PHRASE_REACH])):
         return False
-    return any(v.kind in ("email", "phone", "mobile") for v in values_in(text))
+    return _names_someone(text)
+
+
+def _names_someone(text: str) -> bool:
+    """An address or number to call, and the name of a person or desk before it.
+
+    "For more information, visit our site or call 0800 000 000" names nobody: it is
+    the organisation's own line, not a media contact.
+    """
+    values = [v for v in values_in(text) if v.kind in ("email", "phone", "mobile")]
+    return bool(values) and name_in(text[: values[-1].start]) is not None
 
 
 def inline_contact(piece: Piece, kind_of: Kind) -> tuple[Piece, Piece] | None:
@@ -88,7 +99,7 @@ def inline_contact(piece: Piece, kind_of: Kind) -> tuple[Piece, Piece] | None:
     md, plain = _INLINE.search(piece.text), _INLINE.search(piece.plain)
     if md is None or plain is None or kind_of(plain.group("label").strip()) != "contact":
         return None
-    if not any(v.kind in ("email", "phone", "mobile") for v in values_in(plain.group("text"))):
+    if not _names_someone(plain.group("text")):
         return None
     before = piece.text[: md.start()].rstrip()
     if not before:

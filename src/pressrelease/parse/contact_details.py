@@ -151,6 +151,12 @@ def _name_on(line: str) -> tuple[int, int, str] | None:
     return candidates[0] if candidates else None
 
 
+def name_in(text: str) -> str | None:
+    """The name of a person or desk written in ``text`` (a contact line or sentence), if any."""
+    found = _name_on(text)
+    return found[2] if found is not None else None
+
+
 def person_like(name: str) -> bool:
     """``Jane Roe``, ``Mina ANDREEVA``: a person's name, not a job, a desk or an organisation."""
     words = name.split()
@@ -223,6 +229,8 @@ def _read_gap(
         if current.get("email") or current.get("phones"):
             _flush(current, out)
         current["region"] = (region.group(1) or region.group(2)).strip()
+    if name is not None and begin > 0 and not region and not _opens_a_contact(name[2], line[name[1] + at : end]):
+        name = None  # "+41 ..., Geneva Office, jr@...": a place or an office between one person's details
     if name is not None:
         start, stop, text = name[0] + at, name[1] + at, name[2]
         has_values = current.get("email") or current.get("phones")
@@ -234,6 +242,15 @@ def _read_gap(
     if alone and current.get("name") and not (current.get("title") or current.get("email") or current.get("phones")):
         # "Jordan Okafor" then "Director of Communications, Pallas Thermal" on the next line.
         _describe(gap, current, title_only=True)
+
+
+def _opens_a_contact(name: str, after: str) -> bool:
+    """A name after a value on the same line starts the next contact if it reads as one.
+
+    A person's name, a desk, or a name followed by its label punctuation (``Office of
+    the Minister :``, ``Jane ROE (``, ``Jane Roe – Tel.:``).
+    """
+    return person_like(name) or bool(_DESK.search(name)) or bool(re.match(r"\s*[:：(–—-]", after))
 
 
 def _start(block: Block, offset: int, current: dict[str, Any], start: int, end: int, name: str) -> None:

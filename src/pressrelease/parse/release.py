@@ -680,6 +680,7 @@ def _make_block(tokens: list[Token], lines: list[str]) -> Block:
     )
 
 
+_MAX_SENTENCE_LABEL_WORDS = 6  #: a label may end "Inc." or "Ltd."; a longer line ending "." is a sentence
 _LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[^*_\n]+?)(?P<colon>\s*:)?\s*(?:\*\*|__)?\s*(?P<colon2>:)?\s*$")
 
 
@@ -727,6 +728,8 @@ def _pseudo_heading(block: Block, lang: Language) -> str | None:
     if found is None:
         return None
     label, marked = found
+    if not marked and label.rstrip().endswith(".") and len(label.split()) > _MAX_SENTENCE_LABEL_WORDS:
+        return None  # "For more information, visit our site or call 0800 ...": a sentence, not a label
     kind = _section_kind(label, lang)
     if (
         kind is None
