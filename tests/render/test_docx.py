@@ -61,7 +61,7 @@ def test_word_styles_header_on_every_page_and_live_links() -> None:
     document = docx.Document(io.BytesIO(data))
     styles = [p.style.name for p in document.paragraphs]
     assert styles[:2] == ["Title", "Subtitle"]
-    assert {"Heading 2", "Quote", "List Bullet"} <= set(styles)
+    assert {"Heading 2", "Quote", "List Bullet", "Contact"} <= set(styles)
     section = document.sections[0]
     assert not section.different_first_page_header_footer  # one header: every page
     header = "\n".join(p.text for p in section.header.paragraphs)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pressrelease.parse import parse
-from pressrelease.render.glyphs import glyph_warning, missing_glyphs
+from pressrelease.render.glyphs import SURELY_COVERED, bundled_coverage, glyph_warning, missing_glyphs
 
 
 def test_characters_without_a_glyph_are_named_with_their_line() -> None:
@@ -18,3 +18,7 @@ def test_latin_greek_cyrillic_and_the_signs_releases_use_need_no_warning() -> No
     release = parse(f"---\ntitle: Talks open\ndate: 2026-02-10\n---\n\n{text}")
     assert missing_glyphs(release) == []
     assert glyph_warning(release) is None
+
+
+def test_the_characters_assumed_covered_are_in_the_bundled_fonts() -> None:
+    assert bundled_coverage() >= SURELY_COVERED

@@ -124,3 +124,18 @@ def test_embargo_on_every_pdf_page_and_letter_for_ap(tmp_path: Path) -> None:
     ap = tmp_path / "ap.pdf"
     ap.write_bytes(renderer.render(release("profile: ap\n"), DEFAULT))  # type: ignore[arg-type]
     assert "612 x 792" in subprocess.run(["pdfinfo", str(ap)], capture_output=True, text=True).stdout
+
+
+def test_pdf_body_measure_is_60_to_75_characters(tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    from pressrelease.render.pdf import PdfRenderer
+
+    seed = ROOT / "examples/iom-minsk-2024-07-19.md"
+    pdf = tmp_path / "seed.pdf"
+    pdf.write_bytes(PdfRenderer().render(parse_file(seed), for_path(seed)))
+    text = subprocess.run(["pdftotext", "-raw", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True)
+    # full lines of body paragraphs: not the last line of a paragraph, not headings
+    lines = [line for line in text.stdout.splitlines() if len(line) > 50 and not line.rstrip().endswith(".")]
+    assert len(lines) > 10
+    assert max(len(line) for line in lines) <= 80
+    assert 60 <= sorted(len(line) for line in lines)[len(lines) // 2] <= 75

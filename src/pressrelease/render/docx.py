@@ -27,6 +27,7 @@ ACCENT = (0x0B, 0x4F, 0x8A)
 ALERT = (0xA4, 0x16, 0x1A)
 BODY_FONT = "Noto Serif"  #: the PDF theme's faces; Word substitutes when they are not installed
 HEADING_FONT = "Noto Sans"
+CONTACT_STYLE = "Contact"  #: the contact block's paragraphs: one style to restyle them all
 
 
 def render_docx(release: Release, config: Config) -> bytes:
@@ -59,6 +60,7 @@ class _Writer:
     # -- look -------------------------------------------------------------------------------
 
     def styles(self) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
         from docx.shared import Pt, RGBColor
 
         styles = self.document.styles
@@ -72,6 +74,11 @@ class _Writer:
             style.font.name = HEADING_FONT
             style.font.color.rgb = RGBColor(*ACCENT) if name.startswith("Heading") else RGBColor(0x1C, 0x1F, 0x23)
         styles["Title"].font.size = Pt(22)
+        contact = styles.add_style(CONTACT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        contact.base_style = normal
+        contact.font.name = HEADING_FONT
+        contact.font.size = Pt(10)
+        contact.paragraph_format.space_after = Pt(8)
         styles["Subtitle"].font.color.rgb = RGBColor(0x3F, 0x46, 0x50)
         lang = common.locale_tag(self.release.language, self.release.profile)
         _set_language(normal, lang)
@@ -148,7 +155,7 @@ class _Writer:
         if paragraphs:
             self.document.add_heading(contact_heading(release), level=2)
         for paragraph in paragraphs:
-            out = self.document.add_paragraph()
+            out = self.document.add_paragraph(style=CONTACT_STYLE)
             for number, line in enumerate(paragraph.lines):
                 if number:
                     out.add_run().add_break()
