@@ -20,7 +20,7 @@ import pytest
 from test_pipeline import leftovers, options, titled, write
 
 from lint.util import CLEAN  # tests/ is on sys.path (pytest's rootdir-relative import)
-from pressrelease.build import BuildOptions, FileResult, build
+from pressrelease.build import BuildOptions, BuildResult, build
 from pressrelease.build import pool as pool_mod
 from pressrelease.build.pipeline import job_for, make
 from pressrelease.build.processes import pool_context
@@ -119,9 +119,9 @@ def test_ctrl_c_drops_what_has_not_started_and_leaves_only_whole_files(tmp_path:
     sources = many(tmp_path / "in", 24)
     build(sources, options(tmp_path / "one"))
     expected = outputs(tmp_path / "one")
-    seen: list[FileResult] = []
+    seen: list[BuildResult] = []
 
-    def interrupt_once(result: FileResult) -> None:
+    def interrupt_once(result: BuildResult) -> None:
         seen.append(result)
         if len(seen) == 1:
             raise KeyboardInterrupt

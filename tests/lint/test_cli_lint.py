@@ -259,7 +259,7 @@ def test_unknown_rule_page_is_exit_2() -> None:
 
 # -- start-up stays light ----------------------------------------------------------------------
 
-# pydantic: typer coerces options through it unless cli/light.py does (0.2 s of start-up)
+# pydantic: typer coerces options through it unless cli/parameters.py does (0.2 s of start-up)
 HEAVY = ("weasyprint", "css_inline", "docx", "bs4", "jinja2", "pydantic", "feedgen", "watchfiles", "pagefind_bin")
 
 

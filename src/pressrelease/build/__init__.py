@@ -14,7 +14,7 @@ from ..discover import STDIN
 from ..errors import ReadError
 from .pipeline import (
     BuildOptions,
-    FileResult,
+    BuildResult,
     Made,
     OutputError,
     check_selection,
@@ -28,7 +28,7 @@ from .pipeline import (
 )
 from .processes import pool_size
 
-Reporter = Callable[[FileResult], None]
+Reporter = Callable[[BuildResult], None]
 
 
 def build(
@@ -37,8 +37,8 @@ def build(
     *,
     on_start: Callable[[int], None] | None = None,
     on_result: Reporter | None = None,
-) -> list[FileResult]:
-    """Build every release found under ``paths``; one :class:`FileResult` each, in order.
+) -> list[BuildResult]:
+    """Build every release found under ``paths``; one :class:`BuildResult` each, in order.
 
     Raises :class:`~pressrelease.errors.ConfigError`, :class:`OutputError` or
     :class:`~pressrelease.errors.ReadError` (a path that does not exist) before any
@@ -60,7 +60,7 @@ def build(
         ensure_writable(folder)
     pdf = any("pdf" in (options.formats or config_for(p, options).build.formats) for p in files)
     workers = pool_size(options.jobs, len(files), pdf)
-    results: dict[int, FileResult] = {}
+    results: dict[int, BuildResult] = {}
     claimed: dict[Path, str] = {}
 
     def settle(index: int, made: Made) -> None:
@@ -70,7 +70,7 @@ def build(
             key = made.output / made.slug
             if key in claimed:
                 message = f"same output name as {claimed[key]} ({key.name}); give one a 'slug:' in its front matter"
-                result = FileResult(result.path, (), 0.0, "failed", message)
+                result = BuildResult(result.path, (), 0.0, "failed", message)
             else:
                 claimed[key] = result.path
                 result = write(made)
@@ -91,4 +91,4 @@ def build(
     return [results[i] for i in range(len(files))]
 
 
-__all__ = ["BuildOptions", "FileResult", "OutputError", "Reporter", "build"]
+__all__ = ["BuildOptions", "BuildResult", "OutputError", "Reporter", "build"]

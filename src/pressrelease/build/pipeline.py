@@ -75,7 +75,7 @@ class BuildOptions:
 
 
 @dataclass(frozen=True)
-class FileResult:
+class BuildResult:
     """What happened to one release."""
 
     path: str  #: as given (``<stdin>`` for standard input)
@@ -119,7 +119,7 @@ class Made:
     name the first is built and the second fails however the workers finish.
     """
 
-    result: FileResult  #: "built" when rendered (writing may still fail); outputs still empty
+    result: BuildResult  #: "built" when rendered (writing may still fail); outputs still empty
     output: Path  #: the output folder
     slug: str | None  #: the output base name; None when the release could not be read
     files: tuple[tuple[str, bytes], ...] = ()  #: (format, bytes) for each format rendered
@@ -307,7 +307,7 @@ def make(job: Job) -> Made:
     slug = slug_of(job.release) if job.release is not None else None
 
     def made(status: Status, message: str = "", warnings: tuple[str, ...] = (), errors: tuple[str, ...] = ()) -> Made:
-        result = FileResult(job.path, (), time.perf_counter() - started, status, message, warnings, errors)
+        result = BuildResult(job.path, (), time.perf_counter() - started, status, message, warnings, errors)
         return Made(result, job.output, slug)
 
     if job.release is None:
@@ -336,7 +336,7 @@ def make(job: Job) -> Made:
     return replace(made("built", "", warnings, errors), files=tuple(files.items()), failed=tuple(failed.items()))
 
 
-def write(made: Made) -> FileResult:
+def write(made: Made) -> BuildResult:
     """Write what :func:`make` rendered; the result names the files written and what failed."""
     result = made.result
     if result.status != "built":

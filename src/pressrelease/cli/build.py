@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import PressReleaseError
-from .light import LightCommand
+from .parameters import LightCommand
 from .root import app, console, escape, existing_paths, fail, library_error, parse_now, state
 
 if TYPE_CHECKING:
-    from ..build import BuildOptions, FileResult
+    from ..build import BuildOptions, BuildResult
     from ..config import Config
 
 
@@ -41,7 +41,7 @@ def _formats(value: str | None) -> tuple[str, ...] | None:
     return wanted
 
 
-def _outputs(result: FileResult, folder: Path | None = None) -> str:
+def _outputs(result: BuildResult, folder: Path | None = None) -> str:
     """``slug.{html,pdf}``, under ``folder`` unless it is the one shown below the table."""
     if not result.outputs:
         return ""
@@ -52,12 +52,12 @@ def _outputs(result: FileResult, folder: Path | None = None) -> str:
     return f"{where}{first.stem}.{{{','.join(p.suffix.lstrip('.') for p in result.outputs)}}}"
 
 
-def _common_folder(results: list[FileResult]) -> Path | None:
+def _common_folder(results: list[BuildResult]) -> Path | None:
     folders = {p.parent for r in results for p in r.outputs}
     return folders.pop() if len(folders) == 1 else None
 
 
-def _log_line(result: FileResult) -> str:
+def _log_line(result: BuildResult) -> str:
     word = {"built": "built", "failed": "FAILED", "blocked": "BLOCKED"}[result.status]
     line = f"{word} {result.path}"
     if result.outputs:
@@ -68,7 +68,7 @@ def _log_line(result: FileResult) -> str:
     return line
 
 
-def _lint_lines(result: FileResult) -> list[str]:
+def _lint_lines(result: BuildResult) -> list[str]:
     """Warnings in one line; errors (which block the build) one each, for fixing."""
     lines = [f"{result.path}:{error}" for error in result.errors] if result.status == "blocked" else []
     lint = [w for w in result.warnings if w.split(" ")[1].startswith("PR")]
@@ -83,7 +83,7 @@ def _lint_lines(result: FileResult) -> list[str]:
     return lines
 
 
-def _summary(results: list[FileResult]) -> None:
+def _summary(results: list[BuildResult]) -> None:
     from rich.table import Table
 
     folder = _common_folder(results)
@@ -171,7 +171,7 @@ def build_command(
         raise typer.Exit(1)
 
 
-def _log(result: FileResult) -> None:
+def _log(result: BuildResult) -> None:
     """A plain log line per file on standard error (for CI logs and pipes)."""
     for line in _lint_lines(result):
         sys.stderr.write(line + "\n")
@@ -179,7 +179,7 @@ def _log(result: FileResult) -> None:
     sys.stderr.flush()
 
 
-def _with_progress(paths: list[Path], options: BuildOptions) -> list[FileResult]:
+def _with_progress(paths: list[Path], options: BuildOptions) -> list[BuildResult]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ..build import build
@@ -199,7 +199,7 @@ def _with_progress(paths: list[Path], options: BuildOptions) -> list[FileResult]
         progress.update(task, total=total)
         progress.start()
 
-    def done(result: FileResult) -> None:
+    def done(result: BuildResult) -> None:
         progress.update(task, advance=1, description=escape(result.path))
 
     try:

@@ -19,7 +19,7 @@ from ..atomic import write_atomic
 from ..budget import DEFAULT_SECONDS
 from ..parse.language import TAG as LANGUAGE_TAG
 from .common import file_budget
-from .light import LightCommand
+from .parameters import LightCommand
 from .root import app, console, escape, fail
 
 if TYPE_CHECKING:  # pragma: no cover

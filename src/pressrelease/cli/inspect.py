@@ -15,7 +15,7 @@ from ..budget import DEFAULT_SECONDS
 from ..inspection import summarize
 from ..parse import parse, parse_file
 from .common import file_budget
-from .light import LightCommand
+from .parameters import LightCommand
 from .root import app, console, escape, existing_paths
 
 if TYPE_CHECKING:

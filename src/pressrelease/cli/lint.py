@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from .light import LightCommand
+from .parameters import LightCommand
 from .root import app, console, fail
 from .runlint import Level, LintFormat, Profile, run
 

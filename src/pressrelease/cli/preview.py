@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .light import LightCommand
+from .parameters import LightCommand
 from .root import app, console, escape, existing_paths, fail
 
 

@@ -17,7 +17,7 @@ from .common import (
     parse_now,
     state,
 )
-from .light import LightGroup
+from .parameters import LightGroup
 
 __all__ = ["app", "console", "escape", "existing_paths", "fail", "library_error", "parse_now", "state"]
 
@@ -29,7 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
-    cls=LightGroup,  # --color/--debug coerced without importing pydantic (see light.py)
+    cls=LightGroup,  # --color/--debug coerced without importing pydantic (see parameters.py)
 )
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import PressReleaseError
-from .light import LightCommand
+from .parameters import LightCommand
 from .root import app, console, escape, existing_paths, fail, library_error, parse_now
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Option coercion without pydantic, for the commands that must start fast.
+"""How the commands read their parameters: coercion without pydantic, and what ``--help`` shows.
 
 Typer 0.2x coerces every non-flag option through a pydantic ``TypeAdapter``:
 importing pydantic and building the adapters costs about 0.2 s here, more than
