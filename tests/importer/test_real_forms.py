@@ -367,3 +367,16 @@ def test_a_lede_ending_with_a_comma_before_its_quotation_is_the_lede() -> None:
     result = text_import(text)
     assert front(result, "subtitle") is None
     assert body_texts(result)[0].startswith("Responding to the survey")
+
+
+def test_french_full_of_words_spanish_shares_is_french() -> None:
+    # "de", "la", "en", "que" are as common in Spanish, Italian and Dutch: they cannot tell.
+    text = (
+        "GENÈVE (14 avril 2021) – L'Organisation mondiale des forêts a lancé aujourd'hui un appel de "
+        "35 millions de dollars pour restaurer 200 000 hectares de mangroves en Afrique de l'Ouest. "
+        "Le nouvel appel vise à protéger les communautés côtières contre l'érosion. « Les mangroves sont "
+        "notre première ligne de défense face à la montée des eaux », a déclaré Marie Okonjo, directrice "
+        "générale de l'Organisation. Le programme sera mis en œuvre au Sénégal, en Gambie et en Guinée-Bissau."
+    )
+    found = detect_language(text)
+    assert found is not None and found.value == "fr"

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import yaml
@@ -49,6 +50,19 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _MARGIN = 1.5  #: the best language's common words must outnumber the runner-up's this many times
 
 
+@cache
+def _telling_words() -> dict[str, frozenset[str]]:
+    """Each Latin-script language's common words that no other language in the list shares.
+
+    ``de``, ``la``, ``en`` and ``que`` are common in French, Spanish, Italian and
+    Dutch alike: counted for each, they made French read as Spanish. Only a word
+    that belongs to one language tells which one it is.
+    """
+    stopwords: dict[str, list[str]] = words().get("stopwords", {})
+    seen = Counter(w for code, ws in stopwords.items() if code != "ru" for w in set(ws))
+    return {code: frozenset(w for w in ws if seen[w] == 1) for code, ws in stopwords.items() if code != "ru"}
+
+
 def detect_language(text: str) -> Found | None:
     """The language of ``text`` from its script and common words; None rather than a wrong guess.
 
@@ -69,11 +83,8 @@ def detect_language(text: str) -> Found | None:
             if code == "zh" and len(_KANA.findall(text)) > len(letters) / 20:
                 return Found("ja", "detected: Japanese kana")
             return Found(code, f"detected: {script}")
-    stopwords: dict[str, list[str]] = words().get("stopwords", {})
     tokens = Counter(t.casefold() for t in _TOKEN.findall(text))
-    scores = sorted(
-        ((sum(tokens[w] for w in ws), code) for code, ws in stopwords.items() if code != "ru"), reverse=True
-    )
+    scores = sorted(((sum(tokens[w] for w in ws), code) for code, ws in _telling_words().items()), reverse=True)
     if not scores or scores[0][0] < _MIN_STOPWORDS:
         return None
     (best, code), runner_up = scores[0], (scores[1][0] if len(scores) > 1 else 0)
