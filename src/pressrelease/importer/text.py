@@ -86,7 +86,7 @@ def read_text(text: str) -> Document:
 def _units(text: str) -> list[_Unit]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.translate(_INVISIBLE).replace("\t", " ")
-    lines = [re.sub(r"\s+$", "", line) for line in text.split("\n")]
+    lines = [line.rstrip() for line in text.split("\n")]  # not re.sub(r"\s+$"): quadratic on a run of spaces
     nonblank = [line for line in lines if line.strip()]
     width = max((len(line) for line in nonblank), default=0)
     wrapped = (
