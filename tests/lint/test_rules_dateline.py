@@ -92,6 +92,23 @@ def test_pr202_an_event_the_lede_announces_is_not_the_release_date(lede: str, la
     assert run_rule(date_mismatch, text) == []
 
 
+@pytest.mark.parametrize(
+    ("lede", "language"),
+    [
+        ("Nairobi – Echoing a warning the ministry gave on 17 March 2026, the alliance today said", "en"),
+        ("Nairobi – Après l'appel lancé le 17 mars 2026, l'alliance a annoncé aujourd’hui", "fr"),
+    ],
+)
+def test_pr202_an_earlier_event_in_a_lede_whose_news_is_today(lede: str, language: str) -> None:
+    text = with_lede(lede).replace("language: en", f"language: {language}")
+    assert run_rule(date_mismatch, text) == []
+
+
+def test_pr202_today_in_the_next_sentence_does_not_excuse_the_first() -> None:
+    text = with_lede("Nairobi – Three plants opened on Thursday, 19 March 2026. Officials today said")
+    assert where(run_rule(date_mismatch, text)) == [at(text, "Thursday, 19 March 2026")]
+
+
 def test_pr202_an_announced_date_before_the_release_date_is_still_a_mismatch() -> None:
     text = with_lede("Nairobi – The alliance will open three plants on Thursday, 19 March 2026,")
     assert where(run_rule(date_mismatch, text)) == [at(text, "Thursday, 19 March 2026")]

@@ -20,7 +20,7 @@ from .language import Language
 # A dash with spaces around it, or a bare "--" (the old wire form "TRENTON, NJ--Nov. 30"),
 # a dash right after a wire's parenthesis ("PORTLAND, Ore.–(BUSINESS WIRE)–Text"), or a
 # hyphen stuck to the place with a space after it ("Geneva- The agency ..."), or a dash
-# stuck to the end of the date ("Wakefield, MA —31 May 2018— The foundation ...").
+# stuck to the end of the date ("Eldoret, KE —14 June 2026— The council ...").
 _SEPARATOR = re.compile(
     r"\s+(——|--|—|–|-)(?=\s)|(?<=\S)(——|--)(?=\S)|\s+(——|--|—|–)$"
     r"|(?<=\))\s*(-?[—–]|--?)(?=\s*\S|$)|(?<=[^\W\d_])(-)(?=\s+[A-ZÀ-ÞА-ЯЁ“«'\"])"
@@ -117,7 +117,7 @@ def _read_prefix(lede: Block, prefix: str, match: re.Match[str]) -> Dateline | N
         if work[end:].strip(" ,，"):
             break
         date = date or candidate
-        work = work[: work.rfind(candidate.text)].rstrip(" ,，—–")  # "MA —31 May 2018": the dash too
+        work = work[: work.rfind(candidate.text)].rstrip(" ,，—–")  # "KE —14 June 2026": the dash too
         work = re.sub(r"(?:,\s*|\s+)(?:le|el|the)$", "", work, flags=re.IGNORECASE).rstrip(" ,，")
     places = _places(lede, work)
     if not places:

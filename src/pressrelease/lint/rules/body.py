@@ -168,8 +168,10 @@ _PROSE_KINDS = frozenset({"paragraph", "bullet_list", "ordered_list", "blockquot
     "PR704",
     "acronym-undefined",
     "warning",
-    summary="An acronym used before it is spelled out as `Full Name (ABC)`, unless the organisation's "
-    "`acronyms` or the common list in data/acronyms.toml knows it.",
+    summary="An acronym used before it is spelled out as `Full Name (ABC)` (or its full name is written "
+    "earlier), unless the organisation's `acronyms` or the common list in data/acronyms.toml knows it. "
+    "Capitals that are names, places, wire tags, codes or labels (`Anna KOWALSKA`, `Boston, MA`, "
+    "`(BUSINESS WIRE)`, `A/HRC/12/3`, `SOURCE`) are not acronyms.",
     why="Readers and wire editors cannot be assumed to know an organisation's initials; the UNU editorial "
     "style and AP both spell a name out on first reference. The common "
     "list holds only initials a general reader knows (UN, EU, CEO, GDP).",
