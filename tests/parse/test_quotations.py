@@ -283,7 +283,7 @@ def test_scan_finds_what_a_character_by_character_scan_finds(text: str) -> None:
     assert ([(m.start, m.end, m.open, m.close) for m in marks], stray) == _scan_every_character(text)
 
 
-_TAILS = st.lists(st.sampled_from([*'ab Z1_,–—-”»"\n\t\u00a0²é.', "he", "said"]), max_size=14).map("".join)
+_TAILS = st.lists(st.sampled_from([*'ab Z1_,،–—-”»"\n\t\u00a0²é.', "he", "said"]), max_size=14).map("".join)
 
 
 @given(_TAILS)
@@ -293,9 +293,9 @@ def test_last_word_is_the_regex_search_from_the_end(text: str) -> None:
     from pressrelease.parse.speakers import ends_with_quote_mark as _ends_with_quote_mark
     from pressrelease.parse.speakers import last_word as _last_word
 
-    found = re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", text)
+    found = re.search(r"([^\W\d_]+)\s*[,،–—-]?\s*$", text)
     assert _last_word(text) == ((found.start(1), found.group(1)) if found else None)
-    assert _ends_with_quote_mark(text) == bool(re.search(r"[”»\"][\s,–—-]*$", text))
+    assert _ends_with_quote_mark(text) == bool(re.search(r"[”»\"][\s,،–—-]*$", text))
 
 
 @pytest.mark.parametrize(

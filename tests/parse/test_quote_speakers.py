@@ -194,3 +194,19 @@ def test_a_subtitle_that_introduces_the_first_quotation() -> None:
 def test_a_paragraph_ending_in_a_comma_mid_sentence_introduces_nothing() -> None:
     body = "Oskar Lind said the harbour would reopen soon,\n\nonce the dredgers have finished their work."
     assert release(body).quotes == ()
+
+
+def test_arabic_attributions_after_the_quotation() -> None:
+    body = (
+        "«سيعود الميناء إلى العمل قبل عواصف الشتاء الأولى، وسنعمل مع الصيادين»، "
+        "قال مدير الميناء كريم حداد في بيان.\n\n"
+        "«نحن مدينون للأسر التي تعيش من البحر بخطة واضحة وموعد ثابت»، وأضاف."
+    )
+    found = speakers(body, "ar")
+    assert found[0] is not None and "حداد" in found[0] and "بيان" not in found[0]
+    assert found[1] == found[0]
+
+
+def test_arabic_verb_followed_by_that_names_nobody() -> None:
+    body = "وقال إن «الميناء سيعود إلى العمل قبل عواصف الشتاء الأولى في المنطقة»."
+    assert only(body, "ar").speaker is None

@@ -34,6 +34,7 @@ class Language(msgspec.Struct, frozen=True):
     honorifics: tuple[str, ...]  #: own and English
     title_words: frozenset[str]  #: own and English, lower case
     place_words: frozenset[str]  #: own and English, lower case: words that make a capitalised phrase a place
+    name_stops: frozenset[str]  #: own: words that end a name in a script without capitals (Arabic "في")
     sections: dict[str, tuple[re.Pattern[str], ...]]  #: kind -> patterns, own and English
     months: dict[str, int]  #: own and English
     weekdays: dict[str, int]  #: own and English
@@ -102,6 +103,7 @@ def language(tag: str) -> Language:
         honorifics=tuple(merged("honorifics")),
         title_words=frozenset(w.lower() for w in merged("title_words")),
         place_words=frozenset(w.lower() for w in merged("place_words")),
+        name_stops=frozenset(own.get("name_stops", [])),
         sections=sections,
         months={**en_dates.get("months", {}), **own_dates.get("months", {})},
         weekdays={**en_dates.get("weekdays", {}), **own_dates.get("weekdays", {})},

@@ -51,6 +51,8 @@ class Words(Protocol):
     def title_words(self) -> frozenset[str]: ...
     @property
     def place_words(self) -> frozenset[str]: ...
+    @property
+    def name_stops(self) -> frozenset[str]: ...
 
 
 class _Words(NamedTuple):
@@ -59,6 +61,7 @@ class _Words(NamedTuple):
     honorifics: tuple[str, ...]
     title_words: frozenset[str]
     place_words: frozenset[str]
+    name_stops: frozenset[str]
 
 
 class Attribution(msgspec.Struct, frozen=True):
@@ -107,10 +110,30 @@ def runs(text: str, lang: Words) -> list[tuple[int, int, str]]:
     if not _CAPITAL.search(text):  # most windows of a long lower-case stretch: nothing to try
         return found
     for match in _name_pattern(lang.honorifics).finditer(text):
-        run = _trim_name(match.group(0).rstrip(".,"), lang)
+        run = match.group(0).rstrip(".,")
+        run = _caseless_name(run, lang) if _caseless(run) else _trim_name(run, lang)
         if run:
             found.append((match.start(), match.start() + len(run), run))
     return found
+
+
+_CASELESS_WORDS = 5  #: at most, in a name of a script without capitals
+
+
+def _caseless(run: str) -> bool:
+    return not run[0].isupper() and not run[0].islower()
+
+
+def _caseless_name(run: str, lang: Words) -> str:
+    """Arabic has no capitals: a "run" is every word to the next punctuation, so the name
+    ends at a word that cannot be in one ("في", "إن") and after a few words; one word
+    alone ("قائلا") is not taken for a name."""
+    if not lang.name_stops or _CJK.search(run):
+        return run
+    words = run.split()
+    cut = next((i for i, w in enumerate(words) if w in lang.name_stops), len(words))
+    kept = words[: min(cut, _CASELESS_WORDS)]
+    return " ".join(kept) if len(kept) >= 2 else ""
 
 
 _JOINERS = re.compile(r"\s+(?:of|for|in|and|the)\s+")
@@ -206,11 +229,11 @@ def _mask_abbreviations(text: str) -> str:
     )
 
 
-_DASHES = ",–—-"
+_DASHES = ",،–—-"  # the Arabic comma too
 
 
 def last_word(before: str) -> tuple[int, str] | None:
-    r"""(start, word) of ``re.search(r"([^\W\d_]+)\s*[,–—-]?\s*$", before)``, read from the end."""
+    r"""(start, word) of ``re.search(r"([^\W\d_]+)\s*[,،–—-]?\s*$", before)``, read from the end."""
     end = len(before)
     while end and before[end - 1].isspace():
         end -= 1
@@ -247,7 +270,10 @@ def attributions(outside: str, lang: Words) -> list[Attribution]:
     """
     return list(
         _attributions(
-            outside, _Words(lang.speech_verbs, lang.pronouns, lang.honorifics, lang.title_words, lang.place_words)
+            outside,
+            _Words(
+                lang.speech_verbs, lang.pronouns, lang.honorifics, lang.title_words, lang.place_words, lang.name_stops
+            ),
         )
     )
 
@@ -307,7 +333,7 @@ def _name_part(start: int, run: str, lang: Words) -> tuple[int, str]:
 
 def _bare(before: str, after: str) -> bool:
     """A speech verb standing alone next to a quotation, with no subject of its own."""
-    tail = re.match(r"(?:-t-(?:il|elle)|\s+(?:il|elle|он|она))?\s*[.,;]", after)
+    tail = re.match(r"(?:-t-(?:il|elle)|\s+(?:il|elle|он|она))?\s*[.,;،]", after)
     return ends_with_quote_mark(before) and bool(tail)
 
 
