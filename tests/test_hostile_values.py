@@ -135,3 +135,15 @@ def test_inspect_exits_1_on_a_file_over_the_size_cap(tmp_path: Path) -> None:
     path.write_text(CLEAN + "word " * 450_000, encoding="utf-8")  # over 2 MB
     code, output = _run("inspect", "--isolated", str(path))
     assert code == 1 and "larger than 2 MB" in output
+
+
+def test_a_headline_nested_hundreds_deep_breaks_no_command(tmp_path: Path) -> None:
+    path = tmp_path / "deep-title.md"
+    title = "title: Water Authority Opens Three Treatment Plants in Northern Region"
+    path.write_text(CLEAN.replace(title, f'title: "{DEEP}"'), encoding="utf-8")
+    for command in (["lint"], ["inspect"], ["email"]):
+        code, _ = _run(*command, "--isolated", str(path))
+        assert code in (0, 1)
+    out = tmp_path / "out"
+    code, output = _run("build", "--isolated", "--force", "-j", "1", "--to", "txt,eml,html", "-o", str(out), str(path))
+    assert code == 0, output

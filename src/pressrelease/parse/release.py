@@ -760,7 +760,7 @@ def _labelled_contacts(block: Block, lang: Language) -> str | None:
     return found[0].strip()
 
 
-def _flatten_deep_inlines(tokens: list[Token]) -> list[Problem]:
+def flatten_deep_inlines(tokens: list[Token]) -> list[Problem]:
     """Inline markup nested deeper than :data:`MAX_INLINE_DEPTH` becomes its plain text, and a PR004.
 
     markdown-it's ``maxNesting`` bounds blocks, but emphasis is paired after the
@@ -834,7 +834,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
     except RecursionError:
         problems.append(Problem("PR004", "Markdown nested too deeply to read", Span.point(1)))
         tokens = []
-    problems.extend(_flatten_deep_inlines(tokens))
+    problems.extend(flatten_deep_inlines(tokens))
 
     blocks = [_make_block(tokens[a : b + 1], lines) for a, b in _top_level(tokens)]
     blocks, sections, end_marks, body = _structure(blocks, lang)

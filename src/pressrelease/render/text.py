@@ -28,6 +28,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..config import Config
 from ..errors import RenderError
 from ..model import Block, Release, Section
+from ..parse import flatten_deep_inlines
 from ..parse.language import language
 from .common import about_heading, dateline_prefix, end_mark, release_line, safe_url
 from .contact_block import contact_block
@@ -85,7 +86,9 @@ class _Walker:
         """Inline Markdown from the front matter or config (headline, boilerplate) as text."""
         self.footnotes = footnotes
         try:
-            root = SyntaxTreeNode(_parser().parseInline(text))
+            tokens = _parser().parseInline(text)
+            flatten_deep_inlines(tokens)  # a headline nested 250 deep reads as its marks, not a RecursionError
+            root = SyntaxTreeNode(tokens)
             return "".join(self.inline(child) for child in root.children)
         finally:
             self.footnotes = True
