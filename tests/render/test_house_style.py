@@ -14,7 +14,7 @@ from pressrelease.model import Organization
 from pressrelease.parse import parse, parse_file
 from pressrelease.render.common import about_heading, end_mark, format_date, locale_tag, zone_name
 from pressrelease.render.html import render_html
-from pressrelease.render.typography import keep_numbers_with_units
+from pressrelease.render.typography import keep_numbers_with_units, no_lone_last_word
 
 ROOT = Path(__file__).resolve().parents[2]
 EMBARGOED = ROOT / "examples/un-embargoed-water-report.md"
@@ -139,3 +139,10 @@ def test_pdf_body_measure_is_60_to_75_characters(tmp_path: Path) -> None:
     assert len(lines) > 10
     assert max(len(line) for line in lines) <= 80
     assert 60 <= sorted(len(line) for line in lines)[len(lines) // 2] <= 75
+
+
+def test_headline_and_masthead_never_end_on_a_lone_word() -> None:
+    assert no_lone_last_word("Achieving Sustainable Development Goals") == "Achieving Sustainable Development\xa0Goals"
+    assert no_lone_last_word("Plant opens") == "Plant opens"  # too short to wrap badly
+    html = render_html(release(), DEFAULT)  # type: ignore[arg-type]
+    assert "<h1>Plant opens</h1>" in html

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from .typography import keep_numbers_with_units
+from .typography import keep_numbers_with_units, no_lone_last_word
 
 THEME = "default"
 
@@ -54,6 +54,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["units"] = keep_numbers_with_units  # "40 million" never split at a line end
+    env.filters["no_widow"] = no_lone_last_word
     return env
 
 

@@ -26,3 +26,14 @@ _NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{_SCALE_WORDS})(?![\w]))")
 def keep_numbers_with_units(text: str) -> str:
     """``40 million`` -> ``40\u00a0million``, ``12 km`` -> ``12\u00a0km``: never split at the line end."""
     return _NUMBER_UNIT.sub(NBSP, text)
+
+
+_LAST_GAP = re.compile(r" (?=\w\S{0,11}$)")
+
+
+def no_lone_last_word(text: str) -> str:
+    """The last two words joined by a no-break space, so a headline or a masthead never
+    ends on one short word alone on its line ("... Development / Goals")."""
+    if text.count(" ") < 3:
+        return text
+    return _LAST_GAP.sub(NBSP, text.rstrip(), count=1)
