@@ -380,3 +380,50 @@ def test_french_full_of_words_spanish_shares_is_french() -> None:
     )
     found = detect_language(text)
     assert found is not None and found.value == "fr"
+
+
+NGO_PAGE = """\
+Skip to main content
+Home > News > Press releases
+
+New survey: one in four village schools has no working latrine
+Published 12 March 2023
+
+LONDON – One in four village schools in the three provinces surveyed has no working latrine, \
+the charity Clearwell said today in a survey of 1,240 schools.
+
+"Children should not have to walk home to use a toilet," said Dr Amara Keita, Clearwell's head of programmes.
+
+Ends
+
+Notes to editors
+1. The full survey is available on request.
+2. Clearwell is a registered charity.
+
+For more information, please contact Sarah Jones, Media Officer, on +44 20 7946 0000 or sarah.jones@clearwell.example.org
+
+Share this page
+"""
+
+
+def test_a_breadcrumb_trail_is_furniture_not_the_headline() -> None:
+    result = text_import(NGO_PAGE)
+    assert front(result, "title") == "New survey: one in four village schools has no working latrine"
+    assert "Home > News" not in result.markdown
+
+
+def test_ends_in_any_case_is_the_end_mark() -> None:
+    result = text_import(NGO_PAGE)
+    assert result.release.end_mark is not None and result.release.end_mark.text == "ENDS"
+    assert "## Ends" not in result.markdown
+
+
+def test_a_contact_sentence_after_the_notes_is_the_contact_block() -> None:
+    result = text_import(NGO_PAGE)
+    (contact,) = result.release.contacts
+    assert (contact.name, contact.email, contact.phone) == (
+        "Sarah Jones",
+        "sarah.jones@clearwell.example.org",
+        "+44 20 7946 0000",
+    )
+    assert [s.kind for s in result.release.sections] == ["notes", "contact"]

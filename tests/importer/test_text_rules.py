@@ -108,7 +108,16 @@ def test_footer_after_the_contact_block_is_dropped() -> None:
 
 @pytest.mark.parametrize(
     ("line", "mark"),
-    [("###", "###"), ("# # #", "###"), ("-30-", "-30-"), ("ENDS", "ENDS"), ("- ENDS -", "- ENDS -"), ("Ends", None)],
+    [
+        ("###", "###"),
+        ("# # #", "###"),
+        ("-30-", "-30-"),
+        ("ENDS", "ENDS"),
+        ("- ENDS -", "- ENDS -"),
+        ("Ends", "ENDS"),
+        ("ends", "ENDS"),
+        ("Endstation", None),
+    ],
 )
 def test_end_marks(line: str, mark: str | None) -> None:
     assert end_mark(line) == mark

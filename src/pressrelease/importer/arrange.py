@@ -136,7 +136,9 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
             out.end_marks.append(piece.text)
             continue
         label = find_label(piece, lang, text_source)
-        if label is None and current is None and piece.kind == "paragraph":
+        if label is None and current in (None, "notes", "about") and piece.kind == "paragraph":
+            # a contact sentence after the notes ("For more information, please contact ...")
+            # is the contact block all the same
             if is_contact_sentence(piece.plain, kind_of):
                 deferred.append(piece)
                 continue

@@ -97,9 +97,13 @@ def label_of(text: str) -> str:
     return text.strip().strip("*_ ").rstrip(":：").strip().strip("*_ ").casefold()
 
 
+#: a breadcrumb trail: short steps joined by ">" or "›" ("Home > News > Press releases")
+_BREADCRUMB = re.compile(r"^[^>›\n]{1,40}(?:\s[>›]\s[^>›\n]{1,60})+$")
+
+
 def is_menu(text: str) -> bool:
     label = label_of(text)
-    if label in word_set("menu"):
+    if label in word_set("menu") or _BREADCRUMB.match(label):
         return True
     return word_count(label) <= 8 and any(label.startswith(prefix) for prefix in word_set("menu_prefixes"))
 
@@ -211,8 +215,10 @@ def end_mark(text: str) -> str | None:
     squeezed = re.sub(r"\s+", "", stripped)
     if squeezed in ("###", "#-#-#"):
         return "###"
-    if squeezed.upper() in ("-30-", "-ENDS-", "ENDS", "—ENDS—", "–ENDS–") and squeezed.upper() == squeezed:
-        return stripped if stripped in END_MARKS else squeezed
+    if squeezed.upper() in ("-30-", "-ENDS-", "ENDS", "—ENDS—", "–ENDS–"):
+        # "Ends" alone on a line ends many British releases: written as the format's mark
+        upper = stripped.upper()
+        return upper if upper in END_MARKS else squeezed.upper()
     return None
 
 
