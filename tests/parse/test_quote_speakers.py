@@ -210,3 +210,8 @@ def test_arabic_attributions_after_the_quotation() -> None:
 def test_arabic_verb_followed_by_that_names_nobody() -> None:
     body = "وقال إن «الميناء سيعود إلى العمل قبل عواصف الشتاء الأولى في المنطقة»."
     assert only(body, "ar").speaker is None
+
+
+def test_an_organisation_announcing_the_following_is_not_quoted() -> None:
+    body = "The agency announced the following measures:\n\nBoats will keep to the marked channel until May."
+    assert release(body).quotes == ()

@@ -302,8 +302,8 @@ def _unmarked_speech(
         return None
     if attributions(block.source, lang):
         return None
-    if intro is not None:
-        return intro
+    if intro is not None:  # a person's words; an organisation's "announced the following:" is the release's
+        return intro if is_person(intro[0], lang) else None
     assert statement is not None
     if "statement" in statement[1].lower() or _first_person_or_nobody(block.source, lang):
         return statement
