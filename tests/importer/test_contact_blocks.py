@@ -132,3 +132,30 @@ def test_a_table_with_a_row_per_person(header: str) -> None:
         ("Jane Roe", "jroe@harbour.example.org", "+41 22 000 00 00", None),
         ("John Doe", "jdoe@harbour.example.org", "+41 22 000 00 01", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "港务局开通第二条渡轮航线\n\n"
+            "港城，2026年3月12日 – 港务局今天开通了连接旧港和岛屿的第二条渡轮航线，每天往返的四千人的行程缩短到二十分钟。"
+            "新船可以携带自行车，从早上六点到午夜每半小时一班。\n\n"
+            "媒体联系人：\n王明，港务局，电话：+86 10 0000 0000，邮箱：wm@port.example\n",
+            [("王明", "wm@port.example", "+86 10 0000 0000", None)],
+            id="chinese-name",
+        ),
+        pytest.param(
+            "الميناء يفتتح خط عبارة ثانيا\n\n"
+            "عدن، 12 مارس 2026 – افتتح الميناء اليوم خط عبارة ثانيا بين الميناء القديم والجزيرة، مما يقلص مدة "
+            "العبور إلى عشرين دقيقة لأربعة آلاف شخص يقومون بها يوميا.\n\n"
+            "تحمل القوارب الجديدة الدراجات وتعمل كل نصف ساعة من السادسة صباحا حتى منتصف الليل.\n\n"
+            "للمزيد من المعلومات يرجى الاتصال ب:\n"
+            "سارة أحمد، هاتف: +967 2 000 000، البريد الإلكتروني: sa@port.example\n",
+            [("سارة أحمد", "sa@port.example", "+967 2 000 000", None)],
+            id="arabic-name-and-labels",
+        ),
+    ],
+)
+def test_names_in_scripts_without_capitals(text: str, expected: list[tuple[str, str, str, None]]) -> None:
+    assert people(run(text)) == expected

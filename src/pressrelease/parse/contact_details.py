@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 import msgspec
 
 from ..model import Block, Contact, FrontMatter, Span
-from .contact_values import EMAIL, Value, readable, values_in
+from .contact_values import EMAIL, Value, label_at_start, readable, values_in
 from .language import data_file, language
 
 __all__ = ["EMAIL", "PHONE", "contacts_from_front_matter", "contacts_from_section", "merge_contacts"]
@@ -52,6 +53,7 @@ _DESK_WORD = re.compile(
     r"desk|news|information|source|inc\.?|llc|ltd\.?|plc|gmbh|s\.?a\.?|corp\.?|corporation|limited|pty|ag|n\.?v\.?"
 )
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:by|at|on|via|or|and|from|par|por|en|à))+$", re.IGNORECASE)
+_PARTS = re.compile(r"[^,;:|،，、；：]+")  #: the parts of a line between separators, in any script
 _WIDE = re.compile(r"[ \t]{2,}|\t")
 _MAX_LINE = 300
 _MAX_DESK_WORDS = 12
@@ -148,7 +150,31 @@ def _name_on(line: str) -> tuple[int, int, str] | None:
         words = candidate[2].split()
         if not any(w.lower() in title_words or (w.isupper() and len(w) > 1) for w in words):
             return candidate
-    return candidates[0] if candidates else None
+    return candidates[0] if candidates else _caseless_name(cleaned)
+
+
+def _caseless_name(cleaned: str) -> tuple[int, int, str] | None:
+    """A name in a script without capitals (``王明，港务局，电话：``, ``سارة أحمد، هاتف:``).
+
+    The first part between separators written only in such letters: two to four
+    characters in Chinese, Japanese or Korean (a personal name, not an agency's), two
+    to four words in other scripts, and not a contact label.
+    """
+    for part in _PARTS.finditer(cleaned):
+        text = part.group(0).strip()
+        if not text or not all(_caseless(ch) or ch == " " for ch in text) or label_at_start(text):
+            continue
+        wide = all(unicodedata.east_asian_width(ch) == "W" for ch in text if ch != " ")
+        size = len(text.replace(" ", "")) if wide else len(text.split())
+        if 2 <= size <= 4:
+            start = part.start() + part.group(0).index(text)
+            return start, start + len(text), text
+        return None  # the first caseless part is an agency or a sentence: no name
+    return None
+
+
+def _caseless(ch: str) -> bool:
+    return ch.isalpha() and not ch.isupper() and not ch.islower()
 
 
 def name_in(text: str) -> str | None:

@@ -69,6 +69,12 @@ def _labels() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)(?:{'|'.join(groups)})")
 
 
+def label_at_start(text: str) -> bool:
+    """``text`` opens with a phone, mobile, fax or email label (``电话``, ``هاتف``, ``Tel.``)."""
+    found = _labels().match(text.strip())
+    return found is not None
+
+
 def blank(text: str, pattern: re.Pattern[str]) -> str:
     """``text`` with every match of ``pattern`` replaced by as many spaces."""
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
