@@ -31,6 +31,21 @@ def _where(span: dict[str, int] | None) -> str:
     return f"[dim]{span['line']}:{span['column']}[/]" if span else ""
 
 
+#: Items shown per branch of the tree; a paste with thousands of quotation marks gets a
+#: count of the rest (``--format json`` lists them all).
+SHOWN = 100
+
+
+def _shown(items: list[Any]) -> list[Any]:
+    """The first :data:`SHOWN` of ``items``; :func:`_more` then counts the others."""
+    return items[:SHOWN]
+
+
+def _more(items: list[Any], branch: Tree) -> None:
+    if len(items) > SHOWN:
+        branch.add(f"[dim]… {len(items) - SHOWN} more (--format json lists them all)[/]")
+
+
 def _tree(data: dict[str, Any]) -> Tree:
     from rich.tree import Tree
 
@@ -55,7 +70,7 @@ def _tree(data: dict[str, Any]) -> Tree:
     else:
         root.add("[bold]dateline[/] [yellow]none found[/]")
     quotes = root.add(f"[bold]quotes[/] ({len(data['quotes'])})")
-    for quote in data["quotes"]:
+    for quote in _shown(data["quotes"]):
         if quote["speaker"]:
             who = escape(quote["speaker"])
         elif quote.get("unsure_speaker"):
@@ -66,23 +81,28 @@ def _tree(data: dict[str, Any]) -> Tree:
         quotes.add(
             f"{_where(quote['span'])} {quote['kind']}: {who} [dim]({escape(quote['verb'] or '')})[/] {escape(text)}"
         )
+    _more(data["quotes"], quotes)
     sections = root.add(f"[bold]sections[/] ({len(data['sections'])})")
-    for section in data["sections"]:
+    for section in _shown(data["sections"]):
         sections.add(f"{_where(section['span'])} {section['kind']}: {escape(section['heading'])}")
+    _more(data["sections"], sections)
     contacts = root.add(f"[bold]contacts[/] ({len(data['contacts'])})")
-    for contact in data["contacts"]:
+    for contact in _shown(data["contacts"]):
         parts = [contact[k] for k in ("name", "region", "organization", "email", "phone", "mobile") if contact[k]]
         contacts.add(f"{escape(', '.join(parts))} [dim]({contact['source']})[/]")
+    _more(data["contacts"], contacts)
     if data["end_mark"]:
         root.add(f"[bold]end mark[/] {_where(data['end_mark']['span'])} {escape(data['end_mark']['text'])}")
     if data.get("unsure"):
         unsure = root.add(f"[bold]unsure[/] ({len(data['unsure'])})")
-        for doubt in data["unsure"]:
+        for doubt in _shown(data["unsure"]):
             unsure.add(f"[yellow]{escape(doubt)}[/]")
+        _more(data["unsure"], unsure)
     if data["problems"]:
         problems = root.add(f"[bold]problems[/] ({len(data['problems'])})")
-        for p in data["problems"]:
+        for p in _shown(data["problems"]):
             problems.add(f"{_where(p['span'])} {p['code']} {escape(p['message'])}")
+        _more(data["problems"], problems)
     return root
 
 

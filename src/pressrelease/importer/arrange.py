@@ -31,7 +31,9 @@ _MAX_LABEL_WORDS = 8
 _MAX_SUBHEAD_WORDS = 12
 _REGION_LABEL = re.compile(r"^\s*(?:\*\*)?(?:In|For|Dans|Pour|En|Para|В|Во|Для)\s+\S", re.IGNORECASE)
 _STRONG = re.compile(r"(\*\*|__)(.+?)\1")  #: bold in a contact block is styling only
-_AUTOLINKED = re.compile(r"<[^<>\s]+@[^<>\s]+>|\]\(mailto:[^)]*\)|\[[^\]]*@[^\]]*\]")
+#: The bracket alternative stops at the next ``[``: tried from every ``[`` of a text with
+#: no ``]``, a run over ``[`` too would read to the end each time (quadratic).
+_AUTOLINKED = re.compile(r"<[^<>\s]+@[^<>\s]+>|\]\(mailto:[^)]*\)|\[[^\[\]@]*@[^\[\]]*\]")
 
 
 @dataclass(slots=True)

@@ -27,7 +27,7 @@ _NOT_PROSE = re.compile(
     r"|<[^\s<>@]+@[^\s<>]+>"  # <name@example.org>
     r"|(?:https?|ftp|file)://[^\s<>]*"  # a bare URL
     r"|\bwww\.[^\s<>]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an email address
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an email address, tried where its run starts
 )
 
 
