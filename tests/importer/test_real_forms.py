@@ -427,3 +427,14 @@ def test_a_contact_sentence_after_the_notes_is_the_contact_block() -> None:
         "+44 20 7946 0000",
     )
     assert [s.kind for s in result.release.sections] == ["notes", "contact"]
+
+
+def test_a_wire_pages_provider_byline_is_not_the_headline() -> None:
+    page = (
+        "Harbour Mills to Open a Flour Plant in Port Elden\n\nNews provided by\nHarbour Mills, Inc.\n"
+        "Jun 02, 2025, 09:00 ET\n\nPORT ELDEN, Maine, June 2, 2025 /PRNewswire/ -- Harbour Mills, Inc. today "
+        "announced it will open a flour plant in Port Elden, creating 85 jobs by the end of 2026.\n"
+    )
+    result = text_import(page)
+    assert front(result, "title") == "Harbour Mills to Open a Flour Plant in Port Elden"
+    assert "News provided by" not in result.markdown and "\nHarbour Mills, Inc.\n" not in result.markdown
