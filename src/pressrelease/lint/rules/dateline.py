@@ -13,12 +13,12 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
 
 from ...model import Block, DateMention, Release, Span
 from ...parse.dates import find_dates
 from ...parse.language import data_file
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
+from ._lede_dates import introduced, other_event
 from ._text import mask
 from .document import is_unreadable
 
@@ -116,58 +116,6 @@ def dateline_missing(ctx: Context) -> Iterator[Finding]:
     yield Finding(span, "no dateline: start the lede with the place and a dash (`Nairobi – `) or add `location:`")
 
 
-def _introduced(release: Release, mention: DateMention, lead_words: tuple[str, ...]) -> bool:
-    """True when the lede's date is the news date: first after the dateline, or after ``On``/``Le``."""
-    lede = release.lede_block()
-    if lede is None:
-        return False
-    start = len(release.dateline.text) if release.dateline is not None else 0
-    offset = lede.source.find(mention.text, start)
-    if offset < 0:
-        return False
-    before = lede.source[start:offset]
-    last = re.search(r"(\w+)\W*$", before)
-    if not before.strip() or last is None:
-        return True
-    return last.group(1).lower() in {w.lower() for w in lead_words}
-
-
-@cache
-def _lede_words(kind: str, code: str) -> re.Pattern[str] | None:
-    """The words of ``kind`` (``future``, ``today``) in language ``code``, English included."""
-    table = data_file("lede_dates").get(kind, {})
-    words = sorted({*table.get(code, []), *table.get("en", [])}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
-
-
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
-def _other_event(release: Release, mention: DateMention, written: dt.date, date: dt.date) -> bool:
-    """True when the lede's first sentence gives ``mention`` to something other than the news.
-
-    "will hold a call on 25 March" (a later date after a word that puts it in the future)
-    is an event the release announces; "a statement made on 3 May, the office today
-    warned" (the sentence says the news is today's) is an earlier event.
-    """
-    lede = release.lede_block()
-    if lede is None:
-        return False
-    code = release.language.split("-")[0].lower()
-    start = len(release.dateline.text) if release.dateline is not None else 0
-    offset = lede.source.find(mention.text, start)
-    if offset < 0:
-        return False
-    future = _lede_words("future", code)
-    if written > date and future is not None and future.search(lede.source, start, offset):
-        return True
-    end = _SENTENCE_END.search(lede.source, offset + len(mention.text))
-    today = _lede_words("today", code)
-    return today is not None and today.search(lede.source, start, end.start() if end else len(lede.source)) is not None
-
-
 @rule(
     "PR202",
     "date-mismatch",
@@ -187,11 +135,11 @@ def date_mismatch(ctx: Context) -> Iterator[Finding]:
     candidates: list[tuple[DateMention, str]] = []
     if release.dateline is not None and release.dateline.date is not None:
         candidates.append((release.dateline.date, "the dateline"))
-    if release.lede_date is not None and _introduced(release, release.lede_date, ctx.lang.lead_words):
+    if release.lede_date is not None and introduced(release, release.lede_date, ctx.lang.lead_words):
         candidates.append((release.lede_date, "the lede"))
     for mention, where in candidates:
         written = mention.resolve(date.year)
-        if where == "the lede" and written is not None and _other_event(release, mention, written, date):
+        if where == "the lede" and written is not None and other_event(release, mention, written, date):
             continue  # "will hold a call on 25 March": an event the release announces
         if written is not None and written != date:
             yield Finding(
