@@ -54,6 +54,9 @@ class ContactLine:
         parts: list[str] = []
         for segment in self.segments:
             piece = str(escape(segment.text))
+            if segment.href and segment.href.startswith("mailto:"):
+                # a long address breaks after its @ or before a dot on a phone, never mid-word
+                piece = piece.replace("@", "@<wbr>").replace(".", "<wbr>.")
             if segment.strong:
                 piece = f'<strong class="contact-name">{piece}</strong>'
             if segment.href:
