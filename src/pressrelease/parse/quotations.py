@@ -15,9 +15,9 @@ from functools import lru_cache
 
 import msgspec
 
-from ..model import Block, Problem, Quote, Section, Span, blank
+from ..model import Block, Problem, Quote, Section, blank
 from .language import Language
-from .quote_speakers import People, bind, resolve
+from .quote_speakers import DASH_LINE, People, Who, bind, introduction, signature, unmarked_speech, who_for
 from .speakers import ARTICLES as _ARTICLES
 from .speakers import Attribution, attributions, is_person, verbs
 
@@ -39,7 +39,6 @@ _ABBREVIATION = re.compile(
     r"|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|[A-Z])\.(?=\s|$)"
 )
 _LOWER_NEXT = re.compile(r"\s*[”»\"]?\s*[a-zа-яё]")  # after a stop: the sentence goes on
-_DASH_LINE = re.compile(r"^\s*(?:—|–|--|-)\s*(?P<who>.+)$")
 _CODE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>")
 
 
@@ -172,7 +171,7 @@ def find_quotes(
     problems: list[Problem] = []
     people = People(lang)
     # (speaker, verb) from a "... said:" paragraph
-    intro: tuple[str, str] | None = _intro(subtitle, attributions(subtitle, lang), people, lang)
+    intro: tuple[str, str] | None = introduction(subtitle, attributions(subtitle, lang), people, lang)
     statement: tuple[str, str] | None = None  # the speaker of unmarked paragraphs running on
     fresh = True  # no block quote since the introduction
     previous_open = False  # the previous paragraph ended inside a quotation
@@ -192,7 +191,7 @@ def find_quotes(
         if not source:
             intro = None
             continue
-        signed = _signature(source, lang)
+        signed = signature(source, lang)
         if signed is not None and quotes and quotes[-1].block == index - 1:
             quotes[-1:] = [_signed(quotes[-1], signed, block)]
         marks, stray = scan(source)
@@ -222,7 +221,7 @@ def find_quotes(
         if index in skip:
             previous_open = open_ending
             continue
-        spoken = _unmarked_speech(block, marks, intro if fresh else None, statement, lang)
+        spoken = unmarked_speech(block.kind, block.source, bool(marks), intro if fresh else None, statement, lang)
         if spoken is not None:
             quotes.append(_paragraph_quote(block, index, spoken))
             statement, intro, previous_speaker = spoken, None, spoken
@@ -241,17 +240,17 @@ def find_quotes(
         quoted: list[Quote] = []
         for mark, attribution in zip(kept, bound, strict=True):
             inner = source[mark.start + 1 : mark.end]
-            who = _Who()
+            who = Who()
             if isinstance(attribution, Attribution):
-                who = _who(found, attribution, people, lang)
+                who = who_for(found, attribution, people, lang)
                 who.span = block.locate(attribution.start, attribution.end)
             elif attribution is not None:
-                who = _Who(attribution.name, attribution.verb, True, block.locate(attribution.start, attribution.end))
+                who = Who(attribution.name, attribution.verb, True, block.locate(attribution.start, attribution.end))
             elif continues or (previous_speaker and not _WORD.search(outside)):
                 if previous_speaker:
-                    who = _Who(*previous_speaker, True)
+                    who = Who(*previous_speaker, True)
             elif intro is not None:
-                who = _Who(*intro, True)
+                who = Who(*intro, True)
             end = mark.end + (1 if mark.close else 0)
             quoted.append(
                 Quote(
@@ -278,48 +277,10 @@ def find_quotes(
             previous_speaker = (last.speaker, last.verb or "") if last.speaker else None
         elif block.kind == "paragraph":
             previous_speaker = None
-        intro = _intro(source, found, people, lang)
+        intro = introduction(source, found, people, lang)
         fresh = True
         previous_open = open_ending
     return _carry_back(quotes, blocks), problems
-
-
-def _unmarked_speech(
-    block: Block,
-    marks: Sequence[Mark],
-    intro: tuple[str, str] | None,
-    statement: tuple[str, str] | None,
-    lang: Language,
-) -> tuple[str, str] | None:
-    """Who speaks a paragraph without quotation marks, if anyone.
-
-    ``Jane Doe said:`` (or ``... issued the following statement:``) followed by plain
-    paragraphs: the first is her words; the next ones too while she speaks in the first
-    person or names no one, or to the end when the introduction announced a statement. A
-    paragraph with marks or its own speech verb ends the run.
-    """
-    if block.kind != "paragraph" or marks or (intro is None and statement is None):
-        return None
-    if attributions(block.source, lang):
-        return None
-    if intro is not None:  # a person's words; an organisation's "announced the following:" is the release's
-        return intro if is_person(intro[0], lang) else None
-    assert statement is not None
-    if "statement" in statement[1].lower() or _first_person_or_nobody(block.source, lang):
-        return statement
-    return None
-
-
-def _first_person_or_nobody(source: str, lang: Language) -> bool:
-    """The speaker's voice goes on: "we", "I", or a paragraph that names no one and nothing.
-
-    The release's own voice comes back naming someone or something: "The agency is ...".
-    """
-    words = _WORD.findall(source)
-    first_person = {w.lower() for w in lang.first_person if w.lower() not in ("you", "your", "yours")}
-    if any(w.lower() in first_person for w in words):
-        return True
-    return not any(w[:1].isupper() for w in words[1:])
 
 
 def _paragraph_quote(block: Block, index: int, spoken: tuple[str, str]) -> Quote:
@@ -335,15 +296,6 @@ def _paragraph_quote(block: Block, index: int, spoken: tuple[str, str]) -> Quote
         words=len(_WORD.findall(text)),
         sentences=_count_sentences(text),
     )
-
-
-def _signature(source: str, lang: Language) -> tuple[int, str] | None:
-    """``— Jane Doe, Director of Acme`` alone on a line: (offset, name) of who signs the quotation above."""
-    dash = _DASH_LINE.match(source)
-    if dash is None or "\n" in source.strip() or len(source) > 160:
-        return None
-    name = dash.group("who").split(",")[0].strip()
-    return (dash.start("who"), name) if is_person(name, lang) else None
 
 
 def _signed(quote: Quote, signed: tuple[int, str], block: Block) -> Quote:
@@ -423,31 +375,6 @@ def _blank(source: str, marks: list[Mark]) -> str:
     return "".join(parts)
 
 
-class _Who:
-    """Who a quotation is given to: the name, the verb, whether that is sure, where the text says so."""
-
-    def __init__(self, name: str | None = None, verb: str | None = None, sure: bool = True, span: Span | None = None):
-        self.name, self.verb, self.sure, self.span = name, verb, sure, span
-
-
-def _who(found: Sequence[Attribution], attribution: Attribution, people: People, lang: Language) -> _Who:
-    if attribution.pronoun or attribution.role:
-        name, sure = resolve(found, attribution, people, lang)
-        return _Who(name, attribution.verb, sure)
-    return _Who(attribution.name, attribution.verb)
-
-
-def _intro(source: str, found: Sequence[Attribution], people: People, lang: Language) -> tuple[str, str] | None:
-    """``The Floods Minister, Sarah Whitfield, said:`` introduces the block quotes after it."""
-    ending = source.rstrip()[-1:]
-    if ending not in (":", ",") or not found:
-        return None
-    if ending == "," and source[found[-1].last :].strip(" ,\n"):
-        return None  # "... the plan was good," runs on into the next line; "..., Jane Doe said," introduces
-    who = _who(found, found[-1], people, lang)
-    return (who.name, who.verb or "") if who.name and who.sure else None
-
-
 def _block_quote(block: Block, index: int, intro: tuple[str, str] | None, people: People, lang: Language) -> Quote:
     lines = block.source.split("\n")
     speaker: str | None = None
@@ -455,7 +382,7 @@ def _block_quote(block: Block, index: int, intro: tuple[str, str] | None, people
     speaker_span = None
     verb: str | None = None
     body_lines = lines
-    dash = _DASH_LINE.match(lines[-1]) if lines else None
+    dash = DASH_LINE.match(lines[-1]) if lines else None
     if dash and len(lines) > 1:
         who = dash.group("who").strip()
         speaker = who.split(",")[0].strip()
@@ -469,7 +396,7 @@ def _block_quote(block: Block, index: int, intro: tuple[str, str] | None, people
         outside = _blank(text, marks)
         found = attributions(outside, lang)
         if found:
-            who = _who(found, found[-1], people, lang)
+            who = who_for(found, found[-1], people, lang)
             speaker, unsure = (who.name, None) if who.sure else (None, who.name)
             speaker_span = block.locate(found[-1].start, found[-1].end)
             verb = who.verb

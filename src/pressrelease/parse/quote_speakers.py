@@ -23,7 +23,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Protocol
 
-from .speakers import Attribution, Words, is_name, is_person, runs
+from ..model import Span
+from .language import Language
+from .speakers import Attribution, Words, attributions, is_name, is_person, runs
 
 _INTRO_GAP = re.compile(r"[\s:,–—-]*(?:(?:that|que|att|dass|что|أن)\s*)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;。！？]")
@@ -33,10 +35,12 @@ _LEADING_GAP = 200  #: between an attribution and a quotation later in its sente
 _DASH_AFTER = re.compile(r"\s*[—–]\s*")
 _MARKS = '“”«»„"「」『』'
 _LOOK_BACK = 8  #: attributions of the same paragraph a pronoun looks back over
+_WORDS = re.compile(r"[^\W_][\w'’.-]*")
+DASH_LINE = re.compile(r"^\s*(?:—|–|--|-)\s*(?P<who>.+)$")
 
 
-class Span(Protocol):
-    """The offsets of a quotation (a :class:`~.quotations.Mark`)."""
+class Stretch(Protocol):
+    """The offsets of a quoted stretch (a :class:`~.quotations.Mark`)."""
 
     @property
     def start(self) -> int: ...
@@ -54,7 +58,7 @@ class Named:
 
 
 def bind(
-    marks: Sequence[Span], found: Sequence[Attribution], outside: str, lang: Words
+    marks: Sequence[Stretch], found: Sequence[Attribution], outside: str, lang: Words
 ) -> list[Attribution | Named | None]:
     """The attribution (or verbless name) each quotation of a paragraph takes; None if none."""
     verb_starts = [a.verb_start for a in found]
@@ -83,7 +87,7 @@ def bind(
     return taken
 
 
-def _trails(outside: str, mark: Span, attribution: Attribution) -> bool:
+def _trails(outside: str, mark: Stretch, attribution: Attribution) -> bool:
     """``“...,” said Jane Doe`` / ``“...”, explicó el Director General Ruiz``: nothing between but commas."""
     if mark.close is None or attribution.first - mark.end > _TRAILING_GAP:
         return False
@@ -102,7 +106,7 @@ def _same_sentence(outside: str, start: int, end: int) -> bool:
     return len(gap) <= _LEADING_GAP and not _SENTENCE_END.search(_ABBREVIATED.sub("", gap))
 
 
-def _verbless(outside: str, mark: Span, lang: Words) -> Named | None:
+def _verbless(outside: str, mark: Stretch, lang: Words) -> Named | None:
     """``Jane Doe, director of Acme: „...“`` and ``“...” — Jane Doe``."""
     head = outside[max(0, mark.start - 120) : mark.start]
     if head.rstrip().endswith(":"):
@@ -121,7 +125,7 @@ def _verbless(outside: str, mark: Span, lang: Words) -> Named | None:
 
 
 def _nearest(
-    found: Sequence[Attribution], intro: dict[int, int], m: int, mark: Span, before: int | None, after: int
+    found: Sequence[Attribution], intro: dict[int, int], m: int, mark: Stretch, before: int | None, after: int
 ) -> Attribution | None:
     """The closest attribution on either side that does not introduce another quotation."""
     candidates = [i for i in (before, after) if i is not None and i < len(found) and intro.get(i, m) == m]
@@ -214,3 +218,79 @@ def resolve(
         if not earlier.pronoun and not earlier.role and is_person(earlier.name, lang):
             return earlier.name, True
     return people.get()
+
+
+# -- who a paragraph's quotations go to, beyond its own attributions ------------------------------
+
+
+class Who:
+    """Who a quotation is given to: the name, the verb, whether that is sure, where the text says so."""
+
+    def __init__(self, name: str | None = None, verb: str | None = None, sure: bool = True, span: Span | None = None):
+        self.name, self.verb, self.sure, self.span = name, verb, sure, span
+
+
+def who_for(found: Sequence[Attribution], attribution: Attribution, people: People, lang: Language) -> Who:
+    if attribution.pronoun or attribution.role:
+        name, sure = resolve(found, attribution, people, lang)
+        return Who(name, attribution.verb, sure)
+    return Who(attribution.name, attribution.verb)
+
+
+def introduction(source: str, found: Sequence[Attribution], people: People, lang: Language) -> tuple[str, str] | None:
+    """``The Floods Minister, Sarah Whitfield, said:`` introduces the block quotes after it."""
+    ending = source.rstrip()[-1:]
+    if ending not in (":", ",") or not found:
+        return None
+    if ending == "," and source[found[-1].last :].strip(" ,\n"):
+        return None  # "... the plan was good," runs on into the next line; "..., Jane Doe said," introduces
+    who = who_for(found, found[-1], people, lang)
+    return (who.name, who.verb or "") if who.name and who.sure else None
+
+
+def unmarked_speech(
+    kind: str,
+    source: str,
+    marked: bool,
+    intro: tuple[str, str] | None,
+    statement: tuple[str, str] | None,
+    lang: Language,
+) -> tuple[str, str] | None:
+    """Who speaks a paragraph without quotation marks, if anyone.
+
+    ``Jane Doe said:`` (or ``... issued the following statement:``) followed by plain
+    paragraphs: the first is her words; the next ones too while she speaks in the first
+    person or names no one, or to the end when the introduction announced a statement. A
+    paragraph with marks or its own speech verb ends the run.
+    """
+    if kind != "paragraph" or marked or (intro is None and statement is None):
+        return None
+    if attributions(source, lang):
+        return None
+    if intro is not None:  # a person's words; an organisation's "announced the following:" is the release's
+        return intro if is_person(intro[0], lang) else None
+    assert statement is not None
+    if "statement" in statement[1].lower() or _first_person_or_nobody(source, lang):
+        return statement
+    return None
+
+
+def _first_person_or_nobody(source: str, lang: Language) -> bool:
+    """The speaker's voice goes on: "we", "I", or a paragraph that names no one and nothing.
+
+    The release's own voice comes back naming someone or something: "The agency is ...".
+    """
+    words = _WORDS.findall(source)
+    first_person = {w.lower() for w in lang.first_person if w.lower() not in ("you", "your", "yours")}
+    if any(w.lower() in first_person for w in words):
+        return True
+    return not any(w[:1].isupper() for w in words[1:])
+
+
+def signature(source: str, lang: Language) -> tuple[int, str] | None:
+    """``— Jane Doe, Director of Acme`` alone on a line: (offset, name) of who signs the quotation above."""
+    dash = DASH_LINE.match(source)
+    if dash is None or "\n" in source.strip() or len(source) > 160:
+        return None
+    name = dash.group("who").split(",")[0].strip()
+    return (dash.start("who"), name) if is_person(name, lang) else None
