@@ -79,7 +79,10 @@ def _lint_lines(result: BuildResult) -> list[str]:
             f"({', '.join(codes)}); run 'pressrelease lint {result.path}' for details"
         )
     # the renderers' own warnings (a character no PDF font has): in full, lint cannot show them
-    lines.extend(f"{result.path}:{w.split(' ', 2)[0]}: {w.split(' ', 2)[2]}" for w in result.warnings if w not in lint)
+    listed = set(lint)  # a set: thousands of warnings each looked up in a list were quadratic
+    lines.extend(
+        f"{result.path}:{w.split(' ', 2)[0]}: {w.split(' ', 2)[2]}" for w in result.warnings if w not in listed
+    )
     return lines
 
 

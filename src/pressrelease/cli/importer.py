@@ -9,6 +9,7 @@ importer and lint are loaded only when the command runs.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config
     from ..importer import ImportResult
 
+_SHOWN_PER_RULE = 50  #: findings listed per rule, as lint's text format does
 _SHOWN_DROPPED = 8
 
 
@@ -126,13 +128,20 @@ def _report(result: ImportResult, name: str, output: Path | None, findings: list
     errors = sum(1 for f in findings if f["severity"] == "error")
     warnings = sum(1 for f in findings if f["severity"] == "warning")
     err.print(f"[bold]lint[/]: {errors} errors, {warnings} warnings, {len(findings) - errors - warnings} notes")
+    per_rule: Counter[str] = Counter()
     for finding in findings:
+        per_rule[finding["code"]] += 1
+        if per_rule[finding["code"]] > _SHOWN_PER_RULE:
+            continue  # a pasted document that trips one rule thousands of times: counted below
         colour = {"error": "red", "warning": "yellow"}.get(finding["severity"], "cyan")
         err.print(
             f"  [{colour}]{finding['code']}[/] line {finding['line']}: {escape(finding['message'])}",
             highlight=False,
             soft_wrap=True,
         )
+    for code, count in per_rule.items():
+        if count > _SHOWN_PER_RULE:
+            err.print(f"  {code}: {count - _SHOWN_PER_RULE} more not shown ('pressrelease lint' lists them all)")
     return errors
 
 
