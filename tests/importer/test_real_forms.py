@@ -438,3 +438,20 @@ def test_a_wire_pages_provider_byline_is_not_the_headline() -> None:
     result = text_import(page)
     assert front(result, "title") == "Harbour Mills to Open a Flour Plant in Port Elden"
     assert "News provided by" not in result.markdown and "\nHarbour Mills, Inc.\n" not in result.markdown
+
+
+def test_investor_and_media_contacts_make_one_contact_section_with_both_people() -> None:
+    page = (
+        "Fernhill Mining Reports Second Quarter Results\n\n"
+        "DENVER, Aug. 6, 2025 (GLOBE NEWSWIRE) -- Fernhill Mining Corp. today reported revenue of $12.4 million "
+        "for the second quarter, up 9% from a year earlier.\n\n"
+        "Investor Contact:\nRuth Nakamura\nir@fernhill.example.com\n303-555-0117\n\n"
+        "Media Contact:\nOwen Price\nowen@pricepr.example.com\n"
+    )
+    result = text_import(page)
+    assert [(c.name, c.email) for c in result.release.contacts] == [
+        ("Ruth Nakamura", "ir@fernhill.example.com"),
+        ("Owen Price", "owen@pricepr.example.com"),
+    ]
+    assert [s.kind for s in result.release.sections] == ["contact"]
+    assert "## 303-555-0117" not in result.markdown and "## Ruth Nakamura" not in result.markdown

@@ -150,6 +150,12 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
                 deferred.append(found)
         if label is not None and label.keep and label.kind == current == "contact":
             label = None  # "For further information please contact:" inside the Contact section: its text
+        elif label is not None and label.kind == current == "contact":
+            # "Media Contact:" after "Investor Contact:": one Contact section, each label a line in it
+            lines = [f"{label.heading.rstrip(':：')}:", *(line for line in (label.keep, label.rest) if line)]
+            flush()
+            _section_text(out, current, Piece("paragraph", "\n".join(lines), "\n".join(lines)), contact, flush)
+            continue
         if label is not None:
             flush()
             out.blocks.append(f"## {escape(label.heading)}")
