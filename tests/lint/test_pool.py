@@ -31,8 +31,8 @@ def raises_on_seven(chunk: list[str]) -> list[tuple[str, int]]:
     return tagged(chunk)
 
 
-def dies_on_three(chunk: list[str]) -> list[tuple[str, int]]:
-    if chunk[0].startswith("03-"):
+def dies_on_the_first(chunk: list[str]) -> list[tuple[str, int]]:
+    if chunk[0].startswith("00-"):  # the first chunk: always a worker's
         os._exit(9)  # as if killed: no word to the parent
     return tagged(chunk)
 
@@ -60,6 +60,8 @@ def test_a_workers_own_exception_is_raised_here(attempt: int) -> None:
         in_workers(raises_on_seven, CHUNKS, 2, _remember, ("",))
 
 
-def test_a_worker_that_dies_is_one_error_for_the_command_line() -> None:
+@pytest.mark.parametrize("here", [None, tagged])
+def test_a_worker_that_dies_is_one_error_for_the_command_line(here: object, capfd: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(WorkerDied, match="stopped before finishing its files"):
-        in_workers(dies_on_three, CHUNKS, 2, _remember, ("",))
+        in_workers(dies_on_the_first, CHUNKS, 2, _remember, ("",), here=here)  # type: ignore[arg-type]
+    assert "Traceback" not in capfd.readouterr().err  # no thread of the pool complains either

@@ -257,11 +257,12 @@ def in_workers(
     imports lint once) and are spawned elsewhere, CPython's safe choices: forking this
     process could copy a lock another thread holds. With ``here``, this process is one
     of the ``workers``: it does ``here(chunk)`` with the last chunks (the smallest)
-    until it meets one a worker has taken, so the workers' start (about 0.1 s of CPU
-    for the server, the first release's warm-up for each worker) is not waited for.
+    while the pool takes them from the front, a few at a time, so the workers' start
+    (about 0.1 s of CPU for the server, the first release's warm-up for each worker)
+    is not waited for, and no chunk handed to the pool is ever taken back.
     """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     if sys.platform.startswith("linux"):
@@ -269,16 +270,24 @@ def in_workers(
         context.set_forkserver_preload([__name__, "pressrelease.lint.rules"])
     else:
         context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max(1, workers - (here is not None)), context, initializer, initargs)
+    size = max(1, workers - (here is not None))
+    pool = ProcessPoolExecutor(size, context, initializer, initargs)
     try:
-        futures = [pool.submit(work, chunk) for chunk in chunks]
         results: dict[int, _Result] = {}
-        if here is not None:
-            for index in reversed(range(len(chunks))):
-                if not futures[index].cancel():
-                    break
-                results[index] = here(chunks[index])
-        return [results[i] if i in results else future.result() for i, future in enumerate(futures)]
+        pending: dict[Future[_Result], int] = {}
+        front, back = 0, len(chunks)  #: the workers take chunks from the front, this process from the back
+        while front < back or pending:
+            while front < back and len(pending) < 2 * size:  # each worker one in hand, one queued
+                pending[pool.submit(work, chunks[front])] = front
+                front += 1
+            for future in [f for f in pending if f.done()]:
+                results[pending.pop(future)] = future.result()
+            if here is not None and front < back:
+                back -= 1
+                results[back] = here(chunks[back])
+            elif pending:
+                wait(pending, return_when=FIRST_COMPLETED)
+        return [results[index] for index in range(len(chunks))]
     except BrokenProcessPool as error:
         raise WorkerDied(
             "a lint worker stopped before finishing its files; rerun, or lint fewer files at once if memory is short"
