@@ -381,6 +381,11 @@ def test_a_place_between_one_persons_details_is_not_a_person() -> None:
     assert found == [("Jane Roe", "jroe@example.org", "+41 22 000 0000")]
 
 
+def test_an_agency_line_above_the_person_with_a_number_is_not_the_person() -> None:
+    section = "Harbour Trust\nJane Roe, 555-000-0000\njane@example.org"
+    assert [(c.name, c.email, c.phone) for c in contacts(section)] == [("Jane Roe", "jane@example.org", "555-000-0000")]
+
+
 def test_a_company_line_above_the_person_is_not_the_person() -> None:
     section = "Acme Corp\nJane Roe, 555-000-0000\njane@acme.example\nor\nJohn Doe, 555-000-0001\njohn@acme.example"
     assert [(c.name, c.email, c.phone) for c in contacts(section)] == [

@@ -237,14 +237,22 @@ def _read_line(block: Block, line: str, offset: int, current: dict[str, Any], ou
         return
     begin = 0
     for value in values:
-        _read_gap(block, line, offset, begin, value.start, current, out, alone=False)
+        _read_gap(block, line, offset, begin, value.start, current, out, alone=False, valued=True)
         _add(block, offset, current, out, value)
         begin = value.end
     _read_gap(block, line, offset, begin, len(line), current, out, alone=not values)
 
 
 def _read_gap(
-    block: Block, line: str, offset: int, begin: int, end: int, current: dict[str, Any], out: list[Contact], alone: bool
+    block: Block,
+    line: str,
+    offset: int,
+    begin: int,
+    end: int,
+    current: dict[str, Any],
+    out: list[Contact],
+    alone: bool,
+    valued: bool = False,
 ) -> None:
     """The text between two values (or a whole line without any): a region, a name, a title."""
     gap = line[begin:end]
@@ -260,7 +268,11 @@ def _read_gap(
     if name is not None:
         start, stop, text = name[0] + at, name[1] + at, name[2]
         has_values = current.get("email") or current.get("phones")
-        if has_values or not current.get("name") or (person_like(text) and not person_like(current["name"])):
+        # A person's name replaces a name still without details when the one before did not
+        # read as a person, or when this one comes with a number or address on its line
+        # ("Harbour Trust" above "Jane Roe, 555-000-0000").
+        replaces = person_like(text) and (valued or not person_like(current.get("name") or ""))
+        if has_values or not current.get("name") or replaces:
             _flush(current, out)
             _start(block, offset, current, start, stop, text)
             _after_name(line[stop:end], current)
