@@ -27,11 +27,13 @@ from .blocks import (
     dateline_only,
     end_mark,
     ends_article,
+    ends_sentence,
     escape,
     is_menu,
     is_punctuation,
     is_who_we_are,
     label_of,
+    metadata_date,
     numbered,
     paragraph,
     starts_footer,
@@ -71,7 +73,7 @@ def read_text(text: str) -> Document:
         first -= 1
     head = read_head([u.text for u in units[first:lede] if u.nav is None])
     dropped = [u.text for u in units[:first] if boilerplate is None or boilerplate.text not in u.text]
-    body, tail = _cut_footer(units[lede:])
+    body, tail = _cut_footer(units[lede:], head.title)
     return Document(
         "text",
         _pieces(body),
@@ -240,10 +242,31 @@ def _who_we_are(units: list[_Unit]) -> Boilerplate | None:
     return None
 
 
-def _cut_footer(units: list[_Unit]) -> tuple[list[_Unit], list[str]]:
-    """The article's units, and the footer lines after it."""
+_LABEL_PREFIX = re.compile(r"^([A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ '&-]{2,40}:)\s")  #: "COLLEGE MEETING: ...", not "UNDP:s ..."
+_FEED_HEADLINE_MAX_WORDS = 25
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b")
+
+
+def _cut_footer(units: list[_Unit], title: str | None = None) -> tuple[list[_Unit], list[str]]:
+    """The article's units, and the footer lines after it.
+
+    Besides footer lines, the next item of a news feed ends the article: a short
+    line followed by the feed's date line (``Tue, 09/18/2018 - 10:51``), or a line
+    opening with the headline's own label (``COLLEGE MEETING: ...`` in a digest).
+    """
     texts = [unit.text for unit in units]
-    end = next((i for i in range(1, len(units)) if ends_article(texts, i)), len(units))
+    label = _LABEL_PREFIX.match(title or "")
+
+    def next_item(i: int) -> bool:
+        text = texts[i]
+        if label is not None and text.startswith(label.group(1)):
+            return True
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        short = word_count(text) <= _FEED_HEADLINE_MAX_WORDS and not ends_sentence(text)
+        numeric = _NUMERIC_DATE.search(following) is not None and metadata_date(following, day_first=True) is not None
+        return short and i > 1 and numeric
+
+    end = next((i for i in range(1, len(units)) if ends_article(texts, i) or next_item(i)), len(units))
     while end > 1 and units[end - 1].nav in ("punctuation", "menu", "repeated"):
         end -= 1
     return units[:end], [u.text for u in units[end:]]

@@ -1,0 +1,32 @@
+"""The end of an article copied from a news feed or digest: the next item is not the release."""
+
+from __future__ import annotations
+
+from .test_real_forms import LEDE, body_markdown, body_texts, text_import
+
+
+def test_the_next_item_of_a_news_feed_or_digest_is_not_the_release() -> None:
+    feed = (
+        "Observatory reports on the rivers of forty countries\n\n"
+        "Wed, 09/30/2020 - 12:30\n\n"
+        f"Geneva – {LEDE}\n\n"
+        "The survey will be repeated next year.\n\n"
+        "Observatory opens an office in Lima\n\n"
+        "Tue, 09/29/2020 - 10:51\n\n"
+        "Lima – The observatory opened a regional office in Lima today to cover the rivers of the Andes.\n"
+    )
+    digest = (
+        "RIVER DESK: Observatory reports on the rivers of forty countries\n\n"
+        f"{LEDE}\n\n"
+        "The survey will be repeated next year.\n\n"
+        "RIVER DESK:Observatory opens an office in Lima\n\n"
+        "The observatory opened a regional office in Lima today to cover the rivers of the Andes.\n"
+    )
+    for text in (feed, digest):
+        body = body_markdown(text_import(text))
+        assert "repeated next year" in body and "Lima" not in body
+
+
+def test_a_headline_opening_with_an_abbreviation_and_colon_does_not_cut_the_article() -> None:
+    text = f"OBS:s board welcomes the new director of the observatory\n\n{LEDE}\n\nOBS works in forty countries.\n"
+    assert "OBS works in forty countries." in body_texts(text_import(text))
