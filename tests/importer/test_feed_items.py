@@ -30,3 +30,12 @@ def test_the_next_item_of_a_news_feed_or_digest_is_not_the_release() -> None:
 def test_a_headline_opening_with_an_abbreviation_and_colon_does_not_cut_the_article() -> None:
     text = f"OBS:s board welcomes the new director of the observatory\n\n{LEDE}\n\nOBS works in forty countries.\n"
     assert "OBS works in forty countries." in body_texts(text_import(text))
+
+
+def test_the_texts_headline_wins_when_an_archive_header_only_shortens_it() -> None:
+    text = (
+        '---\ntitle: "Doctors alarmed by closure of River Health Advisory Panel"\ndate: "2013-12-16"\n---\n\n'
+        "DOCTORS ALARMED BY CLOSURE OF RIVER HEALTH ADVISORY PANEL (RHAP)\n\n"
+        "The River Doctors Association said today that closing the panel leaves the valley's clinics without advice.\n"
+    )
+    assert text_import(text).release.title == "DOCTORS ALARMED BY CLOSURE OF RIVER HEALTH ADVISORY PANEL (RHAP)"

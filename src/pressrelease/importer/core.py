@@ -73,7 +73,10 @@ def convert(
 
     data: dict[str, Any] = {}
     header = doc.header
-    if header is not None and header.title:
+    if header is not None and header.title and doc.title and _fuller(doc.title, header.title):
+        data["title"] = doc.title
+        found.append(("title", f"{doc.title} (the text's headline; the front matter shortens it)"))
+    elif header is not None and header.title:
         data["title"] = header.title
         found.append(("title", f"{header.title} (from the file's front matter)"))
         if doc.title and _squash_words(doc.title) != _squash_words(header.title):
@@ -143,6 +146,17 @@ def convert(
     markdown = front_matter(data) + "\n" + body
     release = parse(markdown, None, config)
     return ImportResult(markdown, release, found, missing, notes, doc.dropped, doc.boilerplate, unsure)
+
+
+_FULLER_MAX_EXTRA = 3  #: words a printed headline may add to an archive's shortened title
+
+
+def _fuller(headline: str, title: str) -> bool:
+    """``... ADVISORY GROUP (IHAG)`` printed under an archive's ``... Advisory Group``: the text's
+    own headline is the same words and a few more at the end, so it is the fuller form."""
+    long, short = _squash_words(headline), _squash_words(title)
+    extra = long.removeprefix(short)
+    return bool(short) and extra != long and 0 < len(extra.split()) <= _FULLER_MAX_EXTRA and extra.startswith(" ")
 
 
 def _squash_words(text: str) -> str:
