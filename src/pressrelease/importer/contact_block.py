@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from ..parse.contact_details import name_in
+from ..parse.contact_names import name_in
 from ..parse.contact_values import values_in
 from ..parse.language import data_file
 from .blocks import Piece, word_count

@@ -1,7 +1,7 @@
 """Media contacts from the front matter and from the Contact section's text.
 
 The section is read line by line, and each line as the text between its addresses
-and numbers (:mod:`.contact_values` finds those): the text before a value may name
+and numbers (:mod:`.contact_values` finds those, :mod:`.contact_names` the names): the text before a value may name
 a new person, and every value goes to the person named last (``Hanna Kalichava at
 hkalichava@iom.int``; ``Safa Msehli, IOM Geneva, Tel: +41 79 403 5526, Email: ...``;
 ``In Geneva, Jane Roe, jr@example.org, +41 ... In Oslo, John Doe, ...``; ``Jane ROE
@@ -15,52 +15,31 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
 from typing import Any
 
 import msgspec
 
 from ..model import Block, Contact, FrontMatter, Span
-from .contact_values import EMAIL, Value, label_at_start, readable, values_in
-from .language import data_file, language
+from .contact_names import is_desk, name_in, name_on, opens_with_label, person_like, wires
+from .contact_values import EMAIL, PHONE, Value, readable, values_in
 
-__all__ = ["EMAIL", "PHONE", "contacts_from_front_matter", "contacts_from_section", "merge_contacts"]
+__all__ = [
+    "EMAIL",
+    "PHONE",
+    "contact_span",
+    "contacts_from_front_matter",
+    "contacts_from_section",
+    "merge_contacts",
+    "name_in",
+]
 
-PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().\-/]{5,22}\d(?![\w])")
-_LABEL = re.compile(
-    r"(?i)\b(?:tel|tél|phone|telephone|téléphone|teléfono|тел|mob|mobile|cell|cellphone|portable|móvil|моб|"
-    r"whatsapp|email|e-mail|courriel|correo|эл\.?\s*почта|name|contact|media contact|press contact)\b\.?\s*:?"
-)
 #: ``In Geneva:``, ``In Geneva,``, ``For the Lake Authority:``: the region or office a contact speaks for.
 _REGION = re.compile(
     r"^[\s,;(]*((?:In|For|Dans|Pour|En|Para|В|Во|Для)\s+(?:the\s+)?[A-ZÀ-ÞА-Я][^:,\n]{1,40}):\s*"
     r"|^[\s,;(]*((?:In|Dans|En|À|A|Em)\s+[A-ZÀ-ÞА-Я][\w.'’-]*(?: [A-ZÀ-ÞА-Я][\w.'’-]*){0,2}),\s*"
 )
-_UPPER = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x370, 0x400), *range(0x400, 0x530)) if chr(c).isupper())
-#: Capitalised words, with particles between them: W(?:SW)* written as (?!\s)(?:S?W)+,
-#: the same matches with the word's big character class compiled once, not three times.
-_RUN = re.compile(rf"(?!\s)(?:(?:\s+(?:de|da|van|von|der|bin|al|el|y|la|le)?\s*)?[{_UPPER}][\w'’.-]*)+")
-_DESK = re.compile(
-    r"(?i)\b(?:press office|media office|news ?desk|press desk|media desk|media relations|press team|"
-    r"communications team|service de presse|bureau de presse|oficina de prensa|пресс-служба|"
-    r"public (?:enquiries|inquiries))\b|\boffice of(?: the)? (?=\w)"
-)
-#: Words that make a capitalised phrase a desk or a department rather than a person.
-_DESK_WORD = re.compile(
-    r"(?i)communications?|relations|marketing|media|press|public|affairs|services?|enquiries|inquiries|"
-    r"desk|news|information|source|inc\.?|llc|ltd\.?|plc|gmbh|s\.?a\.?|corp\.?|corporation|limited|pty|ag|n\.?v\.?"
-)
-_TRAILING_WORDS = re.compile(r"(?:\s+(?:by|at|on|via|or|and|from|par|por|en|à))+$", re.IGNORECASE)
-_PARTS = re.compile(r"[^,;:|،，、；：]+")  #: the parts of a line between separators, in any script
 _WIDE = re.compile(r"[ \t]{2,}|\t")
-_MAX_LINE = 300
-_MAX_DESK_WORDS = 12
-_NOT_NAMES = {
-    "for", "in", "please", "contact", "media", "press", "email", "tel", "phone", "mobile", "or", "and",
-    "source", "call", "visit", "follow", "details",
-}  # fmt: skip
 
 
 def contacts_from_front_matter(fm: FrontMatter, bad: Callable[[str, str], None]) -> list[Contact]:
@@ -108,101 +87,6 @@ def contacts_from_front_matter(fm: FrontMatter, bad: Callable[[str, str], None])
     return contacts
 
 
-def _name_on(line: str) -> tuple[int, int, str] | None:
-    """The name written in ``line`` (start, end, the name with single spaces), if any."""
-    if len(line) > _MAX_LINE:
-        return None  # a contact line is short; a long one is prose, not a name with details
-    cleaned = readable(line)
-    cleaned = EMAIL.sub(lambda m: " " * len(m.group(0)), cleaned)
-    cleaned = PHONE.sub(lambda m: " " * len(m.group(0)), cleaned)
-    cleaned = re.sub(r"<[^<>\n]{0,300}>", lambda m: " " * len(m.group(0)), cleaned)
-    cleaned = _LABEL.sub(lambda m: " " * len(m.group(0)), cleaned)
-    # "General public inquiries: Europe Direct by phone": the name is after the last colon.
-    colon = max(cleaned.rfind(":"), cleaned.rfind("："))
-    if colon >= 0 and re.search(r"\w", cleaned[colon + 1 :]):
-        cleaned = " " * (colon + 1) + cleaned[colon + 1 :]
-    desk = _DESK.search(cleaned)
-    if desk and len(cleaned.split()) <= _MAX_DESK_WORDS:
-        # "Press Office, Department for Flood Resilience": a desk is named, not a person.
-        text = _TRAILING_WORDS.sub("", cleaned.rstrip()).strip(" ,;:-–—().")
-        while text.split(" ", 1)[0].lower() in _NOT_NAMES - {"media", "press"} and " " in text:
-            text = text.split(" ", 1)[1].lstrip()
-        start = cleaned.find(text)
-        return start, start + len(text), re.sub(r"\s{2,}", " ", text)
-    title_words = language("en").title_words
-    candidates: list[tuple[int, int, str]] = []
-    for match in _RUN.finditer(cleaned):
-        words = match.group(0).rstrip(".,:").split()
-        skipped = 0
-        while words and (words[0].lower() in _NOT_NAMES or _is_wire(words[0])):
-            skipped += 1
-            words = words[1:]
-        if len(words) < 2 or _is_wire(" ".join(words)):
-            continue
-        start = match.start()
-        for _ in range(skipped):
-            start = cleaned.index(" ", start) + 1
-            while cleaned[start] == " ":
-                start += 1
-        end = start + len(match.group(0)[start - match.start() :].rstrip(".,:"))
-        candidates.append((start, end, " ".join(words)))
-    for candidate in candidates:
-        words = candidate[2].split()
-        if not any(w.lower() in title_words or (w.isupper() and len(w) > 1) for w in words):
-            return candidate
-    return candidates[0] if candidates else _caseless_name(cleaned)
-
-
-def _caseless_name(cleaned: str) -> tuple[int, int, str] | None:
-    """A name in a script without capitals (``王明，港务局，电话：``, ``سارة أحمد، هاتف:``).
-
-    The first part between separators written only in such letters: two to four
-    characters in Chinese, Japanese or Korean (a personal name, not an agency's), two
-    to four words in other scripts, and not a contact label.
-    """
-    for part in _PARTS.finditer(cleaned):
-        text = part.group(0).strip()
-        if not text or not all(_caseless(ch) or ch == " " for ch in text) or label_at_start(text):
-            continue
-        wide = all(unicodedata.east_asian_width(ch) == "W" for ch in text if ch != " ")
-        size = len(text.replace(" ", "")) if wide else len(text.split())
-        if 2 <= size <= 4:
-            start = part.start() + part.group(0).index(text)
-            return start, start + len(text), text
-        return None  # the first caseless part is an agency or a sentence: no name
-    return None
-
-
-def _caseless(ch: str) -> bool:
-    return ch.isalpha() and not ch.isupper() and not ch.islower()
-
-
-def name_in(text: str) -> str | None:
-    """The name of a person or desk written in ``text`` (a contact line or sentence), if any."""
-    found = _name_on(text)
-    return found[2] if found is not None else None
-
-
-def person_like(name: str) -> bool:
-    """``Jane Roe``, ``Mina ANDREEVA``: a person's name, not a job, a desk or an organisation."""
-    words = name.split()
-    if not 2 <= len(words) <= 4 or all(w.isupper() for w in words):
-        return False
-    title_words = language("en").title_words
-    return not any(w.lower().strip(".,") in title_words or _DESK_WORD.fullmatch(w) for w in words)
-
-
-def _is_wire(text: str) -> bool:
-    """A wire service's own name: its "call us" footer is no contact of the release."""
-    return bool(_wires().fullmatch(text.strip(" .,:")))
-
-
-@cache
-def _wires() -> re.Pattern[str]:
-    names = data_file("contacts").get("services", {}).get("wires", [])
-    return re.compile("(?i)(?<!\\w)(?:" + "|".join(re.escape(n) for n in names) + ")(?!\\w)")
-
-
 def contacts_from_section(blocks: Sequence[Block]) -> list[Contact]:
     """Contacts written as text in a Contact section.
 
@@ -224,7 +108,7 @@ def contacts_from_section(blocks: Sequence[Block]) -> list[Contact]:
 
 def _read_line(block: Block, line: str, offset: int, current: dict[str, Any], out: list[Contact]) -> None:
     """One line: the text before each address or number may name the person it belongs to."""
-    if _wires().search(readable(line)):
+    if wires().search(readable(line)):
         return  # "Call the Wire at 800 ...": the wire's own footer
     values = values_in(line)
     zipped = _zipped(line, values)
@@ -258,7 +142,7 @@ def _read_gap(
     gap = line[begin:end]
     region = _REGION.match(gap)
     at = begin + (region.end() if region else 0)
-    name = _name_on(line[at:end])
+    name = name_on(line[at:end])
     if region:
         if current.get("email") or current.get("phones"):
             _flush(current, out)
@@ -288,7 +172,7 @@ def _opens_a_contact(name: str, after: str) -> bool:
     A person's name, a desk, or a name followed by its label punctuation (``Office of
     the Minister :``, ``Jane ROE (``, ``Jane Roe – Tel.:``).
     """
-    return person_like(name) or bool(_DESK.search(name)) or bool(re.match(r"\s*[:：(–—-]", after))
+    return person_like(name) or is_desk(name) or bool(re.match(r"\s*[:：(–—-]", after))
 
 
 def _start(block: Block, offset: int, current: dict[str, Any], start: int, end: int, name: str) -> None:
@@ -339,7 +223,7 @@ def _zipped(line: str, values: list[Value]) -> list[tuple[tuple[int, int, str], 
     head = line[: values[0].start]
     names = []
     for part in _WIDE.split(head):
-        found = _name_on(part) if part.strip() else None
+        found = name_on(part) if part.strip() else None
         if found is not None and found[2] == " ".join(part.split()).strip(" ,;:"):
             at = head.index(part)
             names.append((found[0] + at, found[1] + at, found[2]))
@@ -386,7 +270,7 @@ def _describe(text: str, current: dict[str, Any], title_only: bool = False) -> N
         part = raw.strip()
         if not any(character.isalnum() for character in part):
             continue  # nothing but the '<' of an address that follows, or a stray mark
-        if ":" in part or EMAIL.search(part) or PHONE.search(part) or _LABEL.match(part):
+        if ":" in part or EMAIL.search(part) or PHONE.search(part) or opens_with_label(part):
             break
         if not current.get("title") and not current.get("organization") and _is_title(part):
             current["title"] = part

@@ -24,6 +24,8 @@ from typing import Literal, NamedTuple
 from .language import data_file
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
+#: A phone number as lint and the renderers look for one in running text (no splitting, no labels).
+PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().\-/]{5,22}\d(?![\w])")
 #: Digits with the separators people put in a phone number; split and judged afterwards.
 _RUN = re.compile(r"(?<![\d+])(?:\+[ \t]?|00)?\(?\d[\d().\-/ \t]{5,}\d(?!\d)")
 #: Link targets, images, bare URLs and web addresses: blanked before anything is read.
