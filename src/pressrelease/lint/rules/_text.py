@@ -8,6 +8,7 @@ offset into masked text is an offset into ``Block.source``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -151,22 +152,43 @@ def inline_links(block: Block) -> tuple[Link, ...]:
     return _links(block.source)
 
 
+def _covered(spans: list[tuple[int, int]], offset: int) -> bool:
+    """``offset`` is inside one of ``spans`` (sorted, apart): a bisection, not a scan of them all."""
+    at = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return at >= 0 and offset < spans[at][1]
+
+
+def _cover(spans: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add ``start:end`` to ``spans``, merging what it overlaps so they stay sorted and apart."""
+    at = bisect.bisect_left(spans, start, key=lambda span: span[0])
+    if at > 0 and spans[at - 1][1] >= start:
+        at -= 1
+        start, end = spans[at][0], max(end, spans[at][1])
+    last = at
+    while last < len(spans) and spans[last][0] <= end:
+        end = max(end, spans[last][1])
+        last += 1
+    spans[at:last] = [(start, end)]
+
+
 @lru_cache(maxsize=4096)
 def _links(source: str) -> tuple[Link, ...]:
     """Cached: four rules read the links of the same block."""
     text = mask_code(source)
     links = list(_inline(text)) if "](" in text else []
-    taken = [(link.start, link.end) for link in links]
+    taken: list[tuple[int, int]] = []  #: what the links cover, sorted and merged
+    for link in links:
+        _cover(taken, link.start, link.end)
     for pattern, hints in ((_AUTOLINK, (":",)), (_BARE, ("://", "www."))):
         if not any(hint in text for hint in hints):
             continue  # every match holds one of these
         for match in pattern.finditer(text):
-            if any(a <= match.start() < b for a, b in taken):
+            if _covered(taken, match.start()):
                 continue
             target = match.group("target")
             start, end = match.start("target"), match.end("target")
             links.append(Link(match.start(), match.end(), target, target, start, end, auto=True))
-            taken.append((match.start(), match.end()))
+            _cover(taken, match.start(), match.end())
     return tuple(sorted(links, key=lambda link: link.start))
 
 
