@@ -1,4 +1,4 @@
-"""The end of an article copied from a news feed or digest: the next item is not the release."""
+"""Where an imported article ends (a feed's next item) and which headline it keeps (an archive's or the text's)."""
 
 from __future__ import annotations
 
