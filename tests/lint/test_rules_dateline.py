@@ -218,7 +218,7 @@ def test_pr206_ap_dateline_form(dateline_text: str, needle: str, words: str) -> 
     assert words in findings[0].message
 
 
-@pytest.mark.parametrize("dateline_text", ["CHICAGO —", "BOISE, Idaho —", "BELLEVUE, Wash. —", "GENEVA —"])
+@pytest.mark.parametrize("dateline_text", ["CHICAGO —", "NAMPA, Idaho —", "BELLEVUE, Wash. —", "GENEVA —"])
 def test_pr206_correct_ap_datelines(dateline_text: str) -> None:
     text = AP.replace("NAIROBI, Kenya —", dateline_text)
     assert run_rule(dateline_style, text) == []

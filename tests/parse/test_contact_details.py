@@ -340,8 +340,8 @@ def test_other_paragraphs_keep_their_first_line(paragraph: str) -> None:
             id="ocr-damage-and-full-stops",
         ),
         pytest.param(
-            "General public inquiries: Europe Direct by phone 00 800 0000 0000 or by email",
-            [("Europe Direct", None, "00 800 0000 0000", None)],
+            "General public inquiries: Citizens Line by phone 00 800 0000 0000 or by email",
+            [("Citizens Line", None, "00 800 0000 0000", None)],
             id="a-service-after-its-label",
         ),
         pytest.param(

@@ -54,7 +54,7 @@ def name_on(line: str) -> tuple[int, int, str] | None:
     cleaned = PHONE.sub(lambda m: " " * len(m.group(0)), cleaned)
     cleaned = re.sub(r"<[^<>\n]{0,300}>", lambda m: " " * len(m.group(0)), cleaned)
     cleaned = _LABEL.sub(lambda m: " " * len(m.group(0)), cleaned)
-    # "General public inquiries: Europe Direct by phone": the name is after the last colon.
+    # "General public inquiries: Citizens Line by phone": the name is after the last colon.
     colon = max(cleaned.rfind(":"), cleaned.rfind("："))
     if colon >= 0 and re.search(r"\w", cleaned[colon + 1 :]):
         cleaned = " " * (colon + 1) + cleaned[colon + 1 :]

@@ -18,7 +18,7 @@ from .dates import find_dates
 from .language import Language
 
 # A dash with spaces around it, or a bare "--" (the old wire form "TRENTON, NJ--Nov. 30"),
-# a dash right after a wire's parenthesis ("PORTLAND, Ore.–(BUSINESS WIRE)–Text"), or a
+# a dash right after a wire's parenthesis ("SALEM, Ore.–(BUSINESS WIRE)–Text"), or a
 # hyphen stuck to the place with a space after it ("Geneva- The agency ..."), or a dash
 # stuck to the end of the date ("Eldoret, KE —14 June 2026— The council ...").
 _SEPARATOR = re.compile(
@@ -155,7 +155,7 @@ _AND = re.compile(r"\s(?:and|et|y|und|и)\s")
 
 
 def _place_parts(text: str) -> list[str]:
-    """``Dakar/New York`` and ``WINCHESTER, Virginia and BOISE, Idaho``: each place on its own.
+    """``Dakar/New York`` and ``FAIRFAX, Virginia and NAMPA, Idaho``: each place on its own.
 
     "and" separates two places only when both sides name a place with its state or
     country (``City, State``): "Trinidad and Tobago" stays one.
