@@ -183,7 +183,7 @@ _FIELD_MAX_WORDS = 6
 
 
 def _field(line: str) -> bool:
-    """``Updated: 1 hour 46 min ago``, ``Tag: Press Release``, ``Source / Exclusive:``: a page's
+    """``Updated: 2 hours 5 min ago``, ``Tag: Press Release``, ``Source / Exclusive:``: a page's
     labelled field, or a short label, is never the headline."""
     label, colon, value = line.replace("：", ":").partition(":")
     if not colon:

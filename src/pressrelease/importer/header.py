@@ -76,7 +76,7 @@ def _header(data: dict[Any, Any], markup: bool) -> Header:
     title = _text(next((values[k] for k in _TITLE_KEYS if k in values), None), markup)
     if title is not None:
         note = _TRAILING_NOTE.search(title)
-        # "... Malcolm Turnbull [Terrorist attacks in Paris]": the archive's subject, added to the headline.
+        # "... the Minister for Water [Flood relief]": the archive's subject, added to the headline.
         if note is not None and note.group(1).strip().casefold() in labels:
             title = title[: note.start()].rstrip()
     subtitle = _text(next((values[k] for k in _SUBTITLE_KEYS if k in values), None), markup)

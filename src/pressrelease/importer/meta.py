@@ -143,7 +143,7 @@ _LEDE_DATE_REACH = 40  #: characters after the dateline within which a lede date
 def _opens_lede(release: Release, lede: DateMention) -> bool:
     """``On 19 July 2024, the agency ...`` or ``... today (19 July 2024)``: the news's own day.
 
-    A date further into the sentence ("a call on Wednesday, October 27, 2021 at 9:30")
+    A date further into the sentence ("a call on Thursday, November 4, 2021 at 11:00")
     is usually an event's, and is not taken for the release date.
     """
     block = next((release.blocks[i] for i in release.body[:1]), None)

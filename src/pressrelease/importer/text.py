@@ -123,7 +123,7 @@ _DATE_PREFIX = re.compile(
 
 
 def _split_date_prefix(units: list[_Unit]) -> list[_Unit]:
-    """``date 2017-04-22 NEW YORK, 19 April 2017 – ...``: a feed's date label glued to the lede
+    """``date 2026-04-22 OSLO, 20 April 2026 – ...``: a feed's date label glued to the lede
     becomes a date line of its own, so the dateline and the lede read as written."""
     out: list[_Unit] = []
     for unit in units:

@@ -107,7 +107,7 @@ def _read_prefix(lede: Block, prefix: str, match: re.Match[str]) -> Dateline | N
         else:
             wire = inner.strip()
         work = work[: wire_match.start()].rstrip(" \t–—-")
-    # A wire copy may print the date twice ("Nov 12, 2020, Nov. 12, 2020"): the last one is read.
+    # A wire copy may print the date twice ("Mar 3, 2025, Mar. 3, 2025"): the last one is read.
     for _ in range(2 if date is None else 0):
         found = list(find_dates(work, lede.locate))
         if not found:
