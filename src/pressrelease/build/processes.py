@@ -140,25 +140,16 @@ def exit_with_parent(every: float = 0.5) -> None:
 
 
 def pool_context() -> Any:
-    """How workers start. On Linux, from a process with no other thread: fork, so that
-    they start with whatever this process has loaded (pool.py loads WeasyPrint and
-    renders a small release first). Elsewhere, or with threads about: forkserver
-    (workers forked from a clean server process), else spawn; each worker then loads
-    WeasyPrint when it starts.
+    """How the build's workers start (:func:`pressrelease.pools.start_context`). Forked,
+    they start with what this process loaded (pool.py loads WeasyPrint and renders a
+    small release first); from a forkserver, each loads WeasyPrint when it starts.
 
     The caller must start the workers (:func:`warm_up`) before it starts any thread of
     its own, such as a progress bar's.
     """
-    import multiprocessing
+    from ..pools import start_context
 
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pressrelease.build.pool"])
-        return context
-    return multiprocessing.get_context("spawn")
+    return start_context(["pressrelease.build.pool"])
 
 
 def warm_up() -> None:

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from ..config import Config
 from ..model import Release, Span
 from ..parse.language import language
-from ..parse.versions import Version, load_versions
 from .registry import SEVERITY_ORDER, Context, Finding, Fix, Rule
 from .select import Options, Selection
 from .suppress import read as read_suppressions
+
+if TYPE_CHECKING:
+    from ..parse.versions import Version
 
 BAD_SUPPRESSION = "PR009"
 UNUSED_SUPPRESSION = "PR010"
@@ -94,9 +97,11 @@ def lint(
     if selection is None:
         options = Options(tuple(select) if select is not None else None, tuple(ignore), tuple(extend_select), profile)
         selection = Selection.build(rules if rules is not None else all_rules(), config, options)
-    if versions is None:
-        versions = load_versions(release, config) if release.translations else ()
-    return _Run(release, config, selection, now or clock(), debug, tuple(versions)).diagnostics()
+    if versions is None and release.translations:
+        from ..parse.versions import load_versions  # only a release that names its translations reads files
+
+        versions = load_versions(release, config)
+    return _Run(release, config, selection, now or clock(), debug, tuple(versions or ())).diagnostics()
 
 
 #: Rules that judge front-matter values (title, location, date, organisation,

@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
 from ..config import PROFILES, Config
 from ..model import Release, Span, repr_without
 from ..parse.language import Language
-from ..parse.versions import Version
+
+if TYPE_CHECKING:
+    from ..parse.versions import Version
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}

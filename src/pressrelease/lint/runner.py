@@ -5,7 +5,7 @@ release is read, so a malformed config stops the run (exit 2) before work starts
 Each file is then read and parsed once and linted with its own config (the closest
 one, unless ``--config`` or ``--isolated``). Many files go in chunks to a
 ``concurrent.futures`` process pool whose workers start the way CPython calls safe
-(forkserver on Linux, spawn elsewhere); a few run in-process, since starting workers
+(see pools.py); a few run in-process, since starting workers
 costs more than it saves.
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -253,23 +252,20 @@ def in_workers(
 ) -> list[_Result]:
     """``[work(chunk) for chunk in chunks]`` in ``workers`` processes; a worker's exception is raised here.
 
-    Workers come from a forkserver on Linux (a clean single-threaded process that
-    imports lint once) and are spawned elsewhere, CPython's safe choices: forking this
-    process could copy a lock another thread holds. With ``here``, this process is one
+    Workers start as :func:`pressrelease.pools.start_context` says: forked on Linux
+    from a process with no other thread (they start with the rules loaded), else from
+    a forkserver or spawned. With ``here``, this process is one
     of the ``workers``: it does ``here(chunk)`` with the last chunks (the smallest)
     while the pool takes them from the front, a few at a time, so the workers' start
     (about 0.1 s of CPU for the server, the first release's warm-up for each worker)
     is not waited for, and no chunk handed to the pool is ever taken back.
     """
-    import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    if sys.platform.startswith("linux"):
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__, "pressrelease.lint.rules"])
-    else:
-        context = multiprocessing.get_context("spawn")
+    from ..pools import start_context
+
+    context = start_context([__name__, "pressrelease.lint.rules"])
     size = max(1, workers - (here is not None))
     pool = ProcessPoolExecutor(size, context, initializer, initargs)
     try:

@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...model import Release, Span
-from ...parse.figures import Figure, figures
-from ...parse.versions import Version
 from ..registry import Context, Finding, Rule, rule
+
+if TYPE_CHECKING:
+    from ...parse.figures import Figure
+    from ...parse.versions import Version
 
 _SOURCES = "See docs/format.md, Translations."
 
@@ -179,6 +182,8 @@ def translation_contacts(ctx: Context) -> Iterator[Finding]:
 
 def _release_figures(release: Release) -> list[tuple[Figure, Span]]:
     """The figures of the headline, subtitle and body (not the contact or About sections)."""
+    from ...parse.figures import figures  # only for a release with translations
+
     found: list[tuple[Figure, Span]] = []
     for key in ("title", "subtitle"):
         value = release.front_matter.data.get(key)
