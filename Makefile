@@ -8,6 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SEED   := examples/iom-minsk-2024-07-19.md
+SEED_RU := examples/iom-minsk-2024-07-19.ru.md
 
 .PHONY: demo test lint typecheck pytest bench sysdeps testdeps clean docs data
 
@@ -46,11 +47,12 @@ venv: $(STAMP)
 # Build the seed release in all four formats into dist/, and the examples' newsroom
 # into dist/site/, and say where they are.
 demo: $(STAMP) sysdeps
-	@$(BIN)/pressrelease build $(SEED) --to html,pdf,txt,eml -o dist
+	@$(BIN)/pressrelease build $(SEED) $(SEED_RU) --to html,pdf,txt,eml -o dist
 	@$(BIN)/pressrelease site examples -o dist/site
 	@slug=$$($(BIN)/python -c 'from pressrelease import parse_file; print(parse_file("$(SEED)").slug)'); \
 	  echo; echo "The seed release, built:"; \
 	  for ext in html pdf txt eml; do echo "  $(CURDIR)/dist/$$slug.$$ext"; done; \
+	  echo "  (and its Russian version beside it, which the page links)"; \
 	  echo; echo "The examples' newsroom: $(CURDIR)/dist/site/index.html"; \
 	  echo "  to browse it with search: python3 -m http.server -d $(CURDIR)/dist/site 8000, then http://localhost:8000/"
 
