@@ -100,6 +100,11 @@ def has_line_break(text: str) -> bool:
     return any(ord(c) < 32 or c in "\x7f\x85\u2028\u2029" for c in text)
 
 
+def is_web_address(text: str) -> bool:
+    """An http(s) address: the only kind an organisation's ``url`` may be (it becomes a link)."""
+    return urlsplit(text).scheme.lower() in ("http", "https")
+
+
 def discover(start: Path) -> Path | None:
     """The closest config file walking up from ``start`` (a file or folder)."""
     folder = start if start.is_dir() else start.parent
@@ -285,7 +290,7 @@ class _Validator:
                 if k != "boilerplate" and fields[k] and has_line_break(str(fields[k])):
                     self.problem(k, "contains a line break or control character: write it on one line", table)
                     fields[k] = None
-            if fields["url"] and urlsplit(fields["url"]).scheme.lower() not in ("http", "https"):
+            if fields["url"] and not is_web_address(fields["url"]):
                 self.problem("url", f"'{fields['url'][:80]}' is not a web address: start it with https://", table)
                 fields["url"] = None
             logo = self.logo(fields["logo"], table)

@@ -352,3 +352,19 @@ def test_organization_by_key_and_language_default() -> None:
     assert release.language == "en" and release.profile == "default"
     assert release.tags == ("migration", "SDGs")
     assert release.slug == "2024-07-19-t"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "ftp://example.org", "example.org"])
+def test_an_organisation_url_in_the_front_matter_must_be_a_web_address(url: str) -> None:
+    release = parse(f'---\ntitle: T\ndate: 2026-05-04\norganization:\n  name: Acme Ltd\n  url: "{url}"\n---\n\nBody.\n')
+    assert release.organization is not None and release.organization.url is None
+    assert [p.code for p in release.problems] == ["PR003"]
+    assert "is not a web address" in release.problems[0].message
+
+
+def test_an_https_organisation_url_is_kept() -> None:
+    release = parse(
+        "---\ntitle: T\ndate: 2026-05-04\norganization:\n  name: Acme Ltd\n  url: https://acme.example.org\n---\n\nBody.\n"
+    )
+    assert release.organization is not None and release.organization.url == "https://acme.example.org"
+    assert release.problems == ()

@@ -525,6 +525,9 @@ class _Fields:
                 if text and config_mod.has_line_break(text):
                     self.bad("organization", f"{key}: contains a line break or control character: write it on one line")
                     texts[key] = " ".join(text.split())
+            if texts["url"] and not config_mod.is_web_address(texts["url"]):
+                self.bad("organization", f"url: '{texts['url'][:80]}' is not a web address: start it with https://")
+                texts["url"] = None
             name = texts["name"] or name
             acronyms = value.get("acronyms", [])
             logo = self.logo(texts["logo"], config, base)
