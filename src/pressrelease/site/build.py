@@ -19,6 +19,7 @@ from ..atomic import write_atomic
 from ..config import Config
 from ..discover import release_files
 from ..errors import PressReleaseError, ReadError
+from ..render.common import language_name
 from ..render.templates import builtin_dir
 from . import feeds, pages
 from .collect import Entry, Processed, Site, Work, digest, process
@@ -308,7 +309,7 @@ def _index_pages(published: list[Entry], site: Site) -> list[pages.Page]:
     listings = [pages.Listing("", site.title, published, "feed.xml")]
     listings += [pages.Listing(f"archive/{year}/", year, items) for year, items in years.items()]
     listings += [
-        pages.Listing(f"lang/{code}/", _language_name(code), items, f"lang/{code}/feed.xml")
+        pages.Listing(f"lang/{code}/", language_name(code), items, f"lang/{code}/feed.xml")
         for code, items in languages.items()
     ]
     listings += [pages.Listing(f"tags/{slug}/", tag_names[slug], items) for slug, items in tags.items()]
@@ -333,7 +334,7 @@ def _feeds(published: list[Entry], site: Site, listing_pages: list[str]) -> dict
         languages[entry.language].append(entry)
     for code, items in languages.items():
         name = f"lang/{code}/feed.xml"
-        files[name] = feeds.atom(items, site, name, f"{site.title} ({_language_name(code)})", code)
+        files[name] = feeds.atom(items, site, name, f"{site.title} ({language_name(code)})", code)
     files["sitemap.xml"] = feeds.sitemap(
         published, site, [name.removesuffix("index.html") for name in listing_pages], _language_sets(published)
     )
@@ -356,17 +357,6 @@ def _language_sets(published: list[Entry]) -> dict[str, list[Entry]]:
                 linked[entry.slug][other.slug] = other
                 linked[other.slug][entry.slug] = entry
     return {slug: sorted(others.values(), key=lambda e: e.language) for slug, others in linked.items()}
-
-
-def _language_name(code: str) -> str:
-    """``français`` for ``fr``: a language named in itself (Babel), else its code."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(code.replace("-", "_")).get_display_name()
-    except (ValueError, UnknownLocaleError):
-        return code
-    return name or code
 
 
 # -- write -----------------------------------------------------------------------------------
