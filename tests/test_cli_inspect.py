@@ -109,7 +109,8 @@ def test_inspect_tree_shows_what_was_found(monkeypatch: pytest.MonkeyPatch, caps
 def test_inspect_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import io
 
-    monkeypatch.setattr(sys, "stdin", io.StringIO("---\ntitle: T\ndate: 2024-07-19\n---\n\nGENEVA – Lede.\n"))
+    text = "---\ntitle: T\ndate: 2024-07-19\n---\n\nGENEVA – Lede.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
     code, out, _ = run(monkeypatch, capsys, "inspect", "-", "--format", "json", "--isolated")
     data = json.loads(out)
     assert code == 0 and data["path"] is None and data["dateline"]["places"] == ["GENEVA"]

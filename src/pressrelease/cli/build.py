@@ -221,20 +221,17 @@ def email_command(
 ) -> None:
     """Print the plain-text email body (subject on standard error), e.g. for '| pbcopy'."""
     from .. import config as config_mod
-    from ..parse import parse, parse_file
+    from ..parse import parse_file
     from ..render.eml import subject
     from ..render.text import render_text
 
     existing_paths([path])
     if path.is_dir():
         fail(f"{path}: is a folder; email takes one release file")
+    source = None if str(path) == "-" else path  #: None: standard input
     try:
-        if str(path) == "-":
-            cfg = config_mod.for_path(None, config, isolated)
-            release = parse(sys.stdin.read(), None, cfg)
-        else:
-            cfg = config_mod.for_path(path, config, isolated)
-            release = parse_file(path, cfg)
+        cfg = config_mod.for_path(source, config, isolated)
+        release = parse_file(source, cfg)
         unreadable = next((p for p in release.problems if p.code == "PR004"), None)
         if unreadable is not None:
             fail(f"{release.display_name}:{unreadable.span.line}: {unreadable.message}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -13,7 +12,7 @@ import typer
 from .. import config as config_mod
 from ..budget import DEFAULT_SECONDS
 from ..inspection import summarize
-from ..parse import parse, parse_file
+from ..parse import parse_file
 from .common import file_budget
 from .parameters import LightCommand
 from .root import app, console, escape, existing_paths
@@ -123,16 +122,12 @@ def inspect_command(
 
 
 def _inspect(path: Path, format: InspectFormat, config: Path | None, isolated: bool) -> None:
-    if str(path) == "-":
-        cfg = config_mod.for_path(None, config, isolated)
-        release = parse(sys.stdin.read(), None, cfg)
-    else:
-        if path.is_dir():
-            from .root import fail
+    source = None if str(path) == "-" else path  #: None: standard input
+    if source is not None and source.is_dir():
+        from .root import fail
 
-            fail(f"{path}: is a folder; inspect takes one release file")
-        cfg = config_mod.for_path(path, config, isolated)
-        release = parse_file(path, cfg)
+        fail(f"{path}: is a folder; inspect takes one release file")
+    release = parse_file(source, config_mod.for_path(source, config, isolated))
     data = summarize(release)
     if format is InspectFormat.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -127,7 +127,7 @@ def _fix(paths: list[Path], plan: Plan, write: bool) -> tuple[list[FileResult], 
     A file that cannot be written, or that changed on disk while it was fixed, is
     reported and left alone; the other files are still fixed.
     """
-    from ..lint.fix import FixError, fix_file, fix_text
+    from ..lint.fix import FixError, fix_file, fix_stdin
     from ..lint.runner import STDIN, discover
 
     results: list[FileResult] = []
@@ -135,23 +135,13 @@ def _fix(paths: list[Path], plan: Plan, write: bool) -> tuple[list[FileResult], 
     unwritten: list[FixError] = []
     applied = 0
     for path in discover(paths, plan.settings):
-        if path == STDIN:
-            original = sys.stdin.read()
-            fixed, count, result = fix_text(original, None, plan)
-            if write:
-                sys.stdout.write(fixed)
-            elif fixed != original.replace("\r\n", "\n"):
-                from ..lint.fix import Outcome
-
-                diffs.append(Outcome(original.replace("\r\n", "\n"), fixed, count, result).diff())
-            results.append(result)
-            applied += count
-            continue
         try:
-            outcome = fix_file(path, plan, write=write)
+            outcome = fix_stdin(plan) if path == STDIN else fix_file(path, plan, write=write)
         except FixError as error:
             unwritten.append(error)
             continue
+        if path == STDIN and write:
+            sys.stdout.write(outcome.fixed)  # the fixed text is the output; the report goes to stderr
         results.append(outcome.result)
         applied += outcome.applied
         if outcome.changed:

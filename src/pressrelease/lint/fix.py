@@ -25,9 +25,9 @@ import msgspec
 from ..atomic import FolderNotWritable, write_atomic
 from ..errors import PressReleaseError
 from ..model import Span
-from ..parse import MAX_BYTES, decode, parse
+from ..parse import MAX_BYTES, decode, parse, read_stdin, source_text
 from .engine import UNUSED_SUPPRESSION, Diagnostic, clock, lint
-from .runner import STDIN, FileResult, Plan, stdin_shown
+from .runner import STDIN, FileResult, Plan, refused, stdin_shown
 
 MAX_ROUNDS = 10
 
@@ -215,6 +215,15 @@ def fix_file(path: Path, plan: Plan, write: bool = True) -> Outcome:
         data = fixed.replace("\n", "\r\n") if crlf else fixed
         write_fixed(path, ("\ufeff" if bom else "") + data, unchanged=seen)
     return outcome
+
+
+def fix_stdin(plan: Plan) -> Outcome:
+    """Fix standard input, read with a file's checks; input the reader refuses gets its PR004 alone."""
+    text, problem = read_stdin()
+    if text is None:
+        return Outcome("", "", 0, refused(STDIN, problem, plan))
+    fixed, applied, result = fix_text(text, None, plan)
+    return Outcome(source_text(text), fixed, applied, result)
 
 
 def write_fixed(path: Path, text: str, unchanged: Stamp | None = None) -> None:

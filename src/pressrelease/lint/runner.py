@@ -25,7 +25,7 @@ from .. import config as config_mod
 from ..config import Config
 from ..discover import STDIN, release_files
 from ..errors import PressReleaseError, ReadError
-from ..model import Span
+from ..model import Problem, Span
 from ..parse import parse, read_stdin, read_text, source_text
 from .engine import UNREADABLE, Diagnostic, all_rules, clock, lint
 from .registry import Rule
@@ -127,8 +127,7 @@ def _lint_file(path: Path, plan: Plan) -> FileResult:
     if path == STDIN:
         text, read_problem = read_stdin()
         if text is None:
-            assert read_problem is not None
-            return FileResult(shown, (_unreadable(shown, read_problem.message, read_problem.span),), "", fail_on)
+            return refused(path, read_problem, plan)
         release = parse(text, settings.stdin_name, config)
     else:
         try:
@@ -136,9 +135,7 @@ def _lint_file(path: Path, plan: Plan) -> FileResult:
         except ReadError as error:  # gone since discovery, or a broken link: this file's error only
             return FileResult(shown, (_unreadable(shown, f"cannot read the file: {error.message}"),), "", fail_on)
         if text is None:
-            message = read_problem.message if read_problem else "cannot read the file"
-            span = read_problem.span if read_problem else Span.point(1)
-            return FileResult(shown, (_unreadable(shown, message, span),), "", fail_on)
+            return refused(path, read_problem, plan)
         # A release naming its translations is checked against them: its findings
         # depend on other files, so it is never taken from (or put in) the cache.
         if plan.cache is not None and not _NAMES_TRANSLATIONS.search(text):
@@ -164,6 +161,14 @@ def _lint_file(path: Path, plan: Plan) -> FileResult:
 def stdin_shown(settings: Settings) -> str:
     """How standard input is named in reports: ``--stdin-filename``, else ``<stdin>``."""
     return str(settings.stdin_name) if settings.stdin_name is not None else "<stdin>"
+
+
+def refused(path: Path, problem: Problem | None, plan: Plan) -> FileResult:
+    """The result for a file (or ``-``) the reader refused: its PR004 alone."""
+    shown = stdin_shown(plan.settings) if path == STDIN else str(path)
+    message = problem.message if problem else "cannot read the file"
+    fail_on = plan.settings.fail_on or plan.config_for(path).lint.fail_on
+    return FileResult(shown, (_unreadable(shown, message, problem.span if problem else None),), "", fail_on)
 
 
 def _unreadable(path: str, message: str, span: Span | None = None) -> Diagnostic:
@@ -302,4 +307,5 @@ __all__ = [
     "in_workers",
     "lint_file",
     "lint_paths",
+    "refused",
 ]

@@ -168,10 +168,10 @@ def decode(data: bytes, stdin: bool = False) -> tuple[str | None, Problem | None
     return text.removeprefix("\ufeff"), None
 
 
-def parse_file(path: str | Path, config: config_mod.Config | None = None) -> Release:
-    """Read and parse one release; the config is discovered when not given."""
-    path = Path(path)
-    text, problem = read_text(path)
+def parse_file(path: str | Path | None, config: config_mod.Config | None = None) -> Release:
+    """Read and parse one release (``None``: standard input); the config is discovered when not given."""
+    path = Path(path) if path is not None else None
+    text, problem = read_text(path) if path is not None else read_stdin()
     if config is None:
         config = config_mod.for_path(path)
     if text is None:
