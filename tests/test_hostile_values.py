@@ -92,7 +92,7 @@ def test_an_organisation_name_with_a_line_break_is_reported_as_such(tmp_path: Pa
         encoding="utf-8",
     )
     code, output = _run("lint", "--isolated", "--format", "concise", str(path))
-    assert "organization: name: contains a line break" in output
+    assert "organization.name: contains a line break" in output
     out = tmp_path / "out"
     code, output = _run("build", "--isolated", "--force", "-j", "1", "--to", "eml", "-o", str(out), str(path))
     assert code == 0 and "is not an address" not in output, output

@@ -9,22 +9,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import msgspec
 
-from . import assets
+from . import assets, organizations
 from .errors import ConfigError
 from .model import Organization
 
-PROFILES = ("default", "un", "ap", "uk")
-SEVERITIES = ("error", "warning", "info")
+
+class Profile(StrEnum):
+    """The house styles: which rules are on by default, the end mark, the paper."""
+
+    default = "default"
+    un = "un"
+    ap = "ap"
+    uk = "uk"
+
+
+class Level(StrEnum):
+    """A finding's severity, and the least one that fails a run (``fail-on``)."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Paper(StrEnum):
+    """The PDF's paper size (``[build] paper``, ``--paper``), in any case."""
+
+    A4 = "A4"
+    Letter = "Letter"
+
+
+PROFILES = tuple(profile.value for profile in Profile)
+SEVERITIES = tuple(level.value for level in Level)
 FORMATS = ("html", "pdf", "txt", "eml")  #: built when nothing else is asked for
 ALL_FORMATS = (*FORMATS, "docx")  #: docx on request: ``--to docx`` or ``[build] formats``
-PAPERS = ("A4", "Letter")
 THRESHOLDS: dict[str, int] = {
     "headline-max-chars": 100,
     "headline-max-words": 24,
@@ -37,7 +61,6 @@ THRESHOLDS: dict[str, int] = {
     "max-quotes": 4,
     "boilerplate-max-words": 100,
 }
-ORG_KEYS = ("name", "short_name", "url", "boilerplate", "logo", "email", "acronyms", "about_heading", "base_url")
 CONFIG_NAMES = ("pressrelease.toml", ".pressrelease.toml", "pyproject.toml")
 
 
@@ -93,16 +116,6 @@ class Config(msgspec.Struct, frozen=True):
 
 
 DEFAULT = Config()
-
-
-def has_line_break(text: str) -> bool:
-    """True when a one-line value (an email header's) holds a line break or another control character."""
-    return any(ord(c) < 32 or c in "\x7f\x85\u2028\u2029" for c in text)
-
-
-def is_web_address(text: str) -> bool:
-    """An http(s) address: the only kind an organisation's ``url`` may be (it becomes a link)."""
-    return urlsplit(text).scheme.lower() in ("http", "https")
 
 
 def discover(start: Path) -> Path | None:
@@ -274,64 +287,24 @@ class _Validator:
             table = f"organizations.{key}"
             if not self.expect(org, dict, key, "organizations", "a table"):
                 continue
-            self.unknown(org, ORG_KEYS, table)
-            name = org.get("name")
-            if not isinstance(name, str) or not name.strip():
-                self.problem(key, "an organisation needs a name", "organizations")
-                continue
-            if has_line_break(name.strip()):  # it goes into the From: header of every draft
-                self.problem("name", "contains a line break or control character: write it on one line", table)
-            fields: dict[str, str | None] = {}
-            for k in ("short_name", "url", "boilerplate", "logo", "email", "base_url"):
-                value = org.get(k)
-                if value is not None and not self.expect(value, str, k, table, "a string"):
-                    value = None
-                fields[k] = value.strip() if isinstance(value, str) else None
-                if k != "boilerplate" and fields[k] and has_line_break(str(fields[k])):
-                    self.problem(k, "contains a line break or control character: write it on one line", table)
-                    fields[k] = None
-            if fields["url"] and not is_web_address(fields["url"]):
-                self.problem("url", f"'{fields['url'][:80]}' is not a web address: start it with https://", table)
-                fields["url"] = None
-            logo = self.logo(fields["logo"], table)
-            result[key] = Organization(
-                key=key,
-                name=name.strip(),
-                short_name=fields["short_name"],
-                url=fields["url"],
-                boilerplate=fields["boilerplate"],
-                logo=logo,
-                email=fields["email"],
-                acronyms=self.strings(org.get("acronyms", []), "acronyms", table),
-                about_heading=self.about_heading(org.get("about_heading"), table),
-                base_url=fields["base_url"],
-            )
+            self.unknown(org, organizations.KEYS, table)
+
+            def report(field: str | None, message: str, key: str = key, table: str = table) -> None:
+                if field is None:
+                    self.problem(key, message, "organizations")
+                else:
+                    self.problem(field, message, table)
+
+            found = organizations.read_organization(org, key, report, self.logo)
+            if found is not None:
+                result[key] = found
         return result
 
-    def about_heading(self, raw: Any, table: str) -> tuple[tuple[str, str], ...]:
-        """``about_heading``: one heading for every language, or a table of them by language."""
-        if raw is None:
-            return ()
-        if isinstance(raw, str):
-            return (("*", raw.strip()),) if raw.strip() else ()
-        if not self.expect(raw, dict, "about_heading", table, "a string or a table of strings by language"):
-            return ()
-        pairs = []
-        for lang, heading in raw.items():
-            if self.expect(heading, str, f"about_heading.{lang}", table, "a string"):
-                pairs.append((str(lang), heading.strip()))
-        return tuple(pairs)
-
-    def logo(self, name: str | None, table: str) -> Path | None:
+    def logo(self, name: str) -> Path | str:
         """A logo the config may name: a small image in the config's folder or its theme (:mod:`.assets`)."""
-        if not name:
-            return None
-        roots = [self.path.parent, *self.theme]
-        found = assets.resolve(name, self.path.parent, roots, "the config's folder or the theme")
-        if isinstance(found, Path):
-            return found
-        self.problem("logo", f"{found}", table)
-        return None
+        return assets.resolve(
+            name, self.path.parent, [self.path.parent, *self.theme], "the config's folder or the theme"
+        )
 
     def lint(self, raw: Any) -> LintConfig:
         if not self.expect(raw, dict, "lint", None, "a table"):
@@ -403,7 +376,8 @@ class _Validator:
                 self.problem("formats", f"unknown format {f!r} (known: {', '.join(ALL_FORMATS)})", "build")
         formats = tuple(f for f in formats if f in ALL_FORMATS) or FORMATS
         paper = raw.get("paper")
-        if paper is not None and (not isinstance(paper, str) or paper.lower() not in ("a4", "letter")):
+        papers = {size.lower(): size.value for size in Paper}
+        if paper is not None and (not isinstance(paper, str) or paper.lower() not in papers):
             self.problem("paper", "must be A4 or Letter", "build")
             paper = None
         wrap = raw.get("wrap", 0)
@@ -426,7 +400,7 @@ class _Validator:
         return BuildConfig(
             formats=formats,
             output=out_path,
-            paper=None if paper is None else "A4" if paper.lower() == "a4" else "Letter",
+            paper=None if paper is None else papers[paper.lower()],
             end_mark=end_mark,
             wrap=int(wrap),
             templates=tpl_path,

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..config import Paper
 from ..errors import PressReleaseError
 from .parameters import LightCommand
 from .root import app, console, escape, existing_paths, fail, library_error, parse_now, state
@@ -22,11 +22,6 @@ from .root import app, console, escape, existing_paths, fail, library_error, par
 if TYPE_CHECKING:
     from ..build import BuildOptions, BuildResult
     from ..config import Config
-
-
-class Paper(StrEnum):
-    A4 = "A4"
-    Letter = "Letter"
 
 
 def _formats(value: str | None) -> tuple[str, ...] | None:

@@ -89,7 +89,8 @@ def _globals(argv: list[str]) -> tuple[dict[str, Any], int] | None:
 
 def read(argv: list[str]) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """(app options, lint keyword arguments) for a plain ``lint`` command line, else None."""
-    from .runlint import Level, LintFormat, Profile
+    from ..config import Level, Profile
+    from .runlint import LintFormat
 
     start = _globals(argv)
     if start is None or argv[start[1]] != "lint":

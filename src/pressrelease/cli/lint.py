@@ -15,9 +15,10 @@ from typing import Annotated
 
 import typer
 
+from ..config import Level, Profile
 from .parameters import LightCommand
 from .root import app, console, fail
-from .runlint import Level, LintFormat, Profile, run
+from .runlint import LintFormat, run
 
 
 class RulesFormat(StrEnum):

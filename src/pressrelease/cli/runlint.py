@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ..config import Level, Profile
 from ..errors import PressReleaseError
 from .common import (
     check_writable,
@@ -45,19 +46,6 @@ class LintFormat(StrEnum):
     json = "json"
     github = "github"
     sarif = "sarif"
-
-
-class Level(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-class Profile(StrEnum):
-    default = "default"
-    un = "un"
-    ap = "ap"
-    uk = "uk"
 
 
 def _selectors(values: list[str] | None) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .. import assets
+from .. import assets, organizations
 from .. import config as config_mod
 from ..errors import ReadError
 from ..model import (
@@ -393,7 +393,7 @@ class _Fields:
             if at.tzinfo is None:
                 return Embargo(text, None, None, span)  # no zone: PR601 says so
         elif isinstance(value, str):
-            if config_mod.has_line_break(value.strip()):  # it would end up in an email header
+            if organizations.has_line_break(value.strip()):  # it would end up in an email header
                 self.bad("embargo", "contains a line break or control character: write the date and time on one line")
                 return Embargo(" ".join(text.split()), None, None, span)
             at, zone = _parse_embargo(value.strip())
@@ -509,61 +509,28 @@ class _Fields:
                 return Organization(key=None, name=value.strip())
             return org
         if isinstance(value, dict):
-            name = value.get("name")
-            if not isinstance(name, str) or not name.strip():
-                self.bad("organization", "a mapping needs a 'name'")
-                return config.organization()
-            unknown = [k for k in value if k not in config_mod.ORG_KEYS]
+            unknown = [k for k in value if k not in organizations.KEYS]
             if unknown:
                 self.bad("organization", f"unknown keys {', '.join(map(str, unknown))}")
-            texts = {
-                k: (str(value[k]).strip() if isinstance(value.get(k), (str, int)) else None)
-                for k in config_mod.ORG_KEYS
-            }
-            for key in ("name", "short_name", "email", "url", "logo"):  # name and email go into email headers
-                text = texts[key]
-                if text and config_mod.has_line_break(text):
-                    self.bad("organization", f"{key}: contains a line break or control character: write it on one line")
-                    texts[key] = " ".join(text.split())
-            if texts["url"] and not config_mod.is_web_address(texts["url"]):
-                self.bad("organization", f"url: '{texts['url'][:80]}' is not a web address: start it with https://")
-                texts["url"] = None
-            name = texts["name"] or name
-            acronyms = value.get("acronyms", [])
-            logo = self.logo(texts["logo"], config, base)
-            return Organization(
-                key=None,
-                name=name.strip(),
-                short_name=texts["short_name"],
-                url=texts["url"],
-                boilerplate=texts["boilerplate"],
-                logo=logo,
-                email=texts["email"],
-                acronyms=tuple(str(a) for a in acronyms) if isinstance(acronyms, list) else (),
-            )
+
+            def report(field: str | None, message: str) -> None:
+                if field is None:
+                    self.bad("organization", message)
+                    return
+                span = self.child_spans.get(f"organization.{field}", self.span("organization"))
+                self.problems.append(Problem("PR003", f"organization.{field}: {message}", span))
+
+            found = organizations.read_organization(value, None, report, lambda name: self.logo(name, config, base))
+            return found or config.organization()
         self.bad("organization", f"expected a config key or a mapping, got {_kind(value)}")
         return config.organization()
 
-    def logo(self, name: str | None, config: config_mod.Config, base: Path | None) -> Path | None:
-        """The front matter's logo if the release may name it (:mod:`pressrelease.assets`), else a PR003."""
-        if not name:
-            return None
+    def logo(self, name: str, config: config_mod.Config, base: Path | None) -> Path | str:
+        """The file the front matter's logo names, if the release may name it (:mod:`pressrelease.assets`)."""
         if base is None:
-            self.problems.append(
-                Problem(
-                    "PR003",
-                    "organization.logo: a release read from standard input cannot name a logo file",
-                    self.span("organization"),
-                )
-            )
-            return None
+            return "a release read from standard input cannot name a logo file"
         roots = (base, config.build.templates) if config.build.templates else (base,)
-        found = assets.resolve(name, base, roots, "the release's folder or the theme")
-        if isinstance(found, Path):
-            return found
-        span = self.child_spans.get("organization.logo", self.span("organization"))
-        self.problems.append(Problem("PR003", f"organization.logo: {found}", span))
-        return None
+        return assets.resolve(name, base, roots, "the release's folder or the theme")
 
 
 def _kind(value: Any) -> str:
