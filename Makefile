@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 SEED   := examples/iom-minsk-2024-07-19.md
 SEED_RU := examples/iom-minsk-2024-07-19.ru.md
 
-.PHONY: demo test lint typecheck pytest bench sysdeps testdeps clean docs data
+.PHONY: demo test lint typecheck pytest bench sysdeps testdeps clean docs data fonts
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,11 @@ endef
 
 # libharfbuzz-subset0 makes WeasyPrint subset fonts with HarfBuzz instead of
 # fontTools: several times faster PDFs.
+# fonts-noto-cjk: Chinese, Japanese and Korean in PDFs (the Arabic font is bundled;
+# Han is too large to bundle). Without it, build stops a Chinese PDF and says so.
 sysdeps:
 	$(call apt,libharfbuzz-subset0,PDFs are several times faster with HarfBuzz font subsetting)
+	$(call apt,fonts-noto-cjk,PDFs of releases in Chinese need a font for Han characters)
 
 # poppler-utils (pdfinfo, pdftotext): the PDF tests read the PDFs they build.
 testdeps:
@@ -77,6 +80,10 @@ docs: $(STAMP)
 # import phonenumbers (a test fails when it is stale).
 data: $(STAMP)
 	$(BIN)/python -m pressrelease.gendata
+
+# The bundled Arabic font subset, remade from Debian's fonts-noto-core (see the script).
+fonts: $(STAMP)
+	tools/arabic-font.sh
 
 clean:
 	rm -rf $(VENV) dist build .mypy_cache .ruff_cache .pytest_cache

@@ -43,6 +43,11 @@ def test_wheel_ships_templates_and_data(tmp_path: Path) -> None:
     }
     assert shipped, "templates/default/ has files"
     assert shipped <= names, sorted(shipped - names)
+    fonts = "pressrelease/templates/default/fonts/"
+    arabic = {f"{fonts}NotoNaskhArabic-Regular.ttf", f"{fonts}NotoNaskhArabic-Bold.ttf", f"{fonts}OFL.txt"}
+    assert arabic <= names  # the Arabic subset and its licence
+    sizes = {i.filename: i.file_size for i in zipfile.ZipFile(wheel).infolist() if i.filename.startswith(fonts)}
+    assert sum(sizes[n] for n in arabic if n.endswith(".ttf")) < 300 * 1024, sizes
     assert "pressrelease/data/en.toml" in names
     data = ROOT / "src" / "pressrelease" / "data"
     every = {f"pressrelease/data/{p.relative_to(data).as_posix()}" for p in data.rglob("*") if p.is_file()}

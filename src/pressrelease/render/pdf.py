@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..config import Config
 from ..errors import RenderError
 from ..model import Release
+from .glyphs import check_fonts
 from .html import render_html
 from .templates import builtin_dir, environment, template_dirs
 
@@ -128,6 +129,7 @@ class PdfRenderer:
         if paper is None:
             paper = "Letter" if release.profile == "ap" else "A4"
         try:
+            check_fonts(release)  # no PDF with blank space where a script's words should be
             return self._render(release, config, paper, folder)
         except RenderError:
             raise
