@@ -156,9 +156,9 @@ def test_the_pdf_prints_the_same_lines(tmp_path: Path) -> None:
 def test_names_are_bold_titles_regular_and_numbers_live() -> None:
     html = render_html(parse(FRENCH, "release.md"), DEFAULT)
     assert '<strong class="contact-name">Léa Dumont</strong>, chargée de communication' in html
-    assert '<a href="tel:+33499001234">+33 4 99 00 12 34</a>' in html
+    assert '<a href="tel:+33499001234" dir="ltr">+33 4 99 00 12 34</a>' in html
     assert (
-        '<a href="mailto:l.dumont@conservatoire.example.fr">l<wbr>.dumont@<wbr>conservatoire<wbr>.example<wbr>.fr</a>'
+        '<a href="mailto:l.dumont@conservatoire.example.fr" dir="ltr">l<wbr>.dumont@<wbr>conservatoire<wbr>.example<wbr>.fr</a>'
         in html
     )
 

@@ -171,6 +171,8 @@ class BodyRenderer:
                 if href is not None:
                     title = child.attrGet("title")
                     extra = f' title="{attribute(str(title))}"' if title else ""
+                    if child.markup in ("linkify", "autolink"):
+                        extra += ' dir="ltr"'  # a bare address reads left to right, in Arabic text too
                     out.append(f'<a href="{attribute(href)}"{extra}>')
             elif kind == "link_close":
                 if open_links.pop() if open_links else False:

@@ -60,7 +60,9 @@ class ContactLine:
             if segment.strong:
                 piece = f'<strong class="contact-name">{piece}</strong>'
             if segment.href:
-                piece = f'<a href="{escape(segment.href)}">{piece}</a>'
+                # an address, a number or a URL reads left to right, in Arabic text too
+                # (unisolated, "+41 22 555 0199" prints as "0199 555 22 41+" right to left)
+                piece = f'<a href="{escape(segment.href)}" dir="ltr">{piece}</a>'
             parts.append(piece)
         return Markup("".join(parts))
 

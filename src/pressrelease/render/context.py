@@ -21,10 +21,10 @@ from ..config import Config
 from ..model import Block, Contact, Release, Section
 from ..parse.language import language
 from . import common
+from .bidi import direction
 from .body import BodyRenderer
 from .contact_block import contact_block, contact_heading, tel_url
 
-RTL = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
 DESCRIPTION_CHARS = 200
 
 
@@ -49,11 +49,6 @@ class ContactCard:
     region: str | None
     email: str | None
     phones: tuple[tuple[str, str, str], ...]  #: (label, number as written, ``tel:`` URL)
-
-
-def direction(lang: str) -> str:
-    """``rtl`` for scripts written right to left, else ``ltr``."""
-    return "rtl" if lang.split("-")[0].lower() in RTL else "ltr"
 
 
 def og_locale(lang: str) -> str:

@@ -21,10 +21,12 @@ from ..config import Config
 from ..model import Release
 from ..parse.language import language
 from . import common
+from .bidi import direction, has_right_to_left
 from .contact_block import contact_block, contact_heading
 
 ACCENT = (0x0B, 0x4F, 0x8A)
 ALERT = (0xA4, 0x16, 0x1A)
+ARABIC_FONT = "Noto Naskh Arabic"  #: Word's "complex script" face for right-to-left runs
 BODY_FONT = "Noto Serif"  #: the PDF theme's faces; Word substitutes when they are not installed
 HEADING_FONT = "Noto Sans"
 CONTACT_STYLE = "Contact"  #: the contact block's paragraphs: one style to restyle them all
@@ -41,6 +43,8 @@ def render_docx(release: Release, config: Config) -> bytes:
     writer.head()
     writer.body(config)
     writer.sections()
+    if direction(release.language) == "rtl":
+        _right_to_left(document)
     org = release.organization
     properties = document.core_properties
     properties.title = release.title or ""
@@ -284,3 +288,58 @@ def _set_language(style: Any, lang: str) -> None:
     element = OxmlElement("w:lang")
     element.set(qn("w:val"), lang)
     props.append(element)
+
+
+#: the elements a run's properties may have after ``w:rtl``, in the schema's order
+_AFTER_RTL = ("w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def _right_to_left(document: Any) -> None:
+    """Every paragraph right to left (``w:bidi``: Word puts its start on the right), and every
+    run with Arabic, Hebrew... letters marked ``w:rtl``, so Word orders its digits and
+    punctuation for a right-to-left reader and draws it with :data:`ARABIC_FONT`. Latin runs
+    (names, addresses) stay plain left-to-right runs inside the paragraph."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    section = document.sections[0]
+    parts = [document.element.body, section.header._element, section.footer._element]
+    for part in parts:
+        for paragraph in part.iter(qn("w:p")):
+            properties = paragraph.get_or_add_pPr()
+            if properties.find(qn("w:bidi")) is None:
+                properties.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
+        for run in part.iter(qn("w:r")):
+            words = "".join(text.text or "" for text in run.iter(qn("w:t")))
+            if not has_right_to_left(words):
+                continue
+            properties = run.get_or_add_rPr()
+            if properties.find(qn("w:rtl")) is None:
+                properties.insert_element_before(OxmlElement("w:rtl"), *_AFTER_RTL)
+            fonts = properties.find(qn("w:rFonts"))
+            if fonts is None:
+                fonts = OxmlElement("w:rFonts")
+                properties.insert(0, fonts)
+            fonts.set(qn("w:cs"), ARABIC_FONT)
+
+
+#: the elements paragraph properties may have after ``w:bidi``, in the schema's order
+_PPR_AFTER_BIDI = (
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)

@@ -30,6 +30,7 @@ from ..errors import RenderError
 from ..model import Block, Release, Section
 from ..parse import flatten_deep_inlines
 from ..parse.language import language
+from .bidi import direction, mark_lines
 from .common import about_heading, dateline_prefix, end_mark, release_line, safe_url
 from .contact_block import contact_block
 from .templates import environment
@@ -381,7 +382,8 @@ def render_text(release: Release, config: Config, *, wrap: int | None = None, te
         raise RenderError(
             f"plain-text template {where or TEMPLATE + ': '}{error.message}", release.display_name
         ) from None
-    return _tidy(text)
+    text = _tidy(text)
+    return mark_lines(text) if direction(release.language) == "rtl" else text
 
 
 def _tidy(text: str) -> str:
