@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
@@ -13,7 +14,8 @@ from cliutil import loaded_after, run_main
 from lint.util import CLEAN  # tests/ is on sys.path (pytest's rootdir-relative import)
 from pressrelease.cli import fast, main
 from pressrelease.cli.common import Color
-from pressrelease.cli.runlint import Level, LintFormat, Profile
+from pressrelease.cli.runlint import LintFormat
+from pressrelease.config import Level, Profile
 
 NOW = "2026-01-01T00:00:00Z"
 BROKEN = CLEAN.replace("Nairobi – Three", "Three").replace("location: Nairobi\n", "")  # PR201, an error
@@ -36,6 +38,16 @@ def test_the_option_table_matches_the_typer_declarations() -> None:
     table |= {flag: (name, True, False) for flag, name in fast.LISTS.items()}
     table |= {flag: (name, False, True) for flag, name in fast.FLAGS.items()}
     assert table == declared
+
+
+def test_only_run_declares_the_defaults() -> None:
+    """The typer command passes on what is given, and run() defaults the rest, as on the fast path."""
+    from pressrelease.cli.lint import lint_command
+    from pressrelease.cli.runlint import run
+
+    declared = inspect.signature(lint_command).parameters
+    assert set(declared) == set(inspect.signature(run).parameters)
+    assert {name: p.default for name, p in declared.items() if p.default is not None} == {}
 
 
 def test_a_plain_command_line_is_read() -> None:

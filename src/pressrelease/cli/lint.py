@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from ..budget import DEFAULT_SECONDS
 from ..config import Level, Profile
 from .parameters import LightCommand
 from .root import app, console, fail
@@ -31,9 +32,9 @@ def lint_command(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Release files, folders (all *.md below) or - for standard input.")
     ] = None,
-    format: Annotated[LintFormat, typer.Option("--format", "-f", help="text, concise, json, github or sarif.")] = (
-        LintFormat.text
-    ),
+    format: Annotated[
+        LintFormat | None, typer.Option("--format", "-f", help="text (the default), concise, json, github or sarif.")
+    ] = None,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Only these rules: codes, prefixes (PR7) or names.")
     ] = None,
@@ -47,31 +48,40 @@ def lint_command(
     fail_on: Annotated[
         Level | None, typer.Option("--fail-on", help="Exit 1 on findings at or above this (default: error).")
     ] = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
+    statistics: Annotated[bool | None, typer.Option("--statistics", help="Count findings per rule.")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Use this config file for every release.")] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
+    isolated: Annotated[bool | None, typer.Option("--isolated", help="Ignore all config files.")] = None,
     now: Annotated[str | None, typer.Option("--now", help="The clock for embargo rules (ISO 8601).")] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place, then report what is left.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")] = False,
+    fix: Annotated[
+        bool | None, typer.Option("--fix", help="Apply safe fixes in place, then report what is left.")
+    ] = None,
+    diff: Annotated[
+        bool | None, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")
+    ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Lint every file afresh; neither read nor write the cache.")
-    ] = False,
+        bool | None, typer.Option("--no-cache", help="Lint every file afresh; neither read nor write the cache.")
+    ] = None,
     output_file: Annotated[
         Path | None, typer.Option("--output-file", "-o", help="Write the report to this file instead of the screen.")
     ] = None,
     exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (2 still means an error).")
-    ] = False,
+        bool | None, typer.Option("--exit-zero", help="Exit 0 even when there are findings (2 still means an error).")
+    ] = None,
     stdin_filename: Annotated[
         Path | None,
         typer.Option("--stdin-filename", help="The file that standard input stands for: its config, name and links."),
     ] = None,
     timeout: Annotated[
-        float | None, typer.Option("--timeout", min=0, help="Seconds each file may take (default: 10; 0: no limit).")
+        float | None,
+        typer.Option(
+            "--timeout", min=0, help=f"Seconds each file may take (default: {DEFAULT_SECONDS:g}; 0: no limit)."
+        ),
     ] = None,
 ) -> None:
     """Check releases against the rule catalogue (`pressrelease rules` lists it)."""
-    run(**locals())  # the parameters are named as run() names them
+    # Every option is None when not given, and run() gives it its default: the
+    # defaults are declared once, there, for this command and the fast path alike.
+    run(**{name: value for name, value in locals().items() if value is not None})
 
 
 @app.command("rules", cls=LightCommand)

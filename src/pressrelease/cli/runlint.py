@@ -157,7 +157,11 @@ def run(
     stdin_filename: Path | None = None,
     timeout: float | None = None,
 ) -> None:
-    """Lint ``paths`` as ``pressrelease lint`` does; exits (``SystemExit``) 1 on failing findings, 2 on errors."""
+    """Lint ``paths`` as ``pressrelease lint`` does; exits (``SystemExit``) 1 on failing findings, 2 on errors.
+
+    The defaults here are the command's, the only place they are declared: both ways
+    in (``lint.py`` and ``fast.py``) pass just the options given on the command line.
+    """
     from ..lint.engine import failing
     from ..lint.runner import Plan, Settings, lint_paths
     from ..lint.select import Options
