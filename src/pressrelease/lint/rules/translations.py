@@ -169,8 +169,11 @@ def _contact_values(release: Release) -> dict[str, Span]:
     good=_example(),
 )
 def translation_contacts(ctx: Context) -> Iterator[Finding]:
+    versions = list(_readable(ctx))
+    if not versions:
+        return  # most releases have no other version: nothing to collect
     mine = _contact_values(ctx.release)
-    for version, other in _readable(ctx):
+    for version, other in versions:
         theirs = _contact_values(other)
         for value, span in mine.items():
             if value not in theirs:
@@ -208,8 +211,11 @@ def _release_figures(release: Release) -> list[tuple[Figure, Span]]:
     good=_example(),
 )
 def translation_figures(ctx: Context) -> Iterator[Finding]:
+    versions = list(_readable(ctx))
+    if not versions:
+        return  # most releases have no other version: no figures to read (nor their data file)
     mine = _release_figures(ctx.release)
-    for version, other in _readable(ctx):
+    for version, other in versions:
         theirs = Counter(f.key for f, _ in _release_figures(other))
         for figure, span in mine:
             if theirs[figure.key] > 0:
