@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 import pytest
 
-from pressrelease.cli.common import Color, state
+from pressrelease.cli.terminal import Color, state
 
 
 def run_main(

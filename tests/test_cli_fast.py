@@ -13,8 +13,8 @@ import pytest
 from cliutil import loaded_after, run_main
 from lint.util import CLEAN  # tests/ is on sys.path (pytest's rootdir-relative import)
 from pressrelease.cli import fast, main
-from pressrelease.cli.common import Color
 from pressrelease.cli.runlint import LintFormat
+from pressrelease.cli.terminal import Color
 from pressrelease.config import Level, Profile
 
 NOW = "2026-01-01T00:00:00Z"

@@ -14,9 +14,9 @@ from pressrelease.config import for_path
 from pressrelease.importer.core import import_bytes
 from pressrelease.model import Release
 from pressrelease.parse import parse_file
-from pressrelease.render.common import about_heading, release_line
 from pressrelease.render.contact_block import contact_heading
 from pressrelease.render.docx import render_docx
+from pressrelease.render.house_style import about_heading, release_line
 
 docx = pytest.importorskip("docx")
 

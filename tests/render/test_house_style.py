@@ -12,7 +12,7 @@ import pytest
 from pressrelease.config import DEFAULT, Config, for_path
 from pressrelease.model import Organization
 from pressrelease.parse import parse, parse_file
-from pressrelease.render.common import about_heading, end_mark, format_date, locale_tag, zone_name
+from pressrelease.render.house_style import about_heading, end_mark, format_date, locale_tag, zone_name
 from pressrelease.render.html import render_html
 from pressrelease.render.typography import keep_numbers_with_units, no_lone_last_word
 

@@ -30,7 +30,7 @@ def main() -> int:
     Library errors become one line and exit 2, Ctrl-C exit 130, as in the app.
     """
     from . import fast
-    from .common import guarded
+    from .terminal import guarded
 
     code = guarded(lambda: fast.run(sys.argv[1:]))
     if code is not None:

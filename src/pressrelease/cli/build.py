@@ -246,7 +246,7 @@ def _skeleton(cfg: Config, today: dt.date) -> str:
     import yaml
 
     from ..parse.language import language
-    from ..render.common import PROFILE_END_MARKS
+    from ..render.house_style import PROFILE_END_MARKS
 
     lang = language(cfg.language)
     labels = lang.labels

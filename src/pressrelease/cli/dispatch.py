@@ -11,8 +11,8 @@ import sys
 
 import typer
 
-from .common import guarded
 from .root import app
+from .terminal import guarded
 
 
 def _command_name(argv: list[str]) -> str | None:

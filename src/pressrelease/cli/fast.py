@@ -18,7 +18,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from .common import Color, state
+from .terminal import Color, state
 
 #: options with one value: option -> parameter name
 VALUES = {

@@ -19,9 +19,9 @@ from .. import config as config_mod
 from ..atomic import write_atomic
 from ..budget import DEFAULT_SECONDS
 from ..parse.language import TAG as LANGUAGE_TAG
-from .common import file_budget
 from .parameters import LightCommand
 from .root import app, console, escape, fail
+from .terminal import file_budget
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config

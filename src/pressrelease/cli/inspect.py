@@ -13,9 +13,9 @@ from .. import config as config_mod
 from ..budget import DEFAULT_SECONDS
 from ..inspection import summarize
 from ..parse import parse_file
-from .common import file_budget
 from .parameters import LightCommand
 from .root import app, console, escape, existing_paths
+from .terminal import file_budget
 
 if TYPE_CHECKING:
     from rich.tree import Tree

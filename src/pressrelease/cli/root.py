@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from .common import (
+from .parameters import LightGroup
+from .terminal import (
     Color,
     console,
     escape,
@@ -17,7 +18,6 @@ from .common import (
     parse_now,
     state,
 )
-from .parameters import LightGroup
 
 __all__ = ["app", "console", "escape", "existing_paths", "fail", "library_error", "parse_now", "state"]
 

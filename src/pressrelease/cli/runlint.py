@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..config import Level, Profile
 from ..errors import PressReleaseError
-from .common import (
+from .terminal import (
     check_writable,
     console,
     error_lines,

@@ -2,7 +2,7 @@
 
 markdown-it's own renderer passes through whatever attributes a token carries, so
 this one walks the tokens itself and writes only what it knows: a fixed set of
-tags, ``href`` through :func:`~pressrelease.render.common.safe_url`, images only as
+tags, ``href`` through :func:`~pressrelease.render.house_style.safe_url`, images only as
 ``data:`` URIs (inline, or read from a file inside the release's own folder), and
 never a ``style``, ``on*`` or ``rel`` attribute. Anything it does not know becomes
 escaped text. Remote images are never fetched: they render as a link to the image.
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from .. import assets
-from .common import safe_url
+from .house_style import safe_url
 from .typography import keep_numbers_with_units
 
 _DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$")

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from ..model import Contact, Release
 from ..parse.contact_details import EMAIL, PHONE
 from ..parse.language import language
-from .common import contact_lines, safe_url
+from .house_style import contact_lines, safe_url
 
 _MIN_PHONE_DIGITS = 7
 _MIN_NAME = 3

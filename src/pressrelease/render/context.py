@@ -20,7 +20,7 @@ from .. import assets
 from ..config import Config
 from ..model import Block, Contact, Release, Section
 from ..parse.language import language
-from . import common
+from . import house_style
 from .bidi import direction
 from .body import BodyRenderer
 from .contact_block import contact_block, contact_heading, tel_url
@@ -41,7 +41,7 @@ class Part:
 class ContactCard:
     """One media contact, as the templates print it."""
 
-    lines: tuple[str, ...]  #: :func:`~pressrelease.render.common.contact_lines`
+    lines: tuple[str, ...]  #: :func:`~pressrelease.render.house_style.contact_lines`
     head: str | None  #: the first of ``lines``: region, name, title, organisation
     name: str | None
     title: str | None
@@ -127,7 +127,7 @@ class _Builder:
     def main(self) -> Markup:
         release = self.release
         parts: list[str] = []
-        prefix = common.dateline_prefix(release)
+        prefix = house_style.dateline_prefix(release)
         for i in release.body:
             block = release.blocks[i]
             if i == release.lede:
@@ -160,7 +160,7 @@ class _Builder:
         org = release.organization
         if not about and org is not None and org.boilerplate:
             html = Markup("<p>{}</p>\n").format(org.boilerplate)
-            about = [Part("about", common.about_heading(self.release), html)]
+            about = [Part("about", house_style.about_heading(self.release), html)]
         return notes, about
 
 
@@ -170,7 +170,7 @@ def card(contact: Contact, lang: str) -> ContactCard:
     for label_key, number in (("phone", contact.phone), ("mobile", contact.mobile)):
         if number:
             phones.append((labels[label_key], number, tel_url(number)))
-    lines = tuple(common.contact_lines(contact, lang))
+    lines = tuple(house_style.contact_lines(contact, lang))
     has_head = any((contact.name, contact.title, contact.organization, contact.region))
     return ContactCard(
         lines=lines,
@@ -245,7 +245,7 @@ def alternates(release: Release, config: Config) -> list[Alternate]:
     for version in load_versions(release, config):
         if version.release is not None:
             lang = version.translation.language
-            found.append(Alternate(lang, common.language_name(lang), web_addresses(version.release).page))
+            found.append(Alternate(lang, house_style.language_name(lang), web_addresses(version.release).page))
     return found
 
 
@@ -263,7 +263,7 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
     published = release.date.isoformat() if release.date else None
     if release.embargo is not None and release.embargo.at is not None:
         published = release.embargo.at.isoformat()
-    mark = release.end_mark.text if release.end_mark is not None else common.end_mark(release, config)
+    mark = release.end_mark.text if release.end_mark is not None else house_style.end_mark(release, config)
     notes, about = builder.parts()
     main = builder.main()
     web = web_addresses(release)
@@ -290,8 +290,8 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
         "mode": mode,
         "release": release,
         "labels": labels,
-        "lang": common.locale_tag(release.language, release.profile),
-        "og_locale": og_locale(common.locale_tag(release.language, release.profile)),
+        "lang": house_style.locale_tag(release.language, release.profile),
+        "og_locale": og_locale(house_style.locale_tag(release.language, release.profile)),
         "press_release_label": labels.get("press_release", "PRESS RELEASE"),
         "dir": direction(release.language),
         "title": title,
@@ -299,10 +299,10 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
         "description": description,
         "organization": org,
         "logo": logo_uri(release),
-        "release_line": common.release_line(release),
+        "release_line": house_style.release_line(release),
         "embargoed": release.embargo is not None,
         "date": release.date.isoformat() if release.date else None,
-        "date_text": common.format_date(release.date, release.profile, release.language) if release.date else None,
+        "date_text": house_style.format_date(release.date, release.profile, release.language) if release.date else None,
         "published": published,
         "location": release.location,
         "tags": release.tags,

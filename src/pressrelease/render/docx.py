@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from ..config import Config
 from ..model import Release
 from ..parse.language import language
-from . import common
+from . import house_style
 from .bidi import direction, has_right_to_left
 from .contact_block import contact_block, contact_heading
 
@@ -49,7 +49,7 @@ def render_docx(release: Release, config: Config) -> bytes:
     properties = document.core_properties
     properties.title = release.title or ""
     properties.author = org.name if org is not None else ""
-    properties.language = common.locale_tag(release.language, release.profile)
+    properties.language = house_style.locale_tag(release.language, release.profile)
     properties.keywords = ", ".join(release.tags)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -84,7 +84,7 @@ class _Writer:
         contact.font.size = Pt(10)
         contact.paragraph_format.space_after = Pt(8)
         styles["Subtitle"].font.color.rgb = RGBColor(0x3F, 0x46, 0x50)
-        lang = common.locale_tag(self.release.language, self.release.profile)
+        lang = house_style.locale_tag(self.release.language, self.release.profile)
         _set_language(normal, lang)
 
     def page_furniture(self, config: Config) -> None:
@@ -105,7 +105,7 @@ class _Writer:
             run.bold = True
             run.font.color.rgb = RGBColor(*ACCENT)
         masthead.add_run(labels.get("press_release", "PRESS RELEASE")).bold = True
-        run = section.header.add_paragraph().add_run(common.release_line(self.release))
+        run = section.header.add_paragraph().add_run(house_style.release_line(self.release))
         run.bold = True
         if self.release.embargo is not None:
             run.font.color.rgb = RGBColor(*ALERT)
@@ -127,7 +127,7 @@ class _Writer:
         if release.subtitle:
             self.document.add_paragraph(release.subtitle, style="Subtitle")
         if release.date is not None:
-            self.document.add_paragraph(common.format_date(release.date, release.profile, release.language))
+            self.document.add_paragraph(house_style.format_date(release.date, release.profile, release.language))
 
     def body(self, config: Config) -> None:
         release = self.release
@@ -135,9 +135,9 @@ class _Writer:
         for index, block in enumerate(release.blocks):
             if block.section is not None or index in marks:
                 continue
-            prefix = common.dateline_prefix(release) if index == release.lede else None
+            prefix = house_style.dateline_prefix(release) if index == release.lede else None
             self.blocks(list(block.tokens), prefix)
-        mark = release.end_mark.text if release.end_mark is not None else common.end_mark(release, config)
+        mark = release.end_mark.text if release.end_mark is not None else house_style.end_mark(release, config)
         if mark:
             from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -153,7 +153,7 @@ class _Writer:
                 self.blocks(list(release.blocks[index].tokens))
         org = release.organization
         if release.section("about") is None and org is not None and org.boilerplate:
-            self.document.add_heading(common.about_heading(release), level=2)
+            self.document.add_heading(house_style.about_heading(release), level=2)
             self.document.add_paragraph(org.boilerplate)
         paragraphs = contact_block(release)
         if paragraphs:
@@ -212,7 +212,7 @@ def _inline(paragraph: Any, children: Sequence[Token], keep_breaks: bool = False
         elif kind == "em_close":
             italic = False
         elif kind == "link_open":
-            href = common.safe_url(str(child.attrGet("href") or ""))
+            href = house_style.safe_url(str(child.attrGet("href") or ""))
         elif kind == "link_close":
             href = None
         elif kind == "softbreak":

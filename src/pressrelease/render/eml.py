@@ -25,7 +25,7 @@ from ..config import Config
 from ..errors import RenderError
 from ..model import Release
 from ..parse.language import language
-from .common import format_embargo
+from .house_style import format_embargo
 from .text import inline_plain
 
 #: RFC 5322 §2.1.1: lines SHOULD be no more than 78 characters, excluding the CRLF.

@@ -31,8 +31,8 @@ from ..model import Block, Release, Section
 from ..parse import flatten_deep_inlines
 from ..parse.language import language
 from .bidi import direction, mark_lines
-from .common import about_heading, dateline_prefix, end_mark, release_line, safe_url
 from .contact_block import contact_block
+from .house_style import about_heading, dateline_prefix, end_mark, release_line, safe_url
 from .templates import environment
 
 TEMPLATE = "release.txt.j2"

@@ -19,7 +19,7 @@ from ..atomic import write_atomic
 from ..config import Config
 from ..discover import release_files
 from ..errors import PressReleaseError, ReadError
-from ..render.common import language_name
+from ..render.house_style import language_name
 from ..render.templates import builtin_dir
 from . import feeds, pages
 from .collect import Entry, Processed, Site, Work, digest, process

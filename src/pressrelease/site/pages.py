@@ -22,7 +22,7 @@ import msgspec
 
 from ..config import Config
 from ..model import Release
-from ..render.common import format_date
+from ..render.house_style import format_date
 from ..render.templates import environment
 
 if TYPE_CHECKING:  # collect imports this module to render a release: types only, no cycle
@@ -46,7 +46,7 @@ def release_files(
     (language tag, slug): the page links them and names them as ``hreflang`` alternates.
     """
     from ..render import context
-    from ..render.common import language_name
+    from ..render.house_style import language_name
 
     # On the newsroom the release is out: its page says when it was published, not
     # "embargoed until" (the embargo instant stays its publication time).

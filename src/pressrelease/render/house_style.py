@@ -1,5 +1,6 @@
-"""What every renderer prints the same way: dates, the release line, the end mark,
-the dateline a release without one gets, contacts, and which links are allowed.
+"""The house style every renderer prints alike: dates and regions by profile, the
+release line, the end mark, the About heading, the dateline a release without one
+gets, contact lines, and which links are allowed.
 
 Kept free of WeasyPrint and css-inline so the plain-text path stays light.
 """

@@ -1,4 +1,5 @@
-"""What every command shares, without typer: global state, consoles, error lines, exits.
+"""The terminal side every command shares, without typer: colour and debug state,
+consoles, one-line errors and the exit codes they lead to.
 
 Kept apart from the typer app (``root.py``) so that ``pressrelease lint`` can run
 without importing typer at all (see ``fast.py``). An exit is ``SystemExit``: typer
