@@ -82,6 +82,15 @@ class LintConfig(msgspec.Struct, frozen=True):
     thresholds: dict[str, int] = msgspec.field(default_factory=lambda: dict(THRESHOLDS))
     terms: tuple[Term, ...] = ()
     fail_on: str = "error"
+    thresholds_set: frozenset[str] = frozenset()  #: the thresholds the config itself sets
+
+    def thresholds_for(self, language_limits: dict[str, int]) -> dict[str, int]:
+        """The limits for a release: a language's own (Chinese counts characters) over the
+        defaults, and the config's over both."""
+        if not language_limits:
+            return self.thresholds
+        own = {key: value for key, value in language_limits.items() if key not in self.thresholds_set}
+        return {**self.thresholds, **own}
 
 
 class BuildConfig(msgspec.Struct, frozen=True):
@@ -329,6 +338,7 @@ class _Validator:
                 else:
                     severity[code] = level
         thresholds = dict(THRESHOLDS)
+        chosen: set[str] = set()
         th = raw.get("thresholds", {})
         if self.expect(th, dict, "thresholds", "lint", "a table"):
             for key, value in th.items():
@@ -338,6 +348,7 @@ class _Validator:
                     self.problem(key, "must not be negative", "lint.thresholds")
                 else:
                     thresholds[key] = value
+                    chosen.add(key)
         return LintConfig(
             select=self.strings(raw.get("select", []), "select", "lint"),
             ignore=self.strings(raw.get("ignore", []), "ignore", "lint"),
@@ -345,6 +356,7 @@ class _Validator:
             per_file_ignores=per_file,
             severity=severity,
             thresholds=thresholds,
+            thresholds_set=frozenset(chosen),
             terms=self.terms(raw.get("terms", {})),
             fail_on=fail_on,
         )

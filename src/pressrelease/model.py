@@ -130,7 +130,8 @@ class DateMention(msgspec.Struct, frozen=True):
 
     text: str
     span: Span
-    style: Literal["dmy", "mdy", "iso"]  #: day-month-year, month-day-year or ISO order
+    #: day-month-year, month-day-year, ISO order, or year-month-day with their signs (``2024年7月19日``)
+    style: Literal["dmy", "mdy", "iso", "ymd"]
     day: int
     month: int
     year: int | None  #: None when written without a year

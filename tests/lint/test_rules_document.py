@@ -44,9 +44,9 @@ SECTIONS = CLEAN.index("###\n")
 def findings_for(path: Path) -> list[tuple[str, str, str, int, int, str]]:
     config = for_path(path)
     release = parse_file(path, config)
-    context = Context(
-        release, config, release.profile, config.lint.thresholds, language(release.language), dt.datetime.now(dt.UTC)
-    )
+    lang = language(release.language)
+    limits = config.lint.thresholds_for(lang.thresholds)
+    context = Context(release, config, release.profile, limits, lang, dt.datetime.now(dt.UTC))
     found = []
     for rule in OWN_RULES:
         if release.profile in rule.profiles:

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from pressrelease.config import DEFAULT, THRESHOLDS, Config, for_path
+from pressrelease.config import DEFAULT, Config, for_path
 from pressrelease.lint.registry import Context, Finding, Rule
 from pressrelease.parse import parse, parse_file
 from pressrelease.parse.language import language
@@ -61,7 +61,7 @@ NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
 
 def context(text: str, config: Config = DEFAULT, profile: str | None = None, **thresholds: Any) -> Context:
     release = parse(text, None, config)
-    limits = dict(THRESHOLDS)
+    limits = dict(config.lint.thresholds_for(language(release.language).thresholds))
     limits.update({k.replace("_", "-"): v for k, v in thresholds.items()})
     return Context(
         release=release,
@@ -89,7 +89,8 @@ def errors_on(path: Path, rules: tuple[Rule, ...]) -> list[tuple[str, int, str]]
     """The error-level findings of ``rules`` on a real release, with its own config."""
     config = for_path(path)
     release = parse_file(path, config)
-    ctx = Context(release, config, release.profile, config.lint.thresholds, language(release.language), NOW)
+    lang = language(release.language)
+    ctx = Context(release, config, release.profile, config.lint.thresholds_for(lang.thresholds), lang, NOW)
     return [
         (r.code, f.span.line, f.message)
         for r in rules

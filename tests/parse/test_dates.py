@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,9 +17,9 @@ WORDS += ["1er", "3º", "5°", "19.", "07", "400,000", "2024-7-19"]  # the digit
 SEPARATORS = [" ", "  ", ", ", ". ", "\n", "-", ".", ",", "", "/", " – ", "\u00a0", "\t"]
 
 
-def test_month_and_weekday_names_are_single_words() -> None:
-    """The fast search assumes it (see dates._CANDIDATE)."""
-    assert [name for name in NAMES if not re.fullmatch(r"\w+", name)] == []
+def test_month_and_weekday_names_are_words() -> None:
+    """One word, or two (``تشرين الأول``): the fast search looks up a name's first word (see phrases.py)."""
+    assert [name for name in NAMES if not re.fullmatch(r"\w+(?: \w+)?", name)] == []
 
 
 def spans(matches: object) -> list[tuple[int, int]]:
@@ -61,3 +62,37 @@ def test_names_the_regex_engine_folds_differently_from_str_lower() -> None:
     """``ſ`` (long s) matches ``s`` under IGNORECASE, but ``"ſ".lower()`` is itself."""
     found = [(m.day, m.month, m.year, m.weekday) for m in find_dates("On ſunday, 19 ſeptember 2024, we met.")]
     assert found == [(19, 9, 2024, 7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # The UN form: a month's Levantine and Egyptian-Gulf names paired with a slash.
+        ("صدر في 19 تموز/يوليو 2024 عن المكتب", ("19 تموز/يوليو 2024", 19, 7, 2024, None)),
+        ("صدر في 3 كانون الثاني/يناير 2025", ("3 كانون الثاني/يناير 2025", 3, 1, 2025, None)),
+        ("صدر في 28 تشرين الثاني/نوفمبر 2025", ("28 تشرين الثاني/نوفمبر 2025", 28, 11, 2025, None)),
+        # Either series alone, the spellings with and without hamza, an era letter after the year.
+        ("اجتمع المجلس في 5 أيار 2026", ("5 أيار 2026", 5, 5, 2026, None)),
+        ("اجتمع المجلس في 9 إبريل 2026", ("9 إبريل 2026", 9, 4, 2026, None)),
+        ("اجتمع المجلس في 9 ابريل 2026م", ("9 ابريل 2026م", 9, 4, 2026, None)),
+        ("اجتمع المجلس في 21 يوليه 2026", ("21 يوليه 2026", 21, 7, 2026, None)),
+        # Arabic-Indic digits, and a weekday before the date with the Arabic comma.
+        ("الجمعة، ١٩ تموز/يوليو ٢٠٢٤", ("الجمعة، ١٩ تموز/يوليو ٢٠٢٤", 19, 7, 2024, 5)),
+        ("يوم الأربعاء 14 تشرين الأول/أكتوبر 2026", ("الأربعاء 14 تشرين الأول/أكتوبر 2026", 14, 10, 2026, 3)),
+        # Chinese: year, month and day with their signs, the weekday after them.
+        ("报告于2024年7月19日发布", ("2024年7月19日", 19, 7, 2024, None)),
+        ("会议定于2026年10月16日（星期五）举行", ("2026年10月16日（星期五）", 16, 10, 2026, 5)),
+        ("会议定于2026年10月16日周五举行", ("2026年10月16日周五", 16, 10, 2026, 5)),
+    ],
+)
+def test_arabic_and_chinese_dates(text: str, found: tuple[str, int, int, int, int | None]) -> None:
+    dates = [(m.text, m.day, m.month, m.year, m.weekday) for m in find_dates(text)]
+    assert dates == [found]
+
+
+def test_an_arabic_month_pair_must_name_one_month_and_a_chinese_date_is_year_first() -> None:
+    assert list(find_dates("بين 19 تموز/أغسطس 2024")) == []
+    (chinese,) = find_dates("2024年7月19日")
+    assert chinese.style == "ymd"
+    # English months are never paired: "July/August" leaves the date at its first month.
+    assert [m.text for m in find_dates("On 19 July/August 2024")] == ["19 July"]

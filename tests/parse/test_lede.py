@@ -148,6 +148,10 @@ def test_dateline_forms(
         ),
         ("МИНСК, 19 июля 2024 года – Министр заявил.", "ru", "МИНСК", "19 июля 2024 года", dt.date(2024, 7, 19)),
         ("BERLIN, 26. März 2026 – Der Minister sagte.", "de", "BERLIN", "26. März 2026", dt.date(2026, 3, 26)),
+        # The UN Arabic form, both names of the month; the Arabic comma after the place.
+        ("جنيف، 19 تموز/يوليو 2024 – قال المدير.", "ar", "جنيف", "19 تموز/يوليو 2024", dt.date(2024, 7, 19)),
+        ("بيروت، ٣ آذار/مارس ٢٠٢٦ – قالت الوزيرة.", "ar", "بيروت", "٣ آذار/مارس ٢٠٢٦", dt.date(2026, 3, 3)),
+        ("日内瓦，2024年7月19日 – 报告今天发布。", "zh", "日内瓦", "2024年7月19日", dt.date(2024, 7, 19)),
     ],
 )
 def test_localised_datelines(text: str, language: str, place: str, date_text: str, date: dt.date) -> None:
@@ -161,6 +165,25 @@ def test_localised_datelines(text: str, language: str, place: str, date_text: st
     assert dateline.date.span == Span(line, column, line, end)
     assert dateline.separator == "–"
     assert dateline.text == text[: text.index("–") + 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "places", "date", "separator"),
+    [
+        ("جنيف – أعلنت الوكالة اليوم عن خطة جديدة.", "ar", ["جنيف"], None, "–"),
+        ("日内瓦，2024年7月19日——世界气象组织今天发布报告。", "zh", ["日内瓦"], dt.date(2024, 7, 19), "——"),
+        ("日内瓦/香港，2024年7月19日 —— 报告今天发布。", "zh", ["日内瓦", "香港"], dt.date(2024, 7, 19), "——"),
+    ],
+)
+def test_arabic_and_chinese_datelines(
+    text: str, language: str, places: list[str], date: dt.date | None, separator: str
+) -> None:
+    dateline = dateline_of(text, language)
+    assert [p.name for p in dateline.places] == places
+    assert (dateline.date.date if dateline.date else None) == date
+    assert dateline.separator == separator
+    column, end = cols(text, separator)
+    assert dateline.separator_span == Span(LINE + 1, column, LINE + 1, end)
 
 
 def test_date_in_the_first_sentence_is_the_lede_date() -> None:

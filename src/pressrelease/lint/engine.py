@@ -151,12 +151,13 @@ class _Run:
         rules = self.selection.rules_for(profile, release.path, release.lint_ignore)
         wanted = {r.code for r in rules}
 
+        lang = language(release.language)
         context = Context(
             release=release,
             config=self.config,
             profile=profile,
-            thresholds=self.config.lint.thresholds,
-            lang=language(release.language),
+            thresholds=self.config.lint.thresholds_for(lang.thresholds),
+            lang=lang,
             now=self.now,
             versions=self.versions,
         )

@@ -3,7 +3,10 @@
 Month and weekday names come from ``data/*.toml``; the patterns are built once.
 Recognised: ``19 July 2024``, ``19 de julio de 2024``, ``19 июля 2024 года``,
 ``26. März 2026``, ``July 19, 2024``, ``Oct. 16``, ``2024-07-19``, each with an
-optional weekday before it (``Friday, 19 July 2024``, ``vendredi 19 juillet``).
+optional weekday before it (``Friday, 19 July 2024``, ``vendredi 19 juillet``,
+``الجمعة، 19 تموز/يوليو 2024``: a month's two Arabic names paired with a slash, in
+Western or Arabic-Indic digits), and ``2024年7月19日`` with its weekday after it
+(``2024年7月19日（星期五）``).
 """
 
 from __future__ import annotations
@@ -15,15 +18,21 @@ from functools import cache, lru_cache
 import msgspec
 
 from ..model import DateMention, Span
-from .language import all_months, all_weekdays
+from .language import all_months, all_weekdays, all_year_words, paired_months
 from .phrases import Phrases
 
 Locator = Callable[[int, int], Span]
 
 
-def _alternation(words: dict[str, int]) -> str:
-    # Longest first, so "sept" wins over "sep" and "september" over both.
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words: dict[str, int] | tuple[str, ...]) -> str:
+    # Longest first, so "sept" wins over "sep" and "september" over both. A name of
+    # two words ("تشرين الأول") may break its line between them.
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+def _spaced(word: str) -> str:
+    """A name as the data writes it: the words of a matched name one space apart."""
+    return " ".join(word.split())
 
 
 @cache
@@ -34,11 +43,15 @@ def _pattern() -> re.Pattern[str]:
     6 ms to 3 ms) against writing the names in each form."""
     months = _alternation(all_months())
     weekdays = _alternation(all_weekdays())
-    weekday = rf"(?:(?P<wd>{weekdays})\.?,?\s+(?:(?:le|el|the)\s+)?)?"
+    paired = paired_months()
+    weekday = rf"(?:(?P<wd>{weekdays})\.?[,،]?\s+(?:(?:le|el|the)\s+)?)?"
     day_first = r"(?:(?P<d1>\d{1,2})(?:er|st|nd|rd|th|º|°)?\.?\s+(?:de\s+)?)?"
-    dmy_tail = r"(?:\s+(?:de\s+|del\s+)?(?P<y1>\d{4})(?:\s*(?:года|г\.))?)?"
+    year_words = _alternation(all_year_words())
+    after_year = rf"(?:\s*(?:{year_words}))?" if year_words else ""
+    dmy_tail = rf"(?:\s+(?:de\s+|del\s+)?(?P<y1>\d{{4}}){after_year})?"
     mdy_tail = r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:(?P<comma>,)?\s+(?P<y2>\d{4}))?"
-    named = rf"{day_first}(?P<m>{months})(?P<dot>\.)?(?(d1){dmy_tail}|{mdy_tail})"
+    pair = rf"(?:\s?/\s?(?P<m2>{_alternation(paired)}))?" if paired else ""
+    named = rf"{day_first}(?P<m>{months}){pair}(?P<dot>\.)?(?(d1){dmy_tail}|{mdy_tail})"
     iso = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
     return re.compile(rf"(?<![\w.-]){weekday}(?:{named}|{iso})(?![\w-])", re.IGNORECASE)
 
@@ -46,7 +59,7 @@ def _pattern() -> re.Pattern[str]:
 def _lookup(names: dict[str, int], word: str) -> int:
     """The number of a month or weekday the pattern matched. The regex engine's case
     folding matches a few letters ``str.lower`` leaves alone (``ſ`` for ``s``)."""
-    found = names.get(word.lower())
+    found = names.get(_spaced(word).lower())
     if found is None:
         found = next(n for name, n in names.items() if re.fullmatch(re.escape(name), word, re.IGNORECASE))
     return found
@@ -73,7 +86,12 @@ _DIGIT_HEAD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:er|st|nd|rd|th|º|°)?\.?
 
 def _could_start(low: str, start: int) -> bool:
     head = _DIGIT_HEAD.match(low, start)
-    return head is not None and (head.group(1) is None or head.group(1) in all_months())
+    return head is not None and (head.group(1) is None or head.group(1) in _month_first_words())
+
+
+@cache
+def _month_first_words() -> frozenset[str]:
+    return frozenset(name.split()[0] for name in all_months())
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
@@ -102,15 +120,26 @@ def _dates_in(text: str) -> tuple[tuple[int, int, DateMention], ...]:
     return found
 
 
-_CJK = re.compile(r"(?<!\d)(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@cache
+def _cjk_pattern() -> re.Pattern[str]:
+    """``2011年3月14日``, and the weekday after it: ``（星期五）``, ``周五`` (the Han weekday names of the data)."""
+    weekdays = _alternation(tuple(name for name in all_weekdays() if _HAN.match(name)))
+    weekday = rf"(?:\s?(?:(?P<open>[（(])\s?)?(?P<wd>{weekdays})(?(open)\s?[）)]))?" if weekdays else ""
+    return re.compile(rf"(?<!\d)(\d{{4}})\s?年\s?(\d{{1,2}})\s?月\s?(\d{{1,2}})\s?日{weekday}")
 
 
 def _cjk(text: str) -> Iterator[tuple[int, int, DateMention]]:
-    for match in _CJK.finditer(text):
+    for match in _cjk_pattern().finditer(text):
         start, end = match.span()
-        year, month, day = (int(g) for g in match.groups())
-        mention = _checked(match.group(0), Span(1, start + 1, 1, end + 1), year, month, day, "iso")
+        year, month, day = (int(g) for g in match.groups()[:3])
+        mention = _checked(match.group(0), Span(1, start + 1, 1, end + 1), year, month, day, "ymd")
         if mention is not None:
+            wd = match.groupdict().get("wd")
+            if wd:
+                mention = msgspec.structs.replace(mention, weekday=all_weekdays()[wd], weekday_text=wd)
             yield start, end, mention
 
 
@@ -127,9 +156,12 @@ def _search(text: str) -> Iterator[tuple[int, int, DateMention]]:
             style, day, month_word, year = "iso", g["d3"], None, g["y3"]
         if month_word is not None:
             month = _lookup(months, month_word)
+            if g.get("m2") and _lookup(months, g["m2"]) != month:
+                continue  # "تموز/أغسطس": two different months are not one date
             # "May" and "March" are also words: without a year or weekday, a
-            # capitalised month is required so that "may 5" in prose is not a date.
-            if not year and not g["wd"] and not month_word[0].isupper():
+            # capitalised month is required so that "may 5" in prose is not a date
+            # (a script without capitals has no such doubt).
+            if not year and not g["wd"] and not month_word[0].isupper() and not _caseless(month_word[0]):
                 continue
         else:
             month = int(g["m3"])
@@ -142,7 +174,8 @@ def _search(text: str) -> Iterator[tuple[int, int, DateMention]]:
         span = Span(1, start + 1, 1, end + 1)
         wd = g["wd"]
         abbreviated = month_word is not None and (
-            bool(g["dot"]) or (len(month_word) <= 4 and month_word.lower() not in _FULL)
+            bool(g["dot"])
+            or (len(month_word) <= 4 and month_word.lower() not in _FULL and not _caseless(month_word[0]))
         )
         yield (
             start,
@@ -160,6 +193,11 @@ def _search(text: str) -> Iterator[tuple[int, int, DateMention]]:
                 comma=bool(g.get("comma")),
             ),
         )
+
+
+def _caseless(letter: str) -> bool:
+    """A letter of a script without capitals (Arabic): its short month names (آب, تموز) are whole."""
+    return letter.lower() == letter.upper()
 
 
 # Month names of four letters or fewer that are not abbreviations.

@@ -45,6 +45,10 @@ class Language(msgspec.Struct, frozen=True):
     first_person: tuple[str, ...]
     work_nouns: tuple[str, ...]  #: own and English, lower case; ``stem*`` matches words it begins
     labels: dict[str, str]  #: own, English for missing keys
+    end_marks: tuple[str, ...]  #: own: end marks besides ``###``, ``ENDS``, ``-30-`` (Arabic ``-انتهى-``)
+    #: own: the length rules' limits in this language's units (``[thresholds]``); a config's win
+    thresholds: dict[str, int]
+    counted: str  #: what the length rules count: "words", or "characters" in Chinese
 
 
 _FILES: dict[str, dict[str, Any] | None] = {}  #: the data files read so far, by name
@@ -114,6 +118,9 @@ def language(tag: str) -> Language:
         first_person=tuple(own.get("style", {}).get("first_person", [])),
         work_nouns=tuple(w.lower() for w in merged("work_nouns")),
         labels={**en.get("labels", {}), **own.get("labels", {})},
+        end_marks=tuple(own.get("end_marks", [])) if own is not en else (),
+        thresholds=dict(own.get("thresholds", {})) if own is not en else {},
+        counted=own.get("counted", "words"),
     )
 
 
@@ -171,3 +178,20 @@ def all_months() -> dict[str, int]:
 @cache
 def all_weekdays() -> dict[str, int]:
     return _all_dates("weekdays")
+
+
+@cache
+def paired_months() -> dict[str, int]:
+    """Month names of the languages that write a month's two names with a slash (``تموز/يوليو``)."""
+    paired: dict[str, int] = {}
+    for code in available():
+        table = _dates(code)
+        if table.get("month_pairs"):
+            paired.update(table.get("months", {}))
+    return paired
+
+
+@cache
+def all_year_words() -> tuple[str, ...]:
+    """Words written after a year (``года``, ``г.``, ``م``), of every language."""
+    return tuple(dict.fromkeys(word for code in available() for word in _dates(code).get("year_words", [])))

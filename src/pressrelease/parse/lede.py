@@ -114,11 +114,11 @@ def _read_prefix(lede: Block, prefix: str, match: re.Match[str]) -> Dateline | N
             break
         candidate = found[-1]
         end = work.rfind(candidate.text) + len(candidate.text)
-        if work[end:].strip(" ,，"):
+        if work[end:].strip(" ,，،"):
             break
         date = date or candidate
-        work = work[: work.rfind(candidate.text)].rstrip(" ,，—–")  # "KE —14 June 2026": the dash too
-        work = re.sub(r"(?:,\s*|\s+)(?:le|el|the)$", "", work, flags=re.IGNORECASE).rstrip(" ,，")
+        work = work[: work.rfind(candidate.text)].rstrip(" ,，،—–")  # "KE —14 June 2026": the dash too
+        work = re.sub(r"(?:,\s*|\s+)(?:le|el|the)$", "", work, flags=re.IGNORECASE).rstrip(" ,，،")
     places = _places(lede, work)
     if not places:
         return None
@@ -140,7 +140,7 @@ def _places(lede: Block, text: str) -> list[Place]:
     places: list[Place] = []
     offset = 0
     for part in _place_parts(text):
-        name = part.strip(" ,，")
+        name = part.strip(" ,，،")
         if not name:
             return []
         start = text.index(name, offset)

@@ -20,6 +20,7 @@ from .language import Language
 from .quote_speakers import DASH_LINE, People, Who, bind, introduction, signature, unmarked_speech, who_for
 from .speakers import ARTICLES as _ARTICLES
 from .speakers import Attribution, attributions, is_person, verbs
+from .word_count import count_words
 
 # Opening mark -> the closing marks it accepts. A straight opening mark takes a curly
 # closing one too ("...”): word processors curl one end of a pair and not the other.
@@ -33,7 +34,9 @@ PAIRS: dict[str, tuple[str, ...]] = {
 }
 CLOSERS = frozenset("”»」』")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
-_SENTENCE_END = re.compile(r"[.!?…](?=[\s”»\"]|$)")
+#: a full stop, question or exclamation mark before a space, a closing mark or the end
+#: (the Arabic ``؟`` too); the Chinese ``。！？`` end a sentence wherever they stand
+_SENTENCE_END = re.compile(r"[.!?…؟](?=[\s”»\"]|$)|[。！？]+")
 _ABBREVIATION = re.compile(
     r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Hon|Rev|No|Inc|Ltd|Co|Corp|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
     r"|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|[A-Z])\.(?=\s|$)"
@@ -265,7 +268,7 @@ def find_quotes(
                     verb=who.verb,
                     attributed=bool(who.name),
                     speaker_span=who.span,
-                    words=len(_WORD.findall(inner)),
+                    words=count_words(inner, _WORD),
                     sentences=_count_sentences(inner),
                 )
             )
@@ -293,7 +296,7 @@ def _paragraph_quote(block: Block, index: int, spoken: tuple[str, str]) -> Quote
         speaker=spoken[0],
         verb=spoken[1],
         attributed=True,
-        words=len(_WORD.findall(text)),
+        words=count_words(text, _WORD),
         sentences=_count_sentences(text),
     )
 
@@ -419,7 +422,7 @@ def _block_quote(block: Block, index: int, intro: tuple[str, str] | None, people
         speaker_span=speaker_span,
         verb=verb,
         attributed=bool(speaker or unsure),
-        words=len(_WORD.findall(inner)),
+        words=count_words(inner, _WORD),
         sentences=_count_sentences(inner),
     )
     return quote

@@ -655,7 +655,7 @@ _LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[^*_\n]+?)(?P<colon>\s*:)?\s*(?:
 
 
 def _section_kind(text: str, lang: Language) -> str | None:
-    label = text.strip().replace("’", "'").replace("‘", "'").rstrip(":").strip()
+    label = text.strip().replace("’", "'").replace("‘", "'").rstrip(":：").strip()
     for kind, patterns in lang.sections.items():
         if any(p.fullmatch(label) for p in patterns):
             return kind
@@ -860,7 +860,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
     )
 
 
-def _is_end_mark(block: Block) -> str | None:
+def _is_end_mark(block: Block, lang: Language) -> str | None:
     if block.span.line != block.span.end_line and block.kind != "heading":
         return None
     if block.kind == "heading" and block.text == "" and block.tokens[0].markup == "###":
@@ -868,7 +868,7 @@ def _is_end_mark(block: Block) -> str | None:
     if block.kind in ("paragraph", "bullet_list"):
         # "- ENDS -" reads as a list item to Markdown; judge the line as written.
         raw = block.source if block.kind == "paragraph" else f"- {block.text}"
-        if raw.strip() in END_MARKS:
+        if raw.strip() in END_MARKS or raw.strip() in lang.end_marks:
             return raw.strip()
     return None
 
@@ -884,7 +884,7 @@ def _structure(blocks: list[Block], lang: Language) -> tuple[list[Block], list[S
     members: dict[int, list[int]] = {}
     result: list[Block] = []
     for index, block in enumerate(blocks):
-        mark = _is_end_mark(block)
+        mark = _is_end_mark(block, lang)
         if mark is not None:
             end_marks.append(EndMark(mark, block.span, index))
             result.append(block)

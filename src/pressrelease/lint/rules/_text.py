@@ -16,10 +16,7 @@ from functools import lru_cache
 import msgspec
 
 from ...model import Block, Release, Written, blank
-
-#: A word: letters or digits, with inner apostrophes, hyphens, dots and commas
-#: ("co-chaired", "U.S", "400,000"); a dash or a lone symbol is not a word.
-WORD = re.compile(r"[^\W_](?:[\w'’.,&-]*[^\W_])?")
+from ...parse import word_count
 
 _TICKS = re.compile(r"`+")
 _NOT_PROSE = re.compile(
@@ -34,8 +31,9 @@ _NOT_PROSE = re.compile(
 
 @lru_cache(maxsize=4096)
 def count_words(text: str) -> int:
-    """Cached: the lede, body and boilerplate rules count the same paragraphs."""
-    return len(WORD.findall(text))
+    """Cached: the lede, body and boilerplate rules count the same paragraphs (a Han
+    character counts as a word: :mod:`...parse.word_count`)."""
+    return word_count.count_words(text)
 
 
 def _blank(match: re.Match[str]) -> str:

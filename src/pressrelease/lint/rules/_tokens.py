@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from ...model import Release
 from ...parse.language import Language, data_file
-from ._text import WORD
+from ...parse.word_count import WORD
 
 # -- placeholders (PR703) ---------------------------------------------------------------------------
 

@@ -96,7 +96,7 @@ def lede_too_long(ctx: Context) -> Iterator[Finding]:
     if words > limit:
         yield Finding(
             block.locate(start, len(block.source.rstrip())),
-            f"the lede has {words} words (limit {limit}); keep the news in one short sentence and move "
+            f"the lede has {words} {ctx.lang.counted} (limit {limit}); keep the news in one short sentence and move "
             "detail to the next paragraph",
         )
 
@@ -123,12 +123,18 @@ def body_length(ctx: Context) -> Iterator[Finding]:
     if words < low:
         yield Finding(
             span,
-            f"the body has {words} word{'' if words == 1 else 's'} (at least {low} expected); add the facts a journalist needs",
+            f"the body has {words} {_unit(ctx.lang.counted, words)} (at least {low} expected); add the facts a journalist needs",
         )
     elif words > high:
         yield Finding(
-            span, f"the body has {words} words (at most {high} expected); cut it or move background to the notes"
+            span,
+            f"the body has {words} {ctx.lang.counted} (at most {high} expected); cut it or move background to the notes",
         )
+
+
+def _unit(counted: str, count: int) -> str:
+    """``words`` or ``characters``, singular for one."""
+    return counted.removesuffix("s") if count == 1 else counted
 
 
 # -- PR703: placeholders ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import Release, Span
+from ...parse.word_count import HAN, count_words
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
 
 _HEAD = """\
@@ -69,7 +70,8 @@ def headline_too_long(ctx: Context) -> Iterator[Finding]:
         return
     max_chars = ctx.thresholds["headline-max-chars"]
     max_words = ctx.thresholds["headline-max-words"]
-    words = len(title.split())
+    # Words as written between spaces; in Chinese, each character (parse/word_count.py).
+    words = count_words(title) if HAN.search(title) else len(title.split())
     if len(title) > max_chars:
         yield Finding(
             ctx.release.front_matter.value_span("title"),
@@ -78,7 +80,7 @@ def headline_too_long(ctx: Context) -> Iterator[Finding]:
     elif words > max_words:
         yield Finding(
             ctx.release.front_matter.value_span("title"),
-            f"headline has {words} words (limit {max_words}); shorten it and move detail to the subtitle",
+            f"headline has {words} {ctx.lang.counted} (limit {max_words}); shorten it and move detail to the subtitle",
         )
 
 

@@ -178,7 +178,8 @@ def quote_too_long(ctx: Context) -> Iterator[Finding]:
         span = _first_line(quote.span, ctx.release)
         if quote.words > max_words:
             yield Finding(
-                span, f"quotation has {quote.words} words (limit {max_words}): cut it or paraphrase part of it"
+                span,
+                f"quotation has {quote.words} {ctx.lang.counted} (limit {max_words}): cut it or paraphrase part of it",
             )
         elif quote.sentences > max_sentences:
             yield Finding(

@@ -232,7 +232,7 @@ def boilerplate_too_long(ctx: Context) -> Iterator[Finding]:
     else:
         return
     if words > limit:
-        yield Finding(span, f"{where} has {words} words (limit {limit}): cut it to a few sentences")
+        yield Finding(span, f"{where} has {words} {ctx.lang.counted} (limit {limit}): cut it to a few sentences")
 
 
 @rule(
