@@ -63,6 +63,15 @@ def _telling_words() -> dict[str, frozenset[str]]:
     return {code: frozenset(w for w in ws if seen[w] == 1) for code, ws in stopwords.items() if code != "ru"}
 
 
+_OTHER_SHARE = 0.01  #: of a script's letters: more of another language's own letters than this, and it is that one
+
+
+def _other_language(code: str, letters: list[str], count: int) -> bool:
+    """The script's letters include enough of another language's own (``words.toml``, ``other_letters``)."""
+    other = set(words().get("other_letters", {}).get(code, ""))
+    return bool(other) and sum(ch in other for ch in letters) > _OTHER_SHARE * count
+
+
 def detect_language(text: str) -> Found | None:
     """The language of ``text`` from its script and common words; None rather than a wrong guess.
 
@@ -82,6 +91,8 @@ def detect_language(text: str) -> Found | None:
         if (count * _CJK_WORD_LETTERS > others) if code == "zh" else (count > others):
             if code == "zh" and len(_KANA.findall(text)) > len(letters) / 20:
                 return Found("ja", "detected: Japanese kana")
+            if _other_language(code, letters, count):
+                return None  # Persian in Arabic script, Ukrainian in Cyrillic: not what the script alone says
             return Found(code, f"detected: {script}")
     tokens = Counter(t.casefold() for t in _TOKEN.findall(text))
     scores = sorted(((sum(tokens[w] for w in ws), code) for code, ws in _telling_words().items()), reverse=True)
