@@ -70,6 +70,54 @@ FILES: dict[str, Expected] = {
         (("Ганна Каличава", "hkalichava@iom.int", None),),
         lede_date="19 июля 2024 года",
     ),
+    "examples/ar-gfo-aquifers-amman.md": Expected(
+        "المرصد العالمي للمياه العذبة يحذر",
+        dt.date(2026, 4, 15),
+        "عمّان",
+        "ar",
+        "un",
+        ("عمّان",),
+        "15 نيسان/أبريل 2026",  # the UN form: the month's Levantine and Egyptian-Gulf names
+        "–",
+        (
+            ("inline", "الدكتورة ليلى الحوراني", "المياه الجوفية هي رصيد"),  # وقالت ...: «...»
+            ("inline", "سامي النجار", "حين يرى المزارع بيانات بئره"),  # «...»، قال ...
+        ),
+        (
+            ("notes", "ملاحظات للمحررين"),
+            ("about", "نبذة عن المرصد العالمي للمياه العذبة"),
+            ("contact", "جهات الاتصال الإعلامية"),
+        ),
+        (
+            ("رنا الخطيب", "rkhatib@gfo.example.org", "+962 6 555 0134"),
+            ("كريم منصور", "kmansour@gfo.example.org", "+41 22 555 0176"),
+        ),
+        end_mark="-انتهى-",
+        extra={"slug": "2026-04-15-aquifers-arab-region"},
+    ),
+    "examples/zh-gfo-groundwater-geneva.md": Expected(
+        "全球淡水观测组织报告",
+        dt.date(2026, 4, 22),
+        "日内瓦",
+        "zh",
+        "un",
+        ("日内瓦",),
+        "2026年4月22日",
+        "——",
+        (
+            ("inline", "林静怡", "地下水是全世界的储蓄账户"),  # “...”全球淡水观测组织总干事林静怡说，“...”
+            ("inline", "林静怡", "好消息是"),
+            ("inline", "赵文博", "农民并不是问题所在"),  # 报告主要作者、水文地质学家赵文博表示：“...”
+            ("inline", "赵文博", "凡是社区自己设定限额"),  # 他强调：“...”
+        ),
+        (("notes", "编辑注"), ("about", "关于全球淡水观测组织"), ("contact", "媒体联系人")),
+        (
+            ("周雨桐", "zhou.yutong@gfo.example.org", "+41 22 555 0163"),
+            ("马志远", "ma.zhiyuan@gfo.example.org", "+66 2 555 0148"),
+        ),
+        end_mark="（完）",
+        extra={"slug": "2026-04-22-groundwater-report"},
+    ),
     "examples/ap-wire-product-launch.md": Expected(
         "Pallas Thermal unveils window heat pump",
         dt.date(2026, 4, 14),
