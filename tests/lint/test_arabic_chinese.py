@@ -137,3 +137,15 @@ def test_end_marks_of_each_language(path: Path, mark: str) -> None:
 def test_text_after_an_arabic_end_mark_is_reported() -> None:
     text, line, _ = planted(ARABIC, "-انتهى-\n\n## ملاحظات", "-انتهى-\n\nسطر بعد النهاية.\n\n## ملاحظات")
     assert codes(lint_text(ARABIC, text)) == [("PR407", line + 2, 1)]
+
+
+def test_chinese_full_stop_and_exclamation_marks_are_read_as_such() -> None:
+    title = "title: 全球淡水观测组织报告：五分之二大型流域地下水位持续下降"
+    text, line, column = planted(CHINESE, title, title + "！")
+    found = lint_text(CHINESE, text)
+    assert codes(found) == [("PR105", line, column + len(title))]
+    assert "'！'" in found[0].message
+    text, line, column = planted(CHINESE, title, title + "。")
+    assert codes(lint_text(CHINESE, text)) == [("PR104", line, column + len(title))]
+    text, line, column = planted(CHINESE, "持续下降。\n", "持续下降！\n")
+    assert codes(lint_text(CHINESE, text)) == [("PR709", line, column + len("持续下降"))]

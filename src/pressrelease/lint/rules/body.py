@@ -502,10 +502,10 @@ def first_person(ctx: Context) -> Iterator[Finding]:
 )
 def exclamation(ctx: Context) -> Iterator[Finding]:
     for _, block in prose_blocks(ctx.release):
-        if "!" not in block.source:
+        if "!" not in block.source and "！" not in block.source:
             continue  # most blocks: no need to find the quotations
         text, quoted = _outside_quotes(block)
-        for match in re.finditer(r"!+(?!\[)", text):
+        for match in re.finditer(r"[!！]+(?!\[)", text):  # "！": the full-width mark of Chinese
             if _inside(quoted, match.start()):
                 continue
             yield Finding(

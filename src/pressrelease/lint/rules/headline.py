@@ -117,8 +117,8 @@ def headline_all_caps(ctx: Context) -> Iterator[Finding]:
 )
 def headline_trailing_period(ctx: Context) -> Iterator[Finding]:
     title = ctx.release.title
-    if not title or not title.endswith(".") or title.endswith("..") or _ABBREVIATION_END.search(title):
-        return
+    if not title or not title.endswith((".", "。")) or title.endswith("..") or _ABBREVIATION_END.search(title):
+        return  # "。": the Chinese full stop
     value = ctx.release.front_matter.data.get("title")
     where = ctx.release.front_matter.values.get("title")
     if not isinstance(value, str) or where is None or not where.columns:
@@ -142,16 +142,17 @@ def headline_trailing_period(ctx: Context) -> Iterator[Finding]:
 )
 def headline_exclamation(ctx: Context) -> Iterator[Finding]:
     title = ctx.release.title
-    if not title or "!" not in title:
+    if not title or ("!" not in title and "！" not in title):  # "！": the full-width mark of Chinese
         return
     value = ctx.release.front_matter.data.get("title")
     where = ctx.release.front_matter.values.get("title")
     if isinstance(value, str) and where is not None:
-        index = value.find("!")
+        index = min(i for i in (value.find("!"), value.find("！")) if i >= 0)
         span = where.locate(index, index + 1)
     else:
         span = ctx.release.front_matter.value_span("title")
-    yield Finding(span, "headline contains '!': state the news plainly and let the facts carry it")
+    mark = "!" if "!" in title else "！"
+    yield Finding(span, f"headline contains '{mark}': state the news plainly and let the facts carry it")
 
 
 @rule(
