@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 import msgspec
 
@@ -81,7 +82,7 @@ class Phrases(msgspec.Struct, frozen=True):
             yield from self._word_by_word(text)  # rare: case folding needs the full pattern's judgement
             return
         present = self.first_words.intersection(_WORD.findall(low))
-        starts = [start for word in present for start in _whole_words(low, word)]
+        starts = [m.start() for m in _whole_words(frozenset(present)).finditer(low)] if present else []
         if self.digits:
             maybe = self.digit_start
             starts += [
@@ -127,11 +128,8 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # the regex engine's \\w for str patterns
 
 
-def _whole_words(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` stands in ``text`` as a whole run of word characters."""
-    at = text.find(word)
-    while at >= 0:
-        after = at + len(word)
-        if (at == 0 or not _is_word_char(text[at - 1])) and (after == len(text) or not _is_word_char(text[after])):
-            yield at
-        at = text.find(word, at + 1)
+@lru_cache(maxsize=256)
+def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
+    """Where any of ``words`` stands as a whole run of word characters: one pass, not a loop per word."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
