@@ -21,6 +21,7 @@ import msgspec
 
 from .language import language
 from .phrases import Phrases
+from .subject_clues import Clues, clue_words
 
 WINDOW_BEFORE = 120  #: characters before a verb searched for its subject
 WINDOW_AFTER = 100  #: characters after it
@@ -284,8 +285,13 @@ def attributions(outside: str, lang: Words) -> list[Attribution]:
 def _attributions(outside: str, lang: _Words) -> tuple[Attribution, ...]:
     found: list[Attribution] = []
     pronouns = {p.lower() for p in lang.pronouns}
+    clues: Clues | None = None
     for verb in verbs(lang.speech_verbs).finditer(outside):
-        found.append(_subject(outside, verb.start(), verb.end(), verb.group(0), pronouns, lang))
+        start, end = verb.start(), verb.end()
+        if clues is None:
+            clues = Clues(outside, clue_words(lang.pronouns, lang.title_words), WINDOW_BEFORE)
+        if clues.near(start - WINDOW_BEFORE, end + WINDOW_AFTER):  # else no subject: skipped, as below
+            found.append(_subject(outside, start, end, verb.group(0), pronouns, lang))
     if _CJK.search(outside):  # Chinese quoted in a release of any language
         chinese = language("zh")
         cjk = _cjk_verbs(lang.speech_verbs + chinese.speech_verbs)
