@@ -414,8 +414,12 @@ def _help(command: str) -> str:
 def test_help_shows_what_a_user_types_not_python_types(command: str) -> None:
     out = _help(command)
     assert "Usage:" in out
-    for python_type in ("<list[", "<bool>", "<int", "<float", "<path>", "<str>", "<text>", "range>"):
+    for python_type in ("<list[", "<bool>", "<int", "<float", "<path>", "<str>", "<text>", "range>", "[x", "<=x"):
         assert python_type not in out, (command, python_type)
+    usage = next(line for line in out.splitlines() if "Usage:" in line)
+    assert "{" not in usage and re.fullmatch(
+        r" Usage: pressrelease \w+ \[OPTIONS\]( \[?[A-Z]+\]?(\.\.\.)?)?", usage.rstrip()
+    )
     for line in out.splitlines():  # a flag's row holds its name, then its help: no type between
         row = line.strip("│ ")
         if row.startswith(("--no-cache ", "--force ", "--fix ", "--isolated ")):
@@ -424,5 +428,6 @@ def test_help_shows_what_a_user_types_not_python_types(command: str) -> None:
 
 def test_help_names_the_values_a_user_types() -> None:
     out = _help("build")
-    assert re.search(r"\[OPTIONS\] [{[]FILE[}\]]\.\.\.", out)
-    assert re.search(r"--to\s+FORMATS", out) and re.search(r"--jobs\s+-j\s+N\b", out)
+    assert re.search(r"\[OPTIONS\] FILE\.\.\.\s", out)
+    assert re.search(r"--to\s+FORMATS", out) and re.search(r"--jobs\s+-j\s+N\s", out)
+    assert re.search(r"\[OPTIONS\] \[FILE\]\.\.\.\s", _help("lint"))  # optional: in brackets

@@ -87,15 +87,20 @@ def _install(param: Any) -> None:
 
 
 #: what a user types for a text option, where the parameter's own name would not say it
-_TYPED = {"to": "FORMATS", "now": "TIME", "select": "RULES", "ignore": "RULES", "extend_select": "RULES"}
+_TYPED = {
+    **{"to": "FORMATS", "now": "TIME", "select": "RULES", "ignore": "RULES", "extend_select": "RULES"},
+    **{"base_url": "URL", "language": "TAG", "organization": "KEY"},
+}
 
 
 def user_metavar(param: Any) -> None:
     """Show in ``--help`` what a user types (``FILE...``, ``N``), not a Python type
-    (``<list[Path]>``), and nothing after a flag. A metavar given in the code is kept."""
+    (``<list[Path]>``) or a range (``N [x>=1]``), and nothing after a flag. A metavar
+    given in the code is kept. A value out of range is still refused, saying why."""
     descriptor = getattr(param, "type_descriptor", None)
     if descriptor is None or param.metavar is not None:
         return
+    param._get_number_range_help_str = lambda: None
     if getattr(param, "is_flag", False):
         param.metavar = ""
         return
@@ -116,6 +121,8 @@ def user_metavar(param: Any) -> None:
     if isinstance(param, typer.core.TyperArgument):
         param.metavar = word  # click adds "..." after an argument that takes many
         param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]  # its name says it; typer would add <list[Path]>
+        usage = (word if param.required else f"[{word}]") + ("..." if many else "")
+        param._usage_display_name = lambda: usage  # type: ignore[method-assign]  # typer writes {FILE}
         return
     param.metavar = f"{word}..." if many and not word.endswith("S") else word
 
