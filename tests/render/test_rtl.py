@@ -24,7 +24,19 @@ CHINESE = ROOT / "tests/fixtures/rtl/zh-oasis-desalination.md"
 
 @pytest.mark.parametrize(
     ("tag", "expected"),
-    [("ar", "rtl"), ("ar-EG", "rtl"), ("he", "rtl"), ("fa-IR", "rtl"), ("ur", "rtl"), ("en", "ltr"), ("zh", "ltr")],
+    [
+        ("ar", "rtl"),
+        ("ar-EG", "rtl"),
+        ("he", "rtl"),
+        ("fa-IR", "rtl"),
+        ("ur", "rtl"),
+        ("en", "ltr"),
+        ("zh", "ltr"),
+        ("zh-Hant-TW", "ltr"),
+        ("az-Arab", "rtl"),  # the script decides when the tag names one
+        ("ku-Latn", "ltr"),
+        ("pa_Arab_PK", "rtl"),
+    ],
 )
 def test_direction_follows_the_language_tag(tag: str, expected: str) -> None:
     assert direction(tag) == expected
@@ -48,6 +60,14 @@ def test_addresses_numbers_and_bare_links_are_isolated_left_to_right() -> None:
 
 
 DEFAULT = for_path(ARABIC)
+
+
+def test_phone_numbers_in_right_to_left_text_are_isolated() -> None:
+    html = render_html(parse_file(ARABIC), for_path(ARABIC))
+    assert 'الرقم <span dir="ltr">+41 22 555 0100</span> كل يوم' in html
+    assert '<span dir="ltr">3500</span>' not in html  # a figure is not a phone number
+    english = render_html(parse("---\ntitle: T\nlanguage: en\n---\n\nLONDON – Call +44 20 7946 0000 today.\n"), DEFAULT)
+    assert "Call +44 20 7946 0000 today" in english  # left-to-right text needs nothing
 
 
 def _rules(css: str) -> list[tuple[str, str]]:
@@ -99,6 +119,7 @@ def test_an_arabic_pdf_has_the_words_in_the_bundled_arabic_font(arabic_pdf: Path
     words = set(re.sub(r"[\u200e\u200f\u202a-\u202e]", "", text).split())
     assert {"افتتاح", "محطة", "لتحلية", "المياه", "الواحة", "سلمى", "حداد"} <= words
     assert "+41 22 555 0199" in text  # the number reads as written, not reversed by group
+    assert "+41 22 555 0100" in text  # in the body too
     assert "s.haddad@river.example.org" in text
     fonts = subprocess.run(["pdffonts", str(arabic_pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^[A-Z]{6}\+Press-Arabic ", fonts, flags=re.M), fonts

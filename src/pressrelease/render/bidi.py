@@ -21,9 +21,20 @@ RLM = "\u200f"
 _RIGHT_TO_LEFT = ("R", "AL")
 
 
+#: scripts written right to left (ISO 15924), for tags that name theirs (``az-Arab``, ``ku-Latn``)
+RTL_SCRIPTS = frozenset({"adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa", "yezi"})
+
+
 def direction(lang: str) -> str:
-    """``rtl`` for a language written right to left (``ar``, ``fa-IR``, ``he``), else ``ltr``."""
-    return "rtl" if lang.split("-")[0].split("_")[0].lower() in RTL else "ltr"
+    """``rtl`` for a language written right to left (``ar``, ``fa-IR``, ``he``), else ``ltr``.
+
+    A script subtag decides when there is one: Azerbaijani in Arabic script (``az-Arab``)
+    runs right to left, Kurdish in Latin script (``ku-Latn``) left to right."""
+    parts = lang.replace("_", "-").lower().split("-")
+    script = next((part for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in RTL_SCRIPTS else "ltr"
+    return "rtl" if parts[0] in RTL else "ltr"
 
 
 def has_right_to_left(text: str) -> bool:

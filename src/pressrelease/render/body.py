@@ -20,8 +20,11 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from .. import assets
+from ..parse.contact_values import PHONE
 from .house_style import safe_url
 from .typography import keep_numbers_with_units
+
+_PHONE_DIGITS = 7  #: fewer is a figure (12 000), not a phone number
 
 _DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|–|―|-{1,2})\s*(?P<who>\S.*)$", re.DOTALL)
@@ -62,6 +65,17 @@ def local_image(src: str, root: Path | None) -> Path | None:
     return found if isinstance(found, Path) else None
 
 
+def isolate_numbers(html: str) -> str:
+    """Phone numbers in right-to-left text marked left to right: read right to left, the
+    groups of "+41 22 555 0199" come out as "0199 555 22 41+"."""
+
+    def wrap(match: re.Match[str]) -> str:
+        number = match.group()
+        return f'<span dir="ltr">{number}</span>' if sum(c.isdigit() for c in number) >= _PHONE_DIGITS else number
+
+    return PHONE.sub(wrap, html)
+
+
 @dataclass
 class BodyRenderer:
     """Renders block tokens; one per release (it knows the release's folder)."""
@@ -72,6 +86,7 @@ class BodyRenderer:
     #: them into file: URLs naming the build machine's folders, and for email
     relative_links: bool = True
     refused: list[str] = field(default_factory=list)  #: image sources not embedded, for warnings
+    right_to_left: bool = False  #: an Arabic (Hebrew...) release: phone numbers are isolated
 
     def blocks(self, token_lists: Sequence[Sequence[Token]], prefix: str = "") -> str:
         return "".join(self.tokens(list(tokens), prefix if i == 0 else "") for i, tokens in enumerate(token_lists))
@@ -156,7 +171,8 @@ class BodyRenderer:
         for child in children:
             kind = child.type
             if kind in ("text", "text_special"):
-                out.append(escape(keep_numbers_with_units(child.content), quote=False))
+                text = escape(keep_numbers_with_units(child.content), quote=False)
+                out.append(isolate_numbers(text) if self.right_to_left else text)
             elif kind == "softbreak":
                 out.append("\n")
             elif kind == "hardbreak":

@@ -118,7 +118,12 @@ class _Builder:
         self.release = release
         self.config = config
         root = release.path.parent if release.path is not None else None
-        self.body = BodyRenderer(root, shift=_heading_shift(release), relative_links=mode == "page")
+        self.body = BodyRenderer(
+            root,
+            shift=_heading_shift(release),
+            relative_links=mode == "page",
+            right_to_left=direction(release.language) == "rtl",
+        )
         self.labels = language(release.language).labels
 
     def blocks(self, indices: tuple[int, ...] | list[int]) -> Markup:
