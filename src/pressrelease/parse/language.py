@@ -155,16 +155,24 @@ def _table_text(text: str, name: str) -> str:
     return "\n".join(kept)
 
 
+@cache
+def _date_tables() -> dict[str, dict[str, Any]]:
+    """The ``[dates]`` table of every language, each read once for all that need them
+    (month and weekday names, paired months, year words)."""
+    return {code: _dates(code) for code in available()}
+
+
 def _all_dates(key: str) -> dict[str, int]:
     """``language(code).months`` (or weekdays) of every language, merged in order.
 
     Read from the data directly: building every :class:`Language` would compile the
     section patterns of languages the release is not written in.
     """
-    en = _dates("en").get(key, {})
+    tables = _date_tables()
+    en = tables.get("en", {}).get(key, {})
     merged: dict[str, int] = {}
-    for code in available():
-        own = _dates(code) if code != "en" else {}
+    for code, table in tables.items():
+        own = table if code != "en" else {}
         merged.update({**en, **own.get(key, {})})
     return merged
 
@@ -184,8 +192,7 @@ def all_weekdays() -> dict[str, int]:
 def paired_months() -> dict[str, int]:
     """Month names of the languages that write a month's two names with a slash (``تموز/يوليو``)."""
     paired: dict[str, int] = {}
-    for code in available():
-        table = _dates(code)
+    for table in _date_tables().values():
         if table.get("month_pairs"):
             paired.update(table.get("months", {}))
     return paired
@@ -194,4 +201,4 @@ def paired_months() -> dict[str, int]:
 @cache
 def all_year_words() -> tuple[str, ...]:
     """Words written after a year (``года``, ``г.``, ``م``), of every language."""
-    return tuple(dict.fromkeys(word for code in available() for word in _dates(code).get("year_words", [])))
+    return tuple(dict.fromkeys(word for table in _date_tables().values() for word in table.get("year_words", [])))
