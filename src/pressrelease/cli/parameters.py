@@ -2,10 +2,12 @@
 
 Typer 0.2x coerces every non-flag option through a pydantic ``TypeAdapter``:
 importing pydantic and building the adapters costs about 0.2 s here, more than
-reading and linting a release. ``lint`` and ``rules`` take only strings, paths,
-enums, flags and lists of them, so :class:`LightCommand` coerces those itself.
-It touches typer internals (``_runtime_param``); when they differ (another typer
-version) it changes nothing and typer's own coercion runs.
+reading and linting a release. The commands take only strings, paths, enums,
+flags, whole and decimal numbers (with typer's ``min``, ``max`` and ``clamp``) and
+lists of them, so :class:`LightCommand` coerces those itself, with pydantic's
+messages word for word (a test compares the two). It touches typer internals
+(``_runtime_param``); when they differ (another typer version) it changes nothing
+and typer's own coercion runs.
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ def _strip_optional(annotation: Any) -> Any:
 
 
 def _leaf_ok(annotation: Any) -> bool:
-    return annotation in (str, Path, bool) or (isinstance(annotation, type) and issubclass(annotation, Enum))
+    return annotation in (str, Path, bool, int, float) or (
+        isinstance(annotation, type) and issubclass(annotation, Enum)
+    )
 
 
 def supported(annotation: Any) -> bool:
-    """True for str, Path, bool, enums, their lists, optionally None."""
+    """True for str, Path, bool, int, float, enums, their lists, optionally None."""
     annotation = _strip_optional(annotation)
     if get_origin(annotation) is list:
         (inner,) = get_args(annotation) or (None,)
@@ -45,7 +49,43 @@ def supported(annotation: Any) -> bool:
     return _leaf_ok(annotation)
 
 
-def _leaf(annotation: Any, value: Any, case_sensitive: bool) -> Any:
+#: what pydantic says of a value that is not a number of the kind asked for
+_NOT_A_NUMBER = {
+    int: "Input should be a valid integer, unable to parse string as an integer",
+    float: "Input should be a valid number, unable to parse string as a number",
+}
+
+
+def _number(kind: type[int] | type[float], value: Any, info: Any) -> int | float:
+    """``value`` as an int or float within typer's ``min`` and ``max`` (or clamped to them)."""
+    if isinstance(value, kind) and not isinstance(value, bool):
+        number: int | float = value
+    else:
+        text = str(value).strip()
+        head, dot, tail = text.partition(".")
+        if kind is int and dot and head and tail and not tail.strip("0"):
+            text = head  # "2.0" is 2, as pydantic reads it
+        try:
+            if not text.isascii():
+                raise ValueError(text)  # int() reads other scripts' digits; pydantic does not
+            number = kind(text)
+        except ValueError:
+            raise BadParameter(_NOT_A_NUMBER[kind]) from None
+    low, high = getattr(info, "min", None), getattr(info, "max", None)
+    if getattr(info, "clamp", False):
+        if low is not None and number < low:
+            return kind(low)
+        return kind(high) if high is not None and number > high else number
+    if low is not None and not number >= low:  # NaN is out of every range
+        raise BadParameter(f"Input should be greater than or equal to {low}")
+    if high is not None and not number <= high:
+        raise BadParameter(f"Input should be less than or equal to {high}")
+    return number
+
+
+def _leaf(annotation: Any, value: Any, case_sensitive: bool, info: Any = None) -> Any:
+    if annotation in (int, float):
+        return _number(annotation, value, info)
     if annotation is Path:
         return value if isinstance(value, Path) else Path(str(value))
     if annotation is bool:
@@ -65,7 +105,7 @@ def _leaf(annotation: Any, value: Any, case_sensitive: bool) -> Any:
 if RuntimeParam is not None:
 
     class _Light(RuntimeParam):
-        """Coerces str, Path, bool, enums and lists of them, like typer does, minus pydantic."""
+        """Coerces str, Path, bool, numbers, enums and lists of them, like typer does, minus pydantic."""
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             annotation = _strip_optional(self.annotation)
@@ -73,8 +113,8 @@ if RuntimeParam is not None:
             if get_origin(annotation) is list:
                 inner = _strip_optional(get_args(annotation)[0])
                 items = value if isinstance(value, (list, tuple)) else [value]
-                return [_leaf(inner, item, case_sensitive) for item in items]
-            return _leaf(annotation, value, case_sensitive)
+                return [_leaf(inner, item, case_sensitive, self.parameter_info) for item in items]
+            return _leaf(annotation, value, case_sensitive, self.parameter_info)
 
 
 def _install(param: Any) -> None:
