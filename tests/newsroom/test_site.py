@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import json
 import os
 import shutil
 import xml.etree.ElementTree as ET
@@ -14,6 +15,7 @@ import feedparser
 import html5lib
 import pytest
 
+from cliutil import loaded_after
 from cliutil import run_main as run  # tests/ is on sys.path
 from pressrelease.site import SiteOptions, build_site
 from pressrelease.site.build import MANIFEST
@@ -339,6 +341,49 @@ def test_an_index_left_stale_by_no_search_is_removed(tmp_path: Path) -> None:
     assert (output / "pagefind" / "pagefind-entry.json").is_file()
 
 
+def test_a_source_with_the_size_and_time_it_had_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = examples(tmp_path)
+    hour_ago = dt.datetime.now().timestamp() - 3600
+    for path in source.glob("*.md"):
+        os.utime(path, (hour_ago, hour_ago))
+    output = tmp_path / "public"
+    build(source, output, search=False)
+    manifest = json.loads((output / MANIFEST).read_bytes())
+    assert all(entry["source"][0] > 0 for entry in manifest["entries"].values())
+
+    read: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def spy(path: Path) -> bytes:
+        read.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    ap = source / "ap-wire-product-launch.md"
+    ap.write_text(ap.read_text().replace("window heat pump", "window heat-pump"))  # saved now
+    touched = source / "iom-minsk-2024-07-19.md"
+    touched.touch()  # a new time, the same text
+    result = build(source, output, search=False)
+    assert result.rendered == 1  # type: ignore[attr-defined]
+    assert {name for name in read if name.endswith(".md")} == {"ap-wire-product-launch.md", "iom-minsk-2024-07-19.md"}
+    manifest = json.loads((output / MANIFEST).read_bytes())  # saved just now: its time is not trusted next run
+    assert sorted(entry["source"] for entry in manifest["entries"].values()).count([0, 0]) == 2
+
+
+def test_a_rebuild_that_changes_no_feed_does_not_make_feeds(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    build(source, output, search=False)
+    ap = source / "ap-wire-product-launch.md"
+    ap.write_text(ap.read_text().replace("added 60 jobs", "added 61 jobs"))  # the body: not in any feed
+    argv = ["site", str(source), "-o", str(output), "--base-url", BASE, "--now", AFTER.isoformat(), "--no-search"]
+    assert loaded_after(argv, ["feedgen"]) == (0, [])
+    page = output / "releases" / "2026-04-14-pallas-thermal-unveils-window-heat-pump-that-renters-can-install-with"
+    assert "added 61 jobs" in (page / "index.html").read_text()
+
+
 def test_an_unchanged_site_does_not_index_again(tmp_path: Path) -> None:
     source = examples(tmp_path)
     output = tmp_path / "public"
@@ -364,11 +409,106 @@ def test_language_versions_link_each_other_in_pages_and_sitemap(site: Path) -> N
 
 def test_a_version_under_embargo_is_not_linked(tmp_path: Path) -> None:
     source = examples(tmp_path)
-    ru = source / "iom-minsk-2024-07-19.ru.md"
-    ru.write_text(
-        ru.read_text().replace("date: 2024-07-19\n", "date: 2024-07-19\nembargo: 2099-01-01T00:00:00+00:00\n")
-    )
+    hold_ru(source, dt.datetime(2099, 1, 1, 9, 0, tzinfo=dt.UTC))
     output = tmp_path / "public"
-    build(source, output)
+    result = build(source, output, force=True)  # else lint errors (PR902, PR903) leave both versions out
+    assert [Path(e.path).name for e, _ in result.held] == ["iom-minsk-2024-07-19.ru.md"]  # type: ignore[attr-defined]
+    assert (output / "releases" / SEED_SLUG / "index.html").is_file()  # the original is out, unlinked
     for name, data in tree(output).items():
         assert RU_SLUG.encode() not in data, name
+
+
+# -- language versions and their embargoes ---------------------------------------------------
+
+RU_TITLE = "Раскрыть потенциал миграции".encode()
+RU_LIFTS = dt.datetime(2024, 7, 19, 9, 0, tzinfo=dt.UTC)
+
+
+def staggered(tmp_path: Path) -> Path:
+    """The examples, in a newsroom that lets a version come out after its original
+    (PR903, versions with different embargoes, a warning instead of an error)."""
+    source = examples(tmp_path)
+    config = source / "pressrelease.toml"
+    config.write_text(config.read_text() + '\n[lint.severity]\nPR903 = "warning"\n')
+    return source
+
+
+def hold_ru(source: Path, until: dt.datetime) -> None:
+    ru = source / "iom-minsk-2024-07-19.ru.md"
+    held = f"date: {until.date().isoformat()}\nembargo: {until.isoformat()}\n"
+    ru.write_text(ru.read_text().replace("date: 2024-07-19\n", held))
+
+
+def with_held_version(tmp_path: Path) -> Path:
+    """The Russian version of the seed release under embargo until RU_LIFTS; the seed is out."""
+    source = staggered(tmp_path)
+    hold_ru(source, RU_LIFTS)
+    return source
+
+
+def seed_links_ru(output: Path) -> bool:
+    page = (output / "releases" / SEED_SLUG / "index.html").read_text()
+    link = f'<link rel="alternate" hreflang="ru" href="{BASE}releases/{RU_SLUG}/">' in page
+    nav = f'<a href="{BASE}releases/{RU_SLUG}/" hreflang="ru" lang="ru">' in page
+    assert link == nav, "the head and the page disagree"
+    return link
+
+
+def assert_no_trace_of_ru(output: Path) -> None:
+    for name, data in tree(output).items():
+        for secret in (RU_SLUG.encode(), RU_TITLE):
+            assert secret not in data, (name, secret)
+
+
+def test_a_page_links_its_version_once_the_versions_embargo_lifts(tmp_path: Path) -> None:
+    source = with_held_version(tmp_path)
+    output = tmp_path / "public"
+    build(source, output, now=RU_LIFTS - dt.timedelta(minutes=1))
+    assert not seed_links_ru(output)
+    assert_no_trace_of_ru(output)
+    build(source, output, now=RU_LIFTS - dt.timedelta(seconds=1))  # still held: still nothing
+    assert_no_trace_of_ru(output)
+
+    lifted = build(source, output, now=RU_LIFTS)  # the seed's text did not change; its page must
+    assert seed_links_ru(output)
+    assert (output / "releases" / RU_SLUG / "index.html").is_file()
+    assert any(RU_TITLE in data for name, data in tree(output).items() if name.startswith("pagefind/"))
+    assert lifted.rendered == 2  # type: ignore[attr-defined]  # the version, and the page that links it
+
+    build(source, output, now=RU_LIFTS)  # and the link stays on the next run
+    assert seed_links_ru(output)
+
+
+def test_a_page_drops_its_version_when_the_version_is_held_back_again(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    build(source, output, force=True)  # --force: lint errors of the versions' dates do not keep them out
+    assert seed_links_ru(output)
+    hold_ru(source, dt.datetime(2099, 1, 1, 9, 0, tzinfo=dt.UTC))  # the version gets an embargo after all
+    again = build(source, output, force=True)
+    assert [Path(e.path).name for e, _ in again.held] == ["iom-minsk-2024-07-19.ru.md"]  # type: ignore[attr-defined]
+    assert not seed_links_ru(output)
+    assert_no_trace_of_ru(output)
+    assert again.rendered == 1  # type: ignore[attr-defined]  # the seed's page, made again without the link
+
+    source = with_held_version(tmp_path / "clock")  # the clock moves back before the version's embargo
+    output = tmp_path / "clock" / "public"
+    build(source, output, now=RU_LIFTS)
+    assert seed_links_ru(output)
+    build(source, output, now=RU_LIFTS - dt.timedelta(minutes=1))
+    assert not seed_links_ru(output)
+    assert_no_trace_of_ru(output)
+
+
+def test_a_version_left_out_for_lint_errors_is_not_linked(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    ru = source / "iom-minsk-2024-07-19.ru.md"
+    ru.write_text(ru.read_text().replace("location: Минск\n", "location: Минск [TK]\n"))  # PR703, an error
+    output = tmp_path / "public"
+    result = build(source, output, search=False)
+    assert [Path(e.path).name for e in result.left_out] == [ru.name]  # type: ignore[attr-defined]
+    assert not seed_links_ru(output)
+    assert_no_trace_of_ru(output)
+    ru.write_text(ru.read_text().replace("location: Минск [TK]\n", "location: Минск\n"))  # fixed: out, linked
+    build(source, output, search=False)
+    assert seed_links_ru(output)

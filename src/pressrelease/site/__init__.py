@@ -5,11 +5,14 @@ The steps, as :func:`build_site` runs them:
 1. **collect** every release (:mod:`.collect`): parse, lint, and sort it into
    published, held back by its embargo, draft, failing lint, or unreadable. A release
    unchanged since the last run (same text, same config, same templates, same tool)
-   is taken from the manifest without being parsed again;
+   is taken from the manifest (:mod:`.manifest`) without being parsed again, and
+   without being read when its size and time are those the manifest recorded;
 2. **render** the pages of the releases that changed (:mod:`.pages`), in worker
-   processes when there are many;
-3. **index**: the home page, archives by year, language and tag, the Atom feeds,
-   the sitemap and ``robots.txt``, all made from the published releases only;
+   processes when there are many, and again the pages whose language versions came
+   out or went back since they were made: a page links only published versions;
+3. **index** (:mod:`.indexes`): the home page, archives by year, language and tag,
+   the Atom feeds, the sitemap and ``robots.txt``, all made from the published
+   releases only, each page and feed only when what it shows changed;
 4. **write** each file atomically, and only when its bytes changed; delete the files
    of the last run that this run did not make (a release removed, or now embargoed);
 5. **search**: Pagefind indexes the release pages into a fresh folder that then

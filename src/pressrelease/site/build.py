@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
-from collections import defaultdict
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,15 +19,16 @@ from ..atomic import write_atomic
 from ..config import Config
 from ..discover import release_files
 from ..errors import PressReleaseError, ReadError
-from ..render.house_style import language_name
 from ..render.templates import builtin_dir
-from . import feeds, pages
-from .collect import Entry, Processed, Site, Work, digest, process
+from . import indexes
+from . import manifest as manifest_mod
+from .collect import Entry, Processed, Site, Work, process
+from .manifest import Manifest
 
-MANIFEST = ".pressrelease-site.json"
-MANIFEST_FORMAT = 1
+MANIFEST = manifest_mod.FILE
 PER_PAGE = 20
 POOL_FROM = 8  #: fewer changed releases than this are processed here, without workers
+RELINK_ROUNDS = 3  #: pages made again for their language links; more only if files change under the run
 
 
 class SiteError(PressReleaseError):
@@ -66,28 +67,11 @@ class SiteResult:
     search: str = ""  #: why the search index was not built; empty when it was
 
 
-class Manifest(msgspec.Struct):
-    """The output folder's memory of the last run: the published releases and their files.
-
-    It is published with the site, so it holds nothing that is not public already:
-    releases are keyed by a hash of their path, and only published ones are kept.
-    A held-back, draft or failing release is read again on every run (no page is
-    made for it, so that is cheap), and its title never reaches the output folder.
-    """
-
-    format: int = MANIFEST_FORMAT
-    fingerprint: str = ""
-    entries: dict[str, Entry] = msgspec.field(default_factory=dict)  #: path key -> entry
-    outputs: dict[str, list[str]] = msgspec.field(default_factory=dict)  #: path key -> its files
-    files: list[str] = msgspec.field(default_factory=list)  #: every file the run wrote
-    pages: dict[str, str] = msgspec.field(default_factory=dict)  #: listing page -> digest of its values
-    searchable: bool = False  #: the search index matches the release pages
-
-
 def build_site(
     paths: Sequence[Path], options: SiteOptions, *, on_entry: Callable[[Entry], None] | None = None
 ) -> SiteResult:
     """Build (or bring up to date) the static newsroom for every release under ``paths``."""
+    started = time.time_ns()
     now = options.now or dt.datetime.now(dt.UTC)
     output = options.output.resolve()
     for path in paths:
@@ -101,60 +85,76 @@ def build_site(
             configs[folder] = config_mod.for_path(path, options.config, options.isolated)
         return configs[folder]
 
+    def work(path: Path, links: frozenset[str] | None = None) -> Work:
+        return Work(path, config_for(path), now, options.force, site, links)
+
     files = release_files(paths, config_for, lambda _folder, _config: {output})
     _ensure_writable(output)
     site = _site(options, [config_for(p) for p in files[:1]])
     fingerprint = _fingerprint(options, site, {config_for(p).path for p in files})
-    old = _read_manifest(output)
+    old = manifest_mod.read(output)
     reuse = old.fingerprint == fingerprint
 
     result = SiteResult()
-    entries: list[Entry] = []
+    entries: dict[str, Entry] = {}  #: source path -> its entry, in the order found
     made: dict[str, dict[str, bytes]] = {}  #: source path -> files rendered this run
     kept: dict[str, list[str]] = {}  #: source path -> files of the last run still right
     todo: list[Work] = []
     for path in files:
-        key = _key(path)
+        key = manifest_mod.key(path)
         previous = old.entries.get(key) if reuse else None
-        if previous is not None and _unchanged(path, previous, now):
-            entries.append(msgspec.structs.replace(previous, path=str(path)))
-            kept[str(path)] = old.outputs.get(key, [])
-            continue
-        todo.append(Work(path, config_for(path), now, options.force, site))
+        if previous is not None and previous.held_until(now) is None:
+            entry = manifest_mod.unchanged(path, previous)
+            if entry is not None:
+                entries[str(path)] = entry
+                kept[str(path)] = old.outputs.get(key, [])
+                continue
+        entries[str(path)] = Entry(path=str(path), digest="", state="unreadable")  # its place in the order
+        todo.append(work(path))
     for done in _run(todo, options.jobs):
-        entries.append(done.entry)
+        entries[done.entry.path] = done.entry
         made[done.entry.path] = dict(done.files)
-        result.rendered += bool(done.files)
 
-    published = _sort(_classify(entries, now, result))
-    claimed: dict[str, str] = {}
+    # A page links the versions of its release that are published in this run; one
+    # made with others (a version held back, or out since its page was made) is made again.
+    for _round in range(RELINK_ROUNDS):
+        published, held, left_out = _publishable(list(entries.values()), now)
+        out = {(e.language, e.slug) for e in published}
+        relink = {
+            e.path: frozenset(slug for language, slug in e.versions if (language, slug) in out)
+            for e in published
+            if e.versions and set(e.linked) != {version for version in e.versions if version in out}
+        }
+        if not relink:
+            break
+        for done in map(process, [work(Path(path), links) for path, links in relink.items()]):
+            entries[done.entry.path] = done.entry
+            made[done.entry.path] = dict(done.files)
+            kept.pop(done.entry.path, None)
+    result.published, result.held, result.left_out = published, held, left_out
+    result.rendered = sum(1 for files in made.values() if files)
+    if on_entry is not None:
+        for entry in published:
+            on_entry(entry)
+
     site_files: dict[str, bytes] = {}
     outputs: dict[str, list[str]] = {}
-    for entry in list(published):
-        if entry.slug in claimed:
-            message = f"same slug as {claimed[entry.slug]}; give one a 'slug:' in its front matter"
-            result.left_out.append(msgspec.structs.replace(entry, state="failed", message=message))
-            published.remove(entry)
-            continue
-        claimed[entry.slug] = entry.path
+    for entry in published:
         if entry.path in made:
             site_files.update(made[entry.path])
             outputs[entry.path] = sorted(made[entry.path])
         else:
             outputs[entry.path] = kept[entry.path]
-    result.published = published
-    if on_entry is not None:
-        for entry in published:
-            on_entry(entry)
-    page_digests: dict[str, str] = {}
-    for page in _index_pages(published, site):
-        page_digests[page.name] = hashlib.sha256(msgspec.json.encode([page.template, page.values])).hexdigest()
-        if not (reuse and old.pages.get(page.name) == page_digests[page.name] and (output / page.name).is_file()):
-            site_files[page.name] = page.render(site)
-    site_files.update(_feeds(published, site, sorted(page_digests)))
+    digests: dict[str, str] = {}
+    listing = indexes.listing_pages(published, site)
+    for index in listing + indexes.feed_files(published, site):
+        digests[index.name] = index.digest
+        if not (reuse and old.pages.get(index.name) == index.digest and (output / index.name).is_file()):
+            site_files[index.name] = index.make()
+    site_files.update(indexes.sitemap_and_robots(published, site, sorted(index.name for index in listing)))
 
     keep = {name for names in outputs.values() for name in names if name not in site_files}
-    keep |= {name for name in page_digests if name not in site_files}
+    keep |= {name for name in digests if name not in site_files}
     result.written = _write(output, site_files)
     current = set(site_files) | keep
     result.deleted = _delete(output, [name for name in old.files if name not in current])
@@ -162,15 +162,16 @@ def build_site(
         name.startswith("releases/") for name in old.files if name not in current
     )
     searchable = _search(output, options.search, pages_changed or not old.searchable, result)
+    kept_entries = {manifest_mod.key(e.path): manifest_mod.public(e, started) for e in published}
     manifest = Manifest(
         fingerprint=fingerprint,
-        entries={_key(Path(e.path)): _public(e, claimed) for e in published},
-        outputs={_key(Path(path)): names for path, names in outputs.items()},
+        entries={key: entry for key, entry in kept_entries.items() if entry is not None},
+        outputs={manifest_mod.key(path): names for path, names in outputs.items()},
         files=sorted(current),
-        pages=page_digests,
+        pages=digests,
         searchable=searchable,
     )
-    _write(output, {MANIFEST: msgspec.json.format(msgspec.json.encode(manifest)) + b"\n"})
+    _write(output, {MANIFEST: manifest_mod.encode(manifest)})
     return result
 
 
@@ -221,7 +222,7 @@ def _site(options: SiteOptions, configs: Sequence[Config]) -> Site:
 
 def _fingerprint(options: SiteOptions, site: Site, config_paths: Iterable[Path | None]) -> str:
     """Everything a page depends on besides its own text: when it changes, every page is redone."""
-    digest_ = hashlib.sha256(f"{__version__}/{MANIFEST_FORMAT}/{options.force}/{site!r}".encode())
+    digest_ = hashlib.sha256(f"{__version__}/{manifest_mod.FORMAT}/{options.force}/{site!r}".encode())
     folders = [builtin_dir()] + ([options.templates] if options.templates else [])
     for folder in folders:
         for file in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -230,33 +231,6 @@ def _fingerprint(options: SiteOptions, site: Site, config_paths: Iterable[Path |
     for path in sorted(str(p) for p in config_paths if p is not None):
         digest_.update(Path(path).read_bytes())
     return digest_.hexdigest()
-
-
-def _read_manifest(output: Path) -> Manifest:
-    try:
-        manifest = msgspec.json.decode((output / MANIFEST).read_bytes(), type=Manifest)
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
-        return Manifest()  # first run, or a manifest we cannot trust: build everything
-    return manifest if manifest.format == MANIFEST_FORMAT else Manifest()
-
-
-def _public(entry: Entry, published: dict[str, str]) -> Entry:
-    """The entry as the (published) manifest keeps it: no path, no held-back version's slug."""
-    versions = tuple(v for v in entry.versions if v[1] in published)
-    return msgspec.structs.replace(entry, path="", versions=versions)
-
-
-def _key(path: Path) -> str:
-    """A release's key in the manifest: its path, hashed (the manifest is public)."""
-    return hashlib.sha256(str(path).encode()).hexdigest()[:32]
-
-
-def _unchanged(path: Path, previous: Entry, now: dt.datetime) -> bool:
-    """The release reads as it did when it was published, and is still published now."""
-    try:
-        return digest(path.read_bytes()) == previous.digest and previous.held_until(now) is None
-    except OSError:
-        return False
 
 
 def _run(todo: list[Work], jobs: int | None) -> Iterable[Processed]:
@@ -271,92 +245,32 @@ def _run(todo: list[Work], jobs: int | None) -> Iterable[Processed]:
         return list(pool.map(process, todo, chunksize=max(1, len(todo) // (workers * 8))))
 
 
-def _classify(entries: list[Entry], now: dt.datetime, result: SiteResult) -> list[Entry]:
-    published = []
+def _publishable(entries: list[Entry], now: dt.datetime) -> tuple[list[Entry], list[tuple[Entry, str]], list[Entry]]:
+    """(published newest first, held back with the embargo instant, left out), at ``now``.
+
+    Of two releases with one slug, the first found is published and the other left out.
+    """
+    ready, held, left_out = [], [], []
     for entry in entries:
         if entry.state != "ready":
-            result.left_out.append(entry)
+            left_out.append(entry)
+        elif (until := entry.held_until(now)) is not None:
+            held.append((entry, until))
+        else:
+            ready.append(entry)
+    claimed: dict[str, str] = {}
+    published = []
+    for entry in ready:
+        if entry.slug in claimed:
+            message = f"same slug as {claimed[entry.slug]}; give one a 'slug:' in its front matter"
+            left_out.append(msgspec.structs.replace(entry, state="failed", message=message))
             continue
-        until = entry.held_until(now)
-        if until is not None:
-            result.held.append((entry, until))
-            continue
+        claimed[entry.slug] = entry.path
         published.append(entry)
-    return published
-
-
-def _sort(entries: list[Entry]) -> list[Entry]:
-    """Newest first; releases of one moment by title."""
-    return sorted(sorted(entries, key=lambda e: e.title.lower()), key=lambda e: e.published, reverse=True)
-
-
-# -- index -----------------------------------------------------------------------------------
-
-
-def _index_pages(published: list[Entry], site: Site) -> list[pages.Page]:
-    """The home page, the archives by year, language and tag, the archive's index, search."""
-    years: dict[str, list[Entry]] = defaultdict(list)
-    languages: dict[str, list[Entry]] = defaultdict(list)
-    tags: dict[str, list[Entry]] = defaultdict(list)
-    tag_names: dict[str, str] = {}
-    for entry in published:
-        years[str(entry.published.year)].append(entry)
-        languages[entry.language].append(entry)
-        for tag in entry.tags:
-            slug = pages.tag_slug(tag)
-            tag_names.setdefault(slug, tag)
-            tags[slug].append(entry)
-    listings = [pages.Listing("", site.title, published, "feed.xml")]
-    listings += [pages.Listing(f"archive/{year}/", year, items) for year, items in years.items()]
-    listings += [
-        pages.Listing(f"lang/{code}/", language_name(code), items, f"lang/{code}/feed.xml")
-        for code, items in languages.items()
-    ]
-    listings += [pages.Listing(f"tags/{slug}/", tag_names[slug], items) for slug, items in tags.items()]
-    made = [page for listing in listings for page in pages.listing_pages(listing, site)]
-    made.append(
-        pages.archive_page(
-            {year: len(items) for year, items in years.items()},
-            {code: len(items) for code, items in languages.items()},
-            {slug: (tag_names[slug], len(items)) for slug, items in tags.items()},
-            site,
-        )
-    )
-    made.append(pages.search_page(site))
-    return made
-
-
-def _feeds(published: list[Entry], site: Site, listing_pages: list[str]) -> dict[str, bytes]:
-    """The Atom feeds (the site's, and one per language), the sitemap and robots.txt."""
-    files = {"feed.xml": feeds.atom(published, site, "feed.xml", site.title)}
-    languages: dict[str, list[Entry]] = defaultdict(list)
-    for entry in published:
-        languages[entry.language].append(entry)
-    for code, items in languages.items():
-        name = f"lang/{code}/feed.xml"
-        files[name] = feeds.atom(items, site, name, f"{site.title} ({language_name(code)})", code)
-    files["sitemap.xml"] = feeds.sitemap(
-        published, site, [name.removesuffix("index.html") for name in listing_pages], _language_sets(published)
-    )
-    files["robots.txt"] = feeds.robots(site)
-    return files
-
-
-def _language_sets(published: list[Entry]) -> dict[str, list[Entry]]:
-    """For each published release (by slug), its published versions in other languages.
-
-    A release and its version are linked when either names the other, so a version
-    published after its original still appears beside it.
-    """
-    by_slug = {entry.slug: entry for entry in published}
-    linked: dict[str, dict[str, Entry]] = defaultdict(dict)
-    for entry in published:
-        for _language, slug in entry.versions:
-            other = by_slug.get(slug)
-            if other is not None and other.slug != entry.slug:
-                linked[entry.slug][other.slug] = other
-                linked[other.slug][entry.slug] = entry
-    return {slug: sorted(others.values(), key=lambda e: e.language) for slug, others in linked.items()}
+    # newest first; releases of one moment by title
+    published.sort(key=lambda e: e.title.lower())
+    published.sort(key=lambda e: e.published, reverse=True)
+    return published, held, left_out
 
 
 # -- write -----------------------------------------------------------------------------------

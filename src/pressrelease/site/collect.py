@@ -31,6 +31,7 @@ class Entry(msgspec.Struct, frozen=True):
     path: str  #: the source file, as discovered
     digest: str  #: SHA-256 of the source bytes: unchanged text, unchanged entry
     state: State
+    source: tuple[int, int] = (0, 0)  #: the source's (mtime_ns, size) when it was read
     message: str = ""  #: why it is left out (``state`` other than ``ready``)
     slug: str = ""
     title: str = ""
@@ -41,7 +42,8 @@ class Entry(msgspec.Struct, frozen=True):
     location: str | None = None
     embargo: str | None = None  #: ISO instant; ``"?"`` when the embargo could not be read
     pdf: bool = False  #: a PDF was made beside the page
-    versions: tuple[tuple[str, str], ...] = ()  #: its other language versions: (language tag, slug)
+    versions: tuple[tuple[str, str], ...] = ()  #: the other language versions it names: (language tag, slug)
+    linked: tuple[tuple[str, str], ...] = ()  #: those its page links (published ones only)
 
     def held_until(self, now: dt.datetime) -> str | None:
         """The embargo instant when it has not lifted at ``now`` (``"?"``: unreadable, held)."""
@@ -86,6 +88,9 @@ class Work:
     now: dt.datetime
     force: bool
     site: Site
+    #: the slugs of the versions its page may link; None: every version out at ``now``
+    #: (a version may be out and still not published: failing lint, or not among the sources)
+    links: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ def digest(data: bytes) -> str:
 class _Version:
     language: str
     slug: str
-    due: bool  #: not a draft, and its embargo (if any) has lifted: its page may be linked
+    due: bool  #: not a draft, its embargo (if any) lifted, and allowed by ``Work.links``: it may be linked
 
 
 def _versions(release: Release, work: Work) -> list[_Version]:
@@ -116,7 +121,8 @@ def _versions(release: Release, work: Work) -> list[_Version]:
         if other is None:
             continue
         held = other.embargo is not None and (other.embargo.at is None or other.embargo.at > work.now)
-        found.append(_Version(version.translation.language, other.slug, not (held or other.draft)))
+        allowed = work.links is None or other.slug in work.links
+        found.append(_Version(version.translation.language, other.slug, allowed and not (held or other.draft)))
     return found
 
 
@@ -159,6 +165,7 @@ def process(work: Work) -> Processed:
 
 def _process(work: Work) -> Processed:
     path = work.path
+    stat = path.stat()  # before reading: a save after it makes the next run read the file again
     text, problem = read_text(path)
     raw = path.read_bytes() if text is not None else b""
     sha = digest(raw)
@@ -166,6 +173,7 @@ def _process(work: Work) -> Processed:
         why = problem.message if problem is not None else "cannot read the file"
         return Processed(Entry(path=str(path), digest=sha, state="unreadable", message=why), ())
     release = parse(text, path, work.config)
+    source = (stat.st_mtime_ns, stat.st_size)
     if release.draft:
         return Processed(entry_for(release, path, sha, "draft", "draft: true"), ())
     if not work.force:
@@ -178,13 +186,17 @@ def _process(work: Work) -> Processed:
             message = f"lint error {first.code} at line {first.span.line}: {first.message}{more}"
             return Processed(entry_for(release, path, sha, "failed", message), ())
     versions = _versions(release, work)
+    linked = tuple((v.language, v.slug) for v in versions if v.due)
     entry = msgspec.structs.replace(
-        entry_for(release, path, sha), versions=tuple((v.language, v.slug) for v in versions)
+        entry_for(release, path, sha),
+        source=source,
+        versions=tuple((v.language, v.slug) for v in versions),
+        linked=linked,
     )
     if entry.held_until(work.now) is not None:
         return Processed(entry, ())  # never rendered: nothing of it can leak
     from .pages import release_files
 
-    files = release_files(release, work.config, entry, work.site, [(v.language, v.slug) for v in versions if v.due])
+    files = release_files(release, work.config, entry, work.site, linked)
     entry = msgspec.structs.replace(entry, pdf=any(name.endswith(".pdf") for name in files))
     return Processed(entry, tuple(files.items()))
