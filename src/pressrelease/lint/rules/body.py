@@ -21,46 +21,16 @@ from ...model import Block, Release, Span
 from ...parse.language import Language, language
 from ...parse.quotations import scan
 from ..registry import Context, Finding, Rule, rule
+from ._example import BODY, LEDE, NOTES, QUOTE, example
 from ._not_initials import SpelledOut, cased, is_code, is_furniture, is_name, is_place_code, names_in
 from ._text import count_words, front_matter_texts, inline_links, mask, prose_blocks
 from ._tokens import TOKEN, acronym, definitions, known_acronyms, placeholders, shouting_lines, word_pattern
 
-# A small release for the examples; each rule's bad/good plants one thing in it.
-_RELEASE = """\
----
-title: {title}
-date: 2026-03-20
-location: Nairobi
-organization:
-  name: Clean Water Alliance
-  acronyms: [CWA]
-contacts:
-  - name: Amina Odhiambo
-    email: amina.odhiambo@example.org
-    phone: "+254 20 555 0142"
----
 
-Nairobi – {lede}
-
-“Safe water changes everything for a family,” said Grace Wanjiru, director of the Clean Water Alliance.
-
-{body}
-
-###
-
-## Notes to editors
-
-{notes}
-"""
-_TITLE = "Water Authority Opens Three Treatment Plants"
-_LEDE = "Three new water treatment plants opened on 20 March 2026 in the northern region."
-_BODY = "The plants were built over two years with support from county governments."
-_NOTES = "Photographs of the plants are available on request."
-
-
-def _example(title: str = _TITLE, lede: str = _LEDE, body: str = _BODY, notes: str = _NOTES, extra: str = "") -> str:
-    text = _RELEASE.format(title=title, lede=lede, body=body, notes=notes)
-    return text.replace("---\n\n", f"{extra}---\n\n", 1) if extra else text
+def _example(lede: str = LEDE, body: str = BODY, notes: str | None = None, extra: str = "") -> str:
+    """The example release with this lede, a paragraph ``body`` after its quotation, these notes to editors."""
+    notes_section = NOTES if notes is None else f"## Notes to editors\n\n{notes}"
+    return example(QUOTE, body, "###", notes_section, lede=lede, front=extra)
 
 
 # -- PR701, PR702: length ------------------------------------------------------------------
@@ -74,7 +44,7 @@ def _example(title: str = _TITLE, lede: str = _LEDE, body: str = _BODY, notes: s
     why="The lede carries who, what, when, where and why in one short sentence: news-writing guidance says "
     "'under 30 or 35 words' (Seven Guidelines to Lead Writing) and the PRWeb template 25 words or less.",
     bad=_example(
-        lede="Three new water treatment plants opened on 20 March 2026 in the northern region, bringing safe "
+        lede="Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region, bringing safe "
         "drinking water to about 400,000 people who until now have relied on water trucked in from the "
         "county capital at great cost to their families."
     ),
@@ -109,7 +79,7 @@ def lede_too_long(ctx: Context) -> Iterator[Finding]:
     why="Wires and guides put a release at 250-800 words (Online PR Media; PRWeb 300-800; Send2Press 400-800), "
     "and Business Wire charges for every 100 words past 400.",
     bad=_example(),
-    good=_example(body=" ".join([_BODY] * 20)),
+    good=_example(body=" ".join([BODY] * 20)),
 )
 def body_length(ctx: Context) -> Iterator[Finding]:
     release = ctx.release

@@ -21,33 +21,16 @@ from ...model import Block, Contact, Release, Section, Span, Written
 from ...parse import phones
 from ...parse.contact_details import EMAIL, PHONE
 from ..registry import Context, Finding, Rule, rule
-
-_RELEASE = """\
----
-title: Water Authority Opens Three Treatment Plants
-date: 2026-03-20
-location: Nairobi
-{contacts}---
-
-Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region.
-
-“Safe water changes everything for a family,” said Grace Wanjiru, director of the Clean Water Alliance.
-
-###
-
-## Notes to editors
-
-Photographs of the plants are available on request.
-{section}"""
+from ._example import CONTACTS, NOTES, QUOTE, example
 
 
 def _example(contacts: str = "", section: str = "") -> str:
-    block = f"contacts:\n{contacts}" if contacts else ""
-    return _RELEASE.format(contacts=block, section=f"\n## Contact\n\n{section}\n" if section else "")
+    """The example release with these front-matter contacts and this Contact section (each may be empty)."""
+    contact_section = ("## Contact", section) if section else ()
+    return example(QUOTE, "###", NOTES, *contact_section, organization="", contacts=contacts)
 
 
-_GOOD_FM = '  - name: Amina Odhiambo\n    email: amina.odhiambo@example.org\n    phone: "+254 20 555 0142"\n'
-_GOOD = _example(_GOOD_FM)
+_GOOD = _example(CONTACTS)
 #: ITU-T E.123 international notation: "+", country code, groups separated by single spaces
 #: (O'Reilly Regular Expressions Cookbook 4.3).
 _E123 = re.compile(r"\+(?:[0-9] ?){6,14}[0-9]")
@@ -373,8 +356,8 @@ def _named(text: str) -> bool:
     summary="An email address or phone number in the Contact section with no person or desk named.",
     why="Journalists ask for a named spokesperson (Cision: 'correct contact data for the spokesperson'; "
     "TLMW: 'a person's name'); a desk such as 'Press Office' will do.",
-    bad=_example(_GOOD_FM, "Email: press@example.org"),
-    good=_example(_GOOD_FM, "Press Office, Clean Water Alliance\nEmail: press@example.org"),
+    bad=_example(CONTACTS, "Email: press@example.org"),
+    good=_example(CONTACTS, "Press Office, Clean Water Alliance\nEmail: press@example.org"),
 )
 def contact_name_missing(ctx: Context) -> Iterator[Finding]:
     release = ctx.release

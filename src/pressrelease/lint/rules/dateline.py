@@ -18,6 +18,7 @@ from ...model import Block, DateMention, Release, Span
 from ...parse.dates import find_dates
 from ...parse.language import data_file
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
+from ._example import example
 from ._lede_dates import introduced, other_event
 from ._text import mask
 from .document import is_unreadable
@@ -41,18 +42,11 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 PROFILE_DASH = {"default": "–", "un": "–", "uk": "–", "ap": "—"}
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\w./-])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\w/-])")
-_FRONT = """\
----
-title: Water Authority Opens Three Treatment Plants
-date: 2026-03-20
-{extra}---
-
-{lede}
-"""
 
 
 def _release(lede: str, extra: str = "") -> str:
-    return _FRONT.format(extra=extra, lede=lede)
+    """The example release with this lede alone, and no ``location`` unless ``extra`` gives one."""
+    return example(lede=lede, front=extra, location=None)
 
 
 def _text(day: int, month: int, year: int | None, profile: str) -> str:

@@ -11,19 +11,9 @@ from collections.abc import Iterator
 
 from ...model import Block, Release, Span
 from ..registry import Context, Finding, Rule, rule
+from ._example import QUOTE, example
 
-_BODY = """
-Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region.
-
-“Safe water changes everything for a family,” said Grace Wanjiru, director of the Clean Water Alliance.
-"""
-_FRONT = """\
----
-title: Water Authority Opens Three Treatment Plants
-date: 2026-03-20
-location: Nairobi
----
-"""
+_GOOD = example(QUOTE)
 
 
 def _problems(release: Release, code: str) -> Iterator[Finding]:
@@ -39,7 +29,7 @@ def _problems(release: Release, code: str) -> Iterator[Finding]:
     summary="The file has no YAML front matter, the YAML does not parse, or it is not a mapping.",
     why="Headline, date and contacts live in the front matter ; without it nothing else can be checked or rendered.",
     bad="Nairobi – Three new water treatment plants opened on 20 March 2026.\n",
-    good=_FRONT + _BODY,
+    good=example(QUOTE, organization="", contacts=""),  # shown whole: the short form
 )
 def front_matter_missing(ctx: Context) -> Iterator[Finding]:
     yield from _problems(ctx.release, "PR001")
@@ -51,8 +41,8 @@ def front_matter_missing(ctx: Context) -> Iterator[Finding]:
     "warning",
     summary="A front-matter key the release format does not define; the message suggests the closest known key.",
     why="A misspelt key (`subtitel`) is silently ignored by every renderer; the message names the closest known key.",
-    bad=_FRONT.replace("location:", "subtitel: The plants serve 400,000 people\nlocation:") + _BODY,
-    good=_FRONT.replace("location:", "subtitle: The plants serve 400,000 people\nlocation:") + _BODY,
+    bad=example(QUOTE, front="subtitel: The plants serve 400,000 people\n"),
+    good=example(QUOTE, front="subtitle: The plants serve 400,000 people\n"),
 )
 def unknown_key(ctx: Context) -> Iterator[Finding]:
     yield from _problems(ctx.release, "PR002")
@@ -65,8 +55,8 @@ def unknown_key(ctx: Context) -> Iterator[Finding]:
     summary="A front-matter value of the wrong type or format (date, embargo, contacts, slug, language, profile).",
     why="A date that is not a date or contacts that are not a list cannot be rendered or checked; "
     "each key has one type.",
-    bad=_FRONT.replace("2026-03-20", "20/03/2026") + _BODY,
-    good=_FRONT + _BODY,
+    bad=example(QUOTE, date="20/03/2026"),
+    good=_GOOD,
 )
 def invalid_value(ctx: Context) -> Iterator[Finding]:
     yield from _problems(ctx.release, "PR003")
@@ -80,8 +70,8 @@ def invalid_value(ctx: Context) -> Iterator[Finding]:
     "inline markup more than 32 deep; nothing else is checked.",
     why="A release is a small UTF-8 text file; anything else is a wrong file or a corrupt one, "
     "and reading further would only produce noise.",
-    bad=_FRONT + _BODY + "\x00",
-    good=_FRONT + _BODY,
+    bad=_GOOD + "\x00",
+    good=_GOOD,
 )
 def unreadable(ctx: Context) -> Iterator[Finding]:
     yield from _problems(ctx.release, "PR004")
@@ -98,8 +88,8 @@ def is_unreadable(release: Release) -> bool:
     "error",
     summary="The release has no body text after the front matter.",
     why="A release without text has nothing to send; the release needs at least its lede paragraph.",
-    bad=_FRONT + "\n## Contact\n\nAmina Odhiambo, amina@example.org\n",
-    good=_FRONT + _BODY,
+    bad=example("## Contact", "Amina Odhiambo, amina@example.org", lede=None),
+    good=_GOOD,
 )
 def empty_body(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
@@ -130,8 +120,8 @@ def _heading_span(block: Block, lines: list[str]) -> Span:
     summary="A `#` heading in the body, or a heading that skips a level (`##` then `####`).",
     why="The headline (`title`) is the page's only level-1 heading; PR Newswire's accessibility checklist asks "
     "for real, ordered headings.",
-    bad=_FRONT + _BODY + "\n# Background\n\nThe plants took two years to build.\n",
-    good=_FRONT + _BODY + "\n## Background\n\nThe plants took two years to build.\n",
+    bad=example(QUOTE, "# Background", "The plants took two years to build."),
+    good=example(QUOTE, "## Background", "The plants took two years to build."),
 )
 def heading_level(ctx: Context) -> Iterator[Finding]:
     release = ctx.release

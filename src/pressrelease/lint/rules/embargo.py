@@ -18,39 +18,17 @@ import msgspec
 from ...model import Block, Embargo, Release
 from ...parse.dates import find_dates
 from ..registry import Context, Finding, Rule, rule
+from ._example import NOTES, QUOTE, example
 from ._text import mask_code
-
-_RELEASE = """\
----
-title: Water Authority Opens Three Treatment Plants
-date: {date}
-{embargo}location: Nairobi
-contacts:
-  - name: Amina Odhiambo
-    email: amina.odhiambo@example.org
-    phone: "+254 20 555 0142"
----
-
-{first}Nairobi – Three new water treatment plants opened on {day} in the northern region.
-
-“Safe water changes everything for a family,” said Grace Wanjiru, director of the Clean Water Alliance.
-
-###
-
-## Notes to editors
-
-Photographs of the plants are available on request.
-"""
 
 
 def _example(embargo: str | None, date: str = "2099-03-20", first: str = "") -> str:
+    """The example release with this embargo, dated ``date`` (in its lede too), ``first`` above the lede."""
     day = dt.date.fromisoformat(date)
-    return _RELEASE.format(
-        date=date,
-        embargo=f"embargo: {embargo}\n" if embargo else "",
-        first=f"{first}\n\n" if first else "",
-        day=f"{day.day} {day:%B} {day.year}",
-    )
+    lede = f"Nairobi – Three new water treatment plants opened on {day.day} {day:%B} {day.year} in the northern region."
+    body = ([first] if first else []) + [lede, QUOTE, "###", NOTES]
+    embargo_line = f"embargo: {embargo}\n" if embargo else ""
+    return example(*body, date=date, front=embargo_line, organization="", lede=None)
 
 
 #: An embargo with no zone: a date alone, or a date and time without an offset or IANA name.

@@ -13,16 +13,8 @@ from collections.abc import Iterator
 from ...model import Release, Span
 from ...parse.word_count import HAN, count_words
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
+from ._example import example
 
-_HEAD = """\
----
-title: {title}
-date: 2026-03-20
-location: Nairobi
----
-
-Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region.
-"""
 # Full stops that end an abbreviation, not the sentence: "Washington, D.C." or "Acme Inc."
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros|Plc|Ave|etc|No)\.)$")
 
@@ -38,8 +30,8 @@ def _front_matter_broken(release: Release) -> bool:
     summary="The front matter has no `title`, or it is empty.",
     why="The headline is the one line every editor reads and it must state the main content (Cision News "
     "rules); `title` is required.",
-    bad=_HEAD.format(title='""'),
-    good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
+    bad=example(title='""'),
+    good=example(),
 )
 def headline_missing(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
@@ -58,11 +50,11 @@ def headline_missing(ctx: Context) -> Iterator[Finding]:
     summary="The headline is over `headline-max-chars` (100) characters or `headline-max-words` (24) words.",
     why="Google cuts headlines off at 65-80 characters while wires accept 100-125 (PR Daily), and a study of "
     "11,000 Business Wire releases advises at most 24 words (Schwartz MSL via Ann Wylie).",
-    bad=_HEAD.format(
+    bad=example(
         title="Water Authority Opens Three New Treatment Plants in the Northern Region, Bringing Safe "
         "Drinking Water to About 400,000 People Who Now Rely on Trucked Water"
     ),
-    good=_HEAD.format(title="Water Authority Opens Three Treatment Plants in Northern Region"),
+    good=example(title="Water Authority Opens Three Treatment Plants in Northern Region"),
 )
 def headline_too_long(ctx: Context) -> Iterator[Finding]:
     title = ctx.release.title
@@ -90,8 +82,8 @@ def headline_too_long(ctx: Context) -> Iterator[Finding]:
     "warning",
     summary="The headline is written in capitals.",
     why="Cision News rules say headings must not be in all caps, and PRWeb lists CAPS for emphasis as a hype flag.",
-    bad=_HEAD.format(title="WATER AUTHORITY OPENS THREE TREATMENT PLANTS"),
-    good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
+    bad=example(title="WATER AUTHORITY OPENS THREE TREATMENT PLANTS"),
+    good=example(),
 )
 def headline_all_caps(ctx: Context) -> Iterator[Finding]:
     title = ctx.release.title
@@ -112,8 +104,8 @@ def headline_all_caps(ctx: Context) -> Iterator[Finding]:
     summary="The headline ends with a full stop.",
     why="A headline is a label, not a sentence: news and wire headlines carry no final full stop "
     "(common newsroom practice; no style guide sets it as a rule).",
-    bad=_HEAD.format(title="Water Authority Opens Three Treatment Plants."),
-    good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
+    bad=example(title="Water Authority Opens Three Treatment Plants."),
+    good=example(),
 )
 def headline_trailing_period(ctx: Context) -> Iterator[Finding]:
     title = ctx.release.title
@@ -137,8 +129,8 @@ def headline_trailing_period(ctx: Context) -> Iterator[Finding]:
     summary="The headline contains an exclamation mark.",
     why="PRWeb and Newswire.com guidelines name exclamation marks as hype flags, and prwires.com says a "
     "headline is not an exclamation.",
-    bad=_HEAD.format(title="Water Authority Opens Three Treatment Plants!"),
-    good=_HEAD.format(title="Water Authority Opens Three Treatment Plants"),
+    bad=example(title="Water Authority Opens Three Treatment Plants!"),
+    good=example(),
 )
 def headline_exclamation(ctx: Context) -> Iterator[Finding]:
     title = ctx.release.title
@@ -162,13 +154,8 @@ def headline_exclamation(ctx: Context) -> Iterator[Finding]:
     summary="The subtitle is over `subtitle-max-chars` (250) characters.",
     why="A subhead or summary is one sentence of at most 250 characters (conversion-hub.com and rankxmedia.com "
     "editorial guidelines).",
-    bad=_HEAD.replace(
-        "date:",
-        "subtitle: " + "The plants will serve 400,000 people who now rely on trucked water, " * 4 + "\ndate:",
-    ).format(title="Water Authority Opens Three Treatment Plants"),
-    good=_HEAD.replace("date:", "subtitle: The plants will serve 400,000 people\ndate:").format(
-        title="Water Authority Opens Three Treatment Plants"
-    ),
+    bad=example(subtitle="The plants will serve 400,000 people who now rely on trucked water, " * 4),
+    good=example(subtitle="The plants will serve 400,000 people"),
 )
 def subtitle_too_long(ctx: Context) -> Iterator[Finding]:
     subtitle = ctx.release.subtitle

@@ -14,21 +14,12 @@ from collections.abc import Callable, Iterator
 from ...model import Quote, Release, Span
 from ...parse.quotations import PAIRS, scan
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
+from ._example import example
 from ._text import front_matter_texts
 from .document import is_unreadable
 
-_FRONT = """\
----
-title: Water Authority Opens Three Treatment Plants
-date: 2026-03-20
-location: Nairobi
----
-
-Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region.
-
-"""
 _SAID = " said Grace Wanjiru, director of the Clean Water Alliance."
-_GOOD = _FRONT + "“Safe water changes everything for a family: children stay in school,”" + _SAID + "\n"
+_GOOD = example("“Safe water changes everything for a family: children stay in school,”" + _SAID)
 
 
 def _first_line(span: Span, release: Release) -> Span:
@@ -47,7 +38,7 @@ def _first_line(span: Span, release: Release) -> Span:
     summary="The release quotes nobody.",
     why="Editors look for a named voice; the Polis validator rejects releases without quotes and wire guides "
     "ask for one to three.",
-    bad=_FRONT + "The plants can each treat six million litres a day.\n",
+    bad=example("The plants can each treat six million litres a day."),
     good=_GOOD,
 )
 def no_quotes(ctx: Context) -> Iterator[Finding]:
@@ -71,7 +62,7 @@ def no_quotes(ctx: Context) -> Iterator[Finding]:
     summary="Quotation marks do not pair up within a paragraph.",
     why="An unclosed quotation leaves the reader unsure where the speaker's words end; wires reject "
     "releases with broken attribution (CisionWire).",
-    bad=_FRONT + "“Safe water changes everything for a family," + _SAID + "\n",
+    bad=example("“Safe water changes everything for a family," + _SAID),
     good=_GOOD,
 )
 def unbalanced_quotes(ctx: Context) -> Iterator[Finding]:
@@ -89,7 +80,7 @@ def unbalanced_quotes(ctx: Context) -> Iterator[Finding]:
     "attribution (CisionWire, myPRwire). A quotation the text does attribute, to "
     "someone the tool cannot name for sure (“she added” after two names), is not flagged: `inspect` shows "
     "its speaker as unsure.",
-    bad=_FRONT + "“Safe water changes everything for a family: children stay in school.”\n",
+    bad=example("“Safe water changes everything for a family: children stay in school.”"),
     good=_GOOD,
 )
 def unattributed_quote(ctx: Context) -> Iterator[Finding]:
@@ -133,7 +124,7 @@ def _texts(release: Release) -> Iterator[tuple[str, Locator]]:
     why="Typographic quotes are the printed standard in every language the tool knows (data/*.toml lists "
     "each language's marks); straight marks are a typewriter habit and mixed marks look careless "
     "(quote-layout guidance).",
-    bad=_FRONT + '"Safe water changes everything for a family: children stay in school,"' + _SAID + "\n",
+    bad=example('"Safe water changes everything for a family: children stay in school,"' + _SAID),
     good=_GOOD,
 )
 def quote_style(ctx: Context) -> Iterator[Finding]:
@@ -167,8 +158,10 @@ def quote_style(ctx: Context) -> Iterator[Finding]:
     summary="A quotation over `quote-max-words` (80) words or `quote-max-sentences` (3) sentences.",
     why="Each quote should be one to three sentences and never a block of 80+ words (MediaHQ); GOV.UK allows "
     "no quote longer than 3 sentences (UKHSA guidance).",
-    bad=_FRONT + "“Safe water changes everything. Children stay in school. Mothers no longer walk for hours. "
-    "Clinics can wash their hands. Farms can grow more food,”" + _SAID + "\n",
+    bad=example(
+        "“Safe water changes everything. Children stay in school. Mothers no longer walk for hours. "
+        "Clinics can wash their hands. Farms can grow more food,”" + _SAID
+    ),
     good=_GOOD,
 )
 def quote_too_long(ctx: Context) -> Iterator[Finding]:
@@ -215,11 +208,15 @@ def _groups(quotes: tuple[Quote, ...]) -> list[Quote]:
     summary="More than `max-quotes` (4) quotations.",
     why='"No more than 4 quotes" (letsbeclear.co.uk) and one to three is the usual advice '
     "(MediaHQ, GOV.UK press-office guidance); beyond that the release reads as a transcript.",
-    bad=_FRONT
-    + "".join(
-        f"“Safe water changes everything for family number {n} in the region,” said Grace Wanjiru.\n\n"
-        "The plants were built over two years.\n\n"
-        for n in range(5)
+    bad=example(
+        *(
+            paragraph
+            for n in range(5)
+            for paragraph in (
+                f"“Safe water changes everything for family number {n} in the region,” said Grace Wanjiru.",
+                "The plants were built over two years.",
+            )
+        )
     ),
     good=_GOOD,
 )

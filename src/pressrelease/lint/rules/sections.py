@@ -12,35 +12,17 @@ from collections.abc import Iterator
 
 from ...model import Release, Section, Span
 from ..registry import Context, Finding, Rule, rule
+from ._example import NOTES, QUOTE, example
 from ._text import count_words
 
-_RELEASE = """\
----
-title: Water Authority Opens Three Treatment Plants
-date: 2026-03-20
-location: Nairobi
-organization:
-  name: Clean Water Alliance
-  acronyms: [CWA]
-contacts:
-  - name: Amina Odhiambo
-    email: amina.odhiambo@example.org
-    phone: "+254 20 555 0142"
----
-
-Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region.
-
-“Safe water changes everything for a family,” said Grace Wanjiru, director of the Clean Water Alliance.
-
-{tail}
-"""
-_NOTES = "## Notes to editors\n\nPhotographs of the plants are available on request.\n"
+_NOTES = NOTES + "\n"
 _ABOUT = "## About the Clean Water Alliance\n\nThe Clean Water Alliance brings safe water to rural communities.\n"
 _CONTACT = "## Contact\n\nAmina Odhiambo, amina.odhiambo@example.org, +254 20 555 0142\n"
 
 
 def _example(*parts: str) -> str:
-    return _RELEASE.format(tail="\n".join(parts))
+    """The example release with these parts after its quotation, each ending with a new line."""
+    return example(QUOTE, "\n".join(parts))
 
 
 _GOOD = _example("###\n", _NOTES, _ABOUT, _CONTACT)

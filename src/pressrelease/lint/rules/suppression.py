@@ -11,55 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..registry import Context, Finding, Rule, rule
-
-_RELEASE = """\
----
-title: Water Authority Opens Three Treatment Plants in Northern Region
-date: 2026-03-20
-location: Nairobi
-organization:
-  name: Clean Water Alliance
-  short_name: CWA
-  boilerplate: The Clean Water Alliance brings safe water to rural communities in East Africa.
-  acronyms: [CWA]
-language: en
-contacts:
-  - name: Amina Odhiambo
-    title: Communications Officer
-    email: amina.odhiambo@example.org
-    phone: "+254 20 555 0142"
----
-
-Nairobi – Three new water treatment plants opened on Friday, 20 March 2026, in the northern region, bringing safe drinking water to about 400,000 people.
-
-The plants were built over two years with support from county governments and local engineers. Each plant can treat six million litres a day and runs on solar power.
-
-“Safe water changes everything for a family: children stay in school and mothers no longer walk for hours,” said Grace Wanjiru, director of the Clean Water Alliance.
-
-{comment}
-{line}
-
-“We trained two hundred technicians so that the plants keep running long after the ribbon is cut,” she added.
-
-###
-
-## Notes to editors
-
-Photographs of the plants are available on request.
-
-## Contact
-
-Amina Odhiambo, Communications Officer, CWA
-Email: amina.odhiambo@example.org
-Tel: +254 20 555 0142
-"""
+from ._example import NOTES, QUOTE, example
 
 _PLAIN = "County officials said the plants would also supply three hospitals and twelve schools."
 _BRAND = "The solar panels were donated by the Sunny! Foundation, a charity founded by local engineers."
 
 
 def _example(comment: str, line: str) -> str:
-    return _RELEASE.replace("{comment}", comment).replace("{line}", line)
+    """The example release with a paragraph of ``line`` under a suppression ``comment``."""
+    return example(QUOTE, f"{comment}\n{line}", "###", NOTES)
 
 
 def _none(context: Context) -> Iterator[Finding]:

@@ -16,6 +16,7 @@ from ...config import Term
 from ...model import Release, Span
 from ...parse.quotations import scan
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
+from ._example import LEDE, example
 from ._text import front_matter_texts, mask
 
 
@@ -78,25 +79,10 @@ def _front_matter_hits(release: Release, term: Term) -> Iterator[Finding]:
     why="Every organisation keeps a list of names and spellings it insists on (the UN Editorial Manual's "
     "'per cent', AP's 'percent'); the list is the house's own, so the rule is off until "
     "`[lint.terms]` names some terms.",
-    bad="""\
----
-# run with [lint.terms] "Kenia" = "Kenya" in pressrelease.toml
-title: Water Authority Opens Three Treatment Plants
-date: 2026-03-20
-location: Nairobi
----
-
-Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region of Kenia.
-""",
-    good="""\
----
-title: Water Authority Opens Three Treatment Plants
-date: 2026-03-20
-location: Nairobi
----
-
-Nairobi – Three new water treatment plants opened on 20 March 2026 in the northern region of Kenya.
-""",
+    bad=example(lede=LEDE.replace("region.", "region of Kenia.")).replace(
+        "---\n", '---\n# run with [lint.terms] "Kenia" = "Kenya" in pressrelease.toml\n', 1
+    ),
+    good=example(lede=LEDE.replace("region.", "region of Kenya.")),
 )
 def term(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
