@@ -43,7 +43,9 @@ def looks_like_markdown(text: str) -> bool:
 def _renderer() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).disable("code").enable("table")
+    from ..parse.link_labels import use as use_link_labels
+
+    return use_link_labels(MarkdownIt("commonmark", {"html": True}).disable("code").enable("table"))
 
 
 def read_markdown(text: str, path: Path | None = None) -> Document:

@@ -54,6 +54,7 @@ from .front_matter import written
 from .language import TAG as LANGUAGE_TAG
 from .language import Language, language
 from .lede import find_dateline, find_lede_date
+from .link_labels import use as use_link_labels
 from .plain_inline import use as use_plain_inline
 from .quotations import find_quotes
 
@@ -98,16 +99,17 @@ _BLOCK_KINDS = {
 def markdown() -> MarkdownIt:
     """The one Markdown parser: CommonMark + tables, raw HTML off, bare links linked.
 
-    Bare links come from :mod:`.mdlinks`, not markdown-it's ``linkify`` (three times
+    Bare links come from :mod:`.bare_links`, not markdown-it's ``linkify`` (three times
     cheaper; see there). Inline content with no inline syntax skips markdown-it's
-    inline machinery (:mod:`.mdplain`): the same tokens, for most of a release.
+    inline machinery (:mod:`.plain_inline`): the same tokens, for most of a release. Link
+    and image labels are looked for in linear time (:mod:`.link_labels`).
     """
     md = MarkdownIt("js-default", {"typographer": False})
     md.enable(["table", "strikethrough"])
     # Rules that would only test their option (html, linkify: both off) and give up,
     # once for every line or character they are offered: about 12% of the parse.
     md.disable(["html_block", "html_inline", "linkify"])
-    return use_bare_links(use_plain_inline(md))
+    return use_bare_links(use_plain_inline(use_link_labels(md)))
 
 
 _MD = markdown()
