@@ -425,3 +425,40 @@ def test_expansion_pattern_matches_the_plain_form(parts: list[str]) -> None:
     assert [(*m.groups(), m.span()) for m in _DEFINED_BEFORE.finditer(text)] == [
         (*m.groups(), m.span()) for m in plain.finditer(text)
     ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "[insert ",
+                "[",
+                "]",
+                "[NAME]",
+                "name",
+                " einfügen]",
+                "[hier einfügen",
+                "[à compléter",
+                "lorem ipsum",
+                " ",
+                "\n",
+            ]
+        )
+    ),
+    st.sampled_from(["en", "de", "fr", "es", "ru"]),
+)
+def test_bracketed_placeholders_are_looked_for_only_up_to_the_last_bracket(parts: list[str], code: str) -> None:
+    """The same placeholders as every pattern over the whole text gives (a run of "[insert " stays linear)."""
+    from pressrelease.lint.rules._tokens import placeholders
+
+    text = "".join(parts)
+    lang = language(code)
+    everywhere = sorted(
+        (m.start(), m.end(), m.group(0)) for pattern in lang.placeholder_patterns for m in pattern.finditer(text)
+    )
+    expected, seen_until = [], -1
+    for start, end, what in everywhere:
+        if start >= seen_until:
+            seen_until = end
+            expected.append((start, end, what))
+    assert list(placeholders(text, lang)) == expected  # no placeholder token is among the parts

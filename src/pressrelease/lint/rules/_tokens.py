@@ -74,8 +74,12 @@ def placeholders(text: str, lang: Language) -> Iterator[tuple[int, int, str]]:
         for m in tokens.finditer(text):
             if not _is_numeral(text, m.start(), m.end(), lang):
                 found.append((m.start(), m.end(), m.group(0)))
+    last_bracket = text.rfind("]") + 1
     for pattern in lang.placeholder_patterns:
-        for m in pattern.finditer(text):
+        # A pattern ending in "]" cannot match past the last one, and is not let try:
+        # "[insert[^\]]*\]" would run from every unclosed "[insert" to the end (quadratic).
+        end = last_bracket if pattern.pattern.endswith("\\]") else len(text)
+        for m in pattern.finditer(text, 0, end):
             found.append((m.start(), m.end(), m.group(0)))
     if not found:
         return  # most blocks: nothing to sort
