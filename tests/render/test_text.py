@@ -366,3 +366,32 @@ def test_a_contact_label_heading_its_own_paragraph_is_printed_once() -> None:
     tail = text[text.index("###") :]
     assert tail.split("\n\n")[1:3] == ["MEDIA CONTACT", "John Smith\njohn.smith@acme.example\n"]
     assert "Media Contact" not in tail
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "[",
+                "]",
+                "](",
+                "![",
+                "!",
+                "(",
+                ")",
+                "\n",
+                "a",
+                " ",
+                "javascript:x",
+                "](javascript:x)",
+                "](https://x)",
+                "data:",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_refused_links_are_unlinked_as_the_pattern_would_everywhere(text: str) -> None:
+    from pressrelease.render.text import _REFUSED_LINK, _unlink, _without_refused_links
+
+    assert _without_refused_links(text) == _REFUSED_LINK.sub(_unlink, text)

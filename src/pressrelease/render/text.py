@@ -53,6 +53,30 @@ def _unlink(match: re.Match[str]) -> str:
     return text
 
 
+def _without_refused_links(text: str) -> str:
+    """``_REFUSED_LINK.sub(_unlink, text)``, trying one ``[`` per ``](`` instead of every ``[``.
+
+    A match's label runs from its ``[`` to the first ``]`` or line end, so every ``[``
+    before one ``](`` (and after the ``]`` or line end before it) ends at that same
+    ``]``: the first of them matches or none does. Tried from each, a line of unclosed
+    ``[`` made the search quadratic.
+    """
+    parts: list[str] = []
+    done = 0  #: text before this is copied or replaced
+    close, before = text.find("]("), 0  #: this ``](`` and the one before, a ``]`` to look back to
+    while close >= 0:
+        after = max(done, text.rfind("]", before, close) + 1, text.rfind("\n", before, close) + 1)
+        start = text.find("[", after, close)
+        if start > after and text[start - 1] == "!":
+            start -= 1
+        match = _REFUSED_LINK.match(text, start) if start >= 0 else None
+        if match is not None:
+            parts += [text[done : match.start()], _unlink(match)]
+            done = match.end()
+        close, before = text.find("](", max(close + 1, done)), close
+    return "".join(parts) + text[done:] if parts else text
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     """One logical line: its text and the prefixes of its first and following visual lines."""
@@ -102,7 +126,7 @@ class _Walker:
         for index, child in enumerate(children):
             kind = child.type
             if kind == "text":
-                parts.append(_REFUSED_LINK.sub(_unlink, child.content))
+                parts.append(_without_refused_links(child.content))
             elif kind in ("code_inline", "html_inline"):
                 parts.append(child.content)
             elif kind == "softbreak":
