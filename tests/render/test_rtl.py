@@ -184,6 +184,10 @@ def test_an_arabic_word_file_runs_right_to_left(tmp_path: Path) -> None:
     runs = [r for p in paragraphs for r in p.runs if r.text.strip()]
     arabic = [r for r in runs if "حداد" in r.text]
     assert arabic and all(r._r.rPr.find(W + "rtl") is not None for r in arabic)
+    bold = [r for r in arabic if r._r.rPr.find(W + "b") is not None]
+    assert bold and all(r._r.rPr.find(W + "bCs") is not None for r in bold)  # Word bolds an RTL run with bCs
+    title = document.styles["Title"].element.rPr
+    assert title.find(W + "spacing") is None  # letter spacing would pull the joined letters apart
     every = list(document.element.body.iter(W + "r"))  # the runs inside links too
     latin = [r for r in every if "".join(t.text or "" for t in r.iter(W + "t")) == "+41 22 555 0199"]
     assert latin and all(r.find(W + "rPr") is None or r.find(W + "rPr").find(W + "rtl") is None for r in latin)

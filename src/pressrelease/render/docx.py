@@ -290,6 +290,8 @@ def _set_language(style: Any, lang: str) -> None:
     props.append(element)
 
 
+#: Word's built-in styles that space their letters out or slant them
+_SPACED_OR_SLANTED = ("Title", "Subtitle", "Quote", "IntenseQuote")
 #: the elements a run's properties may have after ``w:rtl``, in the schema's order
 _AFTER_RTL = ("w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
@@ -302,6 +304,15 @@ def _right_to_left(document: Any) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
+    for style_id in _SPACED_OR_SLANTED:  # letter spacing pulls joined letters apart; Arabic has no italic
+        style = document.styles.element.get_by_id(style_id)
+        properties = style.rPr if style is not None else None
+        if properties is None:
+            continue
+        for tag in ("w:spacing", "w:i", "w:iCs"):
+            found = properties.find(qn(tag))
+            if found is not None:
+                properties.remove(found)
     section = document.sections[0]
     parts = [document.element.body, section.header._element, section.footer._element]
     for part in parts:
@@ -321,6 +332,14 @@ def _right_to_left(document: Any) -> None:
                 fonts = OxmlElement("w:rFonts")
                 properties.insert(0, fonts)
             fonts.set(qn("w:cs"), ARABIC_FONT)
+            for latin, complex_script in (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs")):
+                # Word draws a right-to-left run with the complex-script bold, italic and size
+                found = properties.find(qn(latin))
+                if found is not None and properties.find(qn(complex_script)) is None:
+                    twin = OxmlElement(complex_script)
+                    for name, value in found.attrib.items():
+                        twin.set(name, value)
+                    found.addnext(twin)
 
 
 #: the elements paragraph properties may have after ``w:bidi``, in the schema's order
