@@ -83,6 +83,9 @@ def test_names_the_regex_engine_folds_differently_from_str_lower() -> None:
         ("报告于2024年7月19日发布", ("2024年7月19日", 19, 7, 2024, None)),
         ("会议定于2026年10月16日（星期五）举行", ("2026年10月16日（星期五）", 16, 10, 2026, 5)),
         ("会议定于2026年10月16日周五举行", ("2026年10月16日周五", 16, 10, 2026, 5)),
+        # Without the year, as Chinese writes a date of the same year; 号 for 日 as people say it.
+        ("会议定于10月16日（星期五）举行", ("10月16日（星期五）", 16, 10, None, 5)),
+        ("展览5月1号开幕", ("5月1号", 1, 5, None, None)),
     ],
 )
 def test_arabic_and_chinese_dates(text: str, found: tuple[str, int, int, int, int | None]) -> None:
@@ -94,5 +97,6 @@ def test_an_arabic_month_pair_must_name_one_month_and_a_chinese_date_is_year_fir
     assert list(find_dates("بين 19 تموز/أغسطس 2024")) == []
     (chinese,) = find_dates("2024年7月19日")
     assert chinese.style == "ymd"
+    assert [m.text for m in find_dates("2月30日，20124年7月19日，2024年7月")] == []  # no such day, year or day
     # English months are never paired: "July/August" leaves the date at its first month.
     assert [m.text for m in find_dates("On 19 July/August 2024")] == ["19 July"]

@@ -186,6 +186,24 @@ def test_arabic_and_chinese_datelines(
     assert dateline.separator_span == Span(LINE + 1, column, LINE + 1, end)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [
+        # The first sentence ends at the Chinese full stop, written without a space after it.
+        ("日内瓦——7月19日，报告发布。7月20日，会议召开。", "zh", "7月19日"),
+        ("日内瓦——报告今天发布。7月20日，会议召开。", "zh", None),
+        # An Arabic sentence ends at a full stop before an Arabic letter.
+        ("جنيف – صدر التقرير اليوم. وفي 20 تموز 2024 يعقد المجلس اجتماعه.", "ar", None),
+        ("جنيف – صدر التقرير في 19 تموز 2024. ويعقد المجلس اجتماعه.", "ar", "19 تموز 2024"),
+    ],
+)
+def test_the_lede_date_is_in_the_first_sentence_in_arabic_and_chinese(
+    text: str, language: str, want: str | None
+) -> None:
+    release = lede(text, language)
+    assert (release.lede_date.text if release.lede_date else None) == want
+
+
 def test_date_in_the_first_sentence_is_the_lede_date() -> None:
     release = lede("Minsk - On 19 July 2024, the fourth meeting was held. On 20 July 2024 it ended.")
     assert release.dateline is not None and release.dateline.date is None

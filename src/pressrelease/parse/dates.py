@@ -115,7 +115,7 @@ def _dates_in(text: str) -> tuple[tuple[int, int, DateMention], ...]:
     that search masked blocks again find the parser's text when masking changed nothing).
     """
     found = tuple(_search(text))
-    if "年" in text:  # 2011年3月14日: Chinese and Japanese write the year, month and day with their signs
+    if "月" in text:  # 2011年3月14日, 3月14日: Chinese and Japanese write the year, month and day with their signs
         found += tuple(_cjk(text))
     return found
 
@@ -125,18 +125,24 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 
 @cache
 def _cjk_pattern() -> re.Pattern[str]:
-    """``2011年3月14日``, and the weekday after it: ``（星期五）``, ``周五`` (the Han weekday names of the data)."""
+    """``2011年3月14日`` or ``3月14日``, and the weekday after it: ``（星期五）``, ``周五`` (the Han
+    weekday names of the data)."""
     weekdays = _alternation(tuple(name for name in all_weekdays() if _HAN.match(name)))
     weekday = rf"(?:\s?(?:(?P<open>[（(])\s?)?(?P<wd>{weekdays})(?(open)\s?[）)]))?" if weekdays else ""
-    return re.compile(rf"(?<!\d)(\d{{4}})\s?年\s?(\d{{1,2}})\s?月\s?(\d{{1,2}})\s?日{weekday}")
+    return re.compile(
+        rf"(?<!\d)(?:(\d{{4}})\s?年\s?)?(?(1)|(?<![\d年]))(\d{{1,2}})\s?月\s?(\d{{1,2}})\s?[日号]{weekday}"
+    )
 
 
 def _cjk(text: str) -> Iterator[tuple[int, int, DateMention]]:
     for match in _cjk_pattern().finditer(text):
         start, end = match.span()
-        year, month, day = (int(g) for g in match.groups()[:3])
-        mention = _checked(match.group(0), Span(1, start + 1, 1, end + 1), year, month, day, "ymd")
+        written, month, day = (int(g) if g else None for g in match.groups()[:3])
+        assert month is not None and day is not None
+        # Without a year, the day is checked against a leap year: 2月29日 may be right.
+        mention = _checked(match.group(0), Span(1, start + 1, 1, end + 1), written or 2000, month, day, "ymd")
         if mention is not None:
+            mention = msgspec.structs.replace(mention, year=written)
             wd = match.groupdict().get("wd")
             if wd:
                 mention = msgspec.structs.replace(mention, weekday=all_weekdays()[wd], weekday_text=wd)

@@ -198,7 +198,9 @@ def find_lede_date(lede: Block, dateline: Dateline | None, lang: Language) -> Da
     """A date in the lede's first sentence after the dateline (``On 19 July 2024, ...``)."""
     start = len(dateline.text) if dateline else 0
     rest = lede.source[start:]
-    sentence_end = re.search(r"[.!?](?=\s+[A-ZА-ЯЁ«“\"]|\s*$)", _mask_abbreviations(rest))
+    # A full stop before a capital, a quotation mark or a letter of a script without
+    # capitals (Arabic); Chinese stops end a sentence wherever they stand.
+    sentence_end = re.search(r"[.!?؟](?=\s+[A-ZА-ЯЁ«“\"\u0600-\u06ff]|\s*$)|[。！？]", _mask_abbreviations(rest))
     sentence = rest[: sentence_end.end()] if sentence_end else rest
     for mention in find_dates(sentence, lambda s, e: lede.locate(start + s, start + e)):
         if dateline and dateline.date and mention.span == dateline.date.span:
