@@ -16,7 +16,7 @@ import typer
 
 from ..config import Paper
 from ..errors import PressReleaseError
-from .parameters import LightCommand
+from .parameters import ConfigOption, IsolatedOption, JobsOption, LightCommand, TemplatesOption
 from .root import app, console, escape, existing_paths, fail, library_error, parse_now, state
 
 if TYPE_CHECKING:
@@ -119,14 +119,14 @@ def build_command(
     paper: Annotated[
         Paper | None, typer.Option("--paper", case_sensitive=False, help="PDF paper size: A4 or Letter.")
     ] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")] = None,
+    jobs: JobsOption = None,
     force: Annotated[bool, typer.Option("--force", help="Build despite lint errors.")] = False,
     now: Annotated[str | None, typer.Option("--now", help="The clock for embargo rules (ISO).")] = None,
-    templates: Annotated[Path | None, typer.Option("--templates", help="Folder of template overrides.")] = None,
+    templates: TemplatesOption = None,
     wrap: Annotated[int | None, typer.Option("--wrap", min=0, help="Wrap the plain text at N columns.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds allowed per release.")] = 60.0,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Build HTML, PDF, plain-text email and .eml drafts. Lint runs first: errors block a release."""
     from ..build import BuildOptions, build
@@ -210,9 +210,9 @@ def _with_progress(paths: list[Path], options: BuildOptions) -> list[BuildResult
 def email_command(
     path: Annotated[Path, typer.Argument(help="A release file, or - for standard input.")],
     wrap: Annotated[int | None, typer.Option("--wrap", min=0, help="Wrap at N columns (default: none).")] = None,
-    templates: Annotated[Path | None, typer.Option("--templates", help="Folder of template overrides.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    templates: TemplatesOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Print the plain-text email body (subject on standard error), e.g. for '| pbcopy'."""
     from .. import config as config_mod
@@ -287,8 +287,8 @@ def _skeleton(cfg: Config, today: dt.date) -> str:
 @app.command("new", cls=LightCommand)
 def new_command(
     path: Annotated[Path | None, typer.Argument(help="The file to create (default: <today>-new-release.md).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Write a new release skeleton with today's date and the config's organisation."""
     from .. import config as config_mod

@@ -19,7 +19,7 @@ from .. import config as config_mod
 from ..atomic import write_atomic
 from ..budget import DEFAULT_SECONDS
 from ..parse.language import TAG as LANGUAGE_TAG
-from .parameters import LightCommand
+from .parameters import ConfigOption, IsolatedOption, LightCommand, TimeoutOption
 from .root import app, console, escape, fail
 from .terminal import file_budget
 
@@ -46,11 +46,9 @@ def import_command(
         str | None, typer.Option("--organization", help="A key of \\[organizations] in the config.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="Seconds the file may take (0: no limit).")
-    ] = DEFAULT_SECONDS,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    timeout: TimeoutOption = DEFAULT_SECONDS,
 ) -> None:
     """Import an existing release (text, web page, Word file) into the release format."""
     from ..importer import ImportFailed, import_bytes, import_file, kind_of

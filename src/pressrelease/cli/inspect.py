@@ -13,7 +13,7 @@ from .. import config as config_mod
 from ..budget import DEFAULT_SECONDS
 from ..inspection import summarize
 from ..parse import parse_file
-from .parameters import LightCommand
+from .parameters import ConfigOption, IsolatedOption, LightCommand, TimeoutOption
 from .root import app, console, escape, existing_paths
 from .terminal import file_budget
 
@@ -109,11 +109,9 @@ def _tree(data: dict[str, Any]) -> Tree:
 def inspect_command(
     path: Annotated[Path, typer.Argument(help="A release file, or - for standard input.")],
     format: Annotated[InspectFormat, typer.Option("--format", "-f", help="tree or json.")] = InspectFormat.tree,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="Seconds the file may take (0: no limit).")
-    ] = DEFAULT_SECONDS,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    timeout: TimeoutOption = DEFAULT_SECONDS,
 ) -> None:
     """Show what the parser understood: dateline, quotes and speakers, sections, contacts."""
     existing_paths([path])

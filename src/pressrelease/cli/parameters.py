@@ -15,7 +15,7 @@ from __future__ import annotations
 import types
 from enum import Enum
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import typer.core
 
@@ -187,3 +187,13 @@ class LightGroup(typer.core.TyperGroup):
             _install(param)
             user_metavar(param)
         return params
+
+
+# -- options several commands share, declared once ------------------------------------------
+
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="Use this config file.")]
+IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore config files.")]
+TemplatesOption = Annotated[Path | None, typer.Option("--templates", help="Folder of template overrides.")]
+JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")]
+#: inspect's and import's (one file each)
+TimeoutOption = Annotated[float, typer.Option("--timeout", min=0, help="Seconds the file may take (0: no limit).")]

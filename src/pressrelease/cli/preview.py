@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .parameters import LightCommand
+from .parameters import ConfigOption, IsolatedOption, LightCommand
 from .root import app, console, escape, existing_paths, fail
 
 
@@ -16,8 +16,8 @@ def preview_command(
     paths: Annotated[list[Path], typer.Argument(help="A release file, or folders of releases.")],
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).")] = 0,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Serve releases on 127.0.0.1 as HTML pages with their lint findings; reload on every save."""
     import threading

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import PressReleaseError
-from .parameters import LightCommand
+from .parameters import ConfigOption, IsolatedOption, JobsOption, LightCommand, TemplatesOption
 from .root import app, console, escape, existing_paths, fail, library_error, parse_now
 
 if TYPE_CHECKING:
@@ -29,10 +29,10 @@ def site_command(
     per_page: Annotated[int, typer.Option("--per-page", min=1, help="Releases per listing page.")] = 20,
     search: Annotated[bool, typer.Option("--search/--no-search", help="Build the search index.")] = True,
     force: Annotated[bool, typer.Option("--force", help="Publish releases with lint errors too.")] = False,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")] = None,
-    templates: Annotated[Path | None, typer.Option("--templates", help="Folder of template overrides.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    jobs: JobsOption = None,
+    templates: TemplatesOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Build a static newsroom: pages, archives, Atom feeds, sitemap, search. Embargoed releases stay out."""
     from ..site import SiteOptions, build_site
