@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import feedparser
@@ -28,6 +29,8 @@ EMBARGO_SLUG = "2026-03-20-world-freshwater-outlook"
 BEFORE = dt.datetime(2026, 3, 20, 8, 59, tzinfo=dt.UTC)  # the embargo lifts at 09:00 UTC
 AFTER = dt.datetime(2026, 3, 20, 9, 0, tzinfo=dt.UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"
+RU_SLUG = "2024-07-19-raskryt-potentsial-migratsii"
+SEED_SLUG = "2024-07-19-unlocking-potential-of-migration-in-achieving-sustainable-development"
 COUNT = len(list(EXAMPLES.glob("*.md")))
 
 
@@ -42,13 +45,16 @@ def build(source: Path, output: Path, now: dt.datetime = AFTER, **options: objec
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder``, gzip members (Pagefind's index) unpacked."""
+    """Every file under ``folder``, gzip files (Pagefind's index) and zip files (Word's) unpacked."""
     files = {}
     for path in folder.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
             if data[:2] == b"\x1f\x8b":
                 data = gzip.decompress(data)
+            elif data[:4] == b"PK\x03\x04":
+                with zipfile.ZipFile(path) as archive:
+                    data = b"".join(archive.read(name) for name in archive.namelist())
             files[str(path.relative_to(folder))] = data
     return files
 
@@ -185,16 +191,37 @@ def test_an_embargoed_release_leaves_no_trace_anywhere(tmp_path: Path) -> None:
     assert all(b"savings account" not in data for data in tree(output).values())
 
 
-def test_no_pdf_of_an_embargoed_release(tmp_path: Path) -> None:
+def test_no_pdf_or_word_file_of_an_embargoed_release(tmp_path: Path) -> None:
     source = tmp_path / "releases"
     source.mkdir()
     for name in (EMBARGOED, "iom-minsk-2024-07-19.md", "pressrelease.toml"):
         shutil.copy(EXAMPLES / name, source / name)
     output = tmp_path / "public"
-    build(source, output, now=BEFORE, pdf=True)
-    pdfs = sorted(p.name for p in output.rglob("*.pdf"))
-    assert pdfs == ["2024-07-19-unlocking-potential-of-migration-in-achieving-sustainable-development.pdf"]
-    assert all(EMBARGO_SLUG.encode() not in data for data in tree(output).values())
+    build(source, output, now=BEFORE, pdf=True, docx=True)
+    made = sorted(p.name for p in output.rglob("*") if p.suffix in (".pdf", ".docx"))
+    assert made == [f"{SEED_SLUG}.docx", f"{SEED_SLUG}.pdf"]
+    for name, data in tree(output).items():  # Word files unpacked: their text is compressed
+        assert EMBARGO_SLUG.encode() not in data and b"Groundwater falling" not in data, name
+
+
+def test_release_pages_link_their_pdf_and_word_file_when_the_site_has_them(tmp_path: Path) -> None:
+    source = tmp_path / "releases"
+    source.mkdir()
+    for name in ("iom-minsk-2024-07-19.md", "pressrelease.toml"):
+        shutil.copy(EXAMPLES / name, source / name)
+    output = tmp_path / "public"
+    build(source, output, search=False)
+    page = (output / "releases" / SEED_SLUG / "index.html").read_text()
+    assert f"{SEED_SLUG}.docx" not in page and f"{SEED_SLUG}.pdf" not in page
+    result = build(source, output, search=False, docx=True)  # another option: every page made again
+    assert result.rendered == 1  # type: ignore[attr-defined]
+    page = (output / "releases" / SEED_SLUG / "index.html").read_text()
+    assert f'<a class="docx-link" href="{SEED_SLUG}.docx"' in page and f"{SEED_SLUG}.pdf" not in page
+    html5lib.HTMLParser(strict=True).parse(page)
+    with zipfile.ZipFile(output / "releases" / SEED_SLUG / f"{SEED_SLUG}.docx") as word:
+        assert b"Unlocking Potential of Migration" in word.read("word/document.xml")
+    build(source, output, search=False)  # and without it again: the Word file goes
+    assert not list(output.rglob("*.docx"))
 
 
 # -- drafts and failures ---------------------------------------------------------------------
@@ -392,10 +419,6 @@ def test_an_unchanged_site_does_not_index_again(tmp_path: Path) -> None:
     first = entry.stat().st_ino
     build(source, output)
     assert entry.stat().st_ino == first  # the same file: the index was not rebuilt
-
-
-RU_SLUG = "2024-07-19-raskryt-potentsial-migratsii"
-SEED_SLUG = "2024-07-19-unlocking-potential-of-migration-in-achieving-sustainable-development"
 
 
 def test_language_versions_link_each_other_in_pages_and_sitemap(site: Path) -> None:

@@ -289,3 +289,20 @@ def test_without_base_url_nothing_pretends_to_be_absolute() -> None:
     assert doc.find("meta", property="og:url") is None and doc.find("meta", property="og:image") is None
     css = doc.find("style").string
     assert "prefers-color-scheme: dark" in css and "@page" in css and "attr(href)" in css
+
+
+@pytest.mark.parametrize(
+    ("formats", "links"),
+    [(("html",), set()), (("html", "pdf"), {"pdf-link"}), (("html", "pdf", "docx"), {"pdf-link", "docx-link"})],
+)
+def test_the_page_links_the_pdf_and_word_file_built_beside_it(formats: tuple[str, ...], links: set[str]) -> None:
+    import msgspec
+
+    base = for_path(SEED)
+    config = msgspec.structs.replace(base, build=msgspec.structs.replace(base.build, formats=formats))
+    html = soup(render_html(parse_file(SEED), config))
+    found = {a["class"][0]: a["href"] for a in html.select("a.pdf-link, a.docx-link")}
+    assert set(found) == links
+    stem = parse_file(SEED).slug
+    assert all(href in (f"{stem}.pdf", f"{stem}.docx") for href in found.values())
+    assert not soup(render_html(parse_file(SEED), config, mode="email")).select("a.docx-link")

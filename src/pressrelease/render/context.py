@@ -324,6 +324,7 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
         "page_url": web.page if web.absolute else None,
         "og_image": web.image,
         "pdf": f"{release.slug}.pdf" if "pdf" in config.build.formats else None,
+        "docx": f"{release.slug}.docx" if "docx" in config.build.formats else None,
         "json_ld": json_ld(ld),
         "refused_images": tuple(builder.body.refused),
         "slug": release.slug,

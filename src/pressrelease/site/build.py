@@ -45,6 +45,7 @@ class SiteOptions:
     now: dt.datetime | None = None
     force: bool = False  #: publish releases with lint errors too
     pdf: bool = False
+    docx: bool = False
     paper: str | None = None
     per_page: int = PER_PAGE
     templates: Path | None = None
@@ -216,6 +217,7 @@ def _site(options: SiteOptions, configs: Sequence[Config]) -> Site:
         templates=options.templates,
         per_page=options.per_page,
         pdf=options.pdf,
+        docx=options.docx,
         paper=options.paper,
     )
 

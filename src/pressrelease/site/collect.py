@@ -77,6 +77,7 @@ class Site:
     per_page: int
     pdf: bool  #: a PDF beside each release page
     paper: str | None  #: None: each config's
+    docx: bool = False  #: a Word file beside each release page
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def tag_slug(tag: str) -> str:
 def release_files(
     release: Release, config: Config, entry: Entry, site: Site, versions: Sequence[tuple[str, str]] = ()
 ) -> dict[str, bytes]:
-    """The page of one published release (and its PDF when the site has them).
+    """The page of one published release (and its PDF and Word file when the site has them).
 
     ``versions`` are its other language versions that may be published now, as
     (language tag, slug): the page links them and names them as ``hreflang`` alternates.
@@ -59,6 +59,7 @@ def release_files(
         published=entry.published.isoformat(),
         site=_site_values(site, depth=2),
         pdf=f"{entry.slug}.pdf" if site.pdf else None,
+        docx=f"{entry.slug}.docx" if site.docx else None,
         alternates=[
             context.Alternate(lang, language_name(lang), f"{site.base_url}releases/{slug}/") for lang, slug in versions
         ],
@@ -70,6 +71,10 @@ def release_files(
 
         paper = site.paper or config.build.paper
         files[f"{entry.url}{entry.slug}.pdf"] = pdf_renderer().render(release, config, paper=paper)  # type: ignore[arg-type]
+    if site.docx:
+        from ..render.docx import render_docx
+
+        files[f"{entry.url}{entry.slug}.docx"] = render_docx(release, config)
     return files
 
 
