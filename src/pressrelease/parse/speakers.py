@@ -19,6 +19,7 @@ from typing import NamedTuple, Protocol
 
 import msgspec
 
+from . import chinese_names
 from .language import language
 from .phrases import Phrases
 from .subject_clues import Clues, clue_words
@@ -35,8 +36,7 @@ _DETERMINERS = frozenset(
     "the a an this that these those it its there our their his her in on at for by with from "
     "el la los las le les un una une der die das ein eine".split()
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_CJK_STOP = re.compile(r"[。，、；：！？「」『』“”]")
+_CJK = chinese_names.HAN
 
 
 class Words(Protocol):
@@ -170,7 +170,7 @@ def is_name(run: str, lang: Words) -> bool:
     """A person's name with nothing else: ``Jane Doe``, ``Dr. Roe`` (not ``IOM Director``)."""
     words = run.split()
     if len(words) == 1 and _CJK.match(run):
-        return cjk_name(run, lang.name_stops | _zh_name_stops())
+        return chinese_names.is_name(run, lang.name_stops | chinese_names.name_stops())
     if not words or words[0].lower() in _DETERMINERS or _is_place(words, lang):
         return False
     honorific = words[0] in lang.honorifics
@@ -214,13 +214,6 @@ def verbs(speech_verbs: tuple[str, ...]) -> Phrases:
     """The speech verbs written with spaces between words, searched word by word (:mod:`.phrases`)."""
     spaced = tuple(v for v in speech_verbs if not _CJK.search(v))
     return Phrases.build(verb_pattern(spaced), spaced)
-
-
-@cache
-def _cjk_verbs(speech_verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """Verbs of languages written without spaces: found anywhere, word boundaries or not."""
-    cjk = sorted({v for v in speech_verbs if _CJK.search(v)}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(v) for v in cjk) or r"(?!)")
 
 
 def _mask_abbreviations(text: str) -> str:
@@ -294,9 +287,9 @@ def _attributions(outside: str, lang: _Words) -> tuple[Attribution, ...]:
             found.append(_subject(outside, start, end, verb.group(0), pronouns, lang))
     if _CJK.search(outside):  # Chinese quoted in a release of any language
         chinese = language("zh")
-        cjk = _cjk_verbs(lang.speech_verbs + chinese.speech_verbs)
+        cjk = chinese_names.han_verbs(lang.speech_verbs + chinese.speech_verbs)
         cjk_pronouns = pronouns | set(chinese.pronouns)
-        titles = _cjk_words(lang.title_words | chinese.title_words)
+        titles = chinese_names.han_words(lang.title_words | chinese.title_words)
         found.extend(_cjk_subject(outside, verb, cjk_pronouns, titles) for verb in cjk.finditer(outside))
         found.sort(key=lambda a: a.verb_start)
     kept = [a for a in found if a.name or a.pronoun]
@@ -434,57 +427,7 @@ def _adjacent(clause: str, run: tuple[int, int, str]) -> bool:
     return not tail or (len(tail) == 1 and tail[0].isalpha() and tail[0].islower() and tail[0] not in _DETERMINERS)
 
 
-@cache
-def _zh_name_stops() -> frozenset[str]:
-    """Chinese may be quoted in a release of any language (as its verbs are)."""
-    return language("zh").name_stops
-
-
-@cache
-def _cjk_words(words: frozenset[str]) -> tuple[str, ...]:
-    """The Han words of a list, longest first."""
-    return tuple(sorted((w for w in words if _CJK.search(w)), key=len, reverse=True))
-
-
 def _cjk_subject(outside: str, verb: re.Match[str], pronouns: set[str], titles: tuple[str, ...]) -> Attribution:
-    """``……」联合国儿童基金会主任王明说。``: the subject runs back from the verb to punctuation,
-    and the name is what follows its last title word (``主任``), without one after it (``女士``)."""
-    start = verb.start()
-    at = start
-    floor = max(0, start - 40)
-    while at > floor and not _CJK_STOP.match(outside[at - 1]):
-        at -= 1
-    name = outside[at:start].strip()
-    pronoun = next((p for p in pronouns if name.startswith(p) and _CJK.match(p)), None)  # 他在会上表示
-    if pronoun:
-        return Attribution("", at, at + len(pronoun), verb.group(0), start, verb.end(), pronoun=True)
-    if not name or not any(ch.isalpha() for ch in name):
-        return Attribution("", start, verb.end(), verb.group(0), start, verb.end(), pronoun=True)
-    at = outside.index(name, at)
-    first, last = _cjk_name_within(name, titles)
-    return Attribution(name[first:last], at + first, at + last, verb.group(0), start, verb.end())
-
-
-def _cjk_name_within(subject: str, titles: tuple[str, ...]) -> tuple[int, int]:
-    """Where the name stands in ``报告主要作者、水文地质学家赵文博`` (after the last title word),
-    or the whole subject when no name of two characters or more is left."""
-    end = len(subject)
-    suffix = next((t for t in titles if subject.endswith(t) and end - len(t) >= 2), None)  # 林静怡女士
-    if suffix is not None:
-        end -= len(suffix)
-    start = max((found + len(t) for t in titles if (found := subject.rfind(t, 0, end)) >= 0), default=0)
-    while start < end and subject[start] in "、，, ":
-        start += 1
-    return (start, end) if end - start >= 2 else (0, len(subject))
-
-
-def cjk_name(run: str, stops: frozenset[str]) -> bool:
-    """``王明``, ``特德·柴班(Ted Chaiban)``: a name in Han characters (a foreign one's parts
-    joined by a dot, its Latin form in brackets after it), with none of the words that
-    cannot be in a name (``报告``, ``政府``: the data's ``name_stops``)."""
-    bare = re.split(r"[(（]", run, maxsplit=1)[0].strip()
-    return (
-        2 <= len(bare) <= 12
-        and all(_CJK.match(ch) or ch in "·.•・" for ch in bare)
-        and not any(stop in bare for stop in stops)
-    )
+    """``……」联合国儿童基金会主任王明说。``: see :mod:`.chinese_names`."""
+    name, first, last, pronoun = chinese_names.subject(outside, verb.start(), verb.end(), pronouns, titles)
+    return Attribution(name, first, last, verb.group(0), verb.start(), verb.end(), pronoun=pronoun)
