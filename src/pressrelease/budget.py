@@ -16,6 +16,7 @@ stopped too.
 
 from __future__ import annotations
 
+import gc
 import math
 import signal
 import threading
@@ -57,26 +58,48 @@ def limit(seconds: float, what: str, *, budget: float | None = None) -> Iterator
     left of it (the build parses first, then lints and renders).
 
     Nested inside another budget, the inner one is armed only if it ends first, and
-    the outer one's remaining time is re-armed on the way out.
+    the outer one's remaining time is re-armed on the way out. The block runs with
+    the cycle collector paused (:func:`collector_paused`), budget or not.
     """
-    if not usable(seconds):
-        yield
-        return
-    outer_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
-    if outer_remaining and outer_remaining <= seconds:
-        yield  # the enclosing budget ends first: it stays in charge
-        return
+    with collector_paused():
+        if not usable(seconds):
+            yield
+            return
+        outer_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        if outer_remaining and outer_remaining <= seconds:
+            yield  # the enclosing budget ends first: it stays in charge
+            return
 
-    def expire(signum: int, frame: object) -> None:
-        raise OverBudget(budget or seconds, what)
+        def expire(signum: int, frame: object) -> None:
+            raise OverBudget(budget or seconds, what)
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+            if outer_remaining:
+                spent = seconds - left
+                signal.setitimer(signal.ITIMER_REAL, max(outer_remaining - spent, 0.001))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for one file's work, and on again after (if it was).
+
+    One file's parse, lint and render make objects that all live until the file is
+    done: a long release, hundreds of thousands of tokens, tree nodes and spans. The
+    collector, run after every 700 new objects, walked them over and over: a third of
+    the time on a megabyte of headings or list items, and more than linear in their
+    number (40,000 list items made a tree in 1.4 s with it, 0.4 s without). Nothing
+    is lost: what the file's work leaves in cycles is freed by the next collection.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer_remaining:
-            spent = seconds - left
-            signal.setitimer(signal.ITIMER_REAL, max(outer_remaining - spent, 0.001))
+        if was_enabled:
+            gc.enable()

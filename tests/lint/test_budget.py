@@ -68,6 +68,22 @@ def test_no_limit(seconds: float) -> None:
         assert budget.signal.getitimer(budget.signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+@pytest.mark.parametrize("seconds", [0.0, 30.0])
+def test_a_files_work_runs_with_the_cycle_collector_paused_and_restores_it(seconds: float) -> None:
+    import gc
+
+    assert gc.isenabled()
+    with budget.limit(seconds, "x.md"):
+        assert not gc.isenabled()
+        with budget.limit(seconds, "inner"):
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner file's end does not turn it on under the outer one
+    assert gc.isenabled()
+    with pytest.raises(budget.OverBudget), budget.limit(seconds, "x.md"):
+        raise budget.OverBudget(seconds, "x.md")
+    assert gc.isenabled()
+
+
 def _forever(*args: object, **kwargs: object) -> None:
     while True:
         time.sleep(0.01)
