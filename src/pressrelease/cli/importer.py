@@ -51,7 +51,7 @@ def import_command(
     timeout: TimeoutOption = DEFAULT_SECONDS,
 ) -> None:
     """Import an existing release (text, web page, Word file) into the release format."""
-    from ..importer import ImportFailed, import_bytes, import_file, kind_of
+    from ..importer import ImportFailed, import_file, kind_of
 
     source = Path(file)
     if file != "-":
@@ -77,15 +77,9 @@ def import_command(
 
     with file_budget(timeout, "<stdin>" if file == "-" else file):
         try:
-            if file == "-":
-                data = sys.stdin.buffer.read()
-                if not data.strip():
-                    fail("<stdin>: is empty: nothing to import")
-                result = import_bytes(data, "text", cfg, language=language, organization=organization)
-            else:
-                result = import_file(source, cfg, language=language, organization=organization)
+            result = import_file(None if file == "-" else source, cfg, language=language, organization=organization)
         except ImportFailed as error:
-            fail(str(error))
+            fail(str(error) if error.path is not None else f"<stdin>: {error}")  # no path: standard input
         findings = lint_findings(result, cfg)
 
     if output is None:

@@ -11,6 +11,7 @@ and is named in :attr:`ImportResult.missing`.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from .header import split_header
 from .markdown import looks_like_markdown
 from .meta import UNSURE, choose_date, choose_organization, detect_language, front_matter, location_of
 
+STDIN_NAME = "<stdin>"  #: how standard input is named in errors
 SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".docx": "docx",
@@ -194,20 +196,25 @@ def kind_of(path: Path) -> str:
     return kind
 
 
-def read_bytes(path: Path, kind: str) -> bytes:
+def read_bytes(path: Path | None, kind: str) -> bytes:
+    """The document's bytes, refused over the kind's size or empty; ``None`` reads standard input."""
+    shown = path if path is not None else STDIN_NAME
     try:
-        with path.open("rb") as handle:
-            data = handle.read(_LIMITS[kind] + 1)
+        if path is None:
+            data = sys.stdin.buffer.read(_LIMITS[kind] + 1)
+        else:
+            with path.open("rb") as handle:
+                data = handle.read(_LIMITS[kind] + 1)
     except FileNotFoundError:
         raise ReadError("no such file", path) from None
     except IsADirectoryError:
         raise ReadError("is a folder; import takes one file", path) from None
     except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}", path) from None
+        raise ReadError(f"cannot read: {exc.strerror or exc}", shown) from None
     if len(data) > _LIMITS[kind]:
-        raise ImportFailed(f"larger than {_LIMITS[kind] // (1024 * 1024)} MB; a press release never is", path)
+        raise ImportFailed(f"larger than {_LIMITS[kind] // (1024 * 1024)} MB; a press release never is", shown)
     if not data.strip():
-        raise ImportFailed("is empty: nothing to import", path)
+        raise ImportFailed("is empty: nothing to import", shown)
     return data
 
 
@@ -296,8 +303,8 @@ def import_bytes(
 
 
 def import_file(
-    path: Path, config: Config, *, language: str | None = None, organization: str | None = None
+    path: Path | None, config: Config, *, language: str | None = None, organization: str | None = None
 ) -> ImportResult:
-    """Import a ``.txt``, ``.md``, ``.html``/``.htm`` or ``.docx`` file."""
-    kind = kind_of(path)
+    """Import a ``.txt``, ``.md``, ``.html``/``.htm`` or ``.docx`` file, or (``None``) standard input as text."""
+    kind = kind_of(path) if path is not None else "text"
     return import_bytes(read_bytes(path, kind), kind, config, path=path, language=language, organization=organization)
