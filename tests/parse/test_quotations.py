@@ -340,3 +340,13 @@ def test_blanking_quotations_keeps_length_lines_and_outside_text(text: str) -> N
     assert len(blanked) == len(text)
     assert [c for i, c in enumerate(blanked) if i not in inside] == [c for i, c in enumerate(text) if i not in inside]
     assert all(blanked[i] == ("\n" if text[i] == "\n" else " ") for i in inside)
+
+
+def test_a_name_after_a_title_broken_across_lines() -> None:
+    """The source wraps inside the name: ``Minister Mira\\nOlsen`` is Mira Olsen, not a parse error."""
+    quote = only(f"“{QUOTE},” said Education Minister Mira\nOlsen.")
+    assert quote.speaker == "Mira Olsen"
+    r = release(f"“{QUOTE},” said Education Minister Mira\nOlsen.")
+    span = quote.speaker_span
+    assert span is not None and (span.end_line, span.end_column) == (span.line + 1, len("Olsen") + 1)
+    assert r.source.split("\n")[span.line - 1][span.column - 1 :] == "Mira"

@@ -329,8 +329,10 @@ def _name_part(start: int, run: str, lang: Words) -> tuple[int, str]:
         keep -= 1
     if keep == 0 or len(words) - keep < 2 or words[keep - 1] in lang.honorifics:
         return start, run
-    name = " ".join(words[keep:])
-    return start + run.rindex(name), name
+    # The name's first word by position, not by searching for the joined words: a line
+    # break inside the name ("Minister Jane\nDoe") is not the space they are joined with.
+    first = [word.start() for word in re.finditer(r"\S+", run)][keep]
+    return start + first, " ".join(words[keep:])
 
 
 def _bare(before: str, after: str) -> bool:
