@@ -12,6 +12,8 @@ the element's text when it sits on one line.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +24,7 @@ SectionKind = Literal["notes", "about", "contact"]
 BlockKind = Literal["paragraph", "heading", "bullet_list", "ordered_list", "blockquote", "code", "hr", "table", "html"]
 QuoteKind = Literal["inline", "block", "paragraph"]  #: paragraph: unmarked, after "Jane Doe said:"
 ContactSource = Literal["front-matter", "section"]
+_first = itemgetter(0)
 
 
 def repr_without(value: msgspec.Struct, hidden: tuple[str, ...]) -> str:
@@ -196,12 +199,10 @@ class Block(msgspec.Struct, frozen=True):
         """The (line, column) in the file of an offset into ``source``."""
         if not self.segments:
             return self.span.line, self.span.column
-        chosen = self.segments[0]
-        for segment in self.segments:
-            if segment[0] > offset:
-                break
-            chosen = segment
-        start, line, column = chosen
+        # The last line starting at or before the offset (the first if none does), by
+        # bisection: a pasted paragraph may hold thousands of lines and of findings.
+        at = bisect_right(self.segments, offset, key=_first) - 1
+        start, line, column = self.segments[max(at, 0)]
         return line, column + (offset - start)
 
     def locate(self, start: int, end: int) -> Span:

@@ -10,9 +10,8 @@ scanner the parser uses, so "outside quotations" means the same thing everywhere
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -429,10 +428,19 @@ def _outside_quotes(block: Block) -> tuple[str, list[tuple[int, int]]]:
     return text, [(m.start, m.end + 1) for m in marks]
 
 
-def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:
-    """``offset`` falls in one of the quoted stretches (sorted, apart): a bisection, not a scan."""
-    at = bisect.bisect_right(quoted, offset, key=lambda stretch: stretch[0]) - 1
-    return at >= 0 and quoted[at][0] <= offset < quoted[at][1]
+def _unquoted(matches: Iterable[re.Match[str]], quoted: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The matches (in order) that start outside the quoted stretches (sorted, apart).
+
+    One walk over both lists: a paragraph of 250,000 quotations, each holding a match,
+    costs a step per match, not a search.
+    """
+    at = 0
+    for match in matches:
+        offset = match.start()
+        while at < len(quoted) and quoted[at][1] <= offset:
+            at += 1
+        if at == len(quoted) or offset < quoted[at][0]:
+            yield match
 
 
 @rule(
@@ -452,9 +460,7 @@ def first_person(ctx: Context) -> Iterator[Finding]:
         return
     for _, block in prose_blocks(ctx.release):
         text, quoted = _outside_quotes(block)
-        for match in pattern.finditer(text):
-            if _inside(quoted, match.start()):
-                continue
+        for match in _unquoted(pattern.finditer(text), quoted):
             yield Finding(
                 block.locate(match.start(), match.end()),
                 f"'{match.group(0)}' outside a quotation: write in the third person, naming the organisation",
@@ -475,9 +481,7 @@ def exclamation(ctx: Context) -> Iterator[Finding]:
         if "!" not in block.source and "！" not in block.source:
             continue  # most blocks: no need to find the quotations
         text, quoted = _outside_quotes(block)
-        for match in re.finditer(r"[!！]+(?!\[)", text):  # "！": the full-width mark of Chinese
-            if _inside(quoted, match.start()):
-                continue
+        for match in _unquoted(re.finditer(r"[!！]+(?!\[)", text), quoted):  # "！": the full-width mark of Chinese
             yield Finding(
                 block.locate(match.start(), match.end()),
                 "'!' outside a quotation: state the fact plainly and let it carry the news",
