@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import msgspec
 
@@ -134,7 +134,14 @@ def _names_a_work(before: str, lang: Language) -> bool:
     word = _ELISION.sub("", words[-1]).lower()
     if word in _ARTICLES:  # "sobre la “La migración en ...”": an article names what follows
         return True
-    return any(word.startswith(noun[:-1]) if noun.endswith("*") else word == noun for noun in lang.work_nouns)
+    whole, stems = _work_nouns(lang.work_nouns)
+    return word in whole or word.startswith(stems)
+
+
+@cache
+def _work_nouns(nouns: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(whole words, stems): ``stem*`` in the list matches the words it begins."""
+    return frozenset(n for n in nouns if not n.endswith("*")), tuple(n[:-1] for n in nouns if n.endswith("*"))
 
 
 def _titled(text: str) -> bool:
