@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from pressrelease.config import DEFAULT, THRESHOLDS, for_path
 from pressrelease.lint.registry import Context, Rule
 from pressrelease.lint.rules import body
+from pressrelease.lint.rules.body import _unquoted
 from pressrelease.parse import parse, parse_file
 from pressrelease.parse.language import language
+from pressrelease.parse.quotations import scan
 
 from .util import CLEAN, NOW, RELEASES, ROOT, errors_on, found, plant, run_rule, where
 
@@ -462,3 +464,19 @@ def test_bracketed_placeholders_are_looked_for_only_up_to_the_last_bracket(parts
             seen_until = end
             expected.append((start, end, what))
     assert list(placeholders(text, lang)) == expected  # no placeholder token is among the parts
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["“", "”", '"', "«", "»", "!", "we", " ", "Done. ", "a"]), max_size=40))
+def test_marks_outside_quotations_are_those_in_no_quoted_stretch(pieces: list[str]) -> None:
+    """The walk over the quoted stretches keeps exactly the matches no stretch holds."""
+    text = "".join(pieces)
+    quoted = [(m.start, m.end + 1) for m in scan(text)[0]]
+    expected = [m.start() for m in re.finditer("!|we", text) if not any(s <= m.start() < e for s, e in quoted)]
+    assert [m.start() for m in _unquoted(re.finditer("!|we", text), quoted)] == expected
+
+
+def test_exclamations_in_thousands_of_quotations_are_not_flagged() -> None:
+    text = plant("twelve schools.", "twelve schools. " + '"!" ' * 5_000 + "Done!")
+    line, column = where(text, "Done!")
+    assert found(body.exclamation, text) == [(line, column + len("Done"))]
