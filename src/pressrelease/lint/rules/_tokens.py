@@ -119,6 +119,7 @@ _TICKER = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a release repeats its words ("UNICEF", "The"): each is judged once
 def acronym(token: str) -> str | None:
     """The acronym (plural ``s`` removed) if ``token`` is one: two or more capitals, no lower case."""
     second = token[1:2]
