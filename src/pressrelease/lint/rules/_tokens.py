@@ -165,13 +165,27 @@ def shouting_lines(text: str) -> list[tuple[int, int]]:
         if len(_TWO_CAPS.findall(line)) < 2:
             offset += len(line) + 1
             continue
-        words = [w for w in WORD.findall(line) if any(c.isalpha() for c in w)]
-        # A lower-case letter rules most words out at their second character: test it first.
-        caps = [w for w in words if not any(c.islower() for c in w) and sum(c.isalpha() for c in w) >= 2]
-        if len(caps) >= 2 and len(caps) * 2 >= len(words) + 1:
+        kinds = [_word_kind(w) for w in WORD.findall(line)]
+        words = len(kinds) - kinds.count(_NO_LETTER)
+        caps = kinds.count(_CAPITALS)
+        if caps >= 2 and caps * 2 >= words + 1:
             spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     return spans
+
+
+_NO_LETTER, _PLAIN, _CAPITALS = 0, 1, 2
+
+
+@lru_cache(maxsize=4096)  # a line of capitals repeats its words: each is judged once
+def _word_kind(word: str) -> int:
+    """No letter; a word; or a word in capitals (two letters or more, none in lower case)."""
+    if not any(c.isalpha() for c in word):
+        return _NO_LETTER
+    # A lower-case letter rules most words out at their second character: test it first.
+    if any(c.islower() for c in word) or sum(c.isalpha() for c in word) < 2:
+        return _PLAIN
+    return _CAPITALS
 
 
 def _letter_before(text: str, end: int) -> bool:
