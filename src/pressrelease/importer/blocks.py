@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -180,8 +180,13 @@ _DATELINE_ONLY = re.compile(r"\S\s*(?:--|—|–|-)$")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
+@lru_cache(maxsize=256)
 def word_count(text: str) -> int:
-    """Words in ``text``; Chinese and Japanese, written without spaces, count two characters a word."""
+    """Words in ``text``; Chinese and Japanese, written without spaces, count two characters a word.
+
+    Cached: the importer's tests ask it of the same lines and paragraphs again and
+    again, and a pasted paragraph may be a megabyte long.
+    """
     count = len(_WORD.findall(text))
     if text.isascii():
         return count
