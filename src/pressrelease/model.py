@@ -199,17 +199,28 @@ class Block(msgspec.Struct, frozen=True):
         """The (line, column) in the file of an offset into ``source``."""
         if not self.segments:
             return self.span.line, self.span.column
-        # The last line starting at or before the offset (the first if none does), by
-        # bisection: a pasted paragraph may hold thousands of lines and of findings.
-        at = bisect_right(self.segments, offset, key=_first) - 1
-        start, line, column = self.segments[max(at, 0)]
+        start, line, column = self.segments[self._segment(offset)]
         return line, column + (offset - start)
+
+    def _segment(self, offset: int) -> int:
+        """The index of the last line starting at or before ``offset`` (the first if none does),
+        by bisection: a pasted paragraph may hold thousands of lines and of findings."""
+        at = bisect_right(self.segments, offset, key=_first) - 1
+        return at if at > 0 else 0
 
     def locate(self, start: int, end: int) -> Span:
         """The file span of ``source[start:end]``."""
-        line, column = self.position(start)
-        end_line, end_column = self.position(end) if end > start else (line, column)
-        return Span(line, column, end_line, end_column)
+        segments = self.segments
+        if not segments:
+            return Span(self.span.line, self.span.column, self.span.line, self.span.column)
+        at = self._segment(start)
+        first, line, column = segments[at]
+        column += start - first
+        if end <= start:
+            return Span(line, column, line, column)
+        if at + 1 == len(segments) or segments[at + 1][0] > end:  # the usual case: one line
+            return Span(line, column, line, column + (end - start))
+        return Span(line, column, *self.position(end))
 
 
 class Section(msgspec.Struct, frozen=True):
