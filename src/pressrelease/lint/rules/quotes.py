@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from ...model import Quote, Release, Span
 from ...parse.quotations import PAIRS, scan
@@ -98,7 +99,12 @@ def _straight_fix(open_span: Span, close_span: Span, inner: str, pair: tuple[str
         opening += "" if inner[:1].isspace() else "\u00a0"
         closing = ("" if inner[-1:].isspace() else "\u00a0") + closing
     edits = (Edit(open_span, opening), Edit(close_span, closing))
-    return Fix(f"use {pair[0]} {pair[1]} instead of straight quotes", edits)
+    return Fix(_fix_description(pair), edits)
+
+
+@cache
+def _fix_description(pair: tuple[str, str]) -> str:
+    return f"use {pair[0]} {pair[1]} instead of straight quotes"
 
 
 Locator = Callable[[int, int], Span]
@@ -140,13 +146,14 @@ def quote_style(ctx: Context) -> Iterator[Finding]:
     chosen = pair[0] if pair[0] in families else (families.most_common(1)[0][0] if families else pair[0])
     if chosen != pair[0]:  # the release already settled on other curly marks: straight ones follow them
         pair = (chosen, PAIRS[chosen][0])
+    straight = f"straight quotation marks: use {pair[0]} {pair[1]}"
     for opening, source, start, end, locate in found:
         open_span = locate(start, start + 1)
         close_span = locate(end, end + 1)
         if opening == '"':
             fix = _straight_fix(open_span, close_span, source[start + 1 : end], pair, ctx.lang.code)
             whole = Span(open_span.line, open_span.column, close_span.end_line, close_span.end_column)
-            yield Finding(whole, f"straight quotation marks: use {pair[0]} {pair[1]}", fix)
+            yield Finding(whole, straight, fix)
         elif len(families) > 1 and opening != chosen:
             yield Finding(open_span, f"mixed quotation marks: this release uses {chosen} elsewhere; use it here too")
 
