@@ -158,10 +158,12 @@ class DateMention(msgspec.Struct, frozen=True):
         return self.resolve()
 
 
-class Quote(msgspec.Struct, frozen=True):
+class Quote(msgspec.Struct, frozen=True, gc=False):
     """A quotation: inline (between quotation marks), a Markdown block quote, or a paragraph
     without marks that a ``Jane Doe said:`` paragraph introduces."""
 
+    # gc=False: no cycle can run through it (strings, numbers, spans); a pasted file yields
+    # hundreds of thousands, and the cycle collector's passes over them took half of lint.
     kind: QuoteKind
     text: str  #: the words quoted, without the marks
     span: Span  #: marks included for inline quotes; the whole block for block quotes
