@@ -20,12 +20,22 @@ _CYRILLIC = dict(
 )
 
 
-def slugify(title: str | None, date: dt.date | None = None, limit: int = 80) -> str:
-    """A safe file base name for a release; ``release`` when nothing usable is left."""
-    text = (title or "").lower()
-    text = "".join(_CYRILLIC.get(ch, ch) for ch in text).replace("-", " ")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+def slugify(title: str | None, date: dt.date | None = None, limit: int = 80, fallback: str | None = None) -> str:
+    """A safe file base name for a release; ``release`` when nothing usable is left.
+
+    A title with no letters to romanise (Arabic, Chinese) gives no words; ``fallback``
+    (the source file's name) then names the file, so two such releases of one day do
+    not both come out as the bare date.
+    """
+    words = _words(title) or _words(fallback)
     prefix = f"{date.isoformat()}-" if date else ""
     slug = (prefix + words).strip("-")[:limit].rstrip("-")
     return slug or "release"
+
+
+def _words(text: str | None) -> str:
+    """``text`` lower-cased, romanised where we can, as ASCII words joined by hyphens."""
+    text = (text or "").lower()
+    text = "".join(_CYRILLIC.get(ch, ch) for ch in text).replace("-", " ")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

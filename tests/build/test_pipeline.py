@@ -145,6 +145,16 @@ def test_two_releases_with_one_slug_do_not_overwrite_each_other(tmp_path: Path) 
     assert "Three new water treatment plants" in results[0].outputs[0].read_text(encoding="utf-8")
 
 
+def test_titles_with_no_letters_to_romanise_are_named_after_their_files(tmp_path: Path) -> None:
+    # Two Arabic (or Chinese) releases of one day: the title gives no ASCII words, so
+    # each output takes its source file's name after the date, not the bare date twice.
+    first = write(tmp_path, "water-ar.md", titled("المياه الجوفية تتراجع في المنطقة"))
+    second = write(tmp_path, "rain-zh.md", titled("地下水位持续下降"))
+    results = build([first, second], options(tmp_path / "out"))
+    assert [r.status for r in results] == ["built", "built"]
+    assert [r.outputs[0].name for r in results] == ["2026-03-20-water-ar.txt", "2026-03-20-rain-zh.txt"]
+
+
 def test_a_runaway_render_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 

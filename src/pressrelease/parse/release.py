@@ -473,13 +473,13 @@ class _Fields:
             return False
         return value
 
-    def slug(self, title: str | None, date: dt.date | None) -> str:
+    def slug(self, title: str | None, date: dt.date | None, path: str | Path | None) -> str:
         value = self.string("slug")
         if value is not None:
             if _SLUG.match(value) and len(value) <= 80:
                 return value
             self.bad("slug", "use only a-z, 0-9 and single hyphens, at most 80 characters")
-        return slugify(title, date)
+        return slugify(title, date, fallback=Path(path).stem if path is not None else None)
 
     def lint_ignore(self) -> tuple[str, ...]:
         value = self.fm.data.get("lint")
@@ -793,7 +793,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
     lang_tag = fields.language(config.language)
     profile = fields.choice("profile", config_mod.PROFILES, config.profile)
     tags = fields.strings("tags")
-    slug = fields.slug(title, date)
+    slug = fields.slug(title, date, path)
     draft = fields.flag("draft")
     translations = fields.translations(lang_tag)
     lint_ignore = fields.lint_ignore()
