@@ -9,7 +9,7 @@ releases are ever passed in: the caller has already held back the embargoed ones
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from xml.sax.saxutils import escape, quoteattr
+from html import escape  # the XML escapes; xml.sax.saxutils would load urllib.request, http and ssl
 
 from .. import __version__
 from .collect import Entry, Site
@@ -67,15 +67,15 @@ def sitemap(
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for page in pages:
-        lines.append(f"<url><loc>{escape(site.base_url + page)}</loc></url>")
+        lines.append(f"<url><loc>{escape(site.base_url + page, quote=False)}</loc></url>")
     for entry in entries:
         url = site.base_url + entry.url
         links = "".join(
-            f'<xhtml:link rel="alternate" hreflang={quoteattr(e.language)} href={quoteattr(site.base_url + e.url)}/>'
+            f'<xhtml:link rel="alternate" hreflang="{escape(e.language)}" href="{escape(site.base_url + e.url)}"/>'
             for e in (entry, *versions.get(entry.slug, ()))
         )
         lines.append(
-            f"<url><loc>{escape(url)}</loc><lastmod>{entry.published.date().isoformat()}</lastmod>{links}</url>"
+            f"<url><loc>{escape(url, quote=False)}</loc><lastmod>{entry.published.date().isoformat()}</lastmod>{links}</url>"
         )
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
