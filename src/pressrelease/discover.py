@@ -12,8 +12,14 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from .config import Config
+from .model import STDIN_NAME
 
 STDIN = Path("-")
+
+
+def shown_name(path: Path | str) -> str:
+    """``path`` as messages name it: ``<stdin>`` for ``-``."""
+    return STDIN_NAME if str(path) == str(STDIN) else str(path)
 
 
 def default_outputs(config: Config) -> set[Path]:

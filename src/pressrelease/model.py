@@ -39,6 +39,9 @@ def blank(text: str) -> str:
     return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
+STDIN_NAME = "<stdin>"  #: standard input, wherever a file would be named
+
+
 class Span(msgspec.Struct, frozen=True):
     """A stretch of the source file: 1-based lines and columns, end column exclusive."""
 
@@ -362,4 +365,4 @@ class Release(msgspec.Struct, frozen=True):
 
     @property
     def display_name(self) -> str:
-        return str(self.path) if self.path else "<stdin>"
+        return str(self.path) if self.path else STDIN_NAME

@@ -34,7 +34,7 @@ from .. import budget
 from .. import config as config_mod
 from ..atomic import write_atomic
 from ..config import Config
-from ..discover import release_files
+from ..discover import STDIN, release_files, shown_name
 from ..errors import PressReleaseError, ReadError, RenderError
 from ..model import Release
 from ..parse import parse, read_stdin, read_text
@@ -43,8 +43,6 @@ from .processes import RenderTimeout, pdf_renderer
 
 if TYPE_CHECKING:
     from ..lint.engine import Diagnostic
-
-from ..discover import STDIN
 
 DEFAULT_TIMEOUT = 60.0
 EXTENSIONS = {"html": "html", "pdf": "pdf", "txt": "txt", "eml": "eml", "docx": "docx"}
@@ -185,7 +183,7 @@ def job_for(path: Path, options: BuildOptions, now: dt.datetime) -> Job:
     """The settings one release is built with (its config's, unless the options say otherwise)."""
     config = config_for(path, options)
     return Job(
-        path="<stdin>" if path == STDIN else str(path),
+        path=shown_name(path),
         release=None,
         config=config,
         output=output_folder(path, config, options),

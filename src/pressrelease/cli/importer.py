@@ -18,6 +18,8 @@ import typer
 from .. import config as config_mod
 from ..atomic import write_atomic
 from ..budget import DEFAULT_SECONDS
+from ..discover import shown_name
+from ..model import STDIN_NAME
 from ..parse.language import TAG as LANGUAGE_TAG
 from .parameters import ConfigOption, IsolatedOption, LightCommand, TimeoutOption
 from .root import app, console, escape, fail
@@ -75,11 +77,11 @@ def import_command(
         known = ", ".join(cfg.organizations) or "none configured"
         fail(f"--organization: no organisation '{organization}' in the config (known: {known})")
 
-    with file_budget(timeout, "<stdin>" if file == "-" else file):
+    with file_budget(timeout, shown_name(file)):
         try:
             result = import_file(None if file == "-" else source, cfg, language=language, organization=organization)
         except ImportFailed as error:
-            fail(str(error) if error.path is not None else f"<stdin>: {error}")  # no path: standard input
+            fail(str(error) if error.path is not None else f"{STDIN_NAME}: {error}")  # no path: standard input
         findings = lint_findings(result, cfg)
 
     if output is None:
@@ -90,7 +92,7 @@ def import_command(
             write_atomic(output, result.markdown.encode("utf-8"))
         except OSError as error:
             fail(f"{output}: cannot write: {error.strerror or error}")
-    errors = _report(result, "<stdin>" if file == "-" else file, output, findings)
+    errors = _report(result, shown_name(file), output, findings)
     if errors:
         raise typer.Exit(1)
 

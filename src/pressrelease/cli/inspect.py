@@ -11,6 +11,7 @@ import typer
 
 from .. import config as config_mod
 from ..budget import DEFAULT_SECONDS
+from ..discover import shown_name
 from ..inspection import summarize
 from ..parse import parse_file
 from .parameters import ConfigOption, IsolatedOption, LightCommand, TimeoutOption
@@ -115,7 +116,7 @@ def inspect_command(
 ) -> None:
     """Show what the parser understood: dateline, quotes and speakers, sections, contacts."""
     existing_paths([path])
-    with file_budget(timeout, "<stdin>" if str(path) == "-" else str(path)):
+    with file_budget(timeout, shown_name(path)):
         _inspect(path, format, config, isolated)
 
 

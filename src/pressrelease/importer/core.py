@@ -18,7 +18,7 @@ from typing import Any
 
 from ..config import Config
 from ..errors import ReadError
-from ..model import Release
+from ..model import STDIN_NAME, Release
 from ..parse import MAX_BYTES, parse
 from ..parse import language as lang_mod
 from .arrange import arrange
@@ -27,7 +27,6 @@ from .header import split_header
 from .markdown import looks_like_markdown
 from .meta import UNSURE, choose_date, choose_organization, detect_language, front_matter, location_of
 
-STDIN_NAME = "<stdin>"  #: how standard input is named in errors
 SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".docx": "docx",

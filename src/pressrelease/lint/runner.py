@@ -25,7 +25,7 @@ from .. import config as config_mod
 from ..config import Config
 from ..discover import STDIN, release_files
 from ..errors import PressReleaseError, ReadError
-from ..model import Problem, Span
+from ..model import STDIN_NAME, Problem, Span
 from ..parse import parse, read_stdin, read_text, source_text
 from .engine import UNREADABLE, Diagnostic, all_rules, clock, lint
 from .registry import Rule
@@ -160,7 +160,7 @@ def _lint_file(path: Path, plan: Plan) -> FileResult:
 
 def stdin_shown(settings: Settings) -> str:
     """How standard input is named in reports: ``--stdin-filename``, else ``<stdin>``."""
-    return str(settings.stdin_name) if settings.stdin_name is not None else "<stdin>"
+    return str(settings.stdin_name) if settings.stdin_name is not None else STDIN_NAME
 
 
 def refused(path: Path, problem: Problem | None, plan: Plan) -> FileResult:

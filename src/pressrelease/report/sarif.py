@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..model import STDIN_NAME
 
 if TYPE_CHECKING:
     from ..lint.engine import Diagnostic
@@ -24,7 +25,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    if path == "<stdin>":
+    if path == STDIN_NAME:
         return "stdin"
     p = Path(path)
     return p.as_uri() if p.is_absolute() else p.as_posix()
