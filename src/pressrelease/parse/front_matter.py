@@ -132,6 +132,9 @@ def written(node: yaml.Node, lines: list[str], first_line: int) -> Written:
         return Written(whole)
     quoted = 1 if node.style in ("'", '"') else 0
     raw = lines[start.line][start.column + quoted : end_column - quoted]
+    first = start.column + quoted + 1
+    if raw == node.value:  # written character for character (no escape): the columns run on
+        return Written(Span(whole.line, first, whole.line, first + len(raw)), tuple(range(first, first + len(raw) + 1)))
     columns: list[int] = []
     index = 0
     while index < len(raw):
