@@ -41,3 +41,44 @@ def test_a_dates_table_between_others_is_read_with_its_subtables(
     monkeypatch.setattr(lang, "_FILES", {})
     assert lang._dates("xx") == {"lead_words": ["le"], "months": {"mai": 5}}
     assert lang._dates("yy") == {}
+
+
+LANGUAGES = ("en", "de", "es", "fr", "ru", "sv", "zh", "ar")
+LABELS = [
+    "Notes to editors",
+    "NOTES",
+    "Editor's Notes",
+    "About",
+    "About Acme Water",
+    "Contact",
+    "Media contacts",
+    "For more information, contact",
+    "Pressekontakt",
+    "Contacto de prensa",
+    "Acerca de Acme",
+    "Contact presse",
+    "À propos",
+    "Контакты для СМИ",
+    "Om Acme",
+    "Presskontakt",
+    "联系方式",
+    "للمزيد من المعلومات",
+    "Heading",
+    "",
+    "about",
+    "Background information",
+    "notes to the editors and contacts",
+]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("label", LABELS)
+def test_the_joined_section_pattern_finds_the_kind_each_pattern_finds(code: str, label: str) -> None:
+    words = lang.language(code)
+    one_by_one = next((k for k, ps in words.sections.items() if any(p.fullmatch(label) for p in ps)), None)
+    assert words.section_kind(label) == one_by_one
+
+
+def test_the_joined_section_pattern_is_read_for_a_real_label() -> None:
+    assert lang.language("en").section_kind("Media contacts") == "contact"
+    assert lang.language("en").section_kind("Notes to editors") == "notes"

@@ -57,10 +57,7 @@ class Label:
 def section_kind(label: str, lang: Language) -> str | None:
     """The section a heading text opens, by the language's patterns (as ``parse`` reads them)."""
     text = label.strip().strip("*_ ").replace("’", "'").replace("‘", "'").rstrip(":").strip()
-    for kind, patterns in lang.sections.items():
-        if any(p.fullmatch(text) for p in patterns):
-            return kind
-    return None
+    return lang.section_kind(text)
 
 
 def find_label(piece: Piece, lang: Language, text_source: bool) -> Label | None:

@@ -36,6 +36,8 @@ class Language(msgspec.Struct, frozen=True):
     place_words: frozenset[str]  #: own and English, lower case: words that make a capitalised phrase a place
     name_stops: frozenset[str]  #: own: words that end a name in a script without capitals (Arabic "في")
     sections: dict[str, tuple[re.Pattern[str], ...]]  #: kind -> patterns, own and English
+    #: all of ``sections`` in one pattern, a group named for each kind: see :meth:`section_kind`
+    section_kinds: re.Pattern[str]
     months: dict[str, int]  #: own and English
     weekdays: dict[str, int]  #: own and English
     lead_words: tuple[str, ...]
@@ -49,6 +51,15 @@ class Language(msgspec.Struct, frozen=True):
     #: own: the length rules' limits in this language's units (``[thresholds]``); a config's win
     thresholds: dict[str, int]
     counted: str  #: what the length rules count: "words", or "characters" in Chinese
+
+    def section_kind(self, label: str) -> str | None:
+        """The first kind (notes, about, contact) one of whose patterns matches all of ``label``.
+
+        One match of the joined pattern, not one per pattern: a pasted page of 90,000
+        headings is read in a second, not several.
+        """
+        found = self.section_kinds.fullmatch(label)
+        return next((kind for kind in self.sections if found.group(kind) is not None), None) if found else None
 
 
 _FILES: dict[str, dict[str, Any] | None] = {}  #: the data files read so far, by name
@@ -97,6 +108,12 @@ def language(tag: str) -> Language:
     for kind in ("notes", "about", "contact"):
         patterns = merged("sections", kind)
         sections[kind] = tuple(re.compile(rf"(?:{p})", re.IGNORECASE) for p in patterns)
+    section_kinds = re.compile(
+        "|".join(
+            f"(?P<{kind}>{'|'.join(p.pattern for p in patterns) or '(?!)'})" for kind, patterns in sections.items()
+        ),
+        re.IGNORECASE,
+    )
     own_dates, en_dates = own.get("dates", {}), en.get("dates", {})
     placeholders = own.get("placeholders", {})
     return Language(
@@ -109,6 +126,7 @@ def language(tag: str) -> Language:
         place_words=frozenset(w.lower() for w in merged("place_words")),
         name_stops=frozenset(own.get("name_stops", [])),
         sections=sections,
+        section_kinds=section_kinds,
         months={**en_dates.get("months", {}), **own_dates.get("months", {})},
         weekdays={**en_dates.get("weekdays", {}), **own_dates.get("weekdays", {})},
         lead_words=tuple(dict.fromkeys([*own_dates.get("lead_words", []), *en_dates.get("lead_words", [])])),

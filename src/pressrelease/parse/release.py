@@ -658,10 +658,7 @@ _LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[^*_\n]+?)(?P<colon>\s*:)?\s*(?:
 
 def _section_kind(text: str, lang: Language) -> str | None:
     label = text.strip().replace("’", "'").replace("‘", "'").rstrip(":：").strip()
-    for kind, patterns in lang.sections.items():
-        if any(p.fullmatch(label) for p in patterns):
-            return kind
-    return None
+    return lang.section_kind(label)
 
 
 # "FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL 10:00 CET, 20 March", "EMBARGO: Not for publication
