@@ -411,6 +411,33 @@ def test_a_rebuild_that_changes_no_feed_does_not_make_feeds(tmp_path: Path) -> N
     assert "added 61 jobs" in (page / "index.html").read_text()
 
 
+def test_a_run_that_fails_after_starting_pagefind_leaves_the_old_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pressrelease.site import indexes
+
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    build(source, output)
+    entry = output / "pagefind" / "pagefind-entry.json"
+    first = entry.stat().st_ino
+    ap = source / "ap-wire-product-launch.md"
+    ap.write_text(ap.read_text().replace("added 60 jobs", "added 61 jobs"))  # Pagefind starts on this run
+
+    def broken(*args: object) -> dict[str, bytes]:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(indexes, "sitemap_and_robots", broken)
+    with pytest.raises(OSError, match="disk full"):
+        build(source, output)
+    assert entry.stat().st_ino == first  # Pagefind stopped, its half-made index removed
+    assert not list(output.glob(".pagefind-*"))
+    monkeypatch.undo()
+    build(source, output)  # the next run makes the index again: the manifest still has the old page
+    assert entry.stat().st_ino != first
+    assert any(b"added 61 jobs" in data for name, data in tree(output / "pagefind").items())
+
+
 def test_an_unchanged_site_does_not_index_again(tmp_path: Path) -> None:
     source = examples(tmp_path)
     output = tmp_path / "public"

@@ -24,6 +24,7 @@ from . import indexes
 from . import manifest as manifest_mod
 from .collect import Entry, Processed, Site, Work, process
 from .manifest import Manifest
+from .search import FOLDER, Indexing, SearchError
 
 MANIFEST = manifest_mod.FILE
 PER_PAGE = 20
@@ -138,31 +139,37 @@ def build_site(
         for entry in published:
             on_entry(entry)
 
-    site_files: dict[str, bytes] = {}
+    pages: dict[str, bytes] = {}  #: release pages (and their PDFs, Word files) made this run
     outputs: dict[str, list[str]] = {}
     for entry in published:
         if entry.path in made:
-            site_files.update(made[entry.path])
+            pages.update(made[entry.path])
             outputs[entry.path] = sorted(made[entry.path])
         else:
             outputs[entry.path] = kept[entry.path]
-    digests: dict[str, str] = {}
-    listing = indexes.listing_pages(published, site)
-    for index in listing + indexes.feed_files(published, site):
-        digests[index.name] = index.digest
-        if not (reuse and old.pages.get(index.name) == index.digest and (output / index.name).is_file()):
-            site_files[index.name] = index.make()
-    site_files.update(indexes.sitemap_and_robots(published, site, sorted(index.name for index in listing)))
-
-    keep = {name for names in outputs.values() for name in names if name not in site_files}
-    keep |= {name for name in digests if name not in site_files}
-    result.written = _write(output, site_files)
-    current = set(site_files) | keep
-    result.deleted = _delete(output, [name for name in old.files if name not in current])
-    pages_changed = any(name.startswith("releases/") for name in site_files) or any(
-        name.startswith("releases/") for name in old.files if name not in current
-    )
-    searchable = _search(output, options.search, pages_changed or not old.searchable, result)
+    current = {name for names in outputs.values() for name in names}
+    # The release pages first: Pagefind indexes them while the rest of the site is made.
+    gone = [name for name in old.files if name.startswith("releases/") and name not in current]
+    result.written = _write(output, pages)
+    result.deleted = _delete(output, gone)
+    search = _start_search(output, options.search, bool(pages) or bool(gone) or not old.searchable, result)
+    try:
+        site_files: dict[str, bytes] = {}
+        digests: dict[str, str] = {}
+        listing = indexes.listing_pages(published, site)
+        for index in listing + indexes.feed_files(published, site):
+            digests[index.name] = index.digest
+            if not (reuse and old.pages.get(index.name) == index.digest and (output / index.name).is_file()):
+                site_files[index.name] = index.make()
+        site_files.update(indexes.sitemap_and_robots(published, site, sorted(index.name for index in listing)))
+        result.written += _write(output, site_files)
+        current |= set(site_files) | set(digests)
+        result.deleted += _delete(output, [name for name in old.files if name not in current])
+    except BaseException:
+        if isinstance(search, Indexing):
+            search.cancel()
+        raise
+    searchable = _finish_search(output, search, result)
     kept_entries = {manifest_mod.key(e.path): manifest_mod.public(e, started) for e in published}
     manifest = Manifest(
         fingerprint=fingerprint,
@@ -176,27 +183,38 @@ def build_site(
     return result
 
 
-def _search(output: Path, wanted: bool, stale: bool, result: SiteResult) -> bool:
-    """Bring the search index up to date when the release pages changed; True when it is.
+def _start_search(output: Path, wanted: bool, stale: bool, result: SiteResult) -> Indexing | bool:
+    """Start Pagefind when the release pages changed (the running :class:`Indexing`), or
+    say whether the index there is up to date (True) or must go (False).
 
     An index that is out of date and not rebuilt (``--no-search``, or Pagefind failed)
     is removed: it could still hold a release that is now held back.
     """
-    from .search import FOLDER, SearchError, index
-
     folder = output / FOLDER
     if wanted and not stale and folder.is_dir():
         return True
     if wanted:
         try:
-            index(output)
-            return True
+            return Indexing(output)
         except SearchError as error:
             result.search = error.args[0]
     else:
         result.search = "not built (--no-search)"
     if stale:
         shutil.rmtree(folder, ignore_errors=True)
+    return False
+
+
+def _finish_search(output: Path, search: Indexing | bool, result: SiteResult) -> bool:
+    """True when the search index matches the release pages (see :func:`_start_search`)."""
+    if not isinstance(search, Indexing):
+        return search
+    try:
+        search.finish()
+        return True
+    except SearchError as error:
+        result.search = error.args[0]
+    shutil.rmtree(output / FOLDER, ignore_errors=True)  # stale: it may hold a release now held back
     return False
 
 
