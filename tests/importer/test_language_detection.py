@@ -31,10 +31,22 @@ def test_the_script_decides_when_it_is_the_texts_own(text: str, code: str) -> No
         "بین الاقوامی تنظیم نے آج چالیس ملکوں کے بارے میں اپنی سالانہ رپورٹ جاری کی۔",
         "Міжнародна організація з міграції сьогодні оприлюднила щорічну доповідь про сорок країн.",
         "Међународна организација за миграције данас је објавила годишњи извештај о четрдесет земаља.",
+        # Bulgarian: no letter of its own but ъ, a vowel there and rare in Russian.
+        "Организацията публикува днес годишния си доклад, който показва, че броят на мигрантите в "
+        "България се е увеличил и че има нужда от още подкрепа към общините.",
     ],
 )
 def test_another_language_of_the_script_gets_no_answer(text: str) -> None:
     assert detect_language(text) is None
+
+
+def test_russian_with_a_hard_sign_in_a_word_or_two_is_still_russian() -> None:
+    text = (
+        "Организация Объединённых Наций сегодня опубликовала ежегодный доклад о сорока странах. "
+        "В докладе говорится, что число мигрантов выросло, и подчёркивается роль местных общин."
+    )
+    found = detect_language(text)
+    assert found is not None and found.value == "ru"
 
 
 def test_a_few_words_of_arabic_or_chinese_in_an_english_text_leave_it_english() -> None:

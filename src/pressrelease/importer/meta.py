@@ -68,8 +68,10 @@ _OTHER_SHARE = 0.01  #: of a script's letters: more of another language's own le
 
 def _other_language(code: str, letters: list[str], count: int) -> bool:
     """The script's letters include enough of another language's own (``words.toml``, ``other_letters``)."""
-    other = set(words().get("other_letters", {}).get(code, ""))
-    return bool(other) and sum(ch in other for ch in letters) > _OTHER_SHARE * count
+    own: str = words().get("other_letters", {}).get(code, "")
+    other = set(own + own.upper())
+    hits = sum(ch in other for ch in letters)
+    return hits > 1 and hits > _OTHER_SHARE * count  # one stray letter is a name or a typo
 
 
 def detect_language(text: str) -> Found | None:
