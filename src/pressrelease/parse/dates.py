@@ -120,14 +120,11 @@ def _dates_in(text: str) -> tuple[tuple[int, int, DateMention], ...]:
     return found
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-
-
 @cache
 def _cjk_pattern() -> re.Pattern[str]:
     """``2011年3月14日`` or ``3月14日``, and the weekday after it: ``（星期五）``, ``周五`` (the Han
     weekday names of the data)."""
-    weekdays = _alternation(tuple(name for name in all_weekdays() if _HAN.match(name)))
+    weekdays = _alternation(tuple(name for name in all_weekdays() if "\u3400" <= name[:1] <= "\u9fff"))
     weekday = rf"(?:\s?(?:(?P<open>[（(])\s?)?(?P<wd>{weekdays})(?(open)\s?[）)]))?" if weekdays else ""
     return re.compile(
         rf"(?<!\d)(?:(\d{{4}})\s?年\s?)?(?(1)|(?<![\d年]))(\d{{1,2}})\s?月\s?(\d{{1,2}})\s?[日号]{weekday}"

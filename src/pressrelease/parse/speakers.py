@@ -36,7 +36,6 @@ _DETERMINERS = frozenset(
     "the a an this that these those it its there our their his her in on at for by with from "
     "el la los las le les un una une der die das ein eine".split()
 )
-_CJK = chinese_names.HAN
 
 
 class Words(Protocol):
@@ -129,7 +128,7 @@ def _caseless_name(run: str, lang: Words) -> str:
     """Arabic has no capitals: a "run" is every word to the next punctuation, so the name
     ends at a word that cannot be in one ("في", "إن") and after a few words; one word
     alone ("قائلا") is not taken for a name."""
-    if not lang.name_stops or _CJK.search(run):
+    if not lang.name_stops or chinese_names.has_han(run):
         return run
     words = run.split()
     cut = next((i for i, w in enumerate(words) if w in lang.name_stops), len(words))
@@ -169,7 +168,7 @@ def is_title(run: str, lang: Words) -> bool:
 def is_name(run: str, lang: Words) -> bool:
     """A person's name with nothing else: ``Jane Doe``, ``Dr. Roe`` (not ``IOM Director``)."""
     words = run.split()
-    if len(words) == 1 and _CJK.match(run):
+    if len(words) == 1 and chinese_names.has_han(run[:1]):
         return chinese_names.is_name(run, lang.name_stops | chinese_names.name_stops())
     if not words or words[0].lower() in _DETERMINERS or _is_place(words, lang):
         return False
@@ -212,7 +211,7 @@ def verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
 @cache
 def verbs(speech_verbs: tuple[str, ...]) -> Phrases:
     """The speech verbs written with spaces between words, searched word by word (:mod:`.phrases`)."""
-    spaced = tuple(v for v in speech_verbs if not _CJK.search(v))
+    spaced = tuple(v for v in speech_verbs if not chinese_names.has_han(v))
     return Phrases.build(verb_pattern(spaced), spaced)
 
 
@@ -285,7 +284,7 @@ def _attributions(outside: str, lang: _Words) -> tuple[Attribution, ...]:
             clues = Clues(outside, clue_words(lang.pronouns, lang.title_words), WINDOW_BEFORE)
         if clues.near(start - WINDOW_BEFORE, end + WINDOW_AFTER):  # else no subject: skipped, as below
             found.append(_subject(outside, start, end, verb.group(0), pronouns, lang))
-    if _CJK.search(outside):  # Chinese quoted in a release of any language
+    if chinese_names.has_han(outside):  # Chinese quoted in a release of any language
         chinese = language("zh")
         cjk = chinese_names.han_verbs(lang.speech_verbs + chinese.speech_verbs)
         cjk_pronouns = pronouns | set(chinese.pronouns)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import Release, Span
-from ...parse.word_count import HAN, count_words
+from ...parse.word_count import count_words, has_han_or_kana
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
 from ._example import example
 
@@ -63,7 +63,7 @@ def headline_too_long(ctx: Context) -> Iterator[Finding]:
     max_chars = ctx.thresholds["headline-max-chars"]
     max_words = ctx.thresholds["headline-max-words"]
     # Words as written between spaces; in Chinese, each character (parse/word_count.py).
-    words = count_words(title) if HAN.search(title) else len(title.split())
+    words = count_words(title) if has_han_or_kana(title) else len(title.split())
     if len(title) > max_chars:
         yield Finding(
             ctx.release.front_matter.value_span("title"),
