@@ -431,3 +431,5 @@ def test_help_names_the_values_a_user_types() -> None:
     assert re.search(r"\[OPTIONS\] FILE\.\.\.\s", out)
     assert re.search(r"--to\s+FORMATS", out) and re.search(r"--jobs\s+-j\s+N\s", out)
     assert re.search(r"\[OPTIONS\] \[FILE\]\.\.\.\s", _help("lint"))  # optional: in brackets
+    preview = _help("preview")  # the default in words, not also the 0 that stands for it
+    assert "(default: a free one)" in preview and "[default: 0]" not in preview

@@ -14,7 +14,10 @@ from .root import app, console, escape, existing_paths, fail
 @app.command("preview", cls=LightCommand)
 def preview_command(
     paths: Annotated[list[Path], typer.Argument(help="A release file, or folders of releases.")],
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).")] = 0,
+    port: Annotated[
+        int,
+        typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).", show_default=False),
+    ] = 0,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
