@@ -149,3 +149,9 @@ def test_chinese_full_stop_and_exclamation_marks_are_read_as_such() -> None:
     assert codes(lint_text(CHINESE, text)) == [("PR104", line, column + len(title))]
     text, line, column = planted(CHINESE, "持续下降。\n", "持续下降！\n")
     assert codes(lint_text(CHINESE, text)) == [("PR709", line, column + len("持续下降"))]
+
+
+def test_a_chinese_heading_may_end_with_a_full_width_colon() -> None:
+    source = CHINESE.read_text(encoding="utf-8").replace("## 编辑注\n", "## 编辑注：\n")
+    release = parse(source, CHINESE, for_path(CHINESE))
+    assert (release.sections[0].kind, release.sections[0].heading) == ("notes", "编辑注")

@@ -906,7 +906,7 @@ def _structure(blocks: list[Block], lang: Language) -> tuple[list[Block], list[S
                 result.append(replace(block, section=current))
                 continue
         if kind is not None:
-            sections.append(Section(kind, block.text.rstrip(": ").strip("*_ "), block.span, (), index))  # type: ignore[arg-type]
+            sections.append(Section(kind, block.text.rstrip(": ：").strip("*_ "), block.span, (), index))  # type: ignore[arg-type]
             current = len(sections) - 1
             members[current] = []
             result.append(replace(block, section=current))
