@@ -11,9 +11,12 @@ from markdown_it.token import Token
 
 from pressrelease.parse import markdown
 from pressrelease.parse import plain_inline as mdplain
+from pressrelease.parse.bare_links import use as use_bare_links
 
 MD = markdown()
 REFERENCE = MarkdownIt("js-default", {"typographer": False}).enable(["table", "strikethrough"])
+#: markdown-it with our bare links but its own inline stage: what MD must equal on every text
+WITH_BARE_LINKS = use_bare_links(MarkdownIt("js-default", {"typographer": False}).enable(["table", "strikethrough"]))
 
 
 def dump(tokens: list[Token]) -> list[dict[str, Any]]:
@@ -103,3 +106,63 @@ def test_hard_and_soft_breaks() -> None:
         ("softbreak", ""),
         ("text", "four"),
     ]
+
+
+# Text whose only syntax is backslash escapes, as the importer writes plain text: escaped
+# punctuation, a backslash before a letter, a space or a line end, one at the very end,
+# spaces before line ends.
+escaped = st.lists(
+    st.sampled_from(
+        [
+            "word",
+            "\\`",
+            "\\*",
+            "\\_",
+            "\\[",
+            "\\\\",
+            "\\a",
+            "\\ ",
+            "\\\n",
+            "\\",
+            "-",
+            ":",
+            "é",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "http\\://x.org",
+            "https://x.org",
+            "www.x.org",
+            "www\\.x.org",
+            "a@b.org",
+            "\\@",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(escaped)
+def test_escaped_content_gives_markdown_its_own_tokens(content: str) -> None:
+    if not mdplain._ESCAPES_ONLY.fullmatch(content):
+        return  # an escaped backslash left a backtick or star bare: markdown-it reads it
+    assert dump(mdplain.escaped_children(content)) == dump(inline_tokens(REFERENCE, content))
+
+
+@given(escaped)
+def test_documents_with_escapes_parse_as_markdown_it_parses_them(text: str) -> None:
+    """Bare links included: an address right after an escape is no link (bare_links.py)."""
+    assert [t.as_dict() for t in MD.parse(text)] == [t.as_dict() for t in WITH_BARE_LINKS.parse(text)]
+
+
+def test_what_a_backslash_escapes_is_what_markdown_it_escapes() -> None:
+    from markdown_it.rules_inline.escape import _ESCAPED
+
+    assert frozenset(_ESCAPED) == mdplain._ESCAPABLE
+
+
+def test_escapes_only_is_told_from_other_syntax() -> None:
+    assert mdplain._ESCAPES_ONLY.fullmatch("a \\` b \\*\\* c\\")
+    assert not mdplain._ESCAPES_ONLY.fullmatch("a \\` b * c")
+    assert not mdplain._ESCAPES_ONLY.fullmatch("\\\\`code`")
