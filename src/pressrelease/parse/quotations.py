@@ -104,7 +104,7 @@ def _scan(text: str) -> tuple[tuple[Mark, ...], tuple[int, ...]]:
 
 def _is_quotation(words: int, inner: str) -> bool:
     stripped = inner.rstrip()
-    if _titled(stripped):
+    if not stripped or _titled(stripped):  # nothing quoted (a run of '""'): no title test needed
         return False
     return (
         words >= 6
