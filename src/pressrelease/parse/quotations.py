@@ -321,20 +321,22 @@ def _signed(quote: Quote, signed: tuple[int, str], block: Block) -> Quote:
 def _kept(source: str, outside: str, mark: Mark, lang: Language) -> bool:
     """A quotation of words spoken, not scare quotes or the title of a work."""
     inner = source[mark.start + 1 : mark.end]
-    if _attribution_follows(source, outside, mark, lang):
+    if _attribution_follows(inner, outside, mark, lang):
         return True
+    if not inner or inner.isspace():  # nothing quoted: no words to count
+        return False
     return _is_quotation(len(_WORD.findall(inner)), inner) and not _names_a_work(
         source[max(0, mark.start - 60) : mark.start], lang
     )
 
 
-def _attribution_follows(source: str, outside: str, mark: Mark, lang: Language) -> bool:
+def _attribution_follows(inner: str, outside: str, mark: Mark, lang: Language) -> bool:
     """``“First,” said Ana Ruiz.``: a short span that ends in a comma and is followed by a speech verb."""
     if mark.close is None:
         return False
-    rest = outside[mark.end + 1 : mark.end + 120]
-    if not (source[mark.start + 1 : mark.end].rstrip().endswith(",") or rest.startswith(",")):
+    if not (inner.rstrip().endswith(",") or outside.startswith(",", mark.end + 1)):
         return False
+    rest = outside[mark.end + 1 : mark.end + 120]
     verb = verbs(lang.speech_verbs).search(rest)
     if verb is None:
         return False
