@@ -381,7 +381,8 @@ def _blank(source: str, marks: list[Mark]) -> str:
         if end <= start:
             continue
         parts.append(source[at:start])
-        parts.append(blank(source[start:end]))
+        quoted = source[start:end]
+        parts.append(blank(quoted) if "\n" in quoted else " " * len(quoted))  # most hold no line end
         at = end
     parts.append(source[at:])
     return "".join(parts)
