@@ -550,6 +550,18 @@ def test_a_page_drops_its_version_when_the_version_is_held_back_again(tmp_path: 
     assert_no_trace_of_ru(output)
 
 
+def test_a_page_follows_its_version_to_a_new_address(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    build(source, output, search=False)
+    ru = source / "iom-minsk-2024-07-19.ru.md"
+    ru.write_text(ru.read_text().replace(f"slug: {RU_SLUG}\n", "slug: 2024-07-19-migratsiya-minsk\n"))
+    build(source, output, search=False)  # the original's text did not change; its link must
+    page = (output / "releases" / SEED_SLUG / "index.html").read_text()
+    assert f'href="{BASE}releases/2024-07-19-migratsiya-minsk/" hreflang="ru"' in page
+    assert RU_SLUG not in page and not (output / "releases" / RU_SLUG).exists()
+
+
 def test_a_version_left_out_for_lint_errors_is_not_linked(tmp_path: Path) -> None:
     source = examples(tmp_path)
     ru = source / "iom-minsk-2024-07-19.ru.md"
