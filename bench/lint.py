@@ -55,10 +55,14 @@ def distinct(text: str, number: int) -> str:
     return head + sep + "\n".join(lines)
 
 
-def corpus(folder: Path, count: int, different: bool = False) -> list[Path]:
-    """``count`` copies of the examples in ``folder``, with the examples' config."""
-    sources = sorted(EXAMPLES.glob("*.md"))
-    shutil.copy(EXAMPLES / "pressrelease.toml", folder / "pressrelease.toml")
+def corpus(folder: Path, count: int, different: bool = False, examples: Path = EXAMPLES) -> list[Path]:
+    """``count`` copies of the releases in ``examples`` in ``folder``, with their config.
+
+    ``examples`` other than this checkout's keeps one mix of releases for figures
+    taken months apart (``--examples`` with an older commit's ``examples/``).
+    """
+    sources = sorted(examples.glob("*.md"))
+    shutil.copy(examples / "pressrelease.toml", folder / "pressrelease.toml")
     files = []
     for i in range(count):
         source = sources[i % len(sources)]
@@ -152,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-others", action="store_true", help="time pressrelease only")
     parser.add_argument("--distinct", action="store_true", help="make every copy different (see distinct())")
     parser.add_argument("--skip-warm", action="store_true", help="time pressrelease without its cache only")
+    parser.add_argument(
+        "--examples", type=Path, default=EXAMPLES, help="the releases to copy (a folder with pressrelease.toml)"
+    )
     args = parser.parse_args(argv)
 
     ours = [str(Path(sys.executable).with_name("pressrelease"))]
@@ -163,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = Path(tmp)
         env["PYTHONPYCACHEPREFIX"] = str(folder / ".pycache")
         (folder / "releases").mkdir()
-        files = corpus(folder / "releases", args.files, args.distinct)
+        files = corpus(folder / "releases", args.files, args.distinct, args.examples)
         names = [f.name for f in files]
         one = [files[0].name]
         cases: list[tuple[str, list[str], int]] = []  #: (label, command line, files)
