@@ -155,3 +155,78 @@ def test_a_chinese_heading_may_end_with_a_full_width_colon() -> None:
     source = CHINESE.read_text(encoding="utf-8").replace("## 编辑注\n", "## 编辑注：\n")
     release = parse(source, CHINESE, for_path(CHINESE))
     assert (release.sections[0].kind, release.sections[0].heading) == ("notes", "编辑注")
+
+
+ARABIC_LEDE = "عمّان، 15 نيسان/أبريل 2026 – أفاد"
+CHINESE_LEDE = "日内瓦，2026年4月22日——全球"
+
+
+def with_release_line(path: Path, line: str, embargo: str | None) -> tuple[str, int]:
+    """The example with ``line`` as a paragraph above its lede (and ``embargo`` in its front
+    matter when given), and the line number of ``line``."""
+    source = path.read_text(encoding="utf-8")
+    if embargo is not None:
+        source = source.replace("\ndate: ", f"\nembargo: {embargo}\ndate: ", 1)
+    lede = ARABIC_LEDE if path == ARABIC else CHINESE_LEDE
+    source = source.replace(lede, f"{line}\n\n{lede}", 1)
+    return source, source[: source.index(line)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("path", "line", "column"),
+    [
+        (ARABIC, "يحظر النشر قبل الساعة 10:00 (UTC+3)، الأربعاء 15 نيسان/أبريل 2026", 1),
+        (ARABIC, "**محظور النشر حتى 15 أبريل 2026، الساعة 10:00 صباحاً**", 3),
+        (CHINESE, "禁发至2026年4月22日10时（UTC+2）", 1),
+        (CHINESE, "2026年4月22日上午10时前禁止发布", 1),
+        (CHINESE, "【禁止发布至2026年4月22日10:00】", 2),
+    ],
+)
+def test_an_embargo_line_standing_in_for_the_front_matter(path: Path, line: str, column: int) -> None:
+    text, at = with_release_line(path, line, None)
+    release = parse(text, path, for_path(path))
+    assert release.blocks[release.lede or 0].text.startswith(ARABIC_LEDE[:5] if path == ARABIC else "日内瓦")
+    found = lint_text(path, text)
+    assert codes(found) == [("PR604", at, column)]
+    assert "only in the text" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("path", "embargo", "line", "what"),
+    [
+        (
+            ARABIC,
+            "2026-04-15T10:00:00+03:00",
+            "يحظر النشر قبل الساعة 10:00 (UTC+3)، الأربعاء 15 نيسان/أبريل 2026",
+            None,
+        ),
+        (ARABIC, "2026-04-15T10:00:00+03:00", "يحظر النشر قبل الساعة ٠٧:٠٠ بتوقيت غرينتش يوم 15 أبريل 2026", "time"),
+        (ARABIC, "2026-04-15T10:00:00+03:00", "محظور النشر حتى 16 نيسان/أبريل 2026، الساعة 10:00", "date"),
+        (ARABIC, "2026-04-15T15:00:00+03:00", "يحظر النشر قبل 15 نيسان/أبريل 2026، الساعة 3:00 مساءً", None),
+        (CHINESE, "2026-04-22T10:00:00+02:00", "禁发至2026年4月22日10时（UTC+2）", None),
+        (CHINESE, "2026-04-22T10:00:00+02:00", "2026年4月22日上午10时30分前禁止发布", "time"),
+        (CHINESE, "2026-04-22T15:00:00+02:00", "2026年4月22日下午3时前禁止发布", None),
+        (CHINESE, "2026-04-22T10:00:00+02:00", "禁发至2026年4月23日10:00", "date"),
+    ],
+)
+def test_an_embargo_line_is_compared_with_the_front_matter(
+    path: Path, embargo: str, line: str, what: str | None
+) -> None:
+    text, at = with_release_line(path, line, embargo)
+    found = [d for d in lint_text(path, text) if d.code == "PR604"]
+    if what is None:
+        assert found == []
+    else:
+        assert codes(found) == [("PR604", at, 1)]
+        assert f"different {what}" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [(ARABIC, "للنشر الفوري"), (ARABIC, "**للنشر فوراً**"), (CHINESE, "即时发布"), (CHINESE, "供即时发布")],
+)
+def test_an_immediate_release_line_is_not_the_lede(path: Path, line: str) -> None:
+    text, _ = with_release_line(path, line, None)
+    release = parse(text, path, for_path(path))
+    assert release.blocks[release.lede or 0].text.startswith(ARABIC_LEDE[:5] if path == ARABIC else "日内瓦")
+    assert codes(lint_text(path, text)) == []

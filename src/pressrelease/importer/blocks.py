@@ -87,9 +87,21 @@ def word_set(key: str) -> frozenset[str]:
 
 @cache
 def release_lines() -> frozenset[str]:
-    """ "FOR IMMEDIATE RELEASE" in every language that has a data file."""
-    found = {language(code).labels.get("immediate_release", "") for code in available()}
-    return frozenset(label.casefold() for label in found if label)
+    """ "FOR IMMEDIATE RELEASE" in every language that has a data file (``للنشر الفوري``, ``即时发布``)."""
+    return frozenset(line for code in available() for line in language(code).immediate_lines)
+
+
+@cache
+def _embargo_words() -> re.Pattern[str]:
+    """The words that open an embargo line in any language: ``Embargoed until``, and each data file's own."""
+    own = [phrase for code in available() for phrase in language(code).embargo_lines]
+    return re.compile("|".join(["embargo", *own]), re.IGNORECASE)
+
+
+def is_embargo_line(text: str) -> bool:
+    """``EMBARGOED UNTIL ...``, ``يحظر النشر قبل ...``, ``2024年7月19日10时前禁止发布``: a line the
+    importer keeps out of the body and tells the user about (the embargo belongs in the front matter)."""
+    return _embargo_words().match(label_of(text)) is not None
 
 
 def label_of(text: str) -> str:

@@ -22,7 +22,7 @@ from ..model import STDIN_NAME, Release
 from ..parse import MAX_BYTES, parse
 from ..parse import language as lang_mod
 from .arrange import arrange
-from .blocks import Boilerplate, Document, ImportFailed
+from .blocks import Boilerplate, Document, ImportFailed, is_embargo_line
 from .header import split_header
 from .markdown import looks_like_markdown
 from .meta import UNSURE, choose_date, choose_organization, detect_language, front_matter, location_of
@@ -141,7 +141,7 @@ def convert(
     if org.boilerplate_note:
         notes.append(f"boilerplate: {org.boilerplate_note}")
     for line in doc.head:
-        if line.strip().casefold().startswith("embargo"):
+        if is_embargo_line(line):
             notes.append(f"embargo line left out: “{line.strip()}”; add `embargo:` with a time zone if it still holds")
 
     markdown = front_matter(data) + "\n" + body

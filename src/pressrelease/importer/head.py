@@ -25,6 +25,7 @@ from .blocks import (
     ends_sentence,
     from_line,
     is_caption,
+    is_embargo_line,
     is_kicker,
     is_menu,
     is_punctuation,
@@ -60,7 +61,7 @@ def is_head_line(text: str) -> bool:
         or metadata_date(text, day_first=True) is not None  # either order: a date, even if unsure which
         or issue_line(text) is not None
         or from_line(text) is not None
-        or label_of(text).startswith("embargo")
+        or is_embargo_line(text)
     )
 
 
@@ -138,6 +139,9 @@ def read_head(lines: Sequence[str], title: str | None = None) -> Head:
         if not label:
             continue
         if title is not None and label == label_of(title):
+            continue
+        if is_embargo_line(line):
+            head.lines.append(line)  # its date ends it, but it is no headline with a date stuck to it
             continue
         rest, stuck = split_stuck_date(line) if date_line(line) is None else (line, None)
         if stuck is not None and not is_kicker(rest):

@@ -48,6 +48,11 @@ class Language(msgspec.Struct, frozen=True):
     work_nouns: tuple[str, ...]  #: own and English, lower case; ``stem*`` matches words it begins
     labels: dict[str, str]  #: own, English for missing keys
     end_marks: tuple[str, ...]  #: own: end marks besides ``###``, ``ENDS``, ``-30-`` (Arabic ``-انتهى-``)
+    #: own: regular expressions for the words that open an embargo line (``[release_lines] embargo``);
+    #: the forms of the Latin and Cyrillic languages are in the embargo rules' own pattern
+    embargo_lines: tuple[str, ...]
+    #: own: whole lines that release at once, the ``immediate_release`` label among them, case-folded
+    immediate_lines: frozenset[str]
     #: own: the length rules' limits in this language's units (``[thresholds]``); a config's win
     thresholds: dict[str, int]
     counted: str  #: what the length rules count: "words", or "characters" in Chinese
@@ -115,6 +120,8 @@ def language(tag: str) -> Language:
         re.IGNORECASE,
     )
     own_dates, en_dates = own.get("dates", {}), en.get("dates", {})
+    labels = {**en.get("labels", {}), **own.get("labels", {})}
+    release_lines = own.get("release_lines", {}) if own is not en else {}
     placeholders = own.get("placeholders", {})
     return Language(
         code=code if own is not en or code == "en" else "en",
@@ -135,8 +142,12 @@ def language(tag: str) -> Language:
         vague_link_texts=tuple(own.get("links", {}).get("vague_texts", [])),
         first_person=tuple(own.get("style", {}).get("first_person", [])),
         work_nouns=tuple(w.lower() for w in merged("work_nouns")),
-        labels={**en.get("labels", {}), **own.get("labels", {})},
+        labels=labels,
         end_marks=tuple(own.get("end_marks", [])) if own is not en else (),
+        embargo_lines=tuple(release_lines.get("embargo", [])),
+        immediate_lines=frozenset(
+            line.casefold() for line in (*release_lines.get("immediate", []), labels.get("immediate_release")) if line
+        ),
         thresholds=dict(own.get("thresholds", {})) if own is not en else {},
         counted=own.get("counted", "words"),
     )

@@ -672,12 +672,21 @@ def _release_line() -> re.Pattern[str]:  # compiled on first use: most releases 
     )
 
 
+@cache
+def _own_release_line(code: str) -> re.Pattern[str] | None:
+    """A language's own embargo line (``[release_lines] embargo``: Arabic, Chinese), or None."""
+    phrases = language(code).embargo_lines
+    return re.compile(rf"^[\W_]*(?:{'|'.join(phrases)})", re.IGNORECASE) if phrases else None
+
+
 def _is_release_line(block: Block, lang: Language) -> bool:
     text = block.text.strip()
     if not text or len(text.split()) > 25:
         return False
-    label = lang.labels.get("immediate_release", "")
-    return bool(_release_line().match(text)) or bool(label and text.strip("*_ ").casefold() == label.casefold())
+    if text.strip("*_ ").casefold() in lang.immediate_lines or _release_line().match(text):
+        return True
+    own = _own_release_line(lang.code)
+    return own is not None and own.match(text) is not None
 
 
 def _label(line: str) -> tuple[str, bool] | None:

@@ -17,6 +17,7 @@ import msgspec
 
 from ...model import Block, Embargo, Release
 from ...parse.dates import find_dates
+from ...parse.language import language
 from ..registry import Context, Finding, Rule, rule
 from ._example import NOTES, QUOTE, example
 from ._text import mask_code
@@ -139,30 +140,42 @@ def embargo_passed(ctx: Context) -> Iterator[Finding]:
 
 # -- PR604: embargo lines in the text ---------------------------------------------------------------
 
-_LINE = re.compile(
-    r"(?im)^[ \t>*_#]*(?P<phrase>"
+#: The words that open an embargo line in the Latin and Cyrillic languages; the other
+#: languages' are data (``[release_lines] embargo``), joined to these by :func:`_line_pattern`.
+_PHRASES = (
     r"embargo(?:ed)?(?:\s+(?:until|till|to|before)\b|\s*[:–—-]|(?=\s+\d))"
     r"|not\s+for\s+(?:publication|release|broadcast)\b[^\n]*?\b(?:before|until)\b"
     r"|hold\s+for\s+release\s+until\b"
     r"|sous\s+embargo\b(?:\s+jusqu['’]\s*(?:au|à)\b)?"
     r"|embargo\s+(?:jusqu['’]\s*(?:au|à)|hasta)\b"
     r"|эмбарго(?:\s+до\b|\s*:)"
-    r")(?P<rest>[^\n]*)"
 )
 
 
 @cache
+def _line_pattern(code: str) -> re.Pattern[str]:
+    """An embargo line of a release in language ``code``: its own forms and the Latin and Cyrillic ones."""
+    own = "".join(f"|{phrase}" for phrase in language(code).embargo_lines)
+    return re.compile(rf"(?im)^[ \t>*_#【]*(?P<phrase>{_PHRASES}{own})(?P<rest>[^\n]*)")
+
+
+@cache
 def _time_pattern() -> re.Pattern[str]:  # compiled on first use, like the next: few releases have an embargo line
+    # Chinese writes the half of the day before the hour and the hour's sign after it
+    # (上午10时30分, 下午3点); Arabic the half after it (10:00 صباحاً, 3:00 مساءً).
     return re.compile(
-        r"(?<![\d:.])(?P<h>\d{1,2})(?:[:.hH](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?"
-        r"(?P<hours>\s*(?:hours|hrs|heures|horas|час\w*))?",
+        r"(?<![\d:.])(?P<half>上午|下午|晚上)?(?P<h>\d{1,2})(?:[:.hH](?P<m>\d{2}))?"
+        r"\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z])|صباح|مساء|ظهر)?"
+        r"(?P<hours>\s*(?:hours|hrs|heures|horas|час\w*)|[时時点點](?:(?P<cm>\d{1,2})分)?)?",
         re.IGNORECASE,
     )
 
 
 @cache
 def _zone_pattern() -> re.Pattern[str]:
-    return re.compile(r"\s*\(?(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{1,5})\b\)?")
+    return re.compile(
+        r"\s*[(（]?(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{1,5})\b[)）]?"
+    )
 
 
 #: Zone abbreviations an embargo line may use; ET/PT/CT/MT follow daylight saving.
@@ -216,11 +229,13 @@ def _read(rest: str) -> _Said:
     for match in _time_pattern().finditer(masked):
         if not (match.group("m") or match.group("ampm") or match.group("hours")):
             continue
-        hour, minute = int(match.group("h")), int(match.group("m") or 0)
-        ampm = (match.group("ampm") or "").lower()
-        if ampm.startswith("p") and hour < 12:
+        hour, minute = int(match.group("h")), int(match.group("m") or match.group("cm") or 0)
+        half = (match.group("ampm") or "").lower() or {"上午": "a", "下午": "p", "晚上": "p"}.get(
+            match.group("half"), ""
+        )
+        if half.startswith(("p", "مساء", "ظهر")) and hour < 12:
             hour += 12
-        elif ampm.startswith("a") and hour == 12:
+        elif half.startswith(("a", "صباح")) and hour == 12:
             hour = 0
         if hour > 23 or minute > 59:
             continue
@@ -264,9 +279,10 @@ def _disagreement(said: _Said, embargo: Embargo) -> str | None:
 
 
 def _lines(release: Release) -> Iterator[tuple[Block, re.Match[str]]]:
+    pattern = _line_pattern(release.language)
     for block in release.blocks:
         if block.source and block.kind in ("paragraph", "heading", "blockquote", "bullet_list", "ordered_list"):
-            for match in _LINE.finditer(mask_code(block.source)):
+            for match in pattern.finditer(mask_code(block.source)):
                 yield block, match
 
 
@@ -293,7 +309,8 @@ def embargo_text(ctx: Context) -> Iterator[Finding]:
                 "and zone, so every output prints it",
             )
             continue
-        what = _disagreement(_read(match.group("rest")), release.embargo)
+        # the whole line: a Chinese one may give the date before its words ("2024年7月19日10时前禁止发布")
+        what = _disagreement(_read(match.string[match.start("phrase") : match.end("rest")]), release.embargo)
         if what is not None:
             yield Finding(
                 span,
