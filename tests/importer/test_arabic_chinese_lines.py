@@ -72,3 +72,25 @@ def test_release_and_embargo_lines_are_not_the_title_nor_the_body(
     assert notes == (
         [f"embargo line left out: “{embargo}”; add `embargo:` with a time zone if it still holds"] if embargo else []
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "written", "mark"),
+    [
+        (ARABIC_TITLE, ARABIC_BODY, "-انتهى-", "-انتهى-"),
+        (ARABIC_TITLE, ARABIC_BODY, "انتهى", "انتهى"),
+        (ARABIC_TITLE, ARABIC_BODY, "-  انتهى  -", "-انتهى-"),
+        (CHINESE_TITLE, CHINESE_BODY, "（完）", "（完）"),
+        (CHINESE_TITLE, CHINESE_BODY, "完", "完"),
+        (CHINESE_TITLE, CHINESE_BODY, "— 完 —", "— 完 —"),
+    ],
+)
+def test_arabic_and_chinese_end_marks_end_the_release(
+    tmp_path: Path, title: str, body: str, written: str, mark: str
+) -> None:
+    result = imported(tmp_path, [], title, body, written)
+    release = result.release
+    assert release.end_mark is not None and release.end_mark.text == mark
+    assert ("end mark", mark) in result.found
+    assert [release.blocks[i].text for i in release.body if written in release.blocks[i].text] == []
+    assert [s.kind for s in release.sections] == ["contact"]

@@ -224,12 +224,26 @@ def is_punctuation(text: str) -> bool:
     return not any(ch.isalnum() for ch in text)
 
 
+@cache
+def _own_end_marks() -> dict[str, str]:
+    """Each data file's own end marks (Arabic ``-انتهى-``, Chinese ``（完）``), as the parser reads
+    them, by their text without spaces: ``- انتهى -`` is ``-انتهى-`` spaced out."""
+    marks: dict[str, str] = {}
+    for code in available():
+        for mark in language(code).end_marks:
+            marks.setdefault(re.sub(r"\s+", "", mark), mark)
+    return marks
+
+
 def end_mark(text: str) -> str | None:
-    """The end mark a line is (``###``, ``-30-``, ``ENDS``), normalised only in spacing."""
+    """The end mark a line is (``###``, ``-30-``, ``ENDS``, ``-انتهى-``, ``（完）``), normalised only in spacing."""
     stripped = text.strip()
     if stripped in END_MARKS:
         return stripped
     squeezed = re.sub(r"\s+", "", stripped)
+    own = _own_end_marks()
+    if squeezed in own:
+        return stripped if stripped in own.values() else own[squeezed]
     if squeezed in ("###", "#-#-#"):
         return "###"
     if squeezed.upper() in ("-30-", "-ENDS-", "ENDS", "—ENDS—", "–ENDS–"):
