@@ -16,6 +16,10 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# pip writes bytecode for a regular install but not for an editable one, and
+	@# nothing writes it where PYTHONDONTWRITEBYTECODE is set: without it every
+	@# command compiles the package first (about a third of a one-file lint).
+	$(BIN)/python -m compileall -q src
 	@touch $(STAMP)
 
 # A Debian package, installed with apt-get when we may (root, or sudo without a
