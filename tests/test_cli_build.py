@@ -6,6 +6,7 @@ import datetime as dt
 import email
 import email.policy
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +186,33 @@ def test_the_quick_exit_leaves_no_temporary_font_files(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".pdf"]
     assert list(scratch.iterdir()) == []
+
+
+def _linked(page: Path) -> dict[str, str]:
+    """The page's PDF and Word links: class -> href."""
+    html = page.read_text(encoding="utf-8")
+    return dict(re.findall(r'<a class="(pdf-link|docx-link)" href="([^"]+)"', html))
+
+
+@pytest.mark.parametrize(
+    ("to", "links"),
+    [("html", {}), ("html,txt", {}), ("html,docx", {"docx-link": "docx"}), ("pdf,html", {"pdf-link": "pdf"})],
+)
+def test_the_page_links_only_the_files_this_run_writes(runner: CliRunner, tmp_path: Path, to: str, links: dict) -> None:
+    out = tmp_path / "dist"
+    result = runner.invoke(app, ["build", str(SEED), "-o", str(out), "--to", to])
+    assert result.exit_code == 0, result.output
+    found = _linked(out / f"{SEED_SLUG}.html")
+    assert found == {kind: f"{SEED_SLUG}.{ext}" for kind, ext in links.items()}
+    assert all((out / href).is_file() for href in found.values())
+
+
+def test_without_to_the_page_links_the_configs_formats(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "pressrelease.toml").write_text('[build]\nformats = ["docx", "html"]\n', encoding="utf-8")
+    source = tmp_path / "release.md"
+    source.write_text(CLEAN, encoding="utf-8")
+    result = runner.invoke(app, ["build", str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    (page,) = (tmp_path / "out").glob("*.html")
+    assert _linked(page) == {"docx-link": page.with_suffix(".docx").name}
+    assert page.with_suffix(".docx").is_file() and not page.with_suffix(".pdf").exists()

@@ -264,10 +264,12 @@ def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str
     made: dict[str, bytes] = {}
     failed: dict[str, str] = {}
     text: str | None = None
-    for fmt in formats:
+    # The page last, so that it links only the files made beside it (a failed PDF is not linked).
+    for fmt in sorted(formats, key=lambda fmt: fmt == "html"):
         try:
             if fmt == "html":
-                made[fmt] = render_html(release, config, templates=templates, mode="page").encode("utf-8")
+                page = render_html(release, config, templates=templates, mode="page", beside=set(made))
+                made[fmt] = page.encode("utf-8")
             elif fmt == "txt":
                 text = render_text(release, config, wrap=job.wrap, templates=templates)
                 made[fmt] = text.encode("utf-8")
@@ -293,7 +295,7 @@ def render(job: Job, release: Release, formats: Sequence[str]) -> tuple[dict[str
                 failed[fmt] = traceback.format_exc()
             else:
                 failed[fmt] = f"internal error ({type(error).__name__}: {error}); rerun with --debug"
-    return made, failed
+    return {fmt: made[fmt] for fmt in formats if fmt in made}, failed
 
 
 # -- 5. write ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ autoescape escapes. docs/templates.md lists these names: keep them in step.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
@@ -254,8 +255,15 @@ def alternates(release: Release, config: Config) -> list[Alternate]:
     return found
 
 
-def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
-    """The template context for one release (see docs/templates.md)."""
+def build(release: Release, config: Config, mode: str, beside: Collection[str] | None = None) -> dict[str, Any]:
+    """The template context for one release (see docs/templates.md).
+
+    ``beside`` are the formats written next to the page in the same run, which it
+    links (``pdf``, ``docx``); None: the config's ``[build] formats``. A page must
+    not link a file the run did not make.
+    """
+    if beside is None:
+        beside = config.build.formats
     builder = _Builder(release, config, mode)
     labels = builder.labels
     org = release.organization
@@ -323,8 +331,8 @@ def build(release: Release, config: Config, mode: str) -> dict[str, Any]:
         "alternates": alternates(release, config) if mode == "page" else [],
         "page_url": web.page if web.absolute else None,
         "og_image": web.image,
-        "pdf": f"{release.slug}.pdf" if "pdf" in config.build.formats else None,
-        "docx": f"{release.slug}.docx" if "docx" in config.build.formats else None,
+        "pdf": f"{release.slug}.pdf" if "pdf" in beside else None,
+        "docx": f"{release.slug}.docx" if "docx" in beside else None,
         "json_ld": json_ld(ld),
         "refused_images": tuple(builder.body.refused),
         "slug": release.slug,

@@ -9,6 +9,7 @@ css-inline. User content reaches the template only as values (see ``context``).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Literal
 
@@ -25,17 +26,26 @@ TEMPLATE = "release.html.j2"
 MODES = ("page", "print", "email")
 
 
-def render_html(release: Release, config: Config, *, templates: Path | None = None, mode: Mode = "page") -> str:
+def render_html(
+    release: Release,
+    config: Config,
+    *,
+    templates: Path | None = None,
+    mode: Mode = "page",
+    beside: Collection[str] | None = None,
+) -> str:
     """A full HTML document: ``page`` (self-contained web page), ``print`` (for WeasyPrint),
     ``email`` (simple CSS in a ``<style>``, ready for css-inline).
 
     ``templates`` is an override folder; ``None`` means the config's ``[build] templates``.
+    ``beside`` are the formats written next to the page, which it links (``pdf``,
+    ``docx``); ``None`` means the config's ``[build] formats``.
     Raises :class:`~pressrelease.errors.RenderError` naming the release when a template fails.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     folder = templates if templates is not None else config.build.templates
-    values = context.build(release, config, mode)
+    values = context.build(release, config, mode, beside)
     try:
         return environment(folder).get_template(TEMPLATE).render(values)
     except jinja2.TemplateError as exc:
