@@ -87,6 +87,23 @@ def test_chinese_wrong_weekday_is_found_at_the_date() -> None:
     assert "Friday, not a Thursday" in found[0].message
 
 
+@pytest.mark.parametrize(
+    ("written", "wrong"),
+    [
+        ("星期四，2026年4月24日", True),
+        ("周四（4月24日）", True),
+        ("星期五，2026年4月24日", False),
+        ("周五（4月24日）", False),
+    ],
+)
+def test_chinese_weekday_before_the_date_is_checked(written: str, wrong: bool) -> None:
+    text, line, column = planted(CHINESE, "2026年4月24日（星期五）", written)
+    found = lint_text(CHINESE, text)
+    assert codes(found) == ([("PR204", line, column)] if wrong else [])
+    if wrong:
+        assert "Friday, not a Thursday" in found[0].message
+
+
 def test_chinese_lengths_are_counted_in_characters_against_their_own_limits() -> None:
     longer = "报告指出，" + "地下水位持续下降" * 8 + "。"
     text, line, column = planted(

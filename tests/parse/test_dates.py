@@ -86,6 +86,10 @@ def test_names_the_regex_engine_folds_differently_from_str_lower() -> None:
         # Without the year, as Chinese writes a date of the same year; 号 for 日 as people say it.
         ("会议定于10月16日（星期五）举行", ("10月16日（星期五）", 16, 10, None, 5)),
         ("展览5月1号开幕", ("5月1号", 1, 5, None, None)),
+        # The weekday before the date: after it a comma, or the date in brackets.
+        ("星期五，2026年10月16日，理事会举行会议", ("星期五，2026年10月16日", 16, 10, 2026, 5)),
+        ("理事会将于周五（10月16日）举行会议", ("周五（10月16日）", 16, 10, None, 5)),
+        ("理事会将于週五(10月16日)举行会议", ("週五(10月16日)", 16, 10, None, 5)),
     ],
 )
 def test_arabic_and_chinese_dates(text: str, found: tuple[str, int, int, int, int | None]) -> None:
