@@ -237,6 +237,7 @@ def _site(options: SiteOptions, configs: Sequence[Config]) -> Site:
         pdf=options.pdf,
         docx=options.docx,
         paper=options.paper,
+        language=configs[0].language if configs else "en",
     )
 
 

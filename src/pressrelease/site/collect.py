@@ -78,6 +78,7 @@ class Site:
     pdf: bool  #: a PDF beside each release page
     paper: str | None  #: None: each config's
     docx: bool = False  #: a Word file beside each release page
+    language: str = "en"  #: the words of the pages that are not one language's (home, archive, search)
 
 
 @dataclass(frozen=True)

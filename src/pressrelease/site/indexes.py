@@ -51,7 +51,7 @@ def listing_pages(published: list[Entry], site: Site) -> list[Index]:
     listings = [pages.Listing("", site.title, published, "feed.xml")]
     listings += [pages.Listing(f"archive/{year}/", year, items) for year, items in years.items()]
     listings += [
-        pages.Listing(f"lang/{code}/", language_name(code), items, f"lang/{code}/feed.xml")
+        pages.Listing(f"lang/{code}/", language_name(code), items, f"lang/{code}/feed.xml", code)
         for code, items in languages.items()
     ]
     listings += [pages.Listing(f"tags/{slug}/", tag_names[slug], items) for slug, items in tags.items()]

@@ -90,6 +90,7 @@ class Listing:
     heading: str
     entries: Sequence[Entry]
     feed: str | None = None  #: the feed of this listing, relative to the site root
+    language: str | None = None  #: the language of its releases, for its words; None: the site's
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def listing_pages(listing: Listing, site: Site) -> list[Page]:
         chunk = listing.entries[(number - 1) * site.per_page : number * site.per_page]
         link_to = {n: "../" * (depth - base_depth) + ("" if n == 1 else f"page/{n}/") for n in (number - 1, number + 1)}
         values = {
+            **_words(listing.language or site.language),
             "site": _site_values(site, depth),
             "heading": listing.heading,
             "items": [_item(entry, up) for entry in chunk],
@@ -138,6 +140,7 @@ def archive_page(
 ) -> Page:
     """``archive/index.html``: every year, language and tag, with how many releases each has."""
     values = {
+        **_words(site.language),
         "site": _site_values(site, 1),
         "years": sorted(years.items(), reverse=True),
         "languages": sorted(languages.items()),
@@ -148,7 +151,17 @@ def archive_page(
 
 def search_page(site: Site) -> Page:
     """``search/index.html``: Pagefind's search box over the release pages."""
-    return Page("search/index.html", "site/search.html.j2", {"site": _site_values(site, 1)})
+    return Page("search/index.html", "site/search.html.j2", {**_words(site.language), "site": _site_values(site, 1)})
+
+
+@lru_cache(maxsize=64)
+def _words(code: str) -> dict[str, Any]:
+    """A page's language, direction and labels (the bar's "Archive", the pager's "Older"):
+    the same ``[labels]`` of data/<language>.toml that a release page's headings come from."""
+    from ..parse.language import language
+    from ..render.bidi import direction
+
+    return {"lang": code, "dir": direction(code), "labels": language(code).labels}
 
 
 @lru_cache(maxsize=4096)
