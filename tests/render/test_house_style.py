@@ -12,7 +12,7 @@ import pytest
 from pressrelease.config import DEFAULT, Config, for_path
 from pressrelease.model import Organization
 from pressrelease.parse import parse, parse_file
-from pressrelease.render.house_style import about_heading, end_mark, format_date, locale_tag, zone_name
+from pressrelease.render.house_style import about_heading, end_mark, format_date, locale_tag, release_line, zone_name
 from pressrelease.render.html import render_html
 from pressrelease.render.typography import keep_numbers_with_units, no_lone_last_word
 
@@ -146,3 +146,39 @@ def test_headline_and_masthead_never_end_on_a_lone_word() -> None:
     assert no_lone_last_word("Plant opens") == "Plant opens"  # too short to wrap badly
     html = render_html(release(), DEFAULT)  # type: ignore[arg-type]
     assert "<h1>Plant opens</h1>" in html
+
+
+ARABIC = ROOT / "examples/ar-gfo-aquifers-amman.md"
+CHINESE = ROOT / "examples/zh-gfo-groundwater-geneva.md"
+
+
+@pytest.mark.parametrize(
+    ("like", "expected"),
+    [
+        (None, "15 نيسان/أبريل 2026"),  # the UN's pair, when the release writes no date of its own
+        ("الأربعاء 14 تشرين الأول/أكتوبر 2026", "15 نيسان/أبريل 2026"),
+        ("14 تشرين الاول 2026", "15 نيسان 2026"),  # the Levantine series, written without hamza
+        ("الأربعاء، 14 ابريل 2026", "15 أبريل 2026"),  # the Egyptian-Gulf one: ابريل is not آب (August)
+    ],
+)
+def test_an_arabic_date_follows_the_month_names_of_the_releases_own(like: str | None, expected: str) -> None:
+    assert format_date(dt.date(2026, 4, 15), "un", "ar", like) == expected
+
+
+def with_embargo(path: Path, embargo: str, old: str = "", new: str = "") -> object:
+    source = path.read_text(encoding="utf-8").replace("\ndate: ", f"\nembargo: {embargo}\ndate: ", 1)
+    return parse(source.replace(old, new), path, for_path(path))
+
+
+def test_the_arabic_embargo_line_reads_as_arabic_its_zone_isolated_its_date_as_the_datelines() -> None:
+    arabic = with_embargo(ARABIC, "2026-04-15T10:00:00+01:00")
+    assert release_line(arabic) == "يحظر النشر قبل الساعة 10:00 بتوقيت \u2066UTC+1\u2069، 15 نيسان/أبريل 2026"
+    html = render_html(arabic, for_path(ARABIC))  # type: ignore[arg-type]
+    assert '<time datetime="2026-04-15">15 نيسان/أبريل 2026</time>' in html
+    levantine = with_embargo(ARABIC, "2026-04-15T10:00:00+01:00", "15 نيسان/أبريل 2026 –", "15 نيسان 2026 –")
+    assert release_line(levantine).endswith("، 15 نيسان 2026")
+
+
+def test_the_chinese_embargo_line_puts_the_date_first() -> None:
+    chinese = with_embargo(CHINESE, "2026-04-22T10:00:00+02:00")
+    assert release_line(chinese) == "禁止发布至 2026年4月22日10:00（UTC+2）"

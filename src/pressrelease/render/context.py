@@ -315,7 +315,11 @@ def build(release: Release, config: Config, mode: str, beside: Collection[str] |
         "release_line": house_style.release_line(release),
         "embargoed": release.embargo is not None,
         "date": release.date.isoformat() if release.date else None,
-        "date_text": house_style.format_date(release.date, release.profile, release.language) if release.date else None,
+        "date_text": house_style.format_date(
+            release.date, release.profile, release.language, house_style.own_date_form(release)
+        )
+        if release.date
+        else None,
         "published": published,
         "location": release.location,
         "tags": release.tags,

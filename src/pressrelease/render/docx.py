@@ -127,7 +127,11 @@ class _Writer:
         if release.subtitle:
             self.document.add_paragraph(release.subtitle, style="Subtitle")
         if release.date is not None:
-            self.document.add_paragraph(house_style.format_date(release.date, release.profile, release.language))
+            self.document.add_paragraph(
+                house_style.format_date(
+                    release.date, release.profile, release.language, house_style.own_date_form(release)
+                )
+            )
 
     def body(self, config: Config) -> None:
         release = self.release

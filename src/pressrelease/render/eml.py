@@ -25,7 +25,7 @@ from ..config import Config
 from ..errors import RenderError
 from ..model import Release
 from ..parse.language import language
-from .house_style import format_embargo
+from .house_style import format_embargo, own_date_form
 from .text import inline_plain
 
 #: RFC 5322 §2.1.1: lines SHOULD be no more than 78 characters, excluding the CRLF.
@@ -37,7 +37,7 @@ def subject(release: Release) -> str:
     title = inline_plain(release.title or "") or release.slug
     if release.embargo is None:
         return title
-    when = format_embargo(release.embargo, release.profile, release.language)
+    when = format_embargo(release.embargo, release.profile, release.language, own_date_form(release))
     lead = (
         "EMBARGOED until"
         if language(release.language).code == "en"

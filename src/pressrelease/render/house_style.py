@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from ..config import Config
 from ..model import Contact, Embargo, Release
 from ..parse.language import language
+from .bidi import direction
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 #: End marks by profile; the default profile takes the language's own (``###``, ``– FIN –``, none).
@@ -37,15 +38,47 @@ def locale_tag(lang: str, profile: str = "default") -> str:
     return f"en-{PROFILE_REGIONS.get(profile, 'GB')}"
 
 
-def format_date(date: dt.date, profile: str = "default", lang: str = "en") -> str:
+def format_date(date: dt.date, profile: str = "default", lang: str = "en", like: str | None = None) -> str:
     """A date in the locale's long form: ``19 July 2024``, ``July 19, 2024`` (ap),
-    ``7 de octubre de 2025``, ``3. Juni 2026`` (CLDR through Babel)."""
+    ``7 de octubre de 2025``, ``3. Juni 2026`` (CLDR through Babel).
+
+    ``like`` is a date as the release writes it (its dateline's): an Arabic date follows
+    its month names (see :func:`_arabic_date`)."""
+    if lang.replace("_", "-").split("-")[0].lower() == "ar":
+        return _arabic_date(date, like)
     from babel.dates import format_date as babel_format
 
     try:
         return str(babel_format(date, "long", locale=locale_tag(lang, profile).replace("-", "_")))
     except (ValueError, LookupError):
         return f"{date.day} {date:%B} {date.year}"
+
+
+#: Hamza forms written plainly, so ``اذار`` is taken for ``آذار``.
+_PLAIN_ALEF = str.maketrans("أإآ", "ااا")
+
+
+def _arabic_date(date: dt.date, like: str | None) -> str:
+    """``15 نيسان/أبريل 2026``: the Levantine and the Egyptian-Gulf month names paired with a slash,
+    as UN Arabic texts write them so that every reader knows the month; one series alone when the
+    release's own date (``like``) names its month so (``15 نيسان 2026``, ``15 أبريل 2026``).
+    Babel has both series: CLDR's Arabic for Syria and its Arabic."""
+    from babel.dates import get_month_names
+
+    levantine = str(get_month_names("wide", locale="ar_SY")[date.month])
+    egyptian = str(get_month_names("wide", locale="ar")[date.month])
+    month = f"{levantine}/{egyptian}"
+    if like and "/" not in like:
+        words = f" {' '.join(like.translate(_PLAIN_ALEF).replace('،', ' ').split())} "  # whole words: آب is not ابريل
+        names = get_month_names("wide", locale="ar_SY").values()
+        month = levantine if any(f" {str(name).translate(_PLAIN_ALEF)} " in words for name in names) else egyptian
+    return f"{date.day} {month} {date.year}"
+
+
+def own_date_form(release: Release) -> str | None:
+    """The date of the release's dateline as written (``15 نيسان/أبريل 2026``): the form its other dates follow."""
+    dateline = release.dateline
+    return dateline.date.text if dateline is not None and dateline.date is not None else None
 
 
 def format_ap_dateline_date(date: dt.date) -> str:
@@ -69,19 +102,28 @@ def zone_name(at: dt.datetime) -> str:
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-def format_embargo(embargo: Embargo, profile: str = "default", lang: str = "en") -> str:
-    """``10:00 EEST, 19 July 2024``: time, zone abbreviation, date, all in the embargo's own zone."""
+def format_embargo(embargo: Embargo, profile: str = "default", lang: str = "en", like: str | None = None) -> str:
+    """``10:00 EEST, 19 July 2024``: time, zone abbreviation, date, all in the embargo's own zone,
+    in the language's order (``[labels] embargo_time``: Arabic ``الساعة 10:00 بتوقيت UTC+3، ...``).
+    In a right-to-left language the zone is isolated (LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL
+    ISOLATE): unisolated, ``UTC+3, 19`` reads as one left-to-right run and the day leaves its month."""
     if embargo.at is None:
         return embargo.text
     at = embargo.at
-    return f"{at:%H:%M} {zone_name(at)}, {format_date(at.date(), profile, lang)}".replace("  ", " ")
+    zone = zone_name(at)
+    if direction(lang) == "rtl":
+        zone = f"\u2066{zone}\u2069"
+    template = language(lang).labels.get("embargo_time") or "{time} {zone}, {date}"
+    text = template.format(time=f"{at:%H:%M}", zone=zone, date=format_date(at.date(), profile, lang, like))
+    return text.replace("  ", " ")
 
 
 def release_line(release: Release) -> str:
     """``FOR IMMEDIATE RELEASE`` or ``EMBARGOED UNTIL 10:00 EEST, 19 July 2024``."""
     labels = language(release.language).labels
     if release.embargo is not None:
-        return f"{labels['embargoed_until']} {format_embargo(release.embargo, release.profile, release.language)}"
+        when = format_embargo(release.embargo, release.profile, release.language, own_date_form(release))
+        return f"{labels['embargoed_until']} {when}"
     return labels["immediate_release"]
 
 
