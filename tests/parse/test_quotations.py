@@ -350,3 +350,21 @@ def test_a_name_after_a_title_broken_across_lines() -> None:
     span = quote.speaker_span
     assert span is not None and (span.end_line, span.end_column) == (span.line + 1, len("Olsen") + 1)
     assert r.source.split("\n")[span.line - 1][span.column - 1 :] == "Mira"
+
+
+_SENTENCES = st.lists(
+    st.sampled_from([*'DrMsJanSeptCoe.gi vsAZxé_1\n\t’”»"。！？!?…؟', "Mrs", "Prof", "Dec", "i.e", "e.g"]), max_size=20
+).map("".join)
+
+
+@given(_SENTENCES)
+def test_sentence_patterns_find_what_they_find_without_their_leading_lookahead(text: str) -> None:
+    import re
+
+    from pressrelease.parse.quotations import _ABBREVIATED_WORDS, _ABBREVIATION, _SENTENCE_END
+
+    words = "|".join(re.escape(w) for w in _ABBREVIATED_WORDS)
+    abbreviation = re.compile(rf"\b(?:{words}|[A-Z])\.(?=\s|$)")
+    assert [m.span() for m in _ABBREVIATION.finditer(text)] == [m.span() for m in abbreviation.finditer(text)]
+    sentence_end = re.compile(r"[.!?…؟](?=[\s”»\"]|$)|[。！？]+")
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in sentence_end.finditer(text)]

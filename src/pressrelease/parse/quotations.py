@@ -35,12 +35,17 @@ PAIRS: dict[str, tuple[str, ...]] = {
 CLOSERS = frozenset("”»」』")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 #: a full stop, question or exclamation mark before a space, a closing mark or the end
-#: (the Arabic ``؟`` too); the Chinese ``。！？`` end a sentence wherever they stand
-_SENTENCE_END = re.compile(r"[.!?…؟](?=[\s”»\"]|$)|[。！？]+")
-_ABBREVIATION = re.compile(
-    r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Hon|Rev|No|Inc|Ltd|Co|Corp|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
-    r"|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|[A-Z])\.(?=\s|$)"
-)
+#: (the Arabic ``؟`` too); the Chinese ``。！？`` end a sentence wherever they stand. The
+#: lookahead changes no match: at any other character the engine gives up at once.
+_SENTENCE_END = re.compile(r"(?=[.!?…؟。！？])(?:[.!?…؟](?=[\s”»\"]|$)|[。！？]+)")
+#: Words whose full stop ends an abbreviation, not a sentence; any single capital too (``J.``).
+_ABBREVIATED_WORDS = (
+    "Dr Mr Mrs Ms Prof St Sr Jr Gen Sen Rep Gov Hon Rev No Inc Ltd Co Corp vs Jan Feb Mar Apr Jun Jul Aug "
+    "Sep Sept Oct Nov Dec e.g i.e"
+).split()
+#: The lookahead holds the first letters of the words: the same matches, but at any
+#: other character the regex engine gives up at once instead of trying every word.
+_ABBREVIATION = re.compile(rf"(?=[A-Zeiv])\b(?:{'|'.join(map(re.escape, _ABBREVIATED_WORDS))}|[A-Z])\.(?=\s|$)")
 _LOWER_NEXT = re.compile(r"\s*[”»\"]?\s*[a-zа-яё]")  # after a stop: the sentence goes on
 _CODE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>")
 
