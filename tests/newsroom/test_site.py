@@ -165,6 +165,11 @@ def test_the_search_index_covers_the_releases(site: Path) -> None:
 
 def test_an_embargoed_release_leaves_no_trace_anywhere(tmp_path: Path) -> None:
     source = examples(tmp_path)
+    chart = b"\x89PNG\r\n\x1a\n the embargoed chart's own bytes"
+    (source / "basins.png").write_bytes(chart)
+    release = source / EMBARGOED
+    text = release.read_text(encoding="utf-8")
+    release.write_text(text.replace("\n\nThe World Freshwater", "\n\n![Basins](basins.png)\n\nThe World Freshwater", 1))
     output = tmp_path / "public"
     result = build(source, output, now=BEFORE)
     assert [(e.path.rsplit("/", 1)[-1], until) for e, until in result.held] == [  # type: ignore[attr-defined]
@@ -176,6 +181,8 @@ def test_an_embargoed_release_leaves_no_trace_anywhere(tmp_path: Path) -> None:
         b"savings account",
         b"Marsh-Okoye",
         b"World Freshwater Outlook",
+        chart,
+        b"basins",
     ]
     for name, data in tree(output).items():
         for secret in secrets:
@@ -185,10 +192,12 @@ def test_an_embargoed_release_leaves_no_trace_anywhere(tmp_path: Path) -> None:
     after = tree(output)
     assert any(b"savings account" in data for name, data in after.items() if name.startswith("pagefind/"))
     assert EMBARGO_SLUG.encode() in after["feed.xml"] and EMBARGO_SLUG.encode() in after["sitemap.xml"]
+    copies = [name for name, data in after.items() if data == chart]  # the image, beside its page
+    assert len(copies) == 1 and copies[0].startswith(f"releases/{EMBARGO_SLUG}/images/basins-")
 
     build(source, output, now=BEFORE)  # the clock (or the embargo) moves back: it goes again
     assert not (output / "releases" / EMBARGO_SLUG).exists()
-    assert all(b"savings account" not in data for data in tree(output).values())
+    assert all(b"savings account" not in data and data != chart for data in tree(output).values())
 
 
 def test_no_pdf_or_word_file_of_an_embargoed_release(tmp_path: Path) -> None:

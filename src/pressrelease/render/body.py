@@ -11,7 +11,7 @@ escaped text. Remote images are never fetched: they render as a link to the imag
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -87,6 +87,9 @@ class BodyRenderer:
     relative_links: bool = True
     refused: list[str] = field(default_factory=list)  #: image sources not embedded, for warnings
     right_to_left: bool = False  #: an Arabic (Hebrew...) release: phone numbers are isolated
+    #: the address of an accepted image file published beside the page (the site copies
+    #: it there), or None to embed it; unset: every image is embedded as a ``data:`` URI
+    image_url: Callable[[Path], str | None] | None = None
 
     def blocks(self, token_lists: Sequence[Sequence[Token]], prefix: str = "") -> str:
         return "".join(self.tokens(list(tokens), prefix if i == 0 else "") for i, tokens in enumerate(token_lists))
@@ -211,7 +214,11 @@ class BodyRenderer:
         if _DATA_IMAGE.match(src):
             return f'<img src="{attribute(src)}" alt="{attribute(alt)}">'
         path = local_image(src, self.root)
-        uri = assets.data_uri(path) if path is not None else None
+        uri = None
+        if path is not None and self.image_url is not None:
+            uri = self.image_url(path)
+        if path is not None and uri is None:
+            uri = assets.data_uri(path)
         if uri is not None:
             return f'<img src="{attribute(uri)}" alt="{attribute(alt)}">'
         self.refused.append(src)

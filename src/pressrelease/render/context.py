@@ -9,8 +9,9 @@ autoescape escapes. docs/templates.md lists these names: keep them in step.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -73,8 +74,8 @@ def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
     return f"{cut}…"
 
 
-def logo_uri(release: Release) -> str | None:
-    """The organisation's logo as a ``data:`` URI.
+def logo_uri(release: Release, image_url: Callable[[Path], str | None] | None = None) -> str | None:
+    """The organisation's logo as a ``data:`` URI (or where ``image_url`` published it).
 
     The path was accepted where it was named (the config's validation, or the
     front matter's through :func:`pressrelease.assets.resolve`); reading it again
@@ -83,7 +84,8 @@ def logo_uri(release: Release) -> str | None:
     org = release.organization
     if org is None or org.logo is None:
         return None
-    return assets.data_uri(org.logo)
+    published = image_url(org.logo) if image_url is not None else None
+    return published or assets.data_uri(org.logo)
 
 
 def _lede_tokens(release: Release, block: Block) -> list[Token]:
@@ -115,7 +117,9 @@ def _heading_shift(release: Release) -> int:
 
 
 class _Builder:
-    def __init__(self, release: Release, config: Config, mode: str) -> None:
+    def __init__(
+        self, release: Release, config: Config, mode: str, image_url: Callable[[Path], str | None] | None = None
+    ) -> None:
         self.release = release
         self.config = config
         root = release.path.parent if release.path is not None else None
@@ -124,6 +128,7 @@ class _Builder:
             shift=_heading_shift(release),
             relative_links=mode == "page",
             right_to_left=direction(release.language) == "rtl",
+            image_url=image_url,
         )
         self.labels = language(release.language).labels
 
@@ -207,7 +212,8 @@ class WebAddresses:
     logo: str | None  #: ``base_url`` + the logo's file name (publish it beside the pages)
 
 
-def _first_image(release: Release) -> str | None:
+def first_image(release: Release) -> str | None:
+    """The ``src`` of the body's first image, as written (social cards show it)."""
     for index in release.body:
         for token in release.blocks[index].tokens:
             for child in token.children or ():
@@ -225,7 +231,7 @@ def web_addresses(release: Release) -> WebAddresses:
         return WebAddresses(name, False, None, None)
     base = base if base.endswith("/") else base + "/"
     logo = urljoin(base, quote(org.logo.name)) if org is not None and org.logo is not None else None
-    found = _first_image(release)
+    found = first_image(release)
     image = urljoin(base, found) if found is not None else None
     if image is not None and urlsplit(image).scheme not in ("http", "https"):
         image = None  # data: images and anything else a crawler cannot fetch
@@ -255,16 +261,26 @@ def alternates(release: Release, config: Config) -> list[Alternate]:
     return found
 
 
-def build(release: Release, config: Config, mode: str, beside: Collection[str] | None = None) -> dict[str, Any]:
+def build(
+    release: Release,
+    config: Config,
+    mode: str,
+    beside: Collection[str] | None = None,
+    *,
+    image_url: Callable[[Path], str | None] | None = None,
+    web: WebAddresses | None = None,
+) -> dict[str, Any]:
     """The template context for one release (see docs/templates.md).
 
     ``beside`` are the formats written next to the page in the same run, which it
     links (``pdf``, ``docx``); None: the config's ``[build] formats``. A page must
-    not link a file the run did not make.
+    not link a file the run did not make. The site publishes the page's images as
+    files: ``image_url`` gives the address of one (None: embed it), ``web`` the
+    page's own addresses instead of those under the organisation's ``base_url``.
     """
     if beside is None:
         beside = config.build.formats
-    builder = _Builder(release, config, mode)
+    builder = _Builder(release, config, mode, image_url)
     labels = builder.labels
     org = release.organization
     lede = release.lede_block()
@@ -279,7 +295,7 @@ def build(release: Release, config: Config, mode: str, beside: Collection[str] |
     mark = release.end_mark.text if release.end_mark is not None else house_style.end_mark(release, config)
     notes, about = builder.parts()
     main = builder.main()
-    web = web_addresses(release)
+    web = web if web is not None else web_addresses(release)
     org_ld: dict[str, Any] | None = None
     if org is not None:
         org_ld = {"@type": "Organization", "name": org.name, **({"url": org.url} if org.url else {})}
@@ -311,7 +327,7 @@ def build(release: Release, config: Config, mode: str, beside: Collection[str] |
         "subtitle": release.subtitle,
         "description": description,
         "organization": org,
-        "logo": logo_uri(release),
+        "logo": logo_uri(release, image_url),
         "release_line": house_style.release_line(release),
         "embargoed": release.embargo is not None,
         "date": release.date.isoformat() if release.date else None,

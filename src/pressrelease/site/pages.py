@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -26,7 +27,9 @@ from ..render.house_style import format_date
 from ..render.templates import environment
 
 if TYPE_CHECKING:  # collect imports this module to render a release: types only, no cycle
+    from ..render.context import WebAddresses
     from .collect import Entry, Site
+    from .images import PageImages
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -40,19 +43,22 @@ def tag_slug(tag: str) -> str:
 def release_files(
     release: Release, config: Config, entry: Entry, site: Site, versions: Sequence[tuple[str, str]] = ()
 ) -> dict[str, bytes]:
-    """The page of one published release (and its PDF and Word file when the site has them).
+    """The page of one published release, the images it shows (see :mod:`.images`), and
+    its PDF and Word file when the site has them.
 
     ``versions`` are its other language versions that may be published now, as
     (language tag, slug): the page links them and names them as ``hreflang`` alternates.
     """
     from ..render import context
     from ..render.house_style import language_name
+    from .images import PageImages
 
     # On the newsroom the release is out: its page says when it was published, not
     # "embargoed until" (the embargo instant stays its publication time).
     shown = msgspec.structs.replace(release, embargo=None)
-    values = context.build(shown, config, "page")
     url = site.base_url + entry.url
+    images = PageImages(entry.url)
+    values = context.build(shown, config, "page", image_url=images, web=_addresses(release, url, images))
     values.update(
         canonical=url,
         page_url=url,
@@ -65,7 +71,7 @@ def release_files(
         ],
     )
     html = environment(site.templates).get_template("site/release.html.j2").render(values)
-    files = {f"{entry.url}index.html": html.encode("utf-8")}
+    files = {f"{entry.url}index.html": html.encode("utf-8"), **images.files}
     if site.pdf:
         from ..build.processes import pdf_renderer
 
@@ -76,6 +82,23 @@ def release_files(
 
         files[f"{entry.url}{entry.slug}.docx"] = render_docx(release, config)
     return files
+
+
+def _addresses(release: Release, url: str, images: PageImages) -> WebAddresses:
+    """The page's address and the images a social card and the JSON-LD name, all on the site:
+    the body's first image (copied beside the page, or a remote one as written), else the logo."""
+    from ..render.body import local_image
+    from ..render.context import WebAddresses, first_image
+
+    image = first_image(release)
+    if image is not None and urlsplit(image).scheme not in ("http", "https"):
+        path = local_image(image, release.path.parent if release.path is not None else None)
+        copied = images(path) if path is not None else None
+        image = url + copied if copied is not None else None
+    org = release.organization
+    logo = images(org.logo) if org is not None and org.logo is not None else None
+    logo = url + logo if logo is not None else None
+    return WebAddresses(url, True, image or logo, logo)
 
 
 def _site_values(site: Site, depth: int) -> dict[str, Any]:
