@@ -139,7 +139,9 @@ class Previewer:
         if release is None:
             return _frame(address, f"<main style='padding:1rem'><p>{html.escape(problem)}</p></main>", [], address)
         config = self.config_for(path)
-        values = context.build(release, config, "page")
+        # Nothing is written beside a previewed page: its bar links the PDF (/pdf/...), the
+        # page itself links no file (a "slug.pdf" beside /r/... would be a dead link).
+        values = context.build(release, config, "page", beside=())
         values["preview"] = {
             "style": Markup(STYLE),
             "bar": Markup(_bar(address, findings)),

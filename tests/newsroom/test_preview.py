@@ -78,6 +78,7 @@ def test_a_release_page_has_findings_beside_it_and_the_reload_script(
     assert "businesses from flooding [TK]</h1>" in page
     assert "PR703" in page and "?view=source#L2" in page  # the finding links to its line
     assert 'new EventSource("/events")' in page
+    assert "/pdf/uk-gov-flood-funding.md" in page and 'class="pdf-link"' not in page  # no dead link to a file
     status, _, source = get(running[0], "/r/uk-gov-flood-funding.md?view=source")
     assert status == 200 and "id='L2'" in source.decode() and "PR703" in source.decode()
 
