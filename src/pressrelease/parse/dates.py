@@ -120,29 +120,51 @@ def _dates_in(text: str) -> tuple[tuple[int, int, DateMention], ...]:
     return found
 
 
+def _han_weekdays() -> str:
+    """The Han weekday names of the data, as one alternation ("" when there are none)."""
+    return _alternation(tuple(name for name in all_weekdays() if "\u3400" <= name[:1] <= "\u9fff"))
+
+
 @cache
 def _cjk_pattern() -> re.Pattern[str]:
-    """``2011年3月14日`` or ``3月14日``, and its weekday (the Han weekday names of the data): after
-    it, ``（星期五）`` or ``周五``, or before it, ``星期五，2024年7月19日`` or ``周五（7月19日）``."""
-    weekdays = _alternation(tuple(name for name in all_weekdays() if "\u3400" <= name[:1] <= "\u9fff"))
-    date = r"(?<!\d)(?:(?P<y>\d{4})\s?年\s?)?(?(y)|(?<![\d年]))(?P<mo>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?[日号]"
-    if not weekdays:
-        return re.compile(date)
-    before = rf"(?:(?P<wb>{weekdays})\s?(?:[，,、]\s?|(?P<bopen>[（(])\s?)?)?"
-    after = rf"(?:\s?(?:(?P<open>[（(])\s?)?(?P<wd>{weekdays})(?(open)\s?[）)]))?"
-    return re.compile(rf"{before}{date}(?(bopen)\s?[）)]|(?(wb)|{after}))")
+    """``2011年3月14日`` or ``3月14日``, and the weekday after it: ``（星期五）``, ``周五`` (the Han
+    weekday names of the data)."""
+    weekdays = _han_weekdays()
+    weekday = rf"(?:\s?(?:(?P<open>[（(])\s?)?(?P<wd>{weekdays})(?(open)\s?[）)]))?" if weekdays else ""
+    return re.compile(
+        rf"(?<!\d)(?:(\d{{4}})\s?年\s?)?(?(1)|(?<![\d年]))(\d{{1,2}})\s?月\s?(\d{{1,2}})\s?[日号]{weekday}"
+    )
+
+
+_CLOSE = re.compile(r"\s?[）)]")
+_WEEKDAY_REACH = 8  #: characters before a Chinese date searched for its weekday: 星期五， and spaces
+
+
+@cache
+def _cjk_weekday_before() -> re.Pattern[str] | None:
+    """The weekday written before a Chinese date: ``星期五，`` or ``周五（`` (the date then closes the
+    bracket). Searched in the few characters before each date found, not at every position of the
+    text: one pattern for both orders read Chinese text half as fast."""
+    weekdays = _han_weekdays()
+    return re.compile(rf"(?P<wd>{weekdays})\s?(?:[，,、]\s?|(?P<open>[（(])\s?)?$") if weekdays else None
 
 
 def _cjk(text: str) -> Iterator[tuple[int, int, DateMention]]:
+    before = _cjk_weekday_before()
     for match in _cjk_pattern().finditer(text):
         start, end = match.span()
-        written, month, day = (int(g) if g else None for g in match.group("y", "mo", "d"))
+        written, month, day = (int(g) if g else None for g in match.groups()[:3])
         assert month is not None and day is not None
+        wd = match.groupdict().get("wd")
+        if not wd and before is not None:
+            found = before.search(text, max(0, start - _WEEKDAY_REACH), start)
+            close = _CLOSE.match(text, end) if found and found.group("open") else None
+            if found and (close or not found.group("open")):
+                wd, start, end = found.group("wd"), found.start(), close.end() if close else end
         # Without a year, the day is checked against a leap year: 2月29日 may be right.
-        mention = _checked(match.group(0), Span(1, start + 1, 1, end + 1), written or 2000, month, day, "ymd")
+        mention = _checked(text[start:end], Span(1, start + 1, 1, end + 1), written or 2000, month, day, "ymd")
         if mention is not None:
             mention = msgspec.structs.replace(mention, year=written)
-            wd = match.groupdict().get("wd") or match.groupdict().get("wb")
             if wd:
                 mention = msgspec.structs.replace(mention, weekday=all_weekdays()[wd], weekday_text=wd)
             yield start, end, mention
