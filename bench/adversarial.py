@@ -82,6 +82,7 @@ PAYLOADS = [
     Payload("dots", "body", lambda n: "." * n),
     Payload("commas", "body", lambda n: repeat("a, ", n)),
     Payload("dates", "body", lambda n: repeat("26 March 2026 ", n)),
+    Payload("han-weekday-dates", "body", lambda n: repeat("星期四，2026年3月26日 周四（3月26日）", n)),
     Payload("links", "body", lambda n: repeat("[link](https://example.org/a) ", n), html=True),
     Payload("headings", "body", lambda n: repeat("\n# Heading\n", n)),
     Payload("list-items", "body", lambda n: repeat("\n- item", n)),
