@@ -282,6 +282,16 @@ def test_machine_formats_import_only_what_linting_needs(format: str, tmp_path: P
     assert loaded_after(["lint", "--format", format, str(path)], LINT_PATH_ONLY)[1] == []
 
 
+def test_a_clean_text_report_is_its_summary_line_without_rich(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", CLEAN)
+    argv = ["lint", "--now", NOW, "--isolated", "--select", "PR009,PR010"]
+    assert loaded_after([*argv, str(path)], ["rich"]) == (0, [])
+    assert loaded_after([*argv, str(write(tmp_path, "b.md", MISSPELT))], ["rich"])[1] == ["rich"]
+    for colour in ("always", "never"):
+        result = runner.invoke(app, ["--color", colour, *argv, str(path)])
+        assert (result.exit_code, result.stdout) == (0, "No problems found in 1 file.\n")
+
+
 # -- one command built, not eight -----------------------------------------------------------------
 
 COMMANDS = ["build", "email", "new", "init", "import", "inspect", "lint", "rules", "preview", "site"]

@@ -75,7 +75,15 @@ def _report(
     results: list[FileResult], format: LintFormat, statistics: bool, stream: TextIO, rich: Callable[[], Console]
 ) -> None:
     from ..report import statistics as stats
+    from ..report import summary
 
+    if format is LintFormat.text and not statistics and not any(result.diagnostics for result in results):
+        # A clean run's report is its summary line alone, which rich prints as written
+        # (no markup, no highlighting, no emoji code in it): written here, rich is not
+        # imported, about 90 M instructions (15-20 ms) of a one-file lint.
+        stream.write(summary(results) + "\n")
+        stream.flush()  # where rich would have flushed: before anything later on stderr
+        return
     if format is LintFormat.text:
         from ..report import text
 
