@@ -64,3 +64,18 @@ def test_the_built_page_names_its_files_in_its_language(tmp_path: Path) -> None:
         labels = language(code).labels
         assert page.select_one("a.pdf-link").get_text() == labels["pdf"]
         assert page.select_one("a.docx-link").get_text() == labels["word"] != "Word"
+
+
+def test_a_russian_newsroom_is_named_and_framed_in_russian(tmp_path: Path) -> None:
+    source = tmp_path / "releases"
+    source.mkdir()
+    shutil.copy(EXAMPLES / "iom-minsk-2024-07-19.ru.md", source)
+    config = (EXAMPLES / "pressrelease.toml").read_text(encoding="utf-8")
+    (source / "pressrelease.toml").write_text(config.replace('language = "en"', 'language = "ru"'), encoding="utf-8")
+    output = tmp_path / "public"
+    build_site([source], SiteOptions(output=output, now=NOW, search=False))
+    home = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.title.get_text() == "International Organization for Migration: пресс-релизы"
+    assert home.html["lang"] == "ru" and _bar(home) == ["Архив", "Поиск", "Лента"]
+    search = BeautifulSoup((output / "search/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert search.h1.get_text() == "Поиск"

@@ -19,6 +19,7 @@ from ..atomic import write_atomic
 from ..config import Config
 from ..discover import release_files
 from ..errors import PressReleaseError, ReadError
+from ..parse.language import language as language_data
 from ..render.templates import builtin_dir
 from . import indexes
 from . import manifest as manifest_mod
@@ -226,7 +227,11 @@ def _site(options: SiteOptions, configs: Sequence[Config]) -> Site:
     if not base.startswith(("https://", "http://")):
         raise SiteError(f"--base-url must start with https:// or http://, not {base!r}", None)
     organization = configs[0].organization() if configs else None
-    title = options.title or (f"{organization.name}: press releases" if organization else "Press releases")
+    language = configs[0].language if configs else "en"
+    labels = language_data(language).labels
+    title = options.title or (
+        labels["site_title"].replace("{name}", organization.name) if organization else labels["press_releases"]
+    )
     if options.per_page < 1:
         raise SiteError("--per-page must be at least 1", None)
     return Site(
@@ -237,7 +242,7 @@ def _site(options: SiteOptions, configs: Sequence[Config]) -> Site:
         pdf=options.pdf,
         docx=options.docx,
         paper=options.paper,
-        language=configs[0].language if configs else "en",
+        language=language,
     )
 
 
