@@ -66,3 +66,18 @@ def test_killing_a_two_worker_build_leaves_no_process(tmp_path: Path) -> None:
         for pid in [build.pid, *workers]:
             if _running(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_a_worker_whose_parent_died_before_it_started_watching_exits() -> None:
+    # The build killed between a worker's fork and its first look at its parent: the
+    # worker already belongs to another process, and watching "its parent" then would
+    # watch that one for ever. It is given the pid it was forked from instead.
+    script = (
+        "import sys, time\n"
+        "from pressrelease.build.processes import exit_with_parent\n"
+        "exit_with_parent(int(sys.argv[1]), every=0.05)\n"
+        "time.sleep(120)\n"
+    )
+    dead_parent = 2**22 + 1  # above Linux's highest pid (PID_MAX_LIMIT): no process has it
+    worker = subprocess.run([sys.executable, "-c", script, str(dead_parent)], timeout=60, check=False)
+    assert worker.returncode == 1
