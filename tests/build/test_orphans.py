@@ -1,4 +1,4 @@
-"""A build killed with ``kill -9`` leaves no worker behind.
+"""A build or a lint killed with ``kill -9`` leaves no worker behind.
 
 The workers wait for tasks on a pipe they hold both ends of, so without a watch on
 their parent they would wait forever once it is gone.
@@ -74,10 +74,28 @@ def test_a_worker_whose_parent_died_before_it_started_watching_exits() -> None:
     # watch that one for ever. It is given the pid it was forked from instead.
     script = (
         "import sys, time\n"
-        "from pressrelease.build.processes import exit_with_parent\n"
+        "from pressrelease.pools import exit_with_parent\n"
         "exit_with_parent(int(sys.argv[1]), every=0.05)\n"
         "time.sleep(120)\n"
     )
     dead_parent = 2**22 + 1  # above Linux's highest pid (PID_MAX_LIMIT): no process has it
     worker = subprocess.run([sys.executable, "-c", script, str(dead_parent)], timeout=60, check=False)
     assert worker.returncode == 1
+
+
+def test_killing_a_lint_with_workers_leaves_no_process(tmp_path: Path) -> None:
+    for n in range(1500):
+        (tmp_path / f"release-{n}.md").write_text(CLEAN, encoding="utf-8")
+    command = [sys.executable, "-m", "pressrelease", "lint", "--isolated", "--no-cache", str(tmp_path)]
+    lint = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        assert _wait_for(lambda: len(_children(lint.pid)) >= 1, 120), "the pool never started"
+        workers = _children(lint.pid)
+        os.kill(lint.pid, signal.SIGKILL)
+        lint.wait()
+        assert _wait_for(lambda: not any(_running(w) for w in workers), 30), "workers outlived the lint"
+    finally:
+        for pid in [lint.pid, *workers]:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)

@@ -12,7 +12,6 @@ and the second fails.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from ..discover import STDIN
 from ..parse import parse
+from ..pools import executor
 from .pipeline import BuildOptions, Job, Made, job_for, make, prepare
 from .processes import init_worker, pool_context, warm_up
 
@@ -43,10 +43,7 @@ def build_in_pool(
     context = pool_context()
     if pdf and context.get_start_method() == "fork":
         warm_up_renderers(files[0], options, now)
-    forked_from = os.getpid() if context.get_start_method() == "fork" else None
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=init_worker, initargs=(pdf, forked_from)
-    ) as pool:
+    with executor(workers, context=context, initializer=init_worker, initargs=(pdf,)) as pool:
         pool.submit(warm_up)  # workers start (fork) now, before on_start's progress bar thread
         if on_start is not None:
             on_start(len(files))

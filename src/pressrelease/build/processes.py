@@ -12,8 +12,6 @@ import os
 import re
 import signal
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -109,44 +107,11 @@ def _quick_library_lookup() -> Iterator[None]:
         ctypes.util.find_library = original
 
 
-def init_worker(pdf: bool, parent: int | None = None) -> None:
-    """Once per worker process: WeasyPrint imported and one PDF renderer made, if PDFs are wanted.
-
-    ``parent`` is the build's process id when workers are forked from it (see
-    :func:`exit_with_parent`).
-    """
+def init_worker(pdf: bool) -> None:
+    """Once per worker process: WeasyPrint imported and one PDF renderer made, if PDFs are wanted."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    exit_with_parent(parent)
     if pdf:
         pdf_renderer()
-
-
-def exit_with_parent(parent: int | None = None, every: float = 0.5) -> None:
-    """End this worker soon after its parent dies (``kill -9`` included).
-
-    A worker waits for tasks on a pipe whose writing end it inherited, so it never
-    sees the end of it: without this, a killed build leaves its workers blocked
-    forever. A daemon thread notices the worker being handed to another parent.
-    (Linux's ``PR_SET_PDEATHSIG`` fires when the *thread* that forked exits, which
-    in a pool need not be the main one.)
-
-    ``parent`` is the process the worker was forked from, known before the fork: a
-    parent killed between the fork and this call has already handed the worker to
-    another, and asking ``getppid()`` here would watch that one for ever. Without it
-    (workers from a forkserver), the parent at this call is watched.
-    """
-    if parent is None:
-        parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(every)
-        try:
-            close_pdf_renderer()  # its temporary font files; os._exit runs no finalizers
-        finally:
-            os._exit(1)  # nobody is left to collect the results
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def pool_context() -> Any:

@@ -265,14 +265,13 @@ def in_workers(
     (about 0.1 s of CPU for the server, the first release's warm-up for each worker)
     is not waited for, and no chunk handed to the pool is ever taken back.
     """
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    from ..pools import start_context
+    from ..pools import executor
 
-    context = start_context([__name__, "pressrelease.lint.rules"])
     size = max(1, workers - (here is not None))
-    pool = ProcessPoolExecutor(size, context, initializer, initargs)
+    pool = executor(size, [__name__, "pressrelease.lint.rules"], initializer, initargs)
     try:
         results: dict[int, _Result] = {}
         pending: dict[Future[_Result], int] = {}

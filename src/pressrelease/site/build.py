@@ -263,11 +263,9 @@ def _run(todo: list[Work], jobs: int | None) -> Iterable[Processed]:
     workers = min(jobs or os.cpu_count() or 1, len(todo))
     if workers <= 1 or len(todo) < POOL_FROM:
         return map(process, todo)
-    from concurrent.futures import ProcessPoolExecutor
+    from ..pools import executor
 
-    from ..pools import start_context
-
-    with ProcessPoolExecutor(max_workers=workers, mp_context=start_context([process.__module__])) as pool:
+    with executor(workers, [process.__module__]) as pool:
         return list(pool.map(process, todo, chunksize=max(1, len(todo) // (workers * 8))))
 
 
