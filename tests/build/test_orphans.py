@@ -44,28 +44,36 @@ def _wait_for(condition: object, seconds: float) -> bool:
     return bool(condition())  # type: ignore[operator]
 
 
+def _kill_once_workers_run(command: list[str], workers_expected: int) -> None:
+    """Start ``command``, kill it with SIGKILL once its pool runs, and check its workers end."""
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        assert _wait_for(lambda: len(_children(run.pid)) >= workers_expected, 120), "the pool never started"
+        workers = _children(run.pid)
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait()
+        assert _wait_for(lambda: not any(_running(w) for w in workers), 30), "workers outlived the command"
+    finally:
+        for pid in [run.pid, *workers]:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
 def test_killing_a_two_worker_build_leaves_no_process(tmp_path: Path) -> None:
     for n in range(6):
         title = f"Water Authority Opens Treatment Plant Number {n + 1}"
         text = CLEAN.replace("Water Authority Opens Three Treatment Plants in Northern Region", title)
         (tmp_path / f"release-{n}.md").write_text(text, encoding="utf-8")
     command = [sys.executable, "-m", "pressrelease", "build", "--isolated", "--force", "-j", "2", "--to", "pdf"]
-    build = subprocess.Popen(
-        [*command, "-o", str(tmp_path / "out"), str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    workers: list[int] = []
-    try:
-        assert _wait_for(lambda: len(_children(build.pid)) >= 2, 120), "the pool never started"
-        workers = _children(build.pid)
-        os.kill(build.pid, signal.SIGKILL)
-        build.wait()
-        assert _wait_for(lambda: not any(_running(w) for w in workers), 30), "workers outlived the build"
-    finally:
-        for pid in [build.pid, *workers]:
-            if _running(pid):
-                os.kill(pid, signal.SIGKILL)
+    _kill_once_workers_run([*command, "-o", str(tmp_path / "out"), str(tmp_path)], 2)
+
+
+def test_killing_a_lint_with_workers_leaves_no_process(tmp_path: Path) -> None:
+    for n in range(1500):
+        (tmp_path / f"release-{n}.md").write_text(CLEAN, encoding="utf-8")
+    # the lint process takes a share of the files itself: one worker at least
+    _kill_once_workers_run([sys.executable, "-m", "pressrelease", "lint", "--isolated", "--no-cache", str(tmp_path)], 1)
 
 
 def test_a_worker_whose_parent_died_before_it_started_watching_exits() -> None:
@@ -81,21 +89,3 @@ def test_a_worker_whose_parent_died_before_it_started_watching_exits() -> None:
     dead_parent = 2**22 + 1  # above Linux's highest pid (PID_MAX_LIMIT): no process has it
     worker = subprocess.run([sys.executable, "-c", script, str(dead_parent)], timeout=60, check=False)
     assert worker.returncode == 1
-
-
-def test_killing_a_lint_with_workers_leaves_no_process(tmp_path: Path) -> None:
-    for n in range(1500):
-        (tmp_path / f"release-{n}.md").write_text(CLEAN, encoding="utf-8")
-    command = [sys.executable, "-m", "pressrelease", "lint", "--isolated", "--no-cache", str(tmp_path)]
-    lint = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: list[int] = []
-    try:
-        assert _wait_for(lambda: len(_children(lint.pid)) >= 1, 120), "the pool never started"
-        workers = _children(lint.pid)
-        os.kill(lint.pid, signal.SIGKILL)
-        lint.wait()
-        assert _wait_for(lambda: not any(_running(w) for w in workers), 30), "workers outlived the lint"
-    finally:
-        for pid in [lint.pid, *workers]:
-            if _running(pid):
-                os.kill(pid, signal.SIGKILL)
