@@ -19,6 +19,7 @@ import yaml
 
 from ..config import Config
 from ..model import DateMention, Organization, Release
+from ..parse.lede import date_after_dateline
 from .blocks import Boilerplate, date_line, from_line, issue_line, metadata_date, place_of_date_line, words
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -160,12 +161,10 @@ def _opens_lede(release: Release, lede: DateMention) -> bool:
     is usually an event's, and is not taken for the release date.
     """
     block = next((release.blocks[i] for i in release.body[:1]), None)
-    if block is None:
+    placed = date_after_dateline(block, release.dateline, lede) if block is not None else None
+    if block is None or placed is None:
         return False
-    start = len(release.dateline.text) if release.dateline is not None else 0
-    at = block.source.find(lede.text, start)
-    if at < 0:
-        return False
+    start, at = placed
     before = block.source[start:at].strip()
     if re.search(r"\b(?:today|aujourd'hui|hoy|heute|сегодня)\s*\(?$", before, re.IGNORECASE):
         return True  # "... said today (19 July 2024)"

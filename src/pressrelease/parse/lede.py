@@ -209,6 +209,14 @@ def find_lede_date(lede: Block, dateline: Dateline | None, lang: Language) -> Da
     return None
 
 
+def date_after_dateline(block: Block, dateline: Dateline | None, mention: DateMention) -> tuple[int, int] | None:
+    """Where ``mention`` first stands in ``block`` after the dateline: (the offset where the
+    text after the dateline starts, the date's offset); None when it is not there."""
+    start = len(dateline.text) if dateline is not None else 0
+    offset = block.source.find(mention.text, start)
+    return (start, offset) if offset >= 0 else None
+
+
 def _mask_abbreviations(text: str) -> str:
     # Keep offsets: replace the full stop of "Dr." or "Oct." with a space-like letter.
     return re.sub(

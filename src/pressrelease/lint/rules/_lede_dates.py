@@ -15,17 +15,16 @@ from functools import cache
 
 from ...model import DateMention, Release
 from ...parse.language import data_file
+from ...parse.lede import date_after_dateline
 
 
 def introduced(release: Release, mention: DateMention, lead_words: tuple[str, ...]) -> bool:
     """True when the lede's date is the news date: first after the dateline, or after ``On``/``Le``."""
     lede = release.lede_block()
-    if lede is None:
+    placed = date_after_dateline(lede, release.dateline, mention) if lede is not None else None
+    if lede is None or placed is None:
         return False
-    start = len(release.dateline.text) if release.dateline is not None else 0
-    offset = lede.source.find(mention.text, start)
-    if offset < 0:
-        return False
+    start, offset = placed
     before = lede.source[start:offset]
     last = re.search(r"(\w+)\W*$", before)
     if not before.strip() or last is None:
@@ -54,13 +53,11 @@ def other_event(release: Release, mention: DateMention, written: dt.date, date: 
     warned" (the sentence says the news is today's) is an earlier event.
     """
     lede = release.lede_block()
-    if lede is None:
+    placed = date_after_dateline(lede, release.dateline, mention) if lede is not None else None
+    if lede is None or placed is None:
         return False
+    start, offset = placed
     code = release.language.split("-")[0].lower()
-    start = len(release.dateline.text) if release.dateline is not None else 0
-    offset = lede.source.find(mention.text, start)
-    if offset < 0:
-        return False
     future = _lede_words("future", code)
     if written > date and future is not None and future.search(lede.source, start, offset):
         return True
