@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import time
 from pathlib import Path
 
 import html5lib
 from bs4 import BeautifulSoup
 
-from pressrelease.site import SiteOptions, build_site
+from pressrelease.site import SiteOptions, SiteResult, build_site
 
 BASE = "https://newsroom.example.net/"
 NOW = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
@@ -56,8 +58,8 @@ def newsroom(tmp_path: Path) -> tuple[Path, Path]:
     return source, tmp_path / "public"
 
 
-def build(source: Path, output: Path) -> None:
-    build_site([source], SiteOptions(output=output, base_url=BASE, now=NOW, search=False))
+def build(source: Path, output: Path) -> SiteResult:
+    return build_site([source], SiteOptions(output=output, base_url=BASE, now=NOW, search=False))
 
 
 def files(output: Path) -> dict[str, bytes]:
@@ -96,3 +98,22 @@ def test_a_removed_release_takes_its_images_with_it(tmp_path: Path) -> None:
     build(source, output)
     assert PHOTO not in files(output).values() and LOGO not in files(output).values()
     assert not (output / "releases").exists()
+
+
+def test_an_image_replaced_under_its_name_is_copied_again(tmp_path: Path) -> None:
+    source, output = newsroom(tmp_path)
+    hour_ago = time.time() - 3600
+    for path in source.rglob("*"):
+        os.utime(path, (hour_ago, hour_ago), follow_symlinks=False)
+    build(source, output)
+    assert build(source, output).rendered == 0  # nothing changed: the page is not made again
+    night = b"\x89PNG\r\n\x1a\n the pier at night, taken again"
+    (source / "img" / "pier.png").write_bytes(night)  # the same name, another picture
+    assert build(source, output).rendered == 1
+    published = files(output).values()
+    assert night in published and PHOTO not in published
+    new_logo = b"\x89PNG\r\n\x1a\n the harbour board's new logo"
+    (source / "brand" / "logo.png").write_bytes(new_logo)  # named by the config, not the release
+    assert build(source, output).rendered == 1
+    published = files(output).values()
+    assert new_logo in published and LOGO not in published and night in published

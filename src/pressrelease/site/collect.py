@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -42,6 +43,8 @@ class Entry(msgspec.Struct, frozen=True):
     location: str | None = None
     embargo: str | None = None  #: ISO instant; ``"?"`` when the embargo could not be read
     pdf: bool = False  #: a PDF was made beside the page
+    #: the image files its page shows: (path relative to the source's folder, mtime_ns, size)
+    images: tuple[tuple[str, int, int], ...] = ()
     versions: tuple[tuple[str, str], ...] = ()  #: the other language versions it names: (language tag, slug)
     linked: tuple[tuple[str, str], ...] = ()  #: those its page links (published ones only)
 
@@ -199,6 +202,11 @@ def _process(work: Work) -> Processed:
         return Processed(entry, ())  # never rendered: nothing of it can leak
     from .pages import release_files
 
-    files = release_files(release, work.config, entry, work.site, linked)
-    entry = msgspec.structs.replace(entry, pdf=any(name.endswith(".pdf") for name in files))
+    files, images = release_files(release, work.config, entry, work.site, linked)
+    folder = path.resolve().parent
+    entry = msgspec.structs.replace(
+        entry,
+        pdf=any(name.endswith(".pdf") for name in files),
+        images=tuple((os.path.relpath(image, folder), *time) for image, time in sorted(images.items())),
+    )
     return Processed(entry, tuple(files.items()))

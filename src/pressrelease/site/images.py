@@ -12,6 +12,10 @@ outside those folders and no symbolic link that points out reaches the site. The
 are copied only for a page that is rendered, so a held-back or draft release leaves
 no image behind; they live in the page's own folder, so they go with it.
 
+Every image file the page shows (copied or embedded) is recorded with its size and
+time, as the source is: an image replaced under the same name makes the next run
+render the page again (see :mod:`.manifest`).
+
 SVG files stay embedded: opened at their own address on the newsroom's domain, an
 SVG can run scripts, which a ``data:`` image inside an ``<img>`` cannot.
 """
@@ -35,11 +39,13 @@ class PageImages:
     def __init__(self, page_folder: str) -> None:
         self.page_folder = page_folder  #: the page's folder relative to the site root, ending in ``/``
         self.files: dict[str, bytes] = {}  #: path relative to the site root -> bytes
+        self.read: dict[Path, tuple[int, int]] = {}  #: each image file shown -> (mtime_ns, size) before it was read
         self._urls: dict[Path, str | None] = {}
 
     def __call__(self, path: Path) -> str | None:
         """The image's address relative to the page, or None to embed it (SVG, or unreadable now)."""
         if path not in self._urls:
+            self.read[path] = file_time(path)
             self._urls[path] = self._copy(path)
         return self._urls[path]
 
@@ -56,3 +62,12 @@ class PageImages:
         name = f"{FOLDER}{stem}-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
         self.files[self.page_folder + name] = data
         return name
+
+
+def file_time(path: Path) -> tuple[int, int]:
+    """A file's (mtime_ns, size); (0, 0), which no file has, when it cannot be read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)

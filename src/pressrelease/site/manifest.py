@@ -1,11 +1,13 @@
 """The output folder's memory of the last run, which makes the next one incremental.
 
 The manifest is published with the site, so it holds nothing that is not public
-already: releases are keyed by a hash of their path, and only published releases
-whose pages link every language version they name are kept. Any other release (held
-back, a draft, failing lint, or naming a version that is not out yet) is read again
-on every run: no page is made for most of them, so that is cheap, and a page that
-waits for a version is made again as soon as the version is published.
+already: releases are keyed by a hash of their path, the image files a page shows
+by their names relative to the release's folder (the pictures are published beside
+the page), and only published releases whose pages link every language version
+they name are kept. Any other release (held back, a draft, failing lint, or naming
+a version that is not out yet) is read again on every run: no page is made for most
+of them, so that is cheap, and a page that waits for a version is made again as
+soon as the version is published.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from pathlib import Path
 import msgspec
 
 from .collect import Entry, digest
+from .images import file_time
 
 FILE = ".pressrelease-site.json"
-FORMAT = 2
+FORMAT = 3
 #: a source saved this close before the run that read it may have been saved again within
 #: the same tick of a coarse file-system clock (FAT counts in 2 s): its time is not trusted
 CLOCK_SLACK_NS = 2_000_000_000
@@ -65,7 +68,10 @@ def public(entry: Entry, started: int) -> Entry | None:
     if set(entry.versions) != set(entry.linked):
         return None
     source = entry.source if entry.source[0] < started - CLOCK_SLACK_NS else (0, 0)
-    return msgspec.structs.replace(entry, path="", source=source)
+    images = tuple(
+        (name, *time) if time[0] < started - CLOCK_SLACK_NS else (name, 0, 0) for name, *time in entry.images
+    )
+    return msgspec.structs.replace(entry, path="", source=source, images=images)
 
 
 def unchanged(path: Path, previous: Entry) -> Entry | None:
@@ -73,8 +79,13 @@ def unchanged(path: Path, previous: Entry) -> Entry | None:
 
     A source whose size and modification time are those the entry recorded is not
     read again; another is read and hashed (a file touched but not changed is still
-    unchanged).
+    unchanged). An image file of its page with another size or time (replaced under
+    the same name, or gone) makes the page be made again.
     """
+    if previous.images:
+        folder = path.resolve().parent
+        if any(file_time(folder / name) != (mtime, size) for name, mtime, size in previous.images):
+            return None
     try:
         stat = path.stat()
         source = (stat.st_mtime_ns, stat.st_size)

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -42,9 +43,10 @@ def tag_slug(tag: str) -> str:
 
 def release_files(
     release: Release, config: Config, entry: Entry, site: Site, versions: Sequence[tuple[str, str]] = ()
-) -> dict[str, bytes]:
+) -> tuple[dict[str, bytes], dict[Path, tuple[int, int]]]:
     """The page of one published release, the images it shows (see :mod:`.images`), and
-    its PDF and Word file when the site has them.
+    its PDF and Word file when the site has them; and the image files it read, each
+    with its (mtime_ns, size).
 
     ``versions`` are its other language versions that may be published now, as
     (language tag, slug): the page links them and names them as ``hreflang`` alternates.
@@ -81,7 +83,7 @@ def release_files(
         from ..render.docx import render_docx
 
         files[f"{entry.url}{entry.slug}.docx"] = render_docx(release, config)
-    return files
+    return files, images.read
 
 
 def _addresses(release: Release, url: str, images: PageImages) -> WebAddresses:
