@@ -44,6 +44,14 @@ class Arranged:
     sections: list[tuple[str, str]] = field(default_factory=list)  #: (kind, heading) in order
     end_marks: list[str] = field(default_factory=list)
     subheads: int = 0
+    #: index of the first block that opens a section or is an end mark: what follows is
+    #: not the running text (``None`` when there is no such block)
+    tail: int | None = None
+
+    def open_tail(self) -> None:
+        """Note that the block about to be added opens a section or is an end mark."""
+        if self.tail is None:
+            self.tail = len(self.blocks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +139,7 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
         if piece.kind == "end":
             intro = False
             flush()
+            out.open_tail()
             out.blocks.append(piece.text)
             out.end_marks.append(piece.text)
             continue
@@ -155,6 +164,7 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
             continue
         if label is not None:
             flush()
+            out.open_tail()
             out.blocks.append(f"## {escape(label.heading)}")
             out.sections.append((label.kind, label.heading))
             current = label.kind
@@ -184,6 +194,7 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
     if deferred and current != "contact":
         flush()
         heading = lang.labels.get("contact", "Contact")
+        out.open_tail()
         out.blocks.append(f"## {escape(heading)}")
         out.sections.append(("contact", heading))
     for piece in deferred:

@@ -1,10 +1,12 @@
 """A :class:`Document` -> a release in our format, and a report of what was found.
 
-The pipeline: lay the pieces out as Markdown (``arrange``), parse that body once
-with the real parser so the dateline, lede date, sections and Contact-section
-contacts are read exactly as ``lint`` will read them, fill the front matter from
-those readings (``meta``), then parse the finished file to hand back the release
-lint and build will see. A value that is not found stays out of the front matter
+The pipeline: lay the pieces out as Markdown (``arrange``), read that body with
+the real parser so the dateline, lede date, sections and Contact-section contacts
+are read exactly as ``lint`` will read them, fill the front matter from those
+readings (``meta``), then parse the finished file to hand back the release lint
+and build will see. The first reading skips a long body's running text (see
+:func:`_draft`), so a pasted document of thousands of paragraphs is parsed whole
+once, not twice. A value that is not found stays out of the front matter
 and is named in :attr:`ImportResult.missing`.
 """
 
@@ -21,7 +23,7 @@ from ..errors import ReadError
 from ..model import STDIN_NAME, Release
 from ..parse import MAX_BYTES, parse
 from ..parse import language as lang_mod
-from .arrange import arrange
+from .arrange import Arranged, arrange
 from .blocks import Boilerplate, Document, ImportFailed, is_embargo_line
 from .header import split_header
 from .markdown import looks_like_markdown
@@ -53,7 +55,6 @@ def convert(
 ) -> ImportResult:
     """Map a reader's document onto the release format."""
     found: list[tuple[str, str]] = []
-    missing: list[str] = []
     unsure: list[str] = []
     everything = "\n".join([doc.title or "", *(p.plain for p in doc.pieces), *(p.text for p in doc.pieces)])
     if language is not None:
@@ -70,9 +71,75 @@ def convert(
 
     laid = arrange(doc.pieces, lang, doc.kind == "text")
     body = "\n\n".join(laid.blocks).strip() + "\n"
-    draft = parse(f"---\nlanguage: {lang.code}\n---\n\n{body}", None, config)
+    # The front matter comes from a first reading of the body. A long body is read in
+    # short (the lede and what follows the running text): the same facts, unless the
+    # parser finds a section or a lede the arrangement did not place, which the final
+    # reading shows, and then the whole body is read as before.
+    draft = parse(_draft(lang.code, laid, whole=False), None, config)
+    filled = _fill(doc, config, draft, code, organization, everything)
+    release = parse(front_matter(filled.data) + "\n" + body, None, config)
+    if _reading(draft) != _reading(release):
+        draft = parse(_draft(lang.code, laid, whole=True), None, config)
+        filled = _fill(doc, config, draft, code, organization, everything)
+        release = parse(front_matter(filled.data) + "\n" + body, None, config)
 
-    data: dict[str, Any] = {}
+    found.extend(filled.found)
+    found.append(("sections", ", ".join(f"{k} “{h}”" for k, h in laid.sections) or "none"))
+    if laid.end_marks:
+        found.append(("end mark", laid.end_marks[0]))
+    found.append(("body", f"{len(release.body)} blocks, {laid.subheads} subheads, {len(release.quotes)} quotations"))
+    notes = list(doc.notes) + filled.notes
+    for line in doc.head:
+        if is_embargo_line(line):
+            notes.append(f"embargo line left out: “{line.strip()}”; add `embargo:` with a time zone if it still holds")
+    markdown = front_matter(filled.data) + "\n" + body
+    return ImportResult(
+        markdown, release, found, filled.missing, notes, doc.dropped, doc.boilerplate, unsure + filled.unsure
+    )
+
+
+_DRAFT_HEAD = 3  #: blocks of the running text read for the front matter (the lede is among them)
+
+
+def _draft(code: str, laid: Arranged, *, whole: bool) -> str:
+    """The body under a front matter of its language alone, for a first reading.
+
+    Unless ``whole``, a body whose running text is over :data:`_DRAFT_HEAD` blocks keeps
+    only their first ones (the lede is among them) and everything from the first
+    section or end mark on: the front matter's facts (dateline, lede date, About text,
+    contacts) come from those, and a body of many thousand paragraphs is read once.
+    """
+    blocks = laid.blocks
+    tail = laid.tail if laid.tail is not None else len(blocks)
+    if not whole and tail > _DRAFT_HEAD:
+        blocks = blocks[:_DRAFT_HEAD] + blocks[tail:]
+    return f"---\nlanguage: {code}\n---\n\n" + "\n\n".join(blocks).strip() + "\n"
+
+
+def _reading(release: Release) -> tuple[object, ...]:
+    """What the front matter is filled from: the lede and every section with its text."""
+    lede = release.blocks[release.lede].source if release.lede is not None else None
+    sections = [(s.kind, s.heading, [release.blocks[i].source for i in s.blocks]) for s in release.sections]
+    return lede, sections
+
+
+@dataclass(slots=True)
+class _Filled:
+    """The front matter read from a first reading of the body, and what it says about it."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    found: list[tuple[str, str]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _fill(
+    doc: Document, config: Config, draft: Release, code: str | None, organization: str | None, everything: str
+) -> _Filled:
+    """The front matter's values from the document's header and the first reading, ``draft``."""
+    out = _Filled()
+    data, found, missing, unsure = out.data, out.found, out.missing, out.unsure
     header = doc.header
     if header is not None and header.title and doc.title and _fuller(doc.title, header.title):
         data["title"] = doc.title
@@ -118,6 +185,8 @@ def convert(
         found.append(("organisation", f"{name} (from {org.source})"))
     else:
         missing.append("organisation: none named in the text (the config's default organisation, if any, applies)")
+    if org.boilerplate_note:
+        out.notes.append(f"boilerplate: {org.boilerplate_note}")
     if code is not None:
         data["language"] = code
 
@@ -132,21 +201,7 @@ def convert(
         )
     if not draft.contacts:
         missing.append("contacts: no email or phone number in a contact block")
-
-    found.append(("sections", ", ".join(f"{k} “{h}”" for k, h in laid.sections) or "none"))
-    if laid.end_marks:
-        found.append(("end mark", laid.end_marks[0]))
-    found.append(("body", f"{len(draft.body)} blocks, {laid.subheads} subheads, {len(draft.quotes)} quotations"))
-    notes = list(doc.notes)
-    if org.boilerplate_note:
-        notes.append(f"boilerplate: {org.boilerplate_note}")
-    for line in doc.head:
-        if is_embargo_line(line):
-            notes.append(f"embargo line left out: “{line.strip()}”; add `embargo:` with a time zone if it still holds")
-
-    markdown = front_matter(data) + "\n" + body
-    release = parse(markdown, None, config)
-    return ImportResult(markdown, release, found, missing, notes, doc.dropped, doc.boilerplate, unsure)
+    return out
 
 
 _FULLER_MAX_EXTRA = 3  #: words a printed headline may add to an archive's shortened title
