@@ -12,6 +12,7 @@ import pytest
 
 from pressrelease.config import DEFAULT
 from pressrelease.importer import core, import_bytes
+from pressrelease.importer.arrange import Arranged
 
 LEDE = "GENEVA, 3 March 2026 – The observatory published its yearly report on rivers today."
 TAIL = (
@@ -55,14 +56,21 @@ def test_the_short_reading_gives_the_front_matter_of_the_whole(
     monkeypatch: pytest.MonkeyPatch, paragraphs: int
 ) -> None:
     short = import_bytes(document(paragraphs), "markdown", DEFAULT)
-    monkeypatch.setattr(core, "_DRAFT_HEAD", 10_000)
+    real = core._draft
+    monkeypatch.setattr(core, "_draft", lambda code, laid, whole: real(code, laid, whole=True))
     whole = import_bytes(document(paragraphs), "markdown", DEFAULT)
     assert short.markdown == whole.markdown
     assert short.found == whole.found and short.missing == whole.missing
 
 
 def test_a_short_reading_that_misses_the_lede_is_read_again_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(core, "_DRAFT_HEAD", 0)  # the first reading keeps no running text: no lede
+    real = core._draft
+
+    def losing_the_lede(code: str, laid: Arranged, *, whole: bool) -> str:
+        text = real(code, laid, whole=whole)
+        return text if whole else text.replace(LEDE, "")
+
+    monkeypatch.setattr(core, "_draft", losing_the_lede)
     seen = parsed_texts(monkeypatch)
     result = import_bytes(document(40), "markdown", DEFAULT)
     assert len(seen) == 4  # short draft, final, whole draft, final

@@ -47,6 +47,7 @@ class Arranged:
     #: index of the first block that opens a section or is an end mark: what follows is
     #: not the running text (``None`` when there is no such block)
     tail: int | None = None
+    lede: int | None = None  #: index of the block made from the first paragraph
 
     def open_tail(self) -> None:
         """Note that the block about to be added opens a section or is an end mark."""
@@ -120,7 +121,6 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
     out = Arranged()
     current: str | None = None
     contact: list[str] = []
-    lede_seen = False
     intro = False  # the last body paragraph ended "... said:": whole quotations after it are block quotes
 
     def flush() -> None:
@@ -179,8 +179,8 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
             else:
                 _section_text(out, current, piece, contact, flush)
                 continue
-        if not lede_seen and piece.kind == "paragraph":
-            lede_seen = True
+        if out.lede is None and piece.kind == "paragraph":
+            out.lede = len(out.blocks)
             piece = _plain_dateline(piece)
         rows = table_rows(piece)
         if rows is not None:

@@ -98,21 +98,17 @@ def convert(
     )
 
 
-_DRAFT_HEAD = 3  #: blocks of the running text read for the front matter (the lede is among them)
-
-
 def _draft(code: str, laid: Arranged, *, whole: bool) -> str:
     """The body under a front matter of its language alone, for a first reading.
 
-    Unless ``whole``, a body whose running text is over :data:`_DRAFT_HEAD` blocks keeps
-    only their first ones (the lede is among them) and everything from the first
-    section or end mark on: the front matter's facts (dateline, lede date, About text,
-    contacts) come from those, and a body of many thousand paragraphs is read once.
+    Unless ``whole``, the running text after the lede is left out (up to the first
+    section or end mark): the front matter's facts (dateline, lede date, About text,
+    contacts) come from the rest, and a body of many thousand paragraphs is read once.
     """
     blocks = laid.blocks
-    tail = laid.tail if laid.tail is not None else len(blocks)
-    if not whole and tail > _DRAFT_HEAD:
-        blocks = blocks[:_DRAFT_HEAD] + blocks[tail:]
+    if not whole and laid.lede is not None:
+        tail = laid.tail if laid.tail is not None else len(blocks)
+        blocks = blocks[: laid.lede + 1] + blocks[max(tail, laid.lede + 1) :]
     return f"---\nlanguage: {code}\n---\n\n" + "\n\n".join(blocks).strip() + "\n"
 
 
