@@ -86,6 +86,12 @@ def word_set(key: str) -> frozenset[str]:
 
 
 @cache
+def word_prefixes(key: str) -> tuple[str, ...]:
+    """A word list as a tuple, for ``str.startswith``."""
+    return tuple(word_set(key))
+
+
+@cache
 def release_lines() -> frozenset[str]:
     """ "FOR IMMEDIATE RELEASE" in every language that has a data file (``للنشر الفوري``, ``即时发布``)."""
     return frozenset(line for code in available() for line in language(code).immediate_lines)
@@ -117,7 +123,7 @@ def is_menu(text: str) -> bool:
     label = label_of(text)
     if label in word_set("menu") or _BREADCRUMB.match(label):
         return True
-    return word_count(label) <= 8 and any(label.startswith(prefix) for prefix in word_set("menu_prefixes"))
+    return word_count(label) <= 8 and label.startswith(word_prefixes("menu_prefixes"))
 
 
 @cache
@@ -129,7 +135,7 @@ def starts_footer(text: str) -> bool:
     label = label_of(text)
     if label in word_set("footer"):
         return True
-    if any(label.startswith(prefix) for prefix in word_set("footer_prefixes")):
+    if label.startswith(word_prefixes("footer_prefixes")):
         return True
     stripped = text.strip().strip("*_ ")
     return any(p.match(stripped) for p in _footer_patterns())
@@ -231,8 +237,12 @@ def _own_end_marks() -> dict[str, str]:
     marks: dict[str, str] = {}
     for code in available():
         for mark in language(code).end_marks:
-            marks.setdefault(re.sub(r"\s+", "", mark), mark)
+            marks.setdefault(_SPACES.sub("", mark), mark)
     return marks
+
+
+_SPACES = re.compile(r"\s+")
+_END_MARK_MAX = 40  #: characters: an end mark is a few, even spaced out (``- E N D S -``)
 
 
 def end_mark(text: str) -> str | None:
@@ -240,7 +250,9 @@ def end_mark(text: str) -> str | None:
     stripped = text.strip()
     if stripped in END_MARKS:
         return stripped
-    squeezed = re.sub(r"\s+", "", stripped)
+    if len(stripped) > _END_MARK_MAX:
+        return None
+    squeezed = _SPACES.sub("", stripped)
     own = _own_end_marks()
     if squeezed in own:
         return stripped if stripped in own.values() else own[squeezed]
