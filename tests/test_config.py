@@ -229,6 +229,18 @@ def test_wrong_types(tmp_path: Path) -> None:
     assert [m.split(":")[1] for m in found] == ["1", "2", "3", "4", "6"]
 
 
+@pytest.mark.parametrize("tag", ["english", "e", "en_GB", "fr-", ""])
+def test_the_language_must_be_a_language_tag(tmp_path: Path, tag: str) -> None:
+    (message,) = errors(write(tmp_path / "pressrelease.toml", f'profile = "un"\nlanguage = "{tag}"\n'))
+    assert message.endswith(f":2: language: expected a language tag like 'en' or 'fr-CH', got {tag!r}")
+
+
+@pytest.mark.parametrize("tag", ["en", "fr-CH", "es-419", "zh-Hans"])
+def test_language_tags_are_taken(tmp_path: Path, tag: str) -> None:
+    load.cache_clear()
+    assert load(write(tmp_path / "pressrelease.toml", f'language = "{tag}"\n')).language == tag
+
+
 def test_default_organization_must_exist(tmp_path: Path) -> None:
     path = write(tmp_path / "pressrelease.toml", 'default_organization = "iom"\n[organizations.acme]\nname = "Acme"\n')
     (message,) = errors(path)

@@ -18,7 +18,7 @@ import msgspec
 
 from . import assets, organizations
 from .errors import ConfigError
-from .model import Organization
+from .model import LANGUAGE_TAG, Organization
 
 
 class Profile(StrEnum):
@@ -255,6 +255,9 @@ class _Validator:
             profile = "default"
         language = raw.get("language", "en")
         if not self.expect(language, str, "language", None, "a language tag like 'en'"):
+            language = "en"
+        elif not LANGUAGE_TAG.match(language):
+            self.problem("language", f"expected a language tag like 'en' or 'fr-CH', got {language!r}")
             language = "en"
         build_raw = raw.get("build", {})
         templates = build_raw.get("templates") if isinstance(build_raw, dict) else None

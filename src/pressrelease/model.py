@@ -12,6 +12,7 @@ the element's text when it sits on one line.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from operator import itemgetter
 from pathlib import Path
@@ -40,6 +41,9 @@ def blank(text: str) -> str:
 
 
 STDIN_NAME = "<stdin>"  #: standard input, wherever a file would be named
+
+#: a BCP 47 language tag as releases, the config and the command line give it: ``en``, ``fr-CH``, ``es-419``
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 class Span(msgspec.Struct, frozen=True):

@@ -19,8 +19,7 @@ from .. import config as config_mod
 from ..atomic import write_atomic
 from ..budget import DEFAULT_SECONDS
 from ..discover import shown_name
-from ..model import STDIN_NAME
-from ..parse.language import TAG as LANGUAGE_TAG
+from ..model import LANGUAGE_TAG, STDIN_NAME
 from .parameters import ConfigOption, IsolatedOption, LightCommand, TimeoutOption
 from .root import app, console, escape, fail
 from .terminal import file_budget

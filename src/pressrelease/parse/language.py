@@ -20,9 +20,6 @@ import msgspec
 # ones it imports (tempfile, shutil, zipfile...) off lint's start-up: about 10 ms.
 DATA = Path(__file__).parent.parent / "data"
 
-#: a BCP 47 language tag as releases and the command line give it: ``en``, ``fr-CH``, ``es-419``
-TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-
 
 class Language(msgspec.Struct, frozen=True):
     """The word lists of one language (English merged in where noted)."""

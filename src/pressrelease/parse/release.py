@@ -29,6 +29,7 @@ from .. import assets, organizations
 from .. import config as config_mod
 from ..errors import ReadError
 from ..model import (
+    LANGUAGE_TAG,
     Block,
     Comment,
     Contact,
@@ -51,7 +52,6 @@ from .contact_details import EMAIL, PHONE, contacts_from_front_matter, contacts_
 from .dates import find_dates
 from .front_matter import load as load_yaml
 from .front_matter import written
-from .language import TAG as LANGUAGE_TAG
 from .language import Language, language
 from .lede import find_dateline, find_lede_date
 from .link_labels import use as use_link_labels
