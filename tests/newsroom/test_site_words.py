@@ -66,6 +66,25 @@ def test_the_built_page_names_its_files_in_its_language(tmp_path: Path) -> None:
         assert page.select_one("a.docx-link").get_text() == labels["word"] != "Word"
 
 
+def test_the_pager_points_outward_in_both_directions(tmp_path: Path) -> None:
+    names = ("ar-gfo-aquifers-amman.md", "zh-gfo-groundwater-geneva.md")
+    for code, back, on in (("en", "←", "→"), ("ar", "→", "←")):
+        source = tmp_path / code / "releases"
+        source.mkdir(parents=True)
+        for name in names:
+            shutil.copy(EXAMPLES / name, source / name)
+        config = (EXAMPLES / "pressrelease.toml").read_text(encoding="utf-8")
+        (source / "pressrelease.toml").write_text(config.replace('language = "en"', f'language = "{code}"'))
+        output = tmp_path / code / "public"
+        build_site([source], SiteOptions(output=output, now=NOW, search=False, per_page=1))
+        first = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
+        second = BeautifulSoup((output / "page/2/index.html").read_text(encoding="utf-8"), "html.parser")
+        labels = language(code).labels
+        assert first.html["dir"] == ("rtl" if code == "ar" else "ltr")
+        assert first.select_one('nav.pager a[rel="next"]').get_text() == f"{labels['older']} {on}"
+        assert second.select_one('nav.pager a[rel="prev"]').get_text() == f"{back} {labels['newer']}"
+
+
 def test_a_russian_newsroom_is_named_and_framed_in_russian(tmp_path: Path) -> None:
     source = tmp_path / "releases"
     source.mkdir()
