@@ -457,6 +457,62 @@ def test_an_unchanged_site_does_not_index_again(tmp_path: Path) -> None:
     assert entry.stat().st_ino == first  # the same file: the index was not rebuilt
 
 
+AP_SLUG = "2026-04-14-pallas-thermal-unveils-window-heat-pump-that-renters-can-install-with"
+
+
+def fragment_pages(output: Path) -> dict[str, str]:
+    """The search index's fragments, each with the address of the page it is of."""
+    folder = output / "pagefind" / "fragment"
+    pages = {}
+    for path in folder.iterdir():
+        data = gzip.decompress(path.read_bytes())
+        pages[path.name] = json.loads(data[data.index(b"{") :])["url"]
+    return pages
+
+
+def one_fragment_a_page(output: Path) -> None:
+    pages = fragment_pages(output)
+    published = {f"/releases/{folder.name}/" for folder in (output / "releases").iterdir()}
+    assert sorted(pages.values()) == sorted(published)
+    assert json.loads((output / MANIFEST).read_bytes())["fragments"] == pages
+
+
+def test_a_rebuild_writes_only_the_changed_page_s_fragment(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    build(source, output)
+    one_fragment_a_page(output)
+    before = {page: name for name, page in fragment_pages(output).items()}
+    seed = output / "pagefind" / "fragment" / before[f"/releases/{SEED_SLUG}/"]
+    seed_inode = seed.stat().st_ino
+    ap = source / "ap-wire-product-launch.md"
+    ap.write_text(ap.read_text().replace("added 60 jobs", "added 61 jobs"))
+    build(source, output)
+    one_fragment_a_page(output)
+    after = {page: name for name, page in fragment_pages(output).items()}
+    assert after[f"/releases/{SEED_SLUG}/"] == seed.name and seed.stat().st_ino == seed_inode  # linked, not written
+    assert after[f"/releases/{AP_SLUG}/"] != before[f"/releases/{AP_SLUG}/"]
+    index = tree(output / "pagefind")
+    assert any(b"added 61 jobs" in data for data in index.values())
+    assert all(b"added 60 jobs" not in data for data in index.values())
+
+
+def test_a_manifest_that_misnames_a_fragment_makes_the_index_again(tmp_path: Path) -> None:
+    source = examples(tmp_path)
+    output = tmp_path / "public"
+    build(source, output)
+    manifest = json.loads((output / MANIFEST).read_bytes())
+    old_ap = next(name for name, page in manifest["fragments"].items() if page == f"/releases/{AP_SLUG}/")
+    manifest["fragments"][old_ap] = f"/releases/{SEED_SLUG}/"  # the changed page's fragment, said to be another's
+    (output / MANIFEST).write_text(json.dumps(manifest))
+    ap = source / "ap-wire-product-launch.md"
+    ap.write_text(ap.read_text().replace("added 60 jobs", "added 61 jobs"))
+    build(source, output)
+    one_fragment_a_page(output)
+    assert not (output / "pagefind" / "fragment" / old_ap).exists()
+    assert all(b"added 60 jobs" not in data for data in tree(output / "pagefind").values())
+
+
 def test_language_versions_link_each_other_in_pages_and_sitemap(site: Path) -> None:
     page = (site / "releases" / SEED_SLUG / "index.html").read_text()
     assert f'<link rel="alternate" hreflang="ru" href="{BASE}releases/{RU_SLUG}/">' in page

@@ -153,7 +153,10 @@ def build_site(
     gone = [name for name in old.files if name.startswith("releases/") and name not in current]
     result.written = _write(output, pages)
     result.deleted = _delete(output, gone)
-    search = _start_search(output, options.search, bool(pages) or bool(gone) or not old.searchable, result)
+    stale = bool(pages) or bool(gone) or not old.searchable
+    same = {"/" + entry.url for entry in published if entry.path not in made}  #: pages as the index has them
+    unchanged = {name: page for name, page in old.fragments.items() if page in same} if old.searchable else {}
+    search = _start_search(output, options.search, stale, unchanged, result)
     try:
         site_files: dict[str, bytes] = {}
         digests: dict[str, str] = {}
@@ -170,7 +173,7 @@ def build_site(
         if isinstance(search, Indexing):
             search.cancel()
         raise
-    searchable = _finish_search(output, search, result)
+    fragments = _finish_search(output, search, old.fragments, result)
     kept_entries = {manifest_mod.key(e.path): manifest_mod.public(e, started) for e in published}
     manifest = Manifest(
         fingerprint=fingerprint,
@@ -178,15 +181,19 @@ def build_site(
         outputs={manifest_mod.key(path): names for path, names in outputs.items()},
         files=sorted(current),
         pages=digests,
-        searchable=searchable,
+        searchable=fragments is not None,
+        fragments=fragments or {},
     )
     _write(output, {MANIFEST: manifest_mod.encode(manifest)})
     return result
 
 
-def _start_search(output: Path, wanted: bool, stale: bool, result: SiteResult) -> Indexing | bool:
-    """Start Pagefind when the release pages changed (the running :class:`Indexing`), or
-    say whether the index there is up to date (True) or must go (False).
+def _start_search(
+    output: Path, wanted: bool, stale: bool, unchanged: dict[str, str], result: SiteResult
+) -> Indexing | bool:
+    """Start Pagefind when the release pages changed (the running :class:`Indexing`, given
+    the fragments of the index whose page is unchanged), or say whether the index there
+    is up to date (True) or must go (False).
 
     An index that is out of date and not rebuilt (``--no-search``, or Pagefind failed)
     is removed: it could still hold a release that is now held back.
@@ -196,7 +203,7 @@ def _start_search(output: Path, wanted: bool, stale: bool, result: SiteResult) -
         return True
     if wanted:
         try:
-            return Indexing(output)
+            return Indexing(output, unchanged)
         except SearchError as error:
             result.search = error.args[0]
     else:
@@ -206,17 +213,20 @@ def _start_search(output: Path, wanted: bool, stale: bool, result: SiteResult) -
     return False
 
 
-def _finish_search(output: Path, search: Indexing | bool, result: SiteResult) -> bool:
-    """True when the search index matches the release pages (see :func:`_start_search`)."""
+def _finish_search(
+    output: Path, search: Indexing | bool, fragments: dict[str, str], result: SiteResult
+) -> dict[str, str] | None:
+    """The fragments of the search index and their pages when it matches the release pages
+    (``fragments``, the last run's, when it was not made again), else None (see
+    :func:`_start_search`)."""
     if not isinstance(search, Indexing):
-        return search
+        return fragments if search else None
     try:
-        search.finish()
-        return True
+        return search.finish()
     except SearchError as error:
         result.search = error.args[0]
     shutil.rmtree(output / FOLDER, ignore_errors=True)  # stale: it may hold a release now held back
-    return False
+    return None
 
 
 # -- collect ---------------------------------------------------------------------------------

@@ -37,6 +37,8 @@ class Manifest(msgspec.Struct):
     files: list[str] = msgspec.field(default_factory=list)  #: every file the run wrote
     pages: dict[str, str] = msgspec.field(default_factory=dict)  #: listing page or feed -> digest of its values
     searchable: bool = False  #: the search index matches the release pages
+    #: the search index's fragment files -> the address of the page each is of (see :mod:`.search`)
+    fragments: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 def read(output: Path) -> Manifest:
