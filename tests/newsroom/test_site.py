@@ -497,6 +497,15 @@ def test_a_rebuild_writes_only_the_changed_page_s_fragment(tmp_path: Path) -> No
     assert all(b"added 60 jobs" not in data for data in index.values())
 
 
+def test_the_search_index_can_be_read_by_a_web_server_of_another_user(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        build(examples(tmp_path), tmp_path / "public")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "public" / "pagefind").stat().st_mode & 0o777 == 0o755
+
+
 def test_a_manifest_that_misnames_a_fragment_makes_the_index_again(tmp_path: Path) -> None:
     source = examples(tmp_path)
     output = tmp_path / "public"
