@@ -106,6 +106,35 @@ def test_footer_after_the_contact_block_is_dropped() -> None:
     assert "## Contact\n\nAna Ruiz, <ana@example.org>" in result.markdown
 
 
+TOP_CONTACT = "CONTACT:\nAna Ruiz\nPress Officer\n+41 22 555 01 23\nana.ruiz@example.org\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{TOP_CONTACT}\nFOR IMMEDIATE RELEASE\n\nHeadline for a test release\n\n{LEDE}\n\n###\n",
+        f"FOR IMMEDIATE RELEASE\nMedia {TOP_CONTACT}\nHeadline for a test release\n\n{LEDE}\n",
+    ],
+    ids=["above the release line", "under it"],
+)
+def test_a_contact_block_above_the_headline_is_the_media_contact(text: str) -> None:
+    result = import_bytes(text.encode(), "text", DEFAULT)
+    (contact,) = result.release.contacts
+    assert (contact.name, contact.title, contact.email) == ("Ana Ruiz", "Press Officer", "ana.ruiz@example.org")
+    assert contact.phone == "+41 22 555 01 23"
+    assert result.release.title == "Headline for a test release"
+    assert not [line for line in result.dropped if "Ana Ruiz" in line or "ana.ruiz" in line]
+    body = [result.release.blocks[i].text for i in result.release.body]
+    assert body[0].startswith("GENEVA, 3 March 2026")
+
+
+def test_a_contact_label_above_the_headline_with_no_address_is_not_a_contact() -> None:
+    text = f"Contact\nNews\nAbout us\n\nHeadline for a test release\n\n{LEDE}\n"
+    result = import_bytes(text.encode(), "text", DEFAULT)
+    assert result.release.contacts == ()
+    assert "## Contact" not in result.markdown
+
+
 @pytest.mark.parametrize(
     ("line", "mark"),
     [

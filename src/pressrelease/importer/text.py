@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..parse.contact_values import EMAIL, PHONE
 from .blocks import (
     Boilerplate,
     Document,
@@ -29,6 +30,7 @@ from .blocks import (
     ends_article,
     ends_sentence,
     escape,
+    is_contact_label,
     is_menu,
     is_punctuation,
     is_who_we_are,
@@ -65,6 +67,12 @@ def read_text(text: str) -> Document:
     lede = find_lede(texts, [u.nav is not None for u in units])
     if lede is None:
         return Document("text", [], dropped=texts)
+    contact: list[_Unit] = []
+    top = _top_contact(units, lede)
+    if top is not None:
+        start, end = top
+        contact, units = units[start:end], units[:start] + units[end:]
+        lede -= end - start
     first = lede
     # Walk up to the navigation; a short line the page repeats ("MINISTRY", "MINISTRY") is passed over.
     while first > 0 and lede - first < _HEAD_LIMIT and units[first - 1].nav in (None, "repeated"):
@@ -76,13 +84,35 @@ def read_text(text: str) -> Document:
     body, tail = _cut_footer(units[lede:], head.title)
     return Document(
         "text",
-        _pieces(body),
+        _pieces(body) + [paragraph(u.text, u.gap) for u in contact],
         title=head.title,
         subtitle=head.subtitle,
         head=head.lines,
         boilerplate=boilerplate,
         dropped=[*dropped, *head.dropped, *tail],
     )
+
+
+_TOP_CONTACT_LINES = 8  #: lines under a contact label above the headline: name, title, phones, emails
+
+
+def _top_contact(units: list[_Unit], lede: int) -> tuple[int, int] | None:
+    """``CONTACT:`` with a name, a title, a phone and an email above the headline.
+
+    American releases often open so, before ``FOR IMMEDIATE RELEASE``: it is the media
+    contact, not navigation. The (start, end) of the label and its lines (up to a
+    blank line), when they give an email address or a phone number.
+    """
+    for start in range(lede):
+        if units[start].nav is not None or not is_contact_label(units[start].text):
+            continue
+        end = start + 1
+        while end < lede and end - start <= _TOP_CONTACT_LINES and not units[end].gap:
+            end += 1
+        lines = [u.text for u in units[start + 1 : end]]
+        if lines and any(EMAIL.search(line) or PHONE.search(line) for line in lines):
+            return start, end
+    return None
 
 
 def _units(text: str) -> list[_Unit]:
