@@ -455,3 +455,29 @@ def test_investor_and_media_contacts_make_one_contact_section_with_both_people()
     ]
     assert [s.kind for s in result.release.sections] == ["contact"]
     assert "## 303-555-0117" not in result.markdown and "## Ruth Nakamura" not in result.markdown
+
+
+@pytest.mark.parametrize(
+    ("line", "organisation"),
+    [
+        ("From: Department for Transport and Jane Cole MP", "Department for Transport"),
+        (
+            "From: Department for Towns, Housing and Communities and The Rt Hon Ann Lee MP",
+            "Department for Towns, Housing and Communities",
+        ),
+        ("From: Ministry of Rivers, Lord Vale of Leigh and Baroness Dee", "Ministry of Rivers"),
+        ("From: Office for Ports, and Sir Tom Hale MP", "Office for Ports"),
+        ("From: Home Office and Ministry of Justice", "Home Office and Ministry of Justice"),
+    ],
+)
+def test_a_from_line_names_the_department_not_its_ministers(line: str, organisation: str) -> None:
+    text = f"New funding for rural bus routes\n\n{line}\nPublished 12 February 2026\n\n{LEDE}\n"
+    result = import_bytes(text.encode(), "text", DEFAULT)
+    assert result.release.organization is not None
+    assert result.release.organization.name == organisation
+
+
+def test_a_from_line_that_names_only_a_minister_gives_no_organisation() -> None:
+    text = f"New funding for rural bus routes\n\nFrom: Jane Cole MP\nPublished 12 February 2026\n\n{LEDE}\n"
+    result = import_bytes(text.encode(), "text", DEFAULT)
+    assert result.release.organization is None

@@ -372,12 +372,28 @@ def place_of_date_line(text: str) -> str | None:
     return "/".join(p.name for p in dateline.places) if dateline is not None else None
 
 
+#: a list and its last name (``..., X`` or ``... and X``)
+_LAST_OF_LIST = re.compile(r"^(.+)(?:,\s*|\s+and\s+)(.+)$")
+#: a person, not a body: ``Jane Cole MP``, ``The Rt Hon Jane Cole``, ``Lord Smith of Leigh``
+_PERSON = re.compile(
+    r"^(?:the\s+)?(?:rt\.?\s+hon\.?|lord|baroness|sir|dame)\s|\s(?:mp|msp|ms|mla|am|mep)$", re.IGNORECASE
+)
+
+
 def from_line(text: str) -> str | None:
-    """``From: Department for Flood Resilience`` -> the body named, else None."""
+    """``From: Department for Flood Resilience`` -> the body named, else None.
+
+    GOV.UK lists the ministers beside the department (``From: Department for
+    Transport and Jane Cole MP``): the people at the end of the list are left out, the
+    body is what is named before them.
+    """
     match = re.match(r"^\s*([^:：]{2,20})\s*[:：]\s*(\S.{1,150})$", text)
     if not match or match.group(1).strip().casefold() not in word_set("from_labels"):
         return None
-    return match.group(2).strip().strip("*_ ")
+    named = match.group(2).strip().strip("*_ ")
+    while (split := _LAST_OF_LIST.match(named)) is not None and _PERSON.search(split.group(2).strip()):
+        named = split.group(1).strip().rstrip(",").strip()
+    return None if _PERSON.search(named) else named
 
 
 # -- Markdown escaping -----------------------------------------------------------------------
