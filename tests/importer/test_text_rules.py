@@ -128,6 +128,14 @@ def test_a_contact_block_above_the_headline_is_the_media_contact(text: str) -> N
     assert body[0].startswith("GENEVA, 3 March 2026")
 
 
+def test_a_un_release_ends_at_its_stars_and_its_media_notice_is_footer() -> None:
+    text = f"SG/SM/23001\n12 March 2026\n\nHeadline for a test release\n\n{LEDE}\n\n* *** *\n\n"
+    result = import_bytes((text + "For information media. Not an official record.\n").encode(), "text", DEFAULT)
+    assert [m.text for m in result.release.end_marks] == ["###"]
+    assert "official record" not in result.markdown and "\\*" not in result.markdown
+    assert result.dropped[-1] == "For information media. Not an official record."
+
+
 def test_a_contact_label_above_the_headline_with_no_address_is_not_a_contact() -> None:
     text = f"Contact\nNews\nAbout us\n\nHeadline for a test release\n\n{LEDE}\n"
     result = import_bytes(text.encode(), "text", DEFAULT)
@@ -146,6 +154,8 @@ def test_a_contact_label_above_the_headline_with_no_address_is_not_a_contact() -
         ("Ends", "ENDS"),
         ("ends", "ENDS"),
         ("Endstation", None),
+        ("* *** *", "###"),
+        ("* * *", None),
     ],
 )
 def test_end_marks(line: str, mark: str | None) -> None:

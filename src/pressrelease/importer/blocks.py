@@ -256,8 +256,8 @@ def end_mark(text: str) -> str | None:
     own = _own_end_marks()
     if squeezed in own:
         return stripped if stripped in own.values() else own[squeezed]
-    if squeezed in ("###", "#-#-#"):
-        return "###"
+    if squeezed in ("###", "#-#-#", "*****"):
+        return "###"  # "* *** *" closes the UN's releases (press.un.org): written as the format's mark
     if squeezed.upper() in ("-30-", "-ENDS-", "ENDS", "—ENDS—", "–ENDS–"):
         # "Ends" alone on a line ends many British releases: written as the format's mark
         upper = stripped.upper()
