@@ -8,7 +8,8 @@ Four figures, each against its target (the newsroom issue):
 1. a first build of N releases (copies of the examples with distinct titles and
    slugs, no PDFs) with ``-j 2``, search index included, wall time with start-up;
 2. a rebuild with nothing changed;
-3. a rebuild after one release changed;
+3. a rebuild after one release changed, three times (another release each time:
+   the first rebuild after a first build, then two more as an editor would make);
 4. ``preview``: from saving a release to the reloaded page holding the change (the
    save, the file event, the server-sent ``reload``, the page fetched again), the
    median of ten saves of the seed release.
@@ -58,17 +59,19 @@ def make_releases(folder: Path, count: int) -> list[Path]:
 
 def timed(command: list[str]) -> tuple[float, str]:
     """Wall seconds of a command, and a line with its CPU seconds (its own and its
-    children's: the workers and Pagefind) and what it printed. On a busy machine the
-    CPU figure shows what a quiet one's wall time would be for one process."""
+    children's: the workers and Pagefind), the kernel's part of them, and what it
+    printed. On a busy machine the CPU figure shows what a quiet one's wall time would
+    be for one process; a large kernel part is the file system at work (see the README)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    system = after.ru_stime - before.ru_stime
+    cpu = after.ru_utime - before.ru_utime + system
     if done.returncode not in (0, 1):
         raise SystemExit(f"failed ({done.returncode}): {done.stderr.strip()}")
-    return seconds, f"CPU {cpu:.2f} s; {done.stdout.strip()}"
+    return seconds, f"CPU {cpu:.2f} s, system {system:.2f} s; {done.stdout.strip()}"
 
 
 def preview_latency(saves: int = 10) -> float:
@@ -140,15 +143,17 @@ def main() -> None:
         print(f"first build, {args.count} releases, -j 2: {first:.2f} s  ({said})")
         unchanged, said = timed(command)
         print(f"rebuild, nothing changed:               {unchanged:.2f} s  ({said})")
-        one = releases[len(releases) // 2]
-        one.write_text(one.read_text().replace("(No. ", "(Number "))
-        changed, said = timed(command)
-        print(f"rebuild, one release changed:           {changed:.2f} s  ({said})")
+        changed = []
+        for one in (releases[len(releases) // 2], releases[len(releases) // 3], releases[len(releases) // 5]):
+            one.write_text(one.read_text().replace("(No. ", "(Number "))
+            seconds, said = timed(command)
+            changed.append(seconds)
+            print(f"rebuild, one release changed:           {seconds:.2f} s  ({said})")
     latency = preview_latency()
     print(f"preview, save to reloaded page:         {latency * 1000:.0f} ms (median of 10)")
     targets = [
         ("first build < 15 s", first < 15.0),
-        ("one-change rebuild < 1.5 s", changed < 1.5),
+        ("one-change rebuild < 1.5 s (the slowest of three)", max(changed) < 1.5),
         ("preview reload < 500 ms", latency < 0.5),
     ]
     for name, met in targets:
