@@ -16,7 +16,8 @@ The steps, as :func:`build_site` runs them:
 4. **write** each file atomically, and only when its bytes changed; delete the files
    of the last run that this run did not make (a release removed, or now embargoed);
 5. **search**: Pagefind indexes the release pages into a fresh folder that then
-   replaces the old one.
+   replaces the old one; the fragments of pages that did not change are linked
+   there from the old index, so Pagefind writes only the others (:mod:`.search`).
 
 An embargoed release reaches no file at all: it is never rendered, so its words
 cannot leak through a page, a feed, the sitemap or the search index.
