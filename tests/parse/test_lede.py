@@ -99,6 +99,13 @@ FORMS = [
     ("TORONTO (March 26, 2026) -- A company.", ["TORONTO"], "March 26, 2026", (26, 3, 2026), "--", None),
     ("LONDON, Sept 28 (Reuters) - Stocks fell.", ["LONDON"], "Sept 28", (28, 9, None), "-", "Reuters"),
     ("CHICAGO — A coalition said.", ["CHICAGO"], None, None, "—", None),
+    # a date in figures: a full stop is day first; otherwise the number over 12 is the day
+    ("BERLIN, 28.03.2026 – Die Agentur teilte mit.", ["BERLIN"], "28.03.2026", (28, 3, 2026), "–", None),
+    ("BRUSSELS, 28/03/2026 – The agency said.", ["BRUSSELS"], "28/03/2026", (28, 3, 2026), "–", None),
+    ("Roma, 28-03-2026 – The agency said.", ["Roma"], "28-03-2026", (28, 3, 2026), "–", None),
+    ("BOSTON, 03/28/2026 – The company said.", ["BOSTON"], "03/28/2026", (28, 3, 2026), "–", None),
+    # the order cannot be told: the place is the dateline's, the date is not read
+    ("BRUSSELS, 12/03/2026 – The agency said.", ["BRUSSELS"], None, None, "–", None),
 ]
 
 

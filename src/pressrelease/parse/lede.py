@@ -3,7 +3,8 @@
 Forms accepted (docs/format.md): ``Minsk – ``, ``MINSK, Belarus, 19 July 2024 – ``,
 ``NEW YORK, March 15, 2024 /PRNewswire/ -- ``, ``Dakar/New York, 22 December 2015 –``,
 ``BAMAKO, Mali/GENEVA/NEW YORK, 18 December 2015 –``, ``NAIROBI, 30 March (UNEP) --``,
-``NEW YORK (May 29, 2018) –``, ``PARIS, le 26 mars 2026 –``, ``МИНСК, 19 июля 2024 года –``.
+``NEW YORK (May 29, 2018) –``, ``PARIS, le 26 mars 2026 –``, ``МИНСК, 19 июля 2024 года –``,
+``BERLIN, 26.03.2026 –``.
 Each may be set in bold or italics (``**GENEVA** –``, ``**NAIROBI, 3 May 2026 –**``), as
 agencies' web pages often do: the emphasis marks are read as spaces, so offsets into
 the block's source stay true, and the dateline's text keeps them.
@@ -13,8 +14,10 @@ from __future__ import annotations
 
 import re
 
+import msgspec
+
 from ..model import Block, Dateline, DateMention, Place
-from .dates import find_dates
+from .dates import find_dates, numeric_dates
 from .language import Language
 
 # A dash with spaces around it, or a bare "--" (the old wire form "TRENTON, NJ--Nov. 30"),
@@ -26,6 +29,8 @@ _SEPARATOR = re.compile(
     r"|(?<=\))\s*(-?[—–]|--?)(?=\s*\S|$)|(?<=[^\W\d_])(-)(?=\s+[A-ZÀ-ÞА-ЯЁ“«'\"])"
     r"|(?<=\d)([—–])(?=\s)"
 )
+#: a date in figures closing the place: ``BERLIN, 28.03.2026``, ``BRUSSELS, 12/03/2026``
+_NUMERIC_DATE_END = re.compile(r"(?:,\s*|\s+)(\d{1,2}([./-])\d{1,2}\2\d{4})$")
 _WIRE = re.compile(r"\s*(?:/\s*([^/]{2,40}?)\s*/|\(([^)]{2,40})\))\s*$")
 _LOWER_OK = {
     "de",
@@ -84,9 +89,12 @@ def find_dateline(lede: Block) -> Dateline | None:
 def _abbreviations_only(prefix: str) -> bool:
     """True when every full stop in ``prefix`` ends an abbreviation (``N.J.``, ``Oct.``, ``St.``).
 
-    A German ordinal day (``BERLIN, 26. März 2026``) counts as one.
+    A German ordinal day (``BERLIN, 26. März 2026``) counts as one, and so do the stops of
+    a date in figures (``BERLIN, 26.03.2026``).
     """
-    stripped = re.sub(r"\b(?:[A-Z]\.){1,3}|\b[A-Z][a-z]{1,4}\.|\b\d{1,2}\.(?=\s+\w)", "", prefix)
+    stripped = re.sub(
+        r"\b(?:[A-Z]\.){1,3}|\b[A-Z][a-z]{1,4}\.|\b\d{1,2}\.(?=\s+\w)|\b\d{1,2}\.\d{1,2}\.\d{4}\b", "", prefix
+    )
     return not any(ch in stripped for ch in ".!?;")
 
 
@@ -119,6 +127,9 @@ def _read_prefix(lede: Block, prefix: str, match: re.Match[str]) -> Dateline | N
         date = date or candidate
         work = work[: work.rfind(candidate.text)].rstrip(" ,，،—–")  # "KE —14 June 2026": the dash too
         work = re.sub(r"(?:,\s*|\s+)(?:le|el|the)$", "", work, flags=re.IGNORECASE).rstrip(" ,，،")
+    if date is None and (figures := _NUMERIC_DATE_END.search(work)) is not None:
+        date = _numeric_date(lede, figures)
+        work = work[: figures.start()].rstrip(" ,")
     places = _places(lede, work)
     if not places:
         return None
@@ -134,6 +145,17 @@ def _read_prefix(lede: Block, prefix: str, match: re.Match[str]) -> Dateline | N
         span=lede.locate(0, end),
         wire=wire,
     )
+
+
+def _numeric_date(lede: Block, figures: re.Match[str]) -> DateMention | None:
+    """The date of ``28.03.2026`` (a full stop: day first) or ``28/03/2026`` (the number over
+    12 is the day); None when the order cannot be told (``12/03/2026``): the place is
+    still the dateline's."""
+    mention = next(numeric_dates(figures.group(1)), None)
+    if mention is None:
+        return None
+    start, end = figures.span(1)
+    return msgspec.structs.replace(mention, span=lede.locate(start, end))
 
 
 def _places(lede: Block, text: str) -> list[Place]:
