@@ -481,3 +481,15 @@ def test_a_from_line_that_names_only_a_minister_gives_no_organisation() -> None:
     text = f"New funding for rural bus routes\n\nFrom: Jane Cole MP\nPublished 12 February 2026\n\n{LEDE}\n"
     result = import_bytes(text.encode(), "text", DEFAULT)
     assert result.release.organization is None
+
+
+@pytest.mark.parametrize("widget", ["SHARE THIS ARTICLE", "Share", "Share on LinkedIn", "Partager cet article"])
+def test_a_share_widget_between_the_headline_and_the_lede_does_not_hide_the_headline(widget: str) -> None:
+    text = (
+        "Robot lifts half a tonne\n\nNew model cuts loading time by a third\n\n"
+        f"NEWS PROVIDED BY\nAcme Robotics Inc.\nMar 03, 2026, 08:00 ET\n\n{widget}\n\n{LEDE}\n"
+    )
+    result = import_bytes(text.encode(), "text", DEFAULT)
+    assert result.release.title == "Robot lifts half a tonne"
+    assert result.release.subtitle == "New model cuts loading time by a third"
+    assert widget not in result.markdown

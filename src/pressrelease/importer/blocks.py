@@ -119,9 +119,14 @@ def label_of(text: str) -> str:
 _BREADCRUMB = re.compile(r"^[^>›\n]{1,40}(?:\s[>›]\s[^>›\n]{1,60})+$")
 
 
+def is_share(text: str) -> bool:
+    """``SHARE THIS ARTICLE``, ``Share on LinkedIn``: a sharing widget's line."""
+    return label_of(text) in word_set("share")
+
+
 def is_menu(text: str) -> bool:
     label = label_of(text)
-    if label in word_set("menu") or _BREADCRUMB.match(label):
+    if label in word_set("menu") or label in word_set("share") or _BREADCRUMB.match(label):
         return True
     return word_count(label) <= 8 and label.startswith(word_prefixes("menu_prefixes"))
 

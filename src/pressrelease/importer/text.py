@@ -33,6 +33,7 @@ from .blocks import (
     is_contact_label,
     is_menu,
     is_punctuation,
+    is_share,
     is_who_we_are,
     label_of,
     metadata_date,
@@ -75,8 +76,10 @@ def read_text(text: str) -> Document:
         lede -= end - start
     first = lede
     # Walk up to the navigation; a short line the page repeats ("MINISTRY", "MINISTRY") is passed over.
-    while first > 0 and lede - first < _HEAD_LIMIT and units[first - 1].nav in (None, "repeated"):
-        if starts_footer(units[first - 1].text):
+    # A sharing widget between the headline and the lede is passed over, not a stop.
+    while first > 0 and lede - first < _HEAD_LIMIT:
+        above = units[first - 1]
+        if not is_share(above.text) and (above.nav not in (None, "repeated") or starts_footer(above.text)):
             break
         first -= 1
     head = read_head([u.text for u in units[first:lede] if u.nav is None])
