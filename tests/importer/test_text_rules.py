@@ -155,6 +155,9 @@ def test_a_contact_label_above_the_headline_with_no_address_is_not_a_contact() -
         ("ends", "ENDS"),
         ("Endstation", None),
         ("* *** *", "###"),
+        ("Fin", "FIN"),
+        ("- Fin -", "- FIN -"),
+        ("Final", None),
         ("* * *", None),
     ],
 )

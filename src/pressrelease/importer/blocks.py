@@ -263,8 +263,9 @@ def end_mark(text: str) -> str | None:
         return stripped if stripped in own.values() else own[squeezed]
     if squeezed in ("###", "#-#-#", "*****"):
         return "###"  # "* *** *" closes the UN's releases (press.un.org): written as the format's mark
-    if squeezed.upper() in ("-30-", "-ENDS-", "ENDS", "—ENDS—", "–ENDS–"):
-        # "Ends" alone on a line ends many British releases: written as the format's mark
+    if squeezed.upper() in ("-30-", "-ENDS-", "ENDS", "—ENDS—", "–ENDS–", "FIN", "-FIN-", "—FIN—", "–FIN–"):
+        # "Ends" alone on a line ends many British releases, "Fin" French and Spanish
+        # ones: written as the format's mark
         upper = stripped.upper()
         return upper if upper in END_MARKS else squeezed.upper()
     return None
