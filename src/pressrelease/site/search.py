@@ -11,10 +11,10 @@ write a file named by its content (a page's fragment, ``fragment/<hash>.pf_fragm
 that is already in its output folder. So the fresh folder starts with hard links to
 the fragments of the last index whose page did not change (the manifest keeps which
 page each fragment is of), and Pagefind writes the few others. That spares it most
-of its writing, and the file system the making of a thousand files: on a file system
+of its writing, and the file system the making of a thousand files: a file system
 that holds a deleted file's inode back for a while (ext4 without a journal: a minute,
-five while the inode table is unwritten), each new file is placed after every
-recently freed one, which cost up to a second of kernel time when the last index (or
+five while the inode table is unwritten) scans past every recently freed inode for
+each new file, which cost up to a second of kernel time when the last index (or
 anything else) had just been deleted. Only fragments of pages published now and
 unchanged are linked; a fragment the new index does not have (its page changed) is
 removed, and when the folder does not hold exactly one fragment for each page
