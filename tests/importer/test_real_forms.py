@@ -493,3 +493,26 @@ def test_a_share_widget_between_the_headline_and_the_lede_does_not_hide_the_head
     assert result.release.title == "Robot lifts half a tonne"
     assert result.release.subtitle == "New model cuts loading time by a third"
     assert widget not in result.markdown
+
+
+@pytest.mark.parametrize(
+    ("heading", "code", "name"),
+    [
+        ("Acerca del Observatorio de Ríos", "es", "Observatorio de Ríos"),
+        ("Acerca de la Agencia del Agua", "es", "Agencia del Agua"),
+        ("À propos de l’Observatoire des fleuves", "fr", "Observatoire des fleuves"),
+        ("Über die Flussbehörde", "de", "Flussbehörde"),
+        ("About the Harbor Fund", "en", "Harbor Fund"),
+    ],
+)
+def test_the_about_heading_names_the_organisation_in_each_language(heading: str, code: str, name: str) -> None:
+    text = f"Headline for a test release\n\n{LEDE}\n\n{heading}\nIt measures rivers in 40 countries.\n"
+    result = import_bytes(text.encode(), "text", DEFAULT, language=code)
+    assert result.release.organization is not None
+    assert result.release.organization.name == name
+
+
+@pytest.mark.parametrize(("heading", "code"), [("Acerca de nosotros", "es"), ("About us", "en"), ("À propos", "fr")])
+def test_an_about_us_heading_names_no_organisation(heading: str, code: str) -> None:
+    text = f"Headline for a test release\n\n{LEDE}\n\n{heading}\nIt measures rivers in 40 countries.\n"
+    assert import_bytes(text.encode(), "text", DEFAULT, language=code).release.organization is None

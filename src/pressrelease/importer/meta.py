@@ -253,10 +253,13 @@ def choose_organization(
 
 def _about_name(heading: str) -> str | None:
     """``About Pallas Thermal`` -> ``Pallas Thermal``; None for ``About us`` or ``About``."""
-    match = re.match(r"^\s*(?:about|à propos d[eu]s?|à propos d['’]|acerca de|sobre|о|об|über)\s+(.+)$", heading, re.I)
+    match = re.match(
+        r"^\s*(?:about|à propos d[eu]s?|à propos d['’]|acerca del?|sobre|о|об|über)\s+(.+)$", heading, re.I
+    )
     if not match:
         return None
-    name = re.sub(r"^(?:the|l['’]|la|le|les|el)\s*", "", match.group(1).strip(), flags=re.I).strip()
+    name = re.sub(r"^(?:the|l['’]|la|le|les|el|los|las|die|der|den|das)\s*", "", match.group(1).strip(), flags=re.I)
+    name = name.strip()
     return name if name[:1].isupper() else None
 
 
