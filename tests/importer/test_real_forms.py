@@ -516,3 +516,15 @@ def test_the_about_heading_names_the_organisation_in_each_language(heading: str,
 def test_an_about_us_heading_names_no_organisation(heading: str, code: str) -> None:
     text = f"Headline for a test release\n\n{LEDE}\n\n{heading}\nIt measures rivers in 40 countries.\n"
     assert import_bytes(text.encode(), "text", DEFAULT, language=code).release.organization is None
+
+
+def test_a_pasted_emails_from_header_is_not_the_organisation() -> None:
+    text = (
+        "From: Press Office <press@riverfund.example.org>\nSent: Tuesday, March 3, 2026 9:02 AM\n"
+        "To: Newsdesk <news@paper.example.com>\nSubject: PRESS RELEASE: Wetlands grant\n\n"
+        f"River Fund grants £2m to restore wetlands\n\n{LEDE}\n"
+    )
+    result = import_bytes(text.encode(), "text", DEFAULT)
+    assert result.release.organization is None
+    assert result.release.title == "River Fund grants £2m to restore wetlands"
+    assert "press@riverfund" not in result.markdown

@@ -391,12 +391,15 @@ def from_line(text: str) -> str | None:
 
     GOV.UK lists the ministers beside the department (``From: Department for
     Transport and Jane Cole MP``): the people at the end of the list are left out, the
-    body is what is named before them.
+    body is what is named before them. A pasted email's ``From:`` header names a
+    mailbox, not a body.
     """
     match = re.match(r"^\s*([^:：]{2,20})\s*[:：]\s*(\S.{1,150})$", text)
     if not match or match.group(1).strip().casefold() not in word_set("from_labels"):
         return None
     named = match.group(2).strip().strip("*_ ")
+    if "@" in named:
+        return None  # an email's sender (``From: Press Office <press@example.org>``), not a body
     while (split := _LAST_OF_LIST.match(named)) is not None and _PERSON.search(split.group(2).strip()):
         named = split.group(1).strip().rstrip(",").strip()
     return None if _PERSON.search(named) else named

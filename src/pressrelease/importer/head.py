@@ -194,6 +194,8 @@ def _field(line: str) -> bool:
         return False
     if label_of(label) in word_set("date_labels") or label_of(label) in word_set("field_labels"):
         return True
+    if "@" in value and word_count(label) <= 2:
+        return True  # a pasted email's sender: ``From: Press Office <press@example.org>``
     return word_count(line) <= _FIELD_MAX_WORDS and (not value.strip() or is_kicker(value))
 
 
