@@ -15,6 +15,7 @@ from pathlib import Path
 import feedparser
 import html5lib
 import pytest
+from bs4 import BeautifulSoup
 
 from cliutil import loaded_after
 from cliutil import run_main as run  # tests/ is on sys.path
@@ -648,3 +649,18 @@ def test_a_version_left_out_for_lint_errors_is_not_linked(tmp_path: Path) -> Non
     ru.write_text(ru.read_text().replace("location: Минск [TK]\n", "location: Минск\n"))  # fixed: out, linked
     build(source, output, search=False)
     assert seed_links_ru(output)
+
+
+def test_english_releases_of_every_region_share_one_search_index(tmp_path: Path) -> None:
+    """Pagefind keeps an index per <html lang>, dialects apart: en-GB and en-US pages must
+    both be found from the site's "en" search page, so a release page's <html> gives the
+    language alone and its article the full tag."""
+    output = tmp_path / "public"
+    build(examples(tmp_path), output)
+    languages = json.loads((output / "pagefind" / "pagefind-entry.json").read_text())["languages"]
+    assert not [code for code in languages if "-" in code]
+    english = [p for p in (output / "releases").glob("*/index.html") if 'lang="en' in p.read_text()[:200]]
+    assert languages["en"]["page_count"] == len(english) >= 3
+    page = BeautifulSoup((output / "releases" / AP_SLUG / "index.html").read_text(), "html.parser")
+    assert page.html["lang"] == "en"
+    assert page.select_one("article.release")["lang"] == "en-US"

@@ -62,6 +62,9 @@ def release_files(
     images = PageImages(entry.url)
     values = context.build(shown, config, "page", image_url=images, web=_addresses(release, url, images))
     values.update(
+        # Pagefind keeps one index per <html lang>, dialects apart: en-GB and en-US pages
+        # would be searched apart from the site's "en" search page.
+        html_lang=values["lang"].split("-")[0].lower(),
         canonical=url,
         page_url=url,
         published=entry.published.isoformat(),
