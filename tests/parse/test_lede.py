@@ -106,6 +106,9 @@ FORMS = [
     ("BOSTON, 03/28/2026 – The company said.", ["BOSTON"], "03/28/2026", (28, 3, 2026), "–", None),
     # the order cannot be told: the place is the dateline's, the date is not read
     ("BRUSSELS, 12/03/2026 – The agency said.", ["BRUSSELS"], None, None, "–", None),
+    # the date first, then the place
+    ("12 March 2026, Geneva – The agency said.", ["Geneva"], "12 March 2026", (12, 3, 2026), "–", None),
+    ("March 12, 2026, NEW YORK -- The company said.", ["NEW YORK"], "March 12, 2026", (12, 3, 2026), "--", None),
 ]
 
 
@@ -255,6 +258,8 @@ def test_only_the_first_line_of_the_lede_is_searched() -> None:
         "Exports grew by 12 per cent - a record.",
         "A new report finds that the number of children out of school – 250 million – is rising.",
         "However, GENEVA - which hosts the agency - was quiet.",
+        "12 March 2026 – The agency published its report.",
+        "12 March 2026, the agency said – for the first time – that it would act.",
     ],
 )
 def test_non_datelines_are_not_taken(text: str) -> None:

@@ -130,6 +130,8 @@ def _read_prefix(lede: Block, prefix: str, match: re.Match[str]) -> Dateline | N
     if date is None and (figures := _NUMERIC_DATE_END.search(work)) is not None:
         date = _numeric_date(lede, figures)
         work = work[: figures.start()].rstrip(" ,")
+    if date is None:
+        date, work = _date_first(lede, work)
     places = _places(lede, work)
     if not places:
         return None
@@ -145,6 +147,15 @@ def _read_prefix(lede: Block, prefix: str, match: re.Match[str]) -> Dateline | N
         span=lede.locate(0, end),
         wire=wire,
     )
+
+
+def _date_first(lede: Block, work: str) -> tuple[DateMention | None, str]:
+    """``12 March 2026, Geneva –``: a date, a comma and the place. The date is blanked out
+    of ``work`` (offsets into the lede stay true) and returned."""
+    first = next(find_dates(work, lede.locate), None)
+    if first is None or not work.startswith(first.text) or not work[len(first.text) :].startswith(","):
+        return None, work
+    return first, " " * (len(first.text) + 1) + work[len(first.text) + 1 :]
 
 
 def _numeric_date(lede: Block, figures: re.Match[str]) -> DateMention | None:
