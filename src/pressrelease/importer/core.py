@@ -71,17 +71,20 @@ def convert(
 
     laid = arrange(doc.pieces, lang, doc.kind == "text")
     body = "\n\n".join(laid.blocks).strip() + "\n"
+
     # The front matter comes from a first reading of the body. A long body is read in
     # short (the lede and what follows the running text): the same facts, unless the
     # parser finds a section or a lede the arrangement did not place, which the final
     # reading shows, and then the whole body is read as before.
-    draft = parse(_draft(lang.code, laid, whole=False), None, config)
-    filled = _fill(doc, config, draft, code, organization, everything)
-    release = parse(front_matter(filled.data) + "\n" + body, None, config)
-    if _reading(draft) != _reading(release):
-        draft = parse(_draft(lang.code, laid, whole=True), None, config)
+    def read(whole: bool) -> tuple[Release, _Filled, str, Release]:
+        draft = parse(_draft(lang.code, laid, whole=whole), None, config)
         filled = _fill(doc, config, draft, code, organization, everything)
-        release = parse(front_matter(filled.data) + "\n" + body, None, config)
+        markdown = front_matter(filled.data) + "\n" + body
+        return draft, filled, markdown, parse(markdown, None, config)
+
+    draft, filled, markdown, release = read(whole=False)
+    if _reading(draft) != _reading(release):
+        draft, filled, markdown, release = read(whole=True)
 
     found.extend(filled.found)
     found.append(("sections", ", ".join(f"{k} “{h}”" for k, h in laid.sections) or "none"))
@@ -92,7 +95,6 @@ def convert(
     for line in doc.head:
         if is_embargo_line(line):
             notes.append(f"embargo line left out: “{line.strip()}”; add `embargo:` with a time zone if it still holds")
-    markdown = front_matter(filled.data) + "\n" + body
     return ImportResult(
         markdown, release, found, filled.missing, notes, doc.dropped, doc.boilerplate, unsure + filled.unsure
     )
