@@ -45,6 +45,8 @@ _PAIRS = {
     "strong": "strong",
     "s": "s",
 }
+#: ``paragraph_open`` -> ``paragraph``...: one look-up per token instead of a split
+_PAIR_NAMES = {f"{name}_{side}": name for name in _PAIRS for side in ("open", "close")}
 
 
 def attribute(value: str) -> str:
@@ -115,7 +117,7 @@ class BodyRenderer:
                 out.append(f"<pre><code>{escape(token.content)}</code></pre>\n")
             elif kind == "hr":
                 out.append("<hr>\n")
-            elif kind.endswith(("_open", "_close")) and kind.rsplit("_", 1)[0] in _PAIRS:
+            elif kind in _PAIR_NAMES:
                 out.append(self.pair(token, prefix))
                 if kind == "paragraph_open" and not token.hidden:
                     prefix = ""
@@ -125,7 +127,7 @@ class BodyRenderer:
         return "".join(out)
 
     def pair(self, token: Token, prefix: str = "") -> str:
-        name = token.type.rsplit("_", 1)[0]
+        name = _PAIR_NAMES[token.type]
         tag = _PAIRS[name]
         if token.nesting == -1:
             if name == "paragraph" and token.hidden:
@@ -200,8 +202,8 @@ class BodyRenderer:
                 out.append(self.image(child))
             elif kind == "dateline":  # made by the context builder, never by Markdown
                 out.append(f'<span class="dateline">{escape(child.content, quote=False)}</span>')
-            elif kind.endswith(("_open", "_close")) and kind.rsplit("_", 1)[0] in _PAIRS:
-                tag = _PAIRS[kind.rsplit("_", 1)[0]]
+            elif kind in _PAIR_NAMES:
+                tag = _PAIRS[_PAIR_NAMES[kind]]
                 out.append(f"<{tag}>" if child.nesting == 1 else f"</{tag}>")
             else:
                 out.append(escape(child.content, quote=False))

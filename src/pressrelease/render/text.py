@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,11 +23,11 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+from markdown_it.token import Token
 
 from ..config import Config
 from ..errors import RenderError
-from ..model import Block, Release, Section
+from ..model import Release, Section
 from ..parse import flatten_deep_inlines
 from ..parse.language import language
 from .bidi import direction, mark_lines
@@ -100,7 +100,12 @@ def _bare(url: str) -> str:
 
 
 class _Walker:
-    """Turns blocks into :class:`_Line` lists, numbering links as it meets them."""
+    """Turns blocks into :class:`_Line` lists, numbering links as it meets them.
+
+    It walks markdown-it's flat token list (an opening token's closing one found once
+    per block by :func:`_closers`) rather than a ``SyntaxTreeNode``: building that tree
+    cost more than the walk itself on a long list.
+    """
 
     def __init__(self) -> None:
         self.links: dict[str, int] = {}
@@ -113,24 +118,24 @@ class _Walker:
         try:
             tokens = _parser().parseInline(text)
             flatten_deep_inlines(tokens)  # a headline nested 250 deep reads as its marks, not a RecursionError
-            root = SyntaxTreeNode(tokens)
-            return "".join(self.inline(child) for child in root.children)
+            return "".join(self.inline(token.children or []) for token in tokens)
         finally:
             self.footnotes = True
 
     # -- inline ---------------------------------------------------------------------------
 
-    def inline(self, node: SyntaxTreeNode) -> str:
+    def inline(self, tokens: Sequence[Token]) -> str:
         parts: list[str] = []
-        children = node.children
-        for index, child in enumerate(children):
-            kind = child.type
+        #: the links open here, each with the parts before it (markdown-it closes every one)
+        links: list[tuple[Token, list[str]]] = []
+        for index, token in enumerate(tokens):
+            kind = token.type
             if kind == "text":
-                parts.append(_without_refused_links(child.content))
+                parts.append(_without_refused_links(token.content))
             elif kind in ("code_inline", "html_inline"):
-                parts.append(child.content)
+                parts.append(token.content)
             elif kind == "softbreak":
-                following = children[index + 1] if index + 1 < len(children) else None
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
                 attribution = (
                     self.quote_depth > 0
                     and following is not None
@@ -140,18 +145,24 @@ class _Walker:
                 parts.append("\n" if attribution else " ")
             elif kind == "hardbreak":
                 parts.append("\n")
-            elif kind == "link":
-                parts.append(self.link(child))
+            elif kind == "link_open":
+                links.append((token, parts))
+                parts = []
+            elif kind == "link_close" and links:
+                opening, outer = links.pop()
+                outer.append(self.link(opening, "".join(parts)))
+                parts = outer
             elif kind == "image":
-                alt = self.inline(child).strip() or str(child.attrs.get("alt") or "").strip()
+                alt = self.inline(token.children or []).strip() or str(token.attrs.get("alt") or "").strip()
                 parts.append(f"[Image: {alt}]" if alt else "[Image]")
-            else:  # em, strong, s and anything a plugin adds: the words, not the marks
-                parts.append(self.inline(child))
+            elif token.children:  # anything a plugin adds: the words, not the marks
+                parts.append(self.inline(token.children))
+            # em, strong, s: their words are walked in turn, their marks dropped
         return "".join(parts)
 
-    def link(self, node: SyntaxTreeNode) -> str:
-        text = self.inline(node).strip()
-        url = safe_url(str(node.attrs.get("href") or ""))
+    def link(self, opening: Token, words: str) -> str:
+        text = words.strip()
+        url = safe_url(str(opening.attrs.get("href") or ""))
         if url is None:  # javascript:, file:, data: ... the words stay, the target goes
             return text
         if not text:
@@ -160,17 +171,18 @@ class _Walker:
         if scheme in ("mailto", "tel"):
             address = unquote(url.split(":", 1)[1]).split("?", 1)[0]
             return text if not address or address.lower() in text.lower() else f"{text} ({address})"
-        if node.markup in ("linkify", "autolink") or _bare(text) == _bare(url) or not self.footnotes:
+        if opening.markup in ("linkify", "autolink") or _bare(text) == _bare(url) or not self.footnotes:
             return text
         number = self.links.setdefault(url, len(self.links) + 1)
         return f"{text} [{number}]"
 
     # -- blocks -----------------------------------------------------------------------------
 
-    def blocks(self, nodes: Sequence[SyntaxTreeNode], tight: bool = False) -> list[_Line]:
+    def blocks(self, tokens: _Tokens, start: int, end: int, tight: bool = False) -> list[_Line]:
+        """The lines of the blocks from ``tokens[start]`` up to ``tokens[end]`` (not included)."""
         lines: list[_Line] = []
-        for node in nodes:
-            rendered = self.block(node)
+        for first, last in tokens.children(start, end):
+            rendered = self.block(tokens, first, last)
             if not rendered:
                 continue
             if lines and not tight:
@@ -178,66 +190,105 @@ class _Walker:
             lines.extend(rendered)
         return lines
 
-    def block(self, node: SyntaxTreeNode) -> list[_Line]:
-        kind = node.type
-        if kind == "paragraph":
-            return self.paragraph(self.inline(node.children[0]) if node.children else "")
-        if kind == "heading":
-            return self.paragraph(self.inline(node.children[0]).upper() if node.children else "")
-        if kind in ("bullet_list", "ordered_list"):
-            return self.list_(node)
-        if kind == "blockquote":
-            return self.quote(node)
+    def block(self, tokens: _Tokens, first: int, last: int) -> list[_Line]:
+        """The lines of one block: ``tokens[first]`` opens it and ``tokens[last]`` closes it."""
+        token = tokens.list[first]
+        kind = token.type
+        if kind == "paragraph_open":
+            return self.paragraph(self.inline(tokens.inline(first, last)))
+        if kind == "heading_open":
+            return self.paragraph(self.inline(tokens.inline(first, last)).upper())
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            return self.list_(tokens, first, last)
+        if kind == "blockquote_open":
+            return self.quote(tokens, first, last)
         if kind in ("fence", "code_block"):
-            return [_Line("", "", line, wrap=False) for line in node.content.rstrip("\n").split("\n")]
+            return [_Line("", "", line, wrap=False) for line in token.content.rstrip("\n").split("\n")]
         if kind == "hr":
             return [_Line("", "", RULE)]
-        if kind == "table":
-            return self.table(node)
+        if kind == "table_open":
+            return self.table(tokens, first, last)
         if kind == "inline":
-            return self.paragraph(self.inline(node))
-        return self.blocks(node.children)
+            return self.paragraph(self.inline(token.children or []))
+        return self.blocks(tokens, first + 1, last)
 
     def paragraph(self, text: str) -> list[_Line]:
         parts = [part.strip() for part in text.strip().split("\n")]
         return [_Line("", "", part) for part in parts if part]
 
-    def list_(self, node: SyntaxTreeNode) -> list[_Line]:
-        ordered = node.type == "ordered_list"
-        start = int(str(node.attrs.get("start", 1))) if ordered else 1
-        items = node.children
-        tight = all(child.hidden for item in items for child in item.children if child.type == "paragraph")
+    def list_(self, tokens: _Tokens, first: int, last: int) -> list[_Line]:
+        opening = tokens.list[first]
+        ordered = opening.type == "ordered_list_open"
+        start = int(str(opening.attrs.get("start", 1))) if ordered else 1
+        items = list(tokens.children(first + 1, last))
+        tight = all(
+            tokens.list[child].hidden
+            for item_first, item_last in items
+            for child, _ in tokens.children(item_first + 1, item_last)
+            if tokens.list[child].type == "paragraph_open"
+        )
         lines: list[_Line] = []
-        for number, item in enumerate(items, start=start):
+        for number, (item_first, item_last) in enumerate(items, start=start):
             marker = f"{number}. " if ordered else "- "
             indent = " " * len(marker)
             if lines and not tight:
                 lines.append(_BLANK)
-            inner = self.blocks(item.children, tight)
+            inner = self.blocks(tokens, item_first + 1, item_last, tight)
             if not inner:
                 lines.append(_Line(marker.rstrip(), indent, ""))
             for position, line in enumerate(inner):
                 if line.blank:
                     lines.append(line)
                     continue
-                first = (marker if position == 0 else indent) + line.first
-                lines.append(_Line(first, indent + line.rest, line.text, line.wrap))
+                prefix = (marker if position == 0 else indent) + line.first
+                lines.append(_Line(prefix, indent + line.rest, line.text, line.wrap))
         return lines
 
-    def quote(self, node: SyntaxTreeNode) -> list[_Line]:
+    def quote(self, tokens: _Tokens, first: int, last: int) -> list[_Line]:
         self.quote_depth += 1
         try:
-            inner = self.blocks(node.children)
+            inner = self.blocks(tokens, first + 1, last)
         finally:
             self.quote_depth -= 1
         return [_Line("> " + line.first, "> " + line.rest, line.text, line.wrap) for line in inner]
 
-    def table(self, node: SyntaxTreeNode) -> list[_Line]:
+    def table(self, tokens: _Tokens, first: int, last: int) -> list[_Line]:
         lines: list[_Line] = []
-        for row in _descendants(node, "tr"):
-            cells = [self.inline(cell.children[0]).strip() if cell.children else "" for cell in row.children]
-            lines.append(_Line("", "", " | ".join(cells)))
+        for row in range(first + 1, last):
+            if tokens.list[row].type == "tr_open":
+                cells = [
+                    self.inline(tokens.inline(cell_first, cell_last)).strip()
+                    for cell_first, cell_last in tokens.children(row + 1, tokens.closer[row])
+                ]
+                lines.append(_Line("", "", " | ".join(cells)))
         return lines
+
+
+class _Tokens:
+    """One block's flat token list, with the index of each opening token's closing one."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.list = tokens
+        self.closer = list(range(len(tokens)))  #: a token that opens nothing closes itself
+        opened: list[int] = []
+        for index, token in enumerate(tokens):
+            if token.nesting == 1:
+                opened.append(index)
+            elif token.nesting == -1 and opened:
+                self.closer[opened.pop()] = index
+
+    def children(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """(first, last) of each block directly inside ``tokens[start:end]``."""
+        index = start
+        while index < end:
+            last = self.closer[index]
+            yield index, last
+            index = last + 1
+
+    def inline(self, first: int, last: int) -> Sequence[Token]:
+        """The inline tokens of a paragraph, heading or table cell (none when it is empty)."""
+        inside = self.list[first + 1] if first + 1 < last else None
+        return (inside.children or []) if inside is not None and inside.type == "inline" else []
 
 
 @cache
@@ -245,16 +296,6 @@ def _parser() -> MarkdownIt:
     from ..parse import markdown
 
     return markdown()
-
-
-def _descendants(node: SyntaxTreeNode, kind: str) -> list[SyntaxTreeNode]:
-    found: list[SyntaxTreeNode] = []
-    for child in node.children:
-        if child.type == kind:
-            found.append(child)
-        else:
-            found.extend(_descendants(child, kind))
-    return found
 
 
 def _emit(lines: Sequence[_Line], width: int) -> str:
@@ -282,10 +323,6 @@ def _emit(lines: Sequence[_Line], width: int) -> str:
     return "\n".join(out)
 
 
-def _tree(block: Block) -> SyntaxTreeNode:
-    return SyntaxTreeNode(list(block.tokens))
-
-
 @dataclass(frozen=True, slots=True)
 class _Part:
     label: str
@@ -306,7 +343,8 @@ class _Document:
         return _emit(lines, self.width)
 
     def block(self, index: int) -> str:
-        lines = self.walker.blocks(_tree(self.release.blocks[index]).children)
+        tokens = _Tokens(self.release.blocks[index].tokens)
+        lines = self.walker.blocks(tokens, 0, len(tokens.list))
         prefix = dateline_prefix(self.release) if index == self.release.lede else None
         if prefix and lines:
             lines[0] = _Line(lines[0].first, lines[0].rest, prefix + lines[0].text, lines[0].wrap)
