@@ -250,3 +250,23 @@ def test_stdin_larger_than_two_megabytes_fails_with_one_message(monkeypatch: pyt
     job = build_mod.prepare(Path("-"), BuildOptions(), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert job.release is None
     assert job.problem == "input is larger than 2 MB; a press release never is"
+
+
+def test_the_cycle_collector_stays_paused_from_parse_to_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between the parse and the render, a collection of each generation would walk every
+    token of a long release in turn; the collector is on again once the release is done."""
+    import gc
+
+    collector_on: list[bool] = []
+    real = build_mod.make
+
+    def make(job: build_mod.Job) -> build_mod.Made:
+        collector_on.append(gc.isenabled())
+        return real(job)
+
+    monkeypatch.setattr(build_mod, "make", make)
+    assert gc.isenabled()
+    [result] = build([write(tmp_path, "release.md")], options(tmp_path / "out"))
+    assert result.status == "built", result.message
+    assert collector_on == [False]
+    assert gc.isenabled()

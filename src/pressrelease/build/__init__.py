@@ -17,13 +17,12 @@ from .pipeline import (
     BuildResult,
     Made,
     OutputError,
+    build_one,
     check_selection,
     config_for,
     discover,
     ensure_writable,
-    make,
     output_folder,
-    prepare,
     write,
 )
 from .processes import pool_size
@@ -82,7 +81,7 @@ def build(
         if on_start is not None:
             on_start(len(files))
         for index, path in enumerate(files):
-            settle(index, make(prepare(path, options, now)))
+            settle(index, build_one(path, options, now))
         return [results[i] for i in range(len(files))]
 
     from .pool import build_in_pool  # imported late: the pool brings concurrent.futures

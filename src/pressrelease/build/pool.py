@@ -21,7 +21,7 @@ from pathlib import Path
 from ..discover import STDIN
 from ..parse import parse
 from ..pools import executor
-from .pipeline import BuildOptions, Job, Made, job_for, make, prepare
+from .pipeline import BuildOptions, Job, Made, build_one, job_for, make, prepare
 from .processes import init_worker, pool_context, warm_up
 
 WARM_UP = Path(__file__).parent.parent / "data" / "warm-up.md"  #: the release :func:`warm_up_renderers` builds
@@ -63,11 +63,6 @@ def warm_up_renderers(path: Path, options: BuildOptions, now: dt.datetime) -> No
     make(replace(job, release=release, force=True))
 
 
-def make_source(source: Source, options: BuildOptions, now: dt.datetime) -> Made:
-    """A worker's task: read, parse, lint and render one release."""
-    return make(source if isinstance(source, Job) else prepare(source, options, now))
-
-
 class _Run:
     """Hands releases to the pool, and settles what comes back in file order."""
 
@@ -88,7 +83,7 @@ class _Run:
     def run(self) -> None:
         try:
             for index in range(len(self.sources)):
-                self.pending[self.pool.submit(make_source, self.sources[index], self.options, self.now)] = index
+                self.pending[self.pool.submit(build_one, self.sources[index], self.options, self.now)] = index
             self.advance()
             for future in as_completed(self.pending):
                 self.collect(future)
