@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import jinja2
@@ -77,9 +78,12 @@ def _without_refused_links(text: str) -> str:
     return "".join(parts) + text[done:] if parts else text
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """One logical line: its text and the prefixes of its first and following visual lines."""
+class _Line(NamedTuple):
+    """One logical line: its text and the prefixes of its first and following visual lines.
+
+    A named tuple, made about twice as fast as a frozen dataclass: a long list makes
+    two per item.
+    """
 
     first: str
     rest: str
