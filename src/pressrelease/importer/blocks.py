@@ -126,9 +126,11 @@ def is_share(text: str) -> bool:
 
 def is_menu(text: str) -> bool:
     label = label_of(text)
-    if label in word_set("menu") or label in word_set("share") or _BREADCRUMB.match(label):
+    if label in word_set("menu") or label in word_set("share"):
         return True
-    return word_count(label) <= 8 and label.startswith(word_prefixes("menu_prefixes"))
+    if (">" in label or "›" in label) and _BREADCRUMB.match(label):
+        return True
+    return label.startswith(word_prefixes("menu_prefixes")) and word_count(label) <= 8
 
 
 @cache
@@ -231,8 +233,11 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.strip()))
 
 
+_ALNUM = re.compile(r"[^\W_]")  #: a letter or a digit, as ``str.isalnum`` reads one
+
+
 def is_punctuation(text: str) -> bool:
-    return not any(ch.isalnum() for ch in text)
+    return _ALNUM.search(text) is None
 
 
 @cache
@@ -242,11 +247,10 @@ def _own_end_marks() -> dict[str, str]:
     marks: dict[str, str] = {}
     for code in available():
         for mark in language(code).end_marks:
-            marks.setdefault(_SPACES.sub("", mark), mark)
+            marks.setdefault("".join(mark.split()), mark)
     return marks
 
 
-_SPACES = re.compile(r"\s+")
 _END_MARK_MAX = 40  #: characters: an end mark is a few, even spaced out (``- E N D S -``)
 
 
@@ -257,7 +261,7 @@ def end_mark(text: str) -> str | None:
         return stripped
     if len(stripped) > _END_MARK_MAX:
         return None
-    squeezed = _SPACES.sub("", stripped)
+    squeezed = "".join(stripped.split())  # no spaces (a split, not a pattern: asked of every line)
     own = _own_end_marks()
     if squeezed in own:
         return stripped if stripped in own.values() else own[squeezed]
@@ -273,6 +277,8 @@ def end_mark(text: str) -> str | None:
 
 def dateline_only(text: str) -> bool:
     """``NEW YORK, March 15, 2024 /PRNewswire/ --`` alone on a line, the text on the next."""
+    if not text.endswith(("-", "—", "–")):
+        return False  # what the pattern asks first, without a search from every character
     return bool(_DATELINE_ONLY.search(text)) and word_count(text) <= 12 and dateline_of(text + " x") is not None
 
 
@@ -414,13 +420,24 @@ _ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 
 def escape(text: str) -> str:
     """Plain text as Markdown that reads back as the same text (lines kept)."""
-    lines = []
-    for line in text.split("\n"):
-        line = _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(0), line)
-        line = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
-        line = _ORDERED_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
-        lines.append(line)
-    return "\n".join(lines)
+    if "\n" not in text:
+        return _escape_line(text)  # most text is one line: asked of every line of a pasted page
+    return "\n".join(map(_escape_line, text.split("\n")))
+
+
+def _escape_line(line: str) -> str:
+    line = _INLINE_SPECIAL.sub(_backslashed, line)
+    line = _LINE_START.sub(_backslashed_mark, line)
+    return _ORDERED_START.sub(_backslashed_mark, line)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group(0)
+
+
+def _backslashed_mark(match: re.Match[str]) -> str:
+    """The indent kept, the mark after it escaped."""
+    return match.group(1) + "\\" + match.group(2)
 
 
 def paragraph(text: str, gap_before: bool = False) -> Piece:

@@ -57,11 +57,21 @@ class _Unit:
     text: str
     gap: bool  #: a blank line stood before it
     nav: str | None = None  #: why it is navigation, if it is
+    label: str = ""  #: :func:`label_of` the text, read once the text is final (:meth:`settle`)
+    end: str | None = None  #: the end mark the line is, if it is (read with ``label``)
+
+    def settle(self) -> None:
+        """Read what every later pass asks of the line, once: a megabyte of short
+        lines is hundreds of thousands of units, each asked again in every pass."""
+        self.label = label_of(self.text)
+        self.end = end_mark(self.text)
 
 
 def read_text(text: str) -> Document:
     """Find the article in ``text`` and return it as pieces."""
     units = _split_merged_head(_join_page_breaks(_split_date_prefix(_units(text))))
+    for unit in units:
+        unit.settle()
     _mark_navigation(units)
     boilerplate = _who_we_are(units)
     texts = [u.text for u in units]
@@ -137,9 +147,7 @@ def _units(text: str) -> list[_Unit]:
         if not line:
             gap, joinable = True, False
             continue
-        starts_item = bullet(line) is not None or numbered(line) is not None or end_mark(line) is not None
-        starts_item = starts_item or bool(_FIELD.match(line)) or line.startswith("|")  # a table row
-        if wrapped and joinable and not gap and not starts_item:
+        if wrapped and joinable and not gap and not _starts_item(line):
             units[-1].text += " " + line
         elif units and not gap and dateline_only(units[-1].text) and word_count(line) > 3:
             units[-1].text += " " + line  # a wire dateline on a line of its own
@@ -148,6 +156,13 @@ def _units(text: str) -> list[_Unit]:
         joinable = wrapped and len(raw) >= 0.6 * width and not line.endswith(":") and not _FIELD.match(line)
         gap = False
     return units
+
+
+def _starts_item(line: str) -> bool:
+    """A line that opens something of its own, never joined to a hard-wrapped paragraph above."""
+    if bullet(line) is not None or numbered(line) is not None or end_mark(line) is not None:
+        return True
+    return bool(_FIELD.match(line)) or line.startswith("|")  # a field ("Tel: ...") or a table row
 
 
 _DATE_PREFIX = re.compile(
@@ -227,11 +242,11 @@ def _split_merged_head(units: list[_Unit]) -> list[_Unit]:
 
 def _mark_navigation(units: list[_Unit]) -> None:
     """Flag menu lines: bullets, bare punctuation, menu words, repeats, glued headings."""
-    counts = Counter(label_of(u.text) for u in units if word_count(u.text) <= 6)
+    counts = Counter(u.label for u in units if word_count(u.text) <= 6)
     previous: _Unit | None = None
     for unit in units:
         text = unit.text
-        if end_mark(text) is not None:
+        if unit.end is not None:
             pass
         elif is_punctuation(text):
             unit.nav = "punctuation"
@@ -239,7 +254,7 @@ def _mark_navigation(units: list[_Unit]) -> None:
             unit.nav = "menu"
         elif (item := bullet(text)) is not None and word_count(item) <= 6:
             unit.nav = "bullet"
-        elif word_count(text) <= 6 and counts[label_of(text)] > 1:
+        elif word_count(text) <= 6 and counts[unit.label] > 1:
             unit.nav = "repeated"
         elif previous is not None and _glued(previous.text, text):
             unit.nav = "glued"
@@ -294,10 +309,10 @@ def _cut_footer(units: list[_Unit], title: str | None = None) -> tuple[list[_Uni
         text = texts[i]
         if label is not None and text.startswith(label.group(1)):
             return True
+        if i <= 1 or word_count(text) > _FEED_HEADLINE_MAX_WORDS or ends_sentence(text):
+            return False  # a sentence is no feed headline
         following = texts[i + 1] if i + 1 < len(texts) else ""
-        short = word_count(text) <= _FEED_HEADLINE_MAX_WORDS and not ends_sentence(text)
-        numeric = _NUMERIC_DATE.search(following) is not None and metadata_date(following, day_first=True) is not None
-        return short and i > 1 and numeric
+        return _NUMERIC_DATE.search(following) is not None and metadata_date(following, day_first=True) is not None
 
     end = next((i for i in range(1, len(units)) if ends_article(texts, i) or next_item(i)), len(units))
     while end > 1 and units[end - 1].nav in ("punctuation", "menu", "repeated"):
@@ -311,9 +326,8 @@ def _pieces(units: list[_Unit]) -> list[Piece]:
     index = 0
     while index < len(units):
         unit = units[index]
-        mark = end_mark(unit.text)
-        if mark is not None:
-            pieces.append(Piece("end", mark, mark, gap_before=unit.gap))
+        if unit.end is not None:
+            pieces.append(Piece("end", unit.end, unit.end, gap_before=unit.gap))
             index += 1
             continue
         for reader, ordered in ((bullet, False), (numbered, True)):
