@@ -19,6 +19,7 @@ from ..parse.contact_details import EMAIL, PHONE
 from ..parse.language import Language
 from .blocks import Piece, dateline_of, ends_sentence, escape, label_of, word_count
 from .contact_block import (
+    Kind,
     inline_contact,
     is_contact_sentence,
     label_splits,
@@ -69,8 +70,11 @@ def section_kind(label: str, lang: Language) -> str | None:
     return lang.section_kind(text)
 
 
-def find_label(piece: Piece, lang: Language, text_source: bool) -> Label | None:
-    """The section label a heading or paragraph is (or starts with), if any."""
+def find_label(piece: Piece, lang: Language, text_source: bool, kind_of: Kind) -> Label | None:
+    """The section label a heading or paragraph is (or starts with), if any.
+
+    ``kind_of`` is :func:`section_kind` in ``lang``, remembering its answers (see :func:`arrange`).
+    """
     if piece.kind not in ("heading", "paragraph"):
         return None
     first_plain, _, _ = piece.plain.partition("\n")
@@ -82,12 +86,12 @@ def find_label(piece: Piece, lang: Language, text_source: bool) -> Label | None:
         if tail.strip() and md_tail:
             options.append((head, "\n".join(x for x in (md_tail, rest_md) if x)))
     if piece.kind == "paragraph":
-        for head, tail in label_splits(first_plain, first_md, lambda text: section_kind(text, lang)):
+        for head, tail in label_splits(first_plain, first_md, kind_of):
             options.append((head, "\n".join(x for x in (tail.strip(), rest_md) if x)))
     for candidate, rest in options:
         if word_count(candidate) > _MAX_LABEL_WORDS or not candidate.strip():
             continue
-        kind = section_kind(candidate, lang)
+        kind = kind_of(candidate)
         if kind is None or not _plausible(kind, candidate, piece, text_source, rest is not None):
             continue
         heading = candidate.strip().strip("*_ ").rstrip(":").strip()
@@ -131,8 +135,14 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
     pieces = merge_table_rows(pieces)
     deferred: list[Piece] = []  # contacts written in the body: they go to the Contact section
 
+    kinds: dict[str, str | None] = {}
+
     def kind_of(text: str) -> str | None:
-        return section_kind(text, lang)
+        """:func:`section_kind`, once a text: a piece's text is asked as a label, as a contact
+        sentence's opening and as a subhead, and a pasted page has hundreds of thousands."""
+        if text not in kinds:
+            kinds[text] = section_kind(text, lang)
+        return kinds[text]
 
     for index, piece in enumerate(pieces):
         following = pieces[index + 1] if index + 1 < len(pieces) else None
@@ -143,7 +153,7 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
             out.blocks.append(piece.text)
             out.end_marks.append(piece.text)
             continue
-        label = find_label(piece, lang, text_source)
+        label = find_label(piece, lang, text_source, kind_of)
         if label is None and current in (None, "notes", "about") and piece.kind == "paragraph":
             # a contact sentence after the notes ("For more information, please contact ...")
             # is the contact block all the same
@@ -189,7 +199,7 @@ def arrange(pieces: list[Piece], lang: Language, text_source: bool) -> Arranged:
         if intro and piece.kind == "paragraph" and _whole_quote(piece.plain):
             out.blocks.append(_quote_block(piece.text))
             continue
-        out.blocks.append(_body_block(piece, following, text_source, out, lang))
+        out.blocks.append(_body_block(piece, following, text_source, out, kind_of))
         intro = piece.kind == "paragraph" and _introduces(piece.plain, lang)
     if deferred and current != "contact":
         flush()
@@ -230,7 +240,7 @@ def _quote_block(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.split("\n"))
 
 
-def _body_block(piece: Piece, following: Piece | None, text_source: bool, out: Arranged, lang: Language) -> str:
+def _body_block(piece: Piece, following: Piece | None, text_source: bool, out: Arranged, kind_of: Kind) -> str:
     if piece.kind == "heading":
         out.subheads += 1
         return f"{'#' * max(2, min(piece.level, 4))} {piece.text}"
@@ -238,13 +248,13 @@ def _body_block(piece: Piece, following: Piece | None, text_source: bool, out: A
         return _list(piece)
     if piece.kind == "quote":
         return _quote_block(piece.text)
-    if _subhead(piece, following, text_source, lang):
+    if _subhead(piece, following, text_source, kind_of):
         out.subheads += 1
         return f"## {piece.text.strip().strip('*').strip()}" if piece.bold else f"## {piece.text}"
     return piece.text
 
 
-def _subhead(piece: Piece, following: Piece | None, text_source: bool, lang: Language) -> bool:
+def _subhead(piece: Piece, following: Piece | None, text_source: bool, kind_of: Kind) -> bool:
     """A short line standing alone between paragraphs: a subhead lost in copying (or a bold one)."""
     text = piece.plain.strip()
     if "\n" in text or not text or following is None or following.kind not in ("paragraph", "list"):
@@ -255,7 +265,7 @@ def _subhead(piece: Piece, following: Piece | None, text_source: bool, lang: Lan
         return False
     if ":" in text or EMAIL.search(text) or "http" in text or text[0] in "“\"«„'‘":
         return False
-    if section_kind(text, lang) is not None:
+    if kind_of(text) is not None:
         return False  # "About 300 people came": as a heading the parser would open a section
     return text[0].isupper() or text[0].isdigit()
 

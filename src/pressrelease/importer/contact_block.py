@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 
 from ..parse.contact_names import name_in
 from ..parse.contact_values import values_in
@@ -30,6 +31,7 @@ _GLUE_REACH = 40  #: characters from the start of a line within which a glued la
 _MAX_SENTENCE_WORDS = 80
 _PHRASE_REACH = 15  #: words from the start of a sentence within which its contact phrase stands  #: a contact sentence is short; a paragraph of prose is not one
 _INLINE = re.compile(r"\((?P<label>[^():]{3,60}):(?P<text>[^()]{5,500})\)\s*$")
+_CLAUSE_END = re.compile(r"[,:;，：]")
 _ROW = re.compile(r"^\s*\\?\|.*\\?\|\s*$")
 _CELL_SPLIT = re.compile(r"\s*\\?\|\s*")
 _RULE_CELL = re.compile(r":?-{3,}:?")
@@ -58,8 +60,8 @@ def label_splits(first_plain: str, first_md: str, kind_of: Kind) -> list[tuple[s
         at = first_md.find(first_plain[gap.end() : gap.end() + 20])
         if kind_of(head) == "contact" and at > 0:
             splits.append((head, first_md[at:]))
-    for index in range(1, min(len(first_plain), _GLUE_REACH)):
-        if first_plain[index - 1].islower() and first_plain[index].isupper():
+    for index, (before, after) in enumerate(pairwise(first_plain[:_GLUE_REACH]), start=1):
+        if before.islower() and after.isupper():
             head = first_plain[:index]
             if kind_of(head) == "contact" and first_md.startswith(head):
                 splits.append((head, first_md[index:]))
@@ -76,7 +78,7 @@ def is_contact_sentence(plain: str, kind_of: Kind) -> bool:
     text = plain.strip()
     if not text or "\n" in text or word_count(text) > _MAX_SENTENCE_WORDS:
         return False
-    head = re.split(r"[,:;，：]", text, maxsplit=1)[0]
+    head = _CLAUSE_END.split(text, maxsplit=1)[0]
     if kind_of(head) != "contact" and not _phrases().search(" ".join(text.split()[:_PHRASE_REACH])):
         return False
     return _names_someone(text)
@@ -133,7 +135,8 @@ def merge_table_rows(pieces: list[Piece]) -> list[Piece]:
 
 
 def _is_table(piece: Piece) -> bool:
-    return piece.kind == "paragraph" and all(_ROW.match(line) for line in piece.text.split("\n"))
+    text = piece.text  # every row has a "|": most paragraphs are no table at a glance
+    return piece.kind == "paragraph" and "|" in text and all(_ROW.match(line) for line in text.split("\n"))
 
 
 def _cells(piece: Piece) -> list[list[str]] | None:
