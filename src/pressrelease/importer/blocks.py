@@ -124,8 +124,10 @@ def is_share(text: str) -> bool:
     return label_of(text) in word_set("share")
 
 
-def is_menu(text: str) -> bool:
-    label = label_of(text)
+def is_menu(text: str, label: str | None = None) -> bool:
+    """A menu or sharing line, or a breadcrumb trail; ``label`` is the text's :func:`label_of`, if known."""
+    if label is None:
+        label = label_of(text)
     if label in word_set("menu") or label in word_set("share"):
         return True
     if (">" in label or "›" in label) and _BREADCRUMB.match(label):
@@ -138,8 +140,10 @@ def _footer_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in words().get("footer_patterns", []))
 
 
-def starts_footer(text: str) -> bool:
-    label = label_of(text)
+def starts_footer(text: str, label: str | None = None) -> bool:
+    """A line that opens a page's footer; ``label`` is the text's :func:`label_of`, if known."""
+    if label is None:
+        label = label_of(text)
     if label in word_set("footer"):
         return True
     if label.startswith(word_prefixes("footer_prefixes")):
@@ -189,8 +193,8 @@ def is_kicker(text: str) -> bool:
     return bool(dash) and word_count(label) <= 8 and kind.strip() in word_set("kickers")
 
 
-def is_who_we_are(text: str) -> bool:
-    return label_of(text) in word_set("who_we_are")
+def is_who_we_are(text: str, label: str | None = None) -> bool:
+    return (label_of(text) if label is None else label) in word_set("who_we_are")
 
 
 # -- small tests on a line -----------------------------------------------------------------

@@ -194,13 +194,19 @@ _OPEN_END = re.compile(r"(?:[^\W\d_]|,)$")  #: a paragraph cut off mid-sentence:
 _CONTINUES = re.compile(r"^[a-zà-ÿа-яё]")  #: ... and the next one goes on in lower case
 
 
+def _ends_in_number(text: str) -> bool:
+    """What every page number form ends with: a digit, perhaps a dash after it (``- 3 -``); asked
+    first, as a prose line would walk the running-header form's 200 characters."""
+    return text.rstrip().rstrip("-–—").rstrip()[-1:].isdecimal()
+
+
 def _join_page_breaks(units: list[_Unit]) -> list[_Unit]:
     """Text extracted from a PDF: page numbers go, and a sentence cut by a page or column
     break ("... We agreed to do" / "so on the clear understanding ...") is joined again;
     a word split at the line end ("measure-" / "ment") is joined without a space."""
     out: list[_Unit] = []
     for unit in units:
-        if _PAGE_NUMBER.match(unit.text):
+        if _ends_in_number(unit.text) and _PAGE_NUMBER.match(unit.text):
             continue
         previous = out[-1].text if out else ""
         if previous and _CONTINUES.match(unit.text) and word_count(previous) >= 8:
@@ -250,7 +256,7 @@ def _mark_navigation(units: list[_Unit]) -> None:
             pass
         elif is_punctuation(text):
             unit.nav = "punctuation"
-        elif is_menu(text):
+        elif is_menu(text, unit.label):
             unit.nav = "menu"
         elif (item := bullet(text)) is not None and word_count(item) <= 6:
             unit.nav = "bullet"
@@ -275,7 +281,7 @@ def _glued(label: str, text: str) -> bool:
 def _who_we_are(units: list[_Unit]) -> Boilerplate | None:
     """The organisation's own description from a "Who we are" menu, if the page had one."""
     for index, unit in enumerate(units[:-1]):
-        if not is_who_we_are(unit.text):
+        if not is_who_we_are(unit.text, unit.label):
             continue
         following = units[index + 1]
         if following.nav == "glued":
@@ -314,7 +320,10 @@ def _cut_footer(units: list[_Unit], title: str | None = None) -> tuple[list[_Uni
         following = texts[i + 1] if i + 1 < len(texts) else ""
         return _NUMERIC_DATE.search(following) is not None and metadata_date(following, day_first=True) is not None
 
-    end = next((i for i in range(1, len(units)) if ends_article(texts, i) or next_item(i)), len(units))
+    def ends(i: int) -> bool:  # the footer test asked of the line's label first: it is asked of every line
+        return (starts_footer(texts[i], units[i].label) and ends_article(texts, i)) or next_item(i)
+
+    end = next((i for i in range(1, len(units)) if ends(i)), len(units))
     while end > 1 and units[end - 1].nav in ("punctuation", "menu", "repeated"):
         end -= 1
     return units[:end], [u.text for u in units[end:]]
