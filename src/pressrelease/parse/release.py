@@ -566,7 +566,7 @@ def _parse_embargo(text: str) -> tuple[dt.datetime | None, str | None]:
 
 def _mask(text: str, body_offset: int) -> tuple[str, list[Comment]]:
     """The text markdown-it sees: front matter blanked, comments blanked, lines kept."""
-    head = re.sub(r"[^\n]", "", text[:body_offset])
+    head = "\n" * text.count("\n", 0, body_offset)  # the front matter's line ends alone
     body = text[body_offset:]
     comments: list[Comment] = []
 
