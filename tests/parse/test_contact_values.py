@@ -59,3 +59,21 @@ def test_no_number_to_call(line: str) -> None:
 
 def test_a_long_run_of_digits_and_spaces_is_read_in_one_pass() -> None:
     assert found("0 " * 20_000) == [] and len(found("0400 000 000  " * 2_000)) == 2_000
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tel: +41 22 000 0000 [site](https://example.org/2020/05) ![px](t.gif?DateId=20200227)",
+        "Stand: 25.01.2022, www.example.org/press and <https://example.org/a>",
+        r"Email \[jdoe@example.org\](mailto:jdoe@example.org) 2019-03-04",
+        "see http://example.org (1999-12-31), no link here: ] ( and 12.12.1912",
+        "Jane Roe, +1 202 000 0000, jroe@example.org",
+        "电话：+86 10 0000 0000，王明",
+    ],
+)
+def test_readable_skips_a_pattern_only_where_it_cannot_match(line: str) -> None:
+    from pressrelease.parse.contact_values import _DATE, _LINKED, blank, readable
+
+    assert readable(line) == blank(blank(line, _LINKED), _DATE)
+    assert values_in(line, readable(line)) == values_in(line)

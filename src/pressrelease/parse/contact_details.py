@@ -108,9 +108,10 @@ def contacts_from_section(blocks: Sequence[Block]) -> list[Contact]:
 
 def _read_line(block: Block, line: str, offset: int, current: dict[str, Any], out: list[Contact]) -> None:
     """One line: the text before each address or number may name the person it belongs to."""
-    if wires().search(readable(line)):
+    plain = readable(line)
+    if wires().search(plain):
         return  # "Call the Wire at 800 ...": the wire's own footer
-    values = values_in(line)
+    values = values_in(line, plain)
     zipped = _zipped(line, values)
     if zipped is not None:
         for (start, end, name), group in zipped:

@@ -50,9 +50,11 @@ def name_on(line: str) -> tuple[int, int, str] | None:
     if len(line) > _MAX_LINE:
         return None  # a contact line is short; a long one is prose, not a name with details
     cleaned = readable(line)
-    cleaned = EMAIL.sub(lambda m: " " * len(m.group(0)), cleaned)
+    if "@" in cleaned:
+        cleaned = EMAIL.sub(lambda m: " " * len(m.group(0)), cleaned)
     cleaned = PHONE.sub(lambda m: " " * len(m.group(0)), cleaned)
-    cleaned = re.sub(r"<[^<>\n]{0,300}>", lambda m: " " * len(m.group(0)), cleaned)
+    if "<" in cleaned:
+        cleaned = re.sub(r"<[^<>\n]{0,300}>", lambda m: " " * len(m.group(0)), cleaned)
     cleaned = _LABEL.sub(lambda m: " " * len(m.group(0)), cleaned)
     # "General public inquiries: Citizens Line by phone": the name is after the last colon.
     colon = max(cleaned.rfind(":"), cleaned.rfind("："))

@@ -83,15 +83,28 @@ def blank(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def readable(line: str) -> str:
-    """The line with link targets, images, URLs and dates blanked (same length)."""
-    return blank(blank(line, _LINKED), _DATE)
+    """The line with link targets, images, URLs and dates blanked (same length).
+
+    Each pattern is tried only on a line holding a string every match of it holds
+    (``](``, ``http`` or ``www.`` for a link; ``19`` or ``20`` for a date's year): a
+    contact section's lines are read several times over, and most have neither.
+    """
+    if "](" in line or "http" in line or "www." in line:
+        line = blank(line, _LINKED)
+    if "20" in line or "19" in line:
+        line = blank(line, _DATE)
+    return line
 
 
-def values_in(line: str) -> list[Value]:
-    """Every email address and phone number in ``line``, in order, each with its kind."""
-    plain = readable(line)
+def values_in(line: str, plain: str | None = None) -> list[Value]:
+    """Every email address and phone number in ``line``, in order, each with its kind.
+
+    ``plain`` is ``readable(line)``, when the caller has it already.
+    """
+    plain = readable(line) if plain is None else plain
     found = [Value("email", m.group(0), m.start(), m.end()) for m in EMAIL.finditer(plain)]
-    plain = blank(plain, EMAIL)
+    if found:
+        plain = blank(plain, EMAIL)
     numbers: list[tuple[int, int]] = []
     for run in _RUN.finditer(plain):
         numbers.extend(_split(plain, run.start(), run.end()))
