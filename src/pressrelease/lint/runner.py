@@ -263,19 +263,25 @@ def in_workers(
     of the ``workers``: it does ``here(chunk)`` with the last chunks (the smallest)
     while the pool takes them from the front, a few at a time, so the workers' start
     (about 0.1 s of CPU for the server, the first release's warm-up for each worker)
-    is not waited for, and no chunk handed to the pool is ever taken back.
+    is not waited for, and no chunk handed to the pool is ever taken back. The last
+    chunk is done before the pool starts: forked workers then start with what a first
+    release loads (patterns compiled on first need, word lists) instead of each
+    loading it again (bench/README.md).
     """
     from concurrent.futures import FIRST_COMPLETED, Future, wait
     from concurrent.futures.process import BrokenProcessPool
 
     from ..pools import executor
 
+    results: dict[int, _Result] = {}
+    front, back = 0, len(chunks)  #: the workers take chunks from the front, this process from the back
+    if here is not None and back > front:
+        back -= 1
+        results[back] = here(chunks[back])
     size = max(1, workers - (here is not None))
     pool = executor(size, [__name__, "pressrelease.lint.rules"], initializer, initargs)
     try:
-        results: dict[int, _Result] = {}
         pending: dict[Future[_Result], int] = {}
-        front, back = 0, len(chunks)  #: the workers take chunks from the front, this process from the back
         while front < back or pending:
             while front < back and len(pending) < 2 * size:  # each worker one in hand, one queued
                 pending[pool.submit(work, chunks[front])] = front
