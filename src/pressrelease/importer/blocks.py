@@ -136,8 +136,9 @@ def is_menu(text: str, label: str | None = None) -> bool:
 
 
 @cache
-def _footer_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in words().get("footer_patterns", []))
+def _footer_pattern() -> re.Pattern[str]:
+    """``footer_patterns`` as one pattern: tried on every line, one match instead of one each."""
+    return re.compile("|".join(f"(?:{p})" for p in words().get("footer_patterns", [])) or "(?!)")
 
 
 def starts_footer(text: str, label: str | None = None) -> bool:
@@ -149,7 +150,7 @@ def starts_footer(text: str, label: str | None = None) -> bool:
     if label.startswith(word_prefixes("footer_prefixes")):
         return True
     stripped = text.strip().strip("*_ ")
-    return any(p.match(stripped) for p in _footer_patterns())
+    return _footer_pattern().match(stripped) is not None
 
 
 _FOLLOWING_CONTACTS = 15  #: lines after a copyright line searched for the contact block

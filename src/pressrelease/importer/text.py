@@ -59,12 +59,14 @@ class _Unit:
     nav: str | None = None  #: why it is navigation, if it is
     label: str = ""  #: :func:`label_of` the text, read once the text is final (:meth:`settle`)
     end: str | None = None  #: the end mark the line is, if it is (read with ``label``)
+    words: int = 0  #: :func:`word_count` the text (read with ``label``)
 
     def settle(self) -> None:
         """Read what every later pass asks of the line, once: a megabyte of short
         lines is hundreds of thousands of units, each asked again in every pass."""
         self.label = label_of(self.text)
         self.end = end_mark(self.text)
+        self.words = word_count(self.text)
 
 
 def read_text(text: str) -> Document:
@@ -248,7 +250,7 @@ def _split_merged_head(units: list[_Unit]) -> list[_Unit]:
 
 def _mark_navigation(units: list[_Unit]) -> None:
     """Flag menu lines: bullets, bare punctuation, menu words, repeats, glued headings."""
-    counts = Counter(u.label for u in units if word_count(u.text) <= 6)
+    counts = Counter(u.label for u in units if u.words <= 6)
     previous: _Unit | None = None
     for unit in units:
         text = unit.text
@@ -258,9 +260,9 @@ def _mark_navigation(units: list[_Unit]) -> None:
             unit.nav = "punctuation"
         elif is_menu(text, unit.label):
             unit.nav = "menu"
-        elif (item := bullet(text)) is not None and word_count(item) <= 6:
+        elif unit.words <= 6 and bullet(text) is not None:  # a bullet's mark is no word
             unit.nav = "bullet"
-        elif word_count(text) <= 6 and counts[unit.label] > 1:
+        elif unit.words <= 6 and counts[unit.label] > 1:
             unit.nav = "repeated"
         elif previous is not None and _glued(previous.text, text):
             unit.nav = "glued"
@@ -315,7 +317,7 @@ def _cut_footer(units: list[_Unit], title: str | None = None) -> tuple[list[_Uni
         text = texts[i]
         if label is not None and text.startswith(label.group(1)):
             return True
-        if i <= 1 or word_count(text) > _FEED_HEADLINE_MAX_WORDS or ends_sentence(text):
+        if i <= 1 or units[i].words > _FEED_HEADLINE_MAX_WORDS or ends_sentence(text):
             return False  # a sentence is no feed headline
         following = texts[i + 1] if i + 1 < len(texts) else ""
         return _NUMERIC_DATE.search(following) is not None and metadata_date(following, day_first=True) is not None
