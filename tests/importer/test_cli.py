@@ -174,3 +174,28 @@ def test_the_written_release_has_ordinary_permissions(
     mask = os.umask(0o022)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+def test_the_cycle_collector_stays_paused_until_the_report_is_printed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Back on with a long release's tokens alive, the collector's first collection would walk
+    every one of them as the report is printed; it is on again once the release is freed."""
+    import gc
+
+    from pressrelease.cli import importer as command
+
+    collector_on: list[bool] = []
+    real = command._report
+
+    def report(*args: object) -> int:
+        collector_on.append(gc.isenabled())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(command, "_report", report)
+    assert gc.isenabled()
+    code, out, err = run(monkeypatch, capsys, "import", str(SEED))
+    assert code == 0, err
+    assert out.startswith("---\ntitle: ")
+    assert collector_on == [False]
+    assert gc.isenabled()

@@ -17,7 +17,7 @@ import typer
 
 from .. import config as config_mod
 from ..atomic import write_atomic
-from ..budget import DEFAULT_SECONDS
+from ..budget import DEFAULT_SECONDS, collector_paused
 from ..discover import shown_name
 from ..model import LANGUAGE_TAG, STDIN_NAME
 from .parameters import ConfigOption, IsolatedOption, LightCommand, TimeoutOption
@@ -52,7 +52,7 @@ def import_command(
     timeout: TimeoutOption = DEFAULT_SECONDS,
 ) -> None:
     """Import an existing release (text, web page, Word file) into the release format."""
-    from ..importer import ImportFailed, import_file, kind_of
+    from ..importer import ImportFailed, kind_of
 
     source = Path(file)
     if file != "-":
@@ -76,9 +76,33 @@ def import_command(
         known = ", ".join(cfg.organizations) or "none configured"
         fail(f"--organization: no organisation '{organization}' in the config (known: {known})")
 
+    with collector_paused():  # see _import_and_report
+        errors = _import_and_report(None if file == "-" else source, file, cfg, output, language, organization, timeout)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _import_and_report(
+    source: Path | None,
+    file: str,
+    cfg: Config,
+    output: Path | None,
+    language: str | None,
+    organization: str | None,
+    timeout: float,
+) -> int:
+    """Import, lint, write and report one file; the error count.
+
+    The caller keeps the cycle collector paused until this returns, the release freed:
+    back on with a long release's tokens alive, the collector's first collection would
+    walk every one of them (a quarter to half a second on a megabyte of headings or list
+    items), as the report's first lines are printed.
+    """
+    from ..importer import ImportFailed, import_file
+
     with file_budget(timeout, shown_name(file)):
         try:
-            result = import_file(None if file == "-" else source, cfg, language=language, organization=organization)
+            result = import_file(source, cfg, language=language, organization=organization)
         except ImportFailed as error:
             fail(str(error) if error.path is not None else f"{STDIN_NAME}: {error}")  # no path: standard input
         findings = lint_findings(result, cfg)
@@ -91,9 +115,7 @@ def import_command(
             write_atomic(output, result.markdown.encode("utf-8"))
         except OSError as error:
             fail(f"{output}: cannot write: {error.strerror or error}")
-    errors = _report(result, shown_name(file), output, findings)
-    if errors:
-        raise typer.Exit(1)
+    return _report(result, shown_name(file), output, findings)
 
 
 def _report(result: ImportResult, name: str, output: Path | None, findings: list[dict[str, Any]]) -> int:
