@@ -142,6 +142,10 @@ def _units(text: str) -> list[_Unit]:
         and sum(len(line) >= 0.8 * width for line in nonblank) >= 3
     )
     units: list[_Unit] = []
+    # The last unit's text, written to it when the next unit starts: a local string grows
+    # in place, an attribute's is copied at every line joined (a hard-wrapped paragraph
+    # of thousands of lines was quadratic).
+    current = ""
     gap = False
     joinable = False
     for raw in lines:
@@ -150,13 +154,18 @@ def _units(text: str) -> list[_Unit]:
             gap, joinable = True, False
             continue
         if wrapped and joinable and not gap and not _starts_item(line):
-            units[-1].text += " " + line
-        elif units and not gap and dateline_only(units[-1].text) and word_count(line) > 3:
-            units[-1].text += " " + line  # a wire dateline on a line of its own
+            current += " " + line
+        elif units and not gap and dateline_only(current) and word_count(line) > 3:
+            current += " " + line  # a wire dateline on a line of its own
         else:
+            if units:
+                units[-1].text = current
             units.append(_Unit(line, gap))
+            current = line
         joinable = wrapped and len(raw) >= 0.6 * width and not line.endswith(":") and not _FIELD.match(line)
         gap = False
+    if units:
+        units[-1].text = current
     return units
 
 
