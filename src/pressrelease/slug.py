@@ -10,12 +10,15 @@ import datetime as dt
 import re
 import unicodedata
 
-# Russian/Ukrainian/Belarusian letters, romanised (a simplified BGN/PCGN).
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєўґ",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i yi ye u g".split(),
-        strict=True,
+# Russian/Ukrainian/Belarusian letters, romanised (a simplified BGN/PCGN), as a
+# str.translate table: one pass in C instead of a Python step per character.
+_CYRILLIC = str.maketrans(
+    dict(
+        zip(
+            "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєўґ",
+            "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i yi ye u g".split(),
+            strict=True,
+        )
     )
 )
 
@@ -36,6 +39,6 @@ def slugify(title: str | None, date: dt.date | None = None, limit: int = 80, fal
 def _words(text: str | None) -> str:
     """``text`` lower-cased, romanised where we can, as ASCII words joined by hyphens."""
     text = (text or "").lower()
-    text = "".join(_CYRILLIC.get(ch, ch) for ch in text).replace("-", " ")
+    text = text.translate(_CYRILLIC).replace("-", " ")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

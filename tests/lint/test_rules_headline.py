@@ -94,6 +94,20 @@ def test_pr103_all_caps() -> None:
     assert where(run_rule(headline_all_caps, text)) == [at(text, TITLE.upper())]
 
 
+@pytest.mark.parametrize(
+    ("title", "flagged"),
+    [
+        ("ВОДОКАНАЛ ОТКРЫВАЕТ ТРИ ОЧИСТНЫЕ СТАНЦИИ", True),  # no ASCII letter: each letter is looked at
+        ("ÉNERGIE SOLAIRE À LYON-SUD, TROIS CENTRALES", True),
+        ("ÉNERGIE SOLAIRE À LYON-SUD, TROIS CENTRALEs", False),
+        ("ÉNERGIE SOLAIRE À LYON-SUD, TROIS CENTRALÉé", False),  # a lower-case letter outside ASCII
+    ],
+)
+def test_pr103_capitals_in_any_script(title: str, flagged: bool) -> None:
+    text = CLEAN.replace(TITLE, title)
+    assert where(run_rule(headline_all_caps, text)) == ([at(text, title)] if flagged else [])
+
+
 def test_pr103_an_acronym_in_a_normal_headline_is_fine() -> None:
     text = CLEAN.replace(TITLE, "UNICEF and WHO Open Three Treatment Plants")
     assert run_rule(headline_all_caps, text) == []

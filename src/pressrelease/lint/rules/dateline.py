@@ -208,7 +208,7 @@ def weekday_mismatch(ctx: Context) -> Iterator[Finding]:
 def _fold(text: str) -> str:
     """Case, accents, dashes and spacing folded away: ``São Paulo`` == ``SAO PAULO``."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("،", ",").replace("，", ","))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = decomposed if decomposed.isascii() else "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", re.sub(r"\s*([,/])\s*", r"\1", bare)).strip(" ,.")
 
 

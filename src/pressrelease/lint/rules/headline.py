@@ -16,6 +16,8 @@ from ..registry import Context, Edit, Finding, Fix, Rule, rule
 from ._example import example
 
 # Full stops that end an abbreviation, not the sentence: "Washington, D.C." or "Acme Inc."
+#: A lower-case ASCII letter: a headline holding one is not in capitals, whatever else it holds.
+_ASCII_LOWER = re.compile(r"[a-z]")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros|Plc|Ave|etc|No)\.)$")
 
 
@@ -87,8 +89,8 @@ def headline_too_long(ctx: Context) -> Iterator[Finding]:
 )
 def headline_all_caps(ctx: Context) -> Iterator[Finding]:
     title = ctx.release.title
-    if not title:
-        return
+    if not title or _ASCII_LOWER.search(title):
+        return  # most headlines: no need to look at each letter
     letters = [ch for ch in title if ch.isalpha() and ch.lower() != ch.upper()]
     if len(letters) >= 8 and all(ch.isupper() for ch in letters) and len(title.split()) >= 2:
         yield Finding(
