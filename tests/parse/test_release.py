@@ -652,3 +652,21 @@ def test_pr004_from_text_too() -> None:
 def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
     release = _problem_file(tmp_path, "\ufeff---\ntitle: T\ndate: 2024-07-19\n---\n\nGENEVA – Lede.\n".encode())
     assert release.problems == () and release.title == "T"
+
+
+def test_a_line_without_bold_is_read_as_the_label_pattern_reads_it() -> None:
+    """release._unmarked_label gives _LABEL's label and marking without its backtracking."""
+    import itertools
+
+    from pressrelease.parse.release import _LABEL, _label
+
+    def by_pattern(line: str) -> tuple[str, bool] | None:
+        match = _LABEL.match(line)
+        if not match:
+            return None
+        marked = bool(match.group("colon") or match.group("colon2")) or line.strip().startswith(("**", "__"))
+        return match.group("label"), marked
+
+    lines = ["".join(chars) for size in range(7) for chars in itertools.product("a :\t", repeat=size)]
+    lines += ["Notes to editors", " Contact :: ", "Media contacts\xa0:", "a:::", "\u2003", "Ends. : ", "x ：", ":"]
+    assert [_label(line) for line in lines] == [by_pattern(line) for line in lines]
