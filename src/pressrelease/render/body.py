@@ -103,13 +103,17 @@ class BodyRenderer:
         while i < len(tokens):
             token = tokens[i]
             kind = token.type
-            if kind == "blockquote_open":
+            if kind in _PAIR_NAMES:  # paragraphs, lists, tables: most tokens, so tested first
+                out.append(self.pair(token, prefix))
+                if kind == "paragraph_open" and not token.hidden:
+                    prefix = ""
+            elif kind == "inline":
+                out.append(self.inline(token.children or []))
+            elif kind == "blockquote_open":
                 end = _matching(tokens, i)
                 out.append(self.blockquote(tokens[i + 1 : end]))
                 i = end + 1
                 continue
-            if kind == "inline":
-                out.append(self.inline(token.children or []))
             elif kind == "heading_open" or kind == "heading_close":
                 level = max(2, min(6, int(token.tag[1:] or 2) + self.shift))
                 out.append(f"<h{level}>" if token.nesting == 1 else f"</h{level}>\n")
@@ -117,10 +121,6 @@ class BodyRenderer:
                 out.append(f"<pre><code>{escape(token.content)}</code></pre>\n")
             elif kind == "hr":
                 out.append("<hr>\n")
-            elif kind in _PAIR_NAMES:
-                out.append(self.pair(token, prefix))
-                if kind == "paragraph_open" and not token.hidden:
-                    prefix = ""
             elif token.content:
                 out.append(f"<p>{escape(token.content)}</p>\n")
             i += 1

@@ -225,11 +225,16 @@ class _Walker:
         ordered = opening.type == "ordered_list_open"
         start = int(str(opening.attrs.get("start", 1))) if ordered else 1
         items = list(tokens.children(first + 1, last))
-        tight = all(
-            tokens.list[child].hidden
-            for item_first, item_last in items
-            for child, _ in tokens.children(item_first + 1, item_last)
-            if tokens.list[child].type == "paragraph_open"
+        # markdown-it hides every paragraph of a tight list and none of a loose one: the
+        # first paragraph tells (a list without one is tight)
+        tight = next(
+            (
+                tokens.list[child].hidden
+                for item_first, item_last in items
+                for child, _ in tokens.children(item_first + 1, item_last)
+                if tokens.list[child].type == "paragraph_open"
+            ),
+            True,
         )
         lines: list[_Line] = []
         for number, (item_first, item_last) in enumerate(items, start=start):
