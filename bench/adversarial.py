@@ -86,6 +86,9 @@ PAYLOADS = [
     Payload("links", "body", lambda n: repeat("[link](https://example.org/a) ", n), html=True),
     Payload("headings", "body", lambda n: repeat("\n# Heading\n", n)),
     Payload("list-items", "body", lambda n: repeat("\n- item", n)),
+    Payload(
+        "wrapped-lines", "body", lambda n: repeat("a line of a pasted email hard-wrapped at seventy columns, as\n", n)
+    ),
     Payload("placeholders", "body", lambda n: repeat("[INSERT NAME] ", n)),
     Payload("open-placeholders", "body", lambda n: repeat("[insert ", n)),
     Payload("capitals", "body", lambda n: repeat("ABC ", n)),

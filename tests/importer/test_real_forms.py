@@ -343,6 +343,25 @@ def test_pdf_text_sentences_cut_by_a_page_break_are_joined_and_page_numbers_go()
     ]
 
 
+def test_a_paragraph_cut_at_every_line_is_joined_whole() -> None:
+    """A pasted email whose lines each came out as a paragraph: joined again, in order,
+    with the one word split at a line end rejoined (the join keeps its pieces and writes
+    them once; joined one by one, thousands of lines took seconds)."""
+    pieces = [f"the board will answer question {n} of the residents at the meeting," for n in range(1, 1201)]
+    text = (
+        "Harbour board answers residents\n\n"
+        f"{LEDE}\n\n"
+        "Water levels fell in seventy of the basins over the ten years the survey has been\n\n"
+        + "\n\n".join(pieces)
+        + "\n\nand the chair said the answers would be publish-\n\ned within a week.\n"
+    )
+    result = text_import(text)
+    joined = " ".join(pieces) + " and the chair said the answers would be published within a week."
+    assert body_texts(result)[1:] == [
+        "Water levels fell in seventy of the basins over the ten years the survey has been " + joined
+    ]
+
+
 def test_a_pdf_letter_that_runs_kicker_date_headline_and_lede_together_is_split() -> None:
     text = (
         "NEWS RELEASE River Observatory 14 May 2024 NATIONS FAIL THEIR RIVERS A River Observatory survey "

@@ -214,20 +214,33 @@ def _ends_in_number(text: str) -> bool:
 def _join_page_breaks(units: list[_Unit]) -> list[_Unit]:
     """Text extracted from a PDF: page numbers go, and a sentence cut by a page or column
     break ("... We agreed to do" / "so on the clear understanding ...") is joined again;
-    a word split at the line end ("measure-" / "ment") is joined without a space."""
+    a word split at the line end ("measure-" / "ment") is joined without a space.
+
+    The joined text is kept in pieces and written once, and its length in words asked
+    once: a pasted email's thousands of short lines, each joined to the growing text
+    before it, made both quadratic.
+    """
     out: list[_Unit] = []
+    pieces: list[str] = []  #: the text of ``out[-1]`` as joined so far
+    long_enough = False  #: ``out[-1]`` has eight words or more (joining only adds to them)
     for unit in units:
         if _ends_in_number(unit.text) and _PAGE_NUMBER.match(unit.text):
             continue
-        previous = out[-1].text if out else ""
-        if previous and _CONTINUES.match(unit.text) and word_count(previous) >= 8:
-            if previous.endswith("-") and previous[-2:-1].isalpha():
-                out[-1].text = previous[:-1] + unit.text
+        if long_enough and _CONTINUES.match(unit.text):
+            last = pieces[-1]  # the joined text ends as its last piece does
+            if last.endswith("-") and last[-2:-1].isalpha():
+                pieces[-1:] = [last[:-1], unit.text]
                 continue
-            if _OPEN_END.search(previous):
-                out[-1].text = f"{previous} {unit.text}"
+            if _OPEN_END.search(last):
+                pieces += [" ", unit.text]
                 continue
+        if len(pieces) > 1:
+            out[-1].text = "".join(pieces)
         out.append(unit)
+        pieces = [unit.text]
+        long_enough = word_count(unit.text) >= 8
+    if len(pieces) > 1:
+        out[-1].text = "".join(pieces)
     return out
 
 
