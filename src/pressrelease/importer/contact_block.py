@@ -121,16 +121,35 @@ def is_table_row(piece: Piece) -> bool:
 
 
 def merge_table_rows(pieces: list[Piece]) -> list[Piece]:
-    """Consecutive table rows (``| a | b |``, one piece each) as one piece, a row per line."""
+    """Consecutive table rows (``| a | b |``, one piece each) as one piece, a row per line.
+
+    Each piece is tested once and a table's rows are joined once: tested against the
+    whole table so far and appended to it row by row, a paste of thousands of rows
+    was quadratic.
+    """
     merged: list[Piece] = []
-    for piece in pieces:
-        if merged and is_table_row(piece) and _is_table(merged[-1]) and not piece.gap_before:
-            last = merged[-1]
+    rows: list[Piece] = []  #: the rows that follow ``merged[-1]``, a table, not yet joined to it
+    last_is_table = False
+
+    def join_rows() -> None:
+        if rows:
+            head = merged[-1]
             merged[-1] = Piece(
-                "paragraph", f"{last.text}\n{piece.text}", f"{last.plain}\n{piece.plain}", gap_before=last.gap_before
+                "paragraph",
+                "\n".join([head.text, *(row.text for row in rows)]),
+                "\n".join([head.plain, *(row.plain for row in rows)]),
+                gap_before=head.gap_before,
             )
-        else:
-            merged.append(piece)
+            rows.clear()
+
+    for piece in pieces:
+        if last_is_table and is_table_row(piece) and not piece.gap_before:
+            rows.append(piece)  # a table with one more row is still a table
+            continue
+        join_rows()
+        merged.append(piece)
+        last_is_table = _is_table(piece)
+    join_rows()
     return merged
 
 
