@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from pressrelease.config import DEFAULT
-from pressrelease.importer import core, import_bytes
+from pressrelease.importer import ImportFailed, core, import_bytes
 from pressrelease.importer.arrange import Arranged
 
 LEDE = "GENEVA, 3 March 2026 – The observatory published its yearly report on rivers today."
@@ -78,3 +78,27 @@ def test_a_short_reading_that_misses_the_lede_is_read_again_whole(monkeypatch: p
     assert result.release.date is not None and result.release.date.isoformat() == "2026-03-03"
     assert result.release.location == "GENEVA"
     assert "date: 2026-03-03" in result.markdown
+
+
+def test_a_table_of_thousands_of_rows_is_read_row_by_row() -> None:
+    """Each row is tested once and the table joined once (row by row, against the whole
+    table so far, it was quadratic): every row still comes out, in order."""
+    rows = "\n".join(f"| Pier {n} | {n} berths |" for n in range(3000))
+    text = f"Harbour berths listed\n\n{LEDE}\n\n| Pier | Berths |\n| --- | --- |\n{rows}\n\n{TAIL}"
+    result = import_bytes(text.encode(), "text", DEFAULT)
+    body = [result.release.blocks[i].text for i in result.release.body]
+    assert body[body.index("Pier 0 0 berths") :][:3000] == [f"Pier {n} {n} berths" for n in range(3000)]
+
+
+def test_a_page_nested_too_deep_is_refused_with_a_message() -> None:
+    """Thousands of unclosed <div>: one line saying so, not minutes of work or a RecursionError."""
+    page = "<html><body><h1>Harbour works</h1>" + "<div>" * 5000 + f"<p>{LEDE}</p></body></html>"
+    with pytest.raises(ImportFailed, match="nested more than 256 deep"):
+        import_bytes(page.encode(), "html", DEFAULT)
+
+
+def test_a_page_nested_deep_but_within_the_limit_is_read() -> None:
+    page = "<html><body>" + "<div>" * 250 + f"<h1>Harbour works</h1><p>{LEDE}</p>" + "</div>" * 250 + "</body></html>"
+    result = import_bytes(page.encode(), "html", DEFAULT)
+    assert "# Harbour works" not in result.markdown  # the headline went to the front matter
+    assert LEDE.split(" – ")[1] in result.markdown

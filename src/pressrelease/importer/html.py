@@ -46,6 +46,8 @@ def read_html(text: str, path: Path | None = None) -> Document:
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise ImportFailed(f"reading HTML needs beautifulsoup4 ({exc})", path) from None
     soup = BeautifulSoup(text, "html.parser")
+    if _deeper_than(soup, MAX_DEPTH):
+        raise ImportFailed(f"the page's elements are nested more than {MAX_DEPTH} deep: not a page we can read", path)
     dates = [str(m.get("content")) for m in soup.find_all("meta") if _meta_name(m) in _DATE_META and m.get("content")]
     page_title = _page_title(soup)
     for tag in soup.find_all(list(_REMOVE)):
@@ -74,6 +76,24 @@ def read_html(text: str, path: Path | None = None) -> Document:
     if not has_h1 and not h1_text and page_title:
         doc.notes.append("title: taken from the page's <title>")
     return doc
+
+
+MAX_DEPTH = 256  #: elements within elements; real pages nest a few dozen deep
+
+
+def _deeper_than(soup: Tag, limit: int) -> bool:
+    """Some element lies more than ``limit`` elements deep. Every later step walks an
+    element's ancestors or recurses into its children: thousands of unclosed ``<div>``
+    made the import quadratic, then overflowed the stack. Counted without recursion."""
+    from bs4.element import Tag
+
+    stack = [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in tag.children if isinstance(child, Tag))
+    return False
 
 
 def _meta_name(meta: Tag) -> str:
