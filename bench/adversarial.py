@@ -89,6 +89,9 @@ PAYLOADS = [
     Payload(
         "wrapped-lines", "body", lambda n: repeat("a line of a pasted email hard-wrapped at seventy columns, as\n", n)
     ),
+    Payload("table-rows", "body", lambda n: "| a | b |\n| --- | --- |\n" + repeat("| 1 | 2 |\n", n)),
+    Payload("short-lines", "body", lambda n: repeat("word\n", n)),
+    Payload("nested-divs", "body", lambda n: repeat("<div>", n), html=True),
     Payload("placeholders", "body", lambda n: repeat("[INSERT NAME] ", n)),
     Payload("open-placeholders", "body", lambda n: repeat("[insert ", n)),
     Payload("capitals", "body", lambda n: repeat("ABC ", n)),
