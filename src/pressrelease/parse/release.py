@@ -57,6 +57,7 @@ from .lede import find_dateline, find_lede_date
 from .link_labels import use as use_link_labels
 from .plain_inline import use as use_plain_inline
 from .quotations import find_quotes
+from .token_ranges import TokenRanges
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_INLINE_DEPTH = 32  #: emphasis, links and images inside each other; no release needs more
@@ -583,27 +584,6 @@ def _mask(text: str, body_offset: int) -> tuple[str, list[Comment]]:
     return head + _COMMENT.sub(hide, body), comments
 
 
-def _top_level(tokens: list[Token]) -> list[tuple[int, int]]:
-    """(first, last) token index of each top-level block."""
-    blocks: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.nesting == 1:
-            depth, j = 0, i
-            while j < len(tokens):
-                depth += tokens[j].nesting
-                if depth == 0:
-                    break
-                j += 1
-            blocks.append((i, min(j, len(tokens) - 1)))
-            i = j + 1
-        else:
-            blocks.append((i, i))
-            i += 1
-    return blocks
-
-
 def _inline_text(token: Token) -> str:
     parts: list[str] = []
     for child in token.children or ():
@@ -837,7 +817,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
         tokens = []
     problems.extend(flatten_deep_inlines(tokens))
 
-    blocks = [_make_block(tokens[a : b + 1], lines) for a, b in _top_level(tokens)]
+    blocks = [_make_block(tokens[a : b + 1], lines) for a, b in TokenRanges(tokens).children(0, len(tokens))]
     blocks, sections, end_marks, body = _structure(blocks, lang)
 
     lede = next((i for i in body if blocks[i].kind == "paragraph" and not _is_release_line(blocks[i], lang)), None)

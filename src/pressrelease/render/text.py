@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,6 +31,7 @@ from ..errors import RenderError
 from ..model import Release, Section
 from ..parse import flatten_deep_inlines
 from ..parse.language import language
+from ..parse.token_ranges import TokenRanges
 from .bidi import direction, mark_lines
 from .contact_block import contact_block
 from .house_style import about_heading, dateline_prefix, end_mark, release_line, safe_url
@@ -106,9 +107,9 @@ def _bare(url: str) -> str:
 class _Walker:
     """Turns blocks into :class:`_Line` lists, numbering links as it meets them.
 
-    It walks markdown-it's flat token list (an opening token's closing one found once
-    per block by :func:`_closers`) rather than a ``SyntaxTreeNode``: building that tree
-    cost more than the walk itself on a long list.
+    It walks markdown-it's flat token list, an opening token's closing one found once
+    per block (:class:`~pressrelease.parse.token_ranges.TokenRanges`), rather than a
+    ``SyntaxTreeNode``: building that tree cost more than the walk itself on a long list.
     """
 
     def __init__(self) -> None:
@@ -182,7 +183,7 @@ class _Walker:
 
     # -- blocks -----------------------------------------------------------------------------
 
-    def blocks(self, tokens: _Tokens, start: int, end: int, tight: bool = False) -> list[_Line]:
+    def blocks(self, tokens: TokenRanges, start: int, end: int, tight: bool = False) -> list[_Line]:
         """The lines of the blocks from ``tokens[start]`` up to ``tokens[end]`` (not included)."""
         lines: list[_Line] = []
         for first, last in tokens.children(start, end):
@@ -194,7 +195,7 @@ class _Walker:
             lines.extend(rendered)
         return lines
 
-    def block(self, tokens: _Tokens, first: int, last: int) -> list[_Line]:
+    def block(self, tokens: TokenRanges, first: int, last: int) -> list[_Line]:
         """The lines of one block: ``tokens[first]`` opens it and ``tokens[last]`` closes it."""
         token = tokens.list[first]
         kind = token.type
@@ -220,7 +221,7 @@ class _Walker:
         parts = [part.strip() for part in text.strip().split("\n")]
         return [_Line("", "", part) for part in parts if part]
 
-    def list_(self, tokens: _Tokens, first: int, last: int) -> list[_Line]:
+    def list_(self, tokens: TokenRanges, first: int, last: int) -> list[_Line]:
         opening = tokens.list[first]
         ordered = opening.type == "ordered_list_open"
         start = int(str(opening.attrs.get("start", 1))) if ordered else 1
@@ -253,7 +254,7 @@ class _Walker:
                 lines.append(_Line(prefix, indent + line.rest, line.text, line.wrap))
         return lines
 
-    def quote(self, tokens: _Tokens, first: int, last: int) -> list[_Line]:
+    def quote(self, tokens: TokenRanges, first: int, last: int) -> list[_Line]:
         self.quote_depth += 1
         try:
             inner = self.blocks(tokens, first + 1, last)
@@ -261,7 +262,7 @@ class _Walker:
             self.quote_depth -= 1
         return [_Line("> " + line.first, "> " + line.rest, line.text, line.wrap) for line in inner]
 
-    def table(self, tokens: _Tokens, first: int, last: int) -> list[_Line]:
+    def table(self, tokens: TokenRanges, first: int, last: int) -> list[_Line]:
         lines: list[_Line] = []
         for row in range(first + 1, last):
             if tokens.list[row].type == "tr_open":
@@ -271,33 +272,6 @@ class _Walker:
                 ]
                 lines.append(_Line("", "", " | ".join(cells)))
         return lines
-
-
-class _Tokens:
-    """One block's flat token list, with the index of each opening token's closing one."""
-
-    def __init__(self, tokens: Sequence[Token]) -> None:
-        self.list = tokens
-        self.closer = list(range(len(tokens)))  #: a token that opens nothing closes itself
-        opened: list[int] = []
-        for index, token in enumerate(tokens):
-            if token.nesting == 1:
-                opened.append(index)
-            elif token.nesting == -1 and opened:
-                self.closer[opened.pop()] = index
-
-    def children(self, start: int, end: int) -> Iterator[tuple[int, int]]:
-        """(first, last) of each block directly inside ``tokens[start:end]``."""
-        index = start
-        while index < end:
-            last = self.closer[index]
-            yield index, last
-            index = last + 1
-
-    def inline(self, first: int, last: int) -> Sequence[Token]:
-        """The inline tokens of a paragraph, heading or table cell (none when it is empty)."""
-        inside = self.list[first + 1] if first + 1 < last else None
-        return (inside.children or []) if inside is not None and inside.type == "inline" else []
 
 
 @cache
@@ -352,7 +326,7 @@ class _Document:
         return _emit(lines, self.width)
 
     def block(self, index: int) -> str:
-        tokens = _Tokens(self.release.blocks[index].tokens)
+        tokens = TokenRanges(self.release.blocks[index].tokens)
         lines = self.walker.blocks(tokens, 0, len(tokens.list))
         prefix = dateline_prefix(self.release) if index == self.release.lede else None
         if prefix and lines:
