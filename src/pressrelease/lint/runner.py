@@ -31,6 +31,8 @@ from .engine import UNREADABLE, Diagnostic, all_rules, clock, lint
 from .registry import Rule
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from .cache import Cache
 from .select import Options, Selection
 
@@ -38,6 +40,7 @@ _NAMES_TRANSLATIONS = re.compile(r"^translations\s*:", re.MULTILINE)
 #: below this many files the pool's start-up costs more than it saves (bench/lint.py)
 POOL_MIN_FILES = 48
 CHUNK = 16  #: the most files a worker takes at once (each chunk is one round trip)
+_PRELOAD = (__name__, "pressrelease.lint.rules")  #: what a forkserver imports before its first worker
 
 
 class FileResult(msgspec.Struct, frozen=True):
@@ -212,13 +215,18 @@ def lint_paths(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < POOL_MIN_FILES or STDIN in files or rules is not None:
         return [lint_file(p, plan) for p in files]
+    from ..pools import start_context
+
+    context = start_context(_PRELOAD)
+    forked = context.get_start_method() == "fork"
     chunks = in_workers(
         _lint_chunk,
         chunked(files, workers),
         workers,
         _init_worker,
         (settings,),
-        lambda paths: [lint_file(p, plan) for p in paths],
+        None if forked else lambda paths: [lint_file(p, plan) for p in paths],
+        context,
     )
     return [result for chunk in chunks for result in chunk]
 
@@ -254,19 +262,19 @@ def in_workers(
     initializer: Callable[..., None],
     initargs: tuple[object, ...],
     here: Callable[[_Chunk], _Result] | None = None,
+    context: BaseContext | None = None,
 ) -> list[_Result]:
     """``[work(chunk) for chunk in chunks]`` in ``workers`` processes; a worker's exception is raised here.
 
-    Workers start as :func:`pressrelease.pools.start_context` says: forked on Linux
-    from a process with no other thread (they start with the rules loaded), else from
-    a forkserver or spawned. With ``here``, this process is one
-    of the ``workers``: it does ``here(chunk)`` with the last chunks (the smallest)
-    while the pool takes them from the front, a few at a time, so the workers' start
-    (about 0.1 s of CPU for the server, the first release's warm-up for each worker)
-    is not waited for, and no chunk handed to the pool is ever taken back. The last
-    chunk is done before the pool starts: forked workers then start with what a first
-    release loads (patterns compiled on first need, word lists) instead of each
-    loading it again (bench/README.md).
+    Workers start in ``context`` (by default as :func:`pressrelease.pools.start_context`
+    says). With ``here``, this process is one of the ``workers``: it does
+    ``here(chunk)`` with the last chunks (the smallest) while the pool takes them from
+    the front, a few at a time, so that workers slow to start (from a forkserver, about
+    0.1 s of CPU for the server) are not waited for, and no chunk handed to the pool is
+    ever taken back. Forked workers start at once; there, working beside them costs more
+    than it saves, since this process's lint holds up the pool's own thread that
+    gathers their results (500 files: 0.81 s wall with ``here``, 0.77 s without;
+    bench/README.md), and :func:`lint_paths` passes no ``here``.
     """
     from concurrent.futures import FIRST_COMPLETED, Future, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -275,11 +283,8 @@ def in_workers(
 
     results: dict[int, _Result] = {}
     front, back = 0, len(chunks)  #: the workers take chunks from the front, this process from the back
-    if here is not None and back > front:
-        back -= 1
-        results[back] = here(chunks[back])
     size = max(1, workers - (here is not None))
-    pool = executor(size, [__name__, "pressrelease.lint.rules"], initializer, initargs)
+    pool = executor(size, _PRELOAD, initializer, initargs, context)
     try:
         pending: dict[Future[_Result], int] = {}
         while front < back or pending:
