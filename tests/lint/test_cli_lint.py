@@ -282,11 +282,13 @@ def test_machine_formats_import_only_what_linting_needs(format: str, tmp_path: P
     assert loaded_after(["lint", "--format", format, str(path)], LINT_PATH_ONLY)[1] == []
 
 
-def test_a_clean_text_report_is_its_summary_line_without_rich(tmp_path: Path) -> None:
+def test_the_text_report_imports_rich_only_for_colour(tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", CLEAN)
     argv = ["lint", "--now", NOW, "--isolated", "--select", "PR009,PR010"]
     assert loaded_after([*argv, str(path)], ["rich"]) == (0, [])
-    assert loaded_after([*argv, str(write(tmp_path, "b.md", MISSPELT))], ["rich"])[1] == ["rich"]
+    misspelt = str(write(tmp_path, "b.md", MISSPELT))
+    assert loaded_after([*argv, misspelt], ["rich"]) == (0, [])  # a pipe: plain text
+    assert loaded_after(["--color", "always", *argv, misspelt], ["rich"]) == (0, ["rich"])  # findings, in colour
     for colour in ("always", "never"):
         result = runner.invoke(app, ["--color", colour, *argv, str(path)])
         assert (result.exit_code, result.stdout) == (0, "No problems found in 1 file.\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 from rich.console import Console
 
@@ -35,9 +36,12 @@ RESULTS = [
 ]
 
 
-def rendered(results: list[FileResult], **options: bool) -> str:
+def rendered(results: list[FileResult], show_statistics: bool = False, colour: bool = False) -> str:
+    """The text report as written to a pipe, or in colour through rich."""
     buffer = io.StringIO()
-    text.render(Console(file=buffer, no_color=True, width=120), results, **options)
+    lines = text.statistics_table(results) if show_statistics else text.report(results)
+    console = Console(file=buffer, force_terminal=colour, color_system="standard" if colour else None, width=60)
+    text.write(buffer, lines, (lambda: console) if colour else None)
     return buffer.getvalue()
 
 
@@ -55,6 +59,34 @@ def test_text_shows_a_code_frame_with_a_caret_under_the_span() -> None:
 
 def test_text_is_one_summary_line_when_nothing_is_found() -> None:
     assert rendered([FileResult("a.md", (), "x", "error")] * 3) == "No problems found in 3 files.\n"
+
+
+#: A release's own text that rich would once have read: markup, an emoji code, and
+#: control characters (an escape sequence, a form feed) that must never reach a terminal.
+ODD = "x [bold]y[/bold] :thumbs_up: \x1b[31mred\x1b[0m\x0cend \\[z]\tw"
+ODD_RESULT = FileResult(
+    "odd [1].md",
+    (Diagnostic("odd [1].md", Span(1, 3, 1, 8), "PR999", "odd", "info", f"about {ODD}"),),
+    ODD,
+    "error",
+)
+
+
+def test_text_shows_a_release_s_text_as_written_and_control_characters_as_symbols() -> None:
+    lines = rendered([ODD_RESULT]).splitlines()
+    shown = "x [bold]y[/bold] :thumbs_up: \u241b[31mred\u241b[0m\u240cend \\[z] w"
+    assert lines[0] == f"PR999 [info] odd: about {shown}"
+    assert lines[1] == "  --> odd [1].md:1:3"
+    assert lines[3] == f"1 | {shown}"
+    assert lines[4] == "  |   ^^^^^"  # under "[bold", the sixth character, for five
+    assert not any(ord(c) < 0x20 for c in "".join(lines))
+
+
+def test_colour_changes_only_the_colours() -> None:
+    plain = rendered([ODD_RESULT, *RESULTS])
+    coloured = rendered([ODD_RESULT, *RESULTS], colour=True)
+    assert "\x1b[1;31m[error]" in coloured  # rich's codes, for the severity
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
 def test_long_lines_are_cut_around_the_finding() -> None:

@@ -21,13 +21,13 @@ from ..config import Level, Profile
 from ..errors import PressReleaseError
 from .terminal import (
     check_writable,
+    colour,
     console,
     error_lines,
     existing_paths,
     fail,
     library_error,
     parse_now,
-    plain_console,
     print_errors,
     state,
     write_report,
@@ -59,44 +59,36 @@ def _output(
     """Print the report (to standard error when standard output carries fixed text), or
     write it to ``file``.
 
-    Only the text report and the statistics table use rich; the other formats are
-    plain strings, so rich is not even imported for them.
+    The text report is plain text unless it goes to a terminal in colour: only then is
+    rich imported (see report/text.py).
     """
     if file is not None:
         buffer = io.StringIO()
-        _report(results, format, statistics, buffer, lambda: plain_console(buffer))
+        _report(results, format, statistics, buffer)
         write_report(file, buffer.getvalue())
         return
     stream = sys.stderr if to_stderr else sys.stdout
-    _report(results, format, statistics, stream, lambda: console(stderr=to_stderr))
+    _report(results, format, statistics, stream, (lambda: console(stderr=to_stderr)) if colour(stream) else None)
 
 
 def _report(
-    results: list[FileResult], format: LintFormat, statistics: bool, stream: TextIO, rich: Callable[[], Console]
+    results: list[FileResult],
+    format: LintFormat,
+    statistics: bool,
+    stream: TextIO,
+    coloured: Callable[[], Console] | None = None,
 ) -> None:
     from ..report import statistics as stats
-    from ..report import summary
 
-    if format is LintFormat.text and not statistics and not any(result.diagnostics for result in results):
-        # A clean run's report is its summary line alone, which rich prints as written
-        # (no markup, no highlighting, no emoji code in it): written here, rich is not
-        # imported, about 90 M instructions (15-20 ms) of a one-file lint.
-        stream.write(summary(results) + "\n")
-        stream.flush()  # where rich would have flushed: before anything later on stderr
-        return
-    if format is LintFormat.text:
+    if format is LintFormat.text or (statistics and format is LintFormat.concise):
         from ..report import text
 
-        text.render(rich(), results, show_statistics=statistics)
+        lines = text.statistics_table(results) if statistics else text.report(results)
+        text.write(stream, lines, coloured)
         return
     if statistics and format is LintFormat.json:
         rows = [{"count": n, "code": c, "name": name, "fixable": f} for n, c, name, f in stats(results)]
         stream.write(json.dumps(rows, indent=2) + "\n")
-        return
-    if statistics and format is LintFormat.concise:
-        from ..report import text
-
-        text.print_statistics(rich(), results)
         return
     if format is LintFormat.concise:
         from ..report import concise

@@ -1,7 +1,7 @@
 """Lint output formats: text, concise, json, github, sarif.
 
-Each format is a module with ``render(results, ...) -> str`` (``text`` prints
-through a rich console instead). Diagnostics go to standard output and nothing else
+Each format is a module with ``render(results, ...) -> str`` (``text`` gives lines
+of styled pieces, written plain or in colour). Diagnostics go to standard output and nothing else
 does: no banner, and a clean run prints one summary line (text and concise) or an
 empty document (json, sarif, github).
 """
@@ -17,6 +17,21 @@ if TYPE_CHECKING:
     from ..lint.runner import FileResult
 
 FORMATS = ("text", "concise", "json", "github", "sarif")
+
+#: Control characters as the symbols Unicode draws them with (U+2400-U+2421), a tab as
+#: a space, C1 controls as U+FFFD: an escape sequence in a release cannot recolour,
+#: move or clear the reviewer's terminal, and each character stays one column wide so
+#: that carets stay under the text they point at.
+_PRINTABLE = str.maketrans(
+    {0x09: " ", 0x7F: "\u2421"}
+    | {c: chr(0x2400 + c) for c in range(0x20) if c != 0x09}
+    | dict.fromkeys(range(0x80, 0xA0), "\ufffd")
+)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: no control character left in it."""
+    return text.translate(_PRINTABLE)
 
 
 def diagnostics(results: Iterable[FileResult]) -> list[Diagnostic]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from . import summary
+from . import printable, summary
 
 if TYPE_CHECKING:
     from ..lint.runner import FileResult
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def render(results: Sequence[FileResult]) -> str:
     lines = [
-        f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{d.severity}] {d.name}: {d.message}"
+        printable(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [{d.severity}] {d.name}: {d.message}")
         for r in results
         for d in r.diagnostics
     ]

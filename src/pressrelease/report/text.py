@@ -11,23 +11,30 @@
 
 Long Markdown lines (a whole paragraph is often one line) are cut to a window
 around the finding, so the caret stays under the words it points at.
+
+The report is made of lines of styled pieces, written as plain text or, in colour,
+through rich: the same characters either way, and rich is imported only for colour
+(a pipe, a file or a CI log gets plain text; importing rich is about 15 ms of a
+one-file lint). Pieces are text, never markup: a ``[`` or an emoji code such as
+``:thumbs_up:`` in a release is shown as written.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.markup import escape
-
-from . import statistics, summary
+from . import printable, statistics, summary
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..lint.engine import Diagnostic
     from ..lint.runner import FileResult
 
+Piece = tuple[str, str]  #: some text and its rich style ("" for none)
+Line = list[Piece]
 COLOURS = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 WINDOW = 100  #: the most characters of a source line shown
 BEFORE = 30  #: characters kept before the finding when a line is cut
@@ -52,8 +59,8 @@ def window(line: str, start: int, end: int, width: int = WINDOW) -> tuple[str, i
     return shown, start, end
 
 
-def frame(diagnostic: Diagnostic, lines: Sequence[str]) -> list[str]:
-    """The code frame lines (markup escaped) for one diagnostic."""
+def frame(diagnostic: Diagnostic, lines: Sequence[str]) -> list[Line]:
+    """The code frame lines for one diagnostic."""
     span = diagnostic.span
     if not 1 <= span.line <= len(lines):
         return []
@@ -66,51 +73,64 @@ def frame(diagnostic: Diagnostic, lines: Sequence[str]) -> list[str]:
     carets = "^" * max(b - a, 1)
     colour = COLOURS.get(diagnostic.severity, "bold")
     return [
-        f"[blue]{pad} |[/]",
-        f"[blue]{number} |[/] {escape(shown)}",
-        f"[blue]{pad} |[/] {' ' * a}[{colour}]{carets}[/]",
+        [(f"{pad} |", "blue")],
+        [(f"{number} |", "blue"), (f" {shown}", "")],
+        [(f"{pad} |", "blue"), (" " * (a + 1), ""), (carets, colour)],
     ]
 
 
-def render(console: Console, results: Sequence[FileResult], *, show_statistics: bool = False) -> None:
-    """Print every finding with its frame, then the summary line."""
-    if show_statistics:
-        print_statistics(console, results)
-        return
+def report(results: Sequence[FileResult]) -> Iterator[Line]:
+    """Every finding with its frame, a blank line after each, then the summary line."""
     for result in results:
         lines = result.source.split("\n")
         shown: Counter[str] = Counter()
         for diagnostic in result.diagnostics:
             shown[diagnostic.code] += 1
-            if shown[diagnostic.code] > SHOWN_PER_RULE:
-                continue
-            colour = COLOURS.get(diagnostic.severity, "bold")
-            span = diagnostic.span
-            mark = " [*]" if diagnostic.fix else ""
-            block = [
-                f"[bold]{diagnostic.code}[/] [{colour}]\\[{diagnostic.severity}][/]{mark} "
-                f"[bold]{diagnostic.name}[/]: {escape(diagnostic.message)}",
-                f"  [blue]-->[/] {escape(result.path)}:{span.line}:{span.column}",
-                *frame(diagnostic, lines),
-            ]
-            if diagnostic.fix:
-                block.append(f"   [blue]=[/] [green]fix[/]: {escape(diagnostic.fix.description)}")
-            console.print("\n".join(block) + "\n", soft_wrap=True)
+            if shown[diagnostic.code] <= SHOWN_PER_RULE:
+                yield from _finding(diagnostic, result.path, lines)
         for code, count in shown.items():
             if count > SHOWN_PER_RULE:
                 more = count - SHOWN_PER_RULE
-                console.print(
-                    f"{code}: {more} more in {result.path} not shown (--format concise lists every finding)\n",
-                    soft_wrap=True,
-                    highlight=False,
-                    markup=False,
-                )
-    console.print(summary(results), soft_wrap=True, highlight=False, markup=False)
+                yield [(f"{code}: {more} more in {result.path} not shown (--format concise lists every finding)", "")]
+                yield []
+    yield [(summary(results), "")]
 
 
-def print_statistics(console: Console, results: Sequence[FileResult]) -> None:
-    """``count  code  name`` per rule, ``[*]`` marking the fixable ones."""
-    rows = statistics(results)
-    for count, code, name, fixable in rows:
-        console.print(f"{count:>5}  {code}  {'[*] ' if fixable else ''}{name}", markup=False, highlight=False)
-    console.print(summary(results), soft_wrap=True, highlight=False, markup=False)
+def _finding(diagnostic: Diagnostic, path: str, lines: Sequence[str]) -> Iterator[Line]:
+    colour = COLOURS.get(diagnostic.severity, "bold")
+    span = diagnostic.span
+    yield [
+        (diagnostic.code, "bold"),
+        (" ", ""),
+        (f"[{diagnostic.severity}]", colour),
+        (" [*] " if diagnostic.fix else " ", ""),
+        (diagnostic.name, "bold"),
+        (f": {diagnostic.message}", ""),
+    ]
+    yield [("  ", ""), ("-->", "blue"), (f" {path}:{span.line}:{span.column}", "")]
+    yield from frame(diagnostic, lines)
+    if diagnostic.fix:
+        yield [("   ", ""), ("=", "blue"), (" ", ""), ("fix", "green"), (f": {diagnostic.fix.description}", "")]
+    yield []
+
+
+def statistics_table(results: Sequence[FileResult]) -> Iterator[Line]:
+    """``count  code  name`` per rule, ``[*]`` marking the fixable ones, then the summary line."""
+    for count, code, name, fixable in statistics(results):
+        yield [(f"{count:>5}  {code}  {'[*] ' if fixable else ''}{name}", "")]
+    yield [(summary(results), "")]
+
+
+def write(stream: TextIO, lines: Iterator[Line], console: Callable[[], Console] | None = None) -> None:
+    """Write ``lines`` to ``stream``: in colour through the rich console ``console()``
+    makes, or as plain text when there is none (or nothing to colour)."""
+    done = [[(printable(text), style) for text, style in line] for line in lines]
+    if console is None or not any(style for line in done for _, style in line):
+        stream.write("".join("".join(text for text, _ in line) + "\n" for line in done))
+        stream.flush()  # before anything later on standard error
+        return
+    from rich.text import Text
+
+    out = console()
+    for line in done:
+        out.print(Text.assemble(*line), soft_wrap=True)
