@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+
+from msgspec.structs import replace
 
 from ..parse.contact_details import EMAIL, PHONE
 from ..parse.language import Language
@@ -259,15 +261,15 @@ def _subhead(piece: Piece, following: Piece | None, text_source: bool, kind_of: 
     text = piece.plain.strip()
     if "\n" in text or not text or following is None or following.kind not in ("paragraph", "list"):
         return False
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False  # the cheapest test first: a line in lower case is prose cut short, not a subhead
     if not (piece.bold or text_source):
         return False
     if word_count(text) > _MAX_SUBHEAD_WORDS or ends_sentence(text) or text.endswith((":", ",", ";")):
         return False
     if ":" in text or EMAIL.search(text) or "http" in text or text[0] in "“\"«„'‘":
         return False
-    if kind_of(text) is not None:
-        return False  # "About 300 people came": as a heading the parser would open a section
-    return text[0].isupper() or text[0].isdigit()
+    return kind_of(text) is None  # "About 300 people came": as a heading the parser would open a section
 
 
 def _list(piece: Piece) -> str:

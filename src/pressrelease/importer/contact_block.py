@@ -32,6 +32,7 @@ _MAX_SENTENCE_WORDS = 80
 _PHRASE_REACH = 15  #: words from the start of a sentence within which its contact phrase stands  #: a contact sentence is short; a paragraph of prose is not one
 _INLINE = re.compile(r"\((?P<label>[^():]{3,60}):(?P<text>[^()]{5,500})\)\s*$")
 _CLAUSE_END = re.compile(r"[,:;，：]")
+_REACHABLE = re.compile(r"[@\d]")  #: what every email address and phone number holds
 _ROW = re.compile(r"^\s*\\?\|.*\\?\|\s*$")
 _CELL_SPLIT = re.compile(r"\s*\\?\|\s*")
 _RULE_CELL = re.compile(r":?-{3,}:?")
@@ -60,6 +61,8 @@ def label_splits(first_plain: str, first_md: str, kind_of: Kind) -> list[tuple[s
         at = first_md.find(first_plain[gap.end() : gap.end() + 20])
         if kind_of(head) == "contact" and at > 0:
             splits.append((head, first_md[at:]))
+    if first_plain[1:_GLUE_REACH].islower():
+        return splits  # no capital after the first character: no label glued to a capital
     for index, (before, after) in enumerate(pairwise(first_plain[:_GLUE_REACH]), start=1):
         if before.islower() and after.isupper():
             head = first_plain[:index]
@@ -76,8 +79,8 @@ def is_contact_sentence(plain: str, kind_of: Kind) -> bool:
     phrase in its first words, and names someone with an address or a number to call.
     """
     text = plain.strip()
-    if not text or "\n" in text or word_count(text) > _MAX_SENTENCE_WORDS:
-        return False
+    if not _REACHABLE.search(text) or "\n" in text or word_count(text) > _MAX_SENTENCE_WORDS:
+        return False  # no "@" and no digit: no address or number, so no one named with one
     head = _CLAUSE_END.split(text, maxsplit=1)[0]
     if kind_of(head) != "contact" and not _phrases().search(" ".join(text.split()[:_PHRASE_REACH])):
         return False
