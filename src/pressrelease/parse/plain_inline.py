@@ -60,6 +60,8 @@ def _token(kind: str, tag: str, content: str = "") -> Token:
 
 def plain_children(content: str) -> list[Token]:
     """markdown-it's inline tokens for ``content`` that holds no inline syntax."""
+    if "\n" not in content:  # one line (a heading, a list item): its text, untrimmed
+        return [_token("text", "", content)] if content else []
     children: list[Token] = []
     lines = content.split("\n")
     last = len(lines) - 1

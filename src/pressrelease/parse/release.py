@@ -607,20 +607,19 @@ def _make_block(tokens: list[Token], lines: list[str]) -> Block:
     segments: list[tuple[int, int, int]] = []
     offset = 0
     for token in tokens:
-        if token.type == "inline":
+        kind_of_token = token.type
+        if kind_of_token == "inline":
             texts.append(_inline_text(token))
-            first_line = (token.map or first.map or (0, 0))[0]
-            for i, content_line in enumerate(token.content.split("\n")):
-                line_no = first_line + i
+            line_no = (token.map or first.map or (0, 0))[0]
+            for content_line in token.content.split("\n"):
                 source_line = lines[line_no] if line_no < len(lines) else ""
                 found = source_line.find(content_line) if content_line else len(source_line)
                 segments.append((offset, line_no + 1, max(found, 0) + 1))
                 offset += len(content_line) + 1
+                line_no += 1
             sources.append(token.content)
-        elif token.type in ("fence", "code_block"):
+        elif kind_of_token in ("fence", "code_block"):
             texts.append(token.content)
-    if sources:
-        offset -= 1
     return Block(
         kind=kind,  # type: ignore[arg-type]
         text="\n".join(texts).strip(),
@@ -747,11 +746,13 @@ def flatten_deep_inlines(tokens: list[Token]) -> list[Problem]:
     markdown-it's ``maxNesting`` bounds blocks, but emphasis is paired after the
     fact: ``*`` x500, a word, ``*`` x500 nests 250 ``strong`` deep, and every walker
     of the tree (the text renderer, the PDF engine) then runs out of stack. One
-    pass over each inline's children measures the depth.
+    pass over each inline's children measures the depth; children no more in number
+    than the limit cannot nest deeper than it (each level opens with one of them), so
+    most inlines need no pass.
     """
     problems: list[Problem] = []
     for token in tokens:
-        if not token.children:
+        if not token.children or len(token.children) <= MAX_INLINE_DEPTH:
             continue
         depth = deepest = 0
         for child in token.children:

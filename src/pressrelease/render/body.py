@@ -47,6 +47,14 @@ _PAIRS = {
 }
 #: ``paragraph_open`` -> ``paragraph``...: one look-up per token instead of a split
 _PAIR_NAMES = {f"{name}_{side}": name for name in _PAIRS for side in ("open", "close")}
+_CELLS = ("th", "td")  #: closed without a line end; opened with their alignment
+_BLOCK_PAIRS = {name: tag for name, tag in _PAIRS.items() if name not in ("paragraph", "em", "strong", "s")}
+#: the block tokens whose markup depends on nothing but their type (``list_item_open``
+#: -> ``<li>``): a long list or table is mostly these, written with one look-up each
+_FIXED_TAGS = {
+    **{f"{name}_open": f"<{tag}>" for name, tag in _BLOCK_PAIRS.items() if name not in ("ordered_list", *_CELLS)},
+    **{f"{name}_close": f"</{tag}>" + ("" if name in _CELLS else "\n") for name, tag in _BLOCK_PAIRS.items()},
+}
 
 
 def attribute(value: str) -> str:
@@ -103,12 +111,20 @@ class BodyRenderer:
         while i < len(tokens):
             token = tokens[i]
             kind = token.type
-            if kind in _PAIR_NAMES:  # paragraphs, lists, tables: most tokens, so tested first
-                out.append(self.pair(token, prefix))
-                if kind == "paragraph_open" and not token.hidden:
-                    prefix = ""
+            fixed = _FIXED_TAGS.get(kind)
+            if fixed is not None:  # lists, tables: most tokens, so tested first
+                out.append(fixed)
             elif kind == "inline":
                 out.append(self.inline(token.children or []))
+            elif kind == "paragraph_open":  # a tight list's paragraphs are hidden: no <p>
+                out.append(prefix if token.hidden else f"<p>{prefix}")
+                if not token.hidden:
+                    prefix = ""
+            elif kind == "paragraph_close":
+                if not token.hidden:
+                    out.append("</p>\n")
+            elif kind in _PAIR_NAMES:
+                out.append(self.pair(token))
             elif kind == "blockquote_open":
                 end = _matching(tokens, i)
                 out.append(self.blockquote(tokens[i + 1 : end]))
@@ -126,28 +142,26 @@ class BodyRenderer:
             i += 1
         return "".join(out)
 
-    def pair(self, token: Token, prefix: str = "") -> str:
+    def pair(self, token: Token) -> str:
+        """The opening tag of an ordered list or a table cell (with its attributes), or any
+        other block pair's tag (:data:`_FIXED_TAGS` writes those)."""
         name = _PAIR_NAMES[token.type]
         tag = _PAIRS[name]
         if token.nesting == -1:
-            if name == "paragraph" and token.hidden:
-                return ""
-            return f"</{tag}>" + ("\n" if name not in ("th", "td") else "")
-        if name == "paragraph" and token.hidden:
-            return prefix
+            return f"</{tag}>" + ("\n" if name not in _CELLS else "")
         attrs = ""
         if name == "ordered_list":
             start = token.attrGet("start")
             if isinstance(start, int) or (isinstance(start, str) and start.isdigit()):
                 attrs = f' start="{int(start)}"' if int(start) != 1 else ""
-        elif name in ("th", "td"):
+        elif name in _CELLS:
             style = str(token.attrGet("style") or "")
             align = re.search(r"text-align:\s*(left|right|center)", style)
             if align:
                 attrs = f' class="align-{align.group(1)}"'
             if name == "th":
                 attrs += ' scope="col"'
-        return f"<{tag}{attrs}>" + (prefix if name == "paragraph" else "")
+        return f"<{tag}{attrs}>"
 
     def blockquote(self, inner: list[Token]) -> str:
         """A block quote; a last line ``— Name, title`` becomes its ``footer``/``cite``."""

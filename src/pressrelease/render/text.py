@@ -185,6 +185,8 @@ class _Walker:
 
     def blocks(self, tokens: TokenRanges, start: int, end: int, tight: bool = False) -> list[_Line]:
         """The lines of the blocks from ``tokens[start]`` up to ``tokens[end]`` (not included)."""
+        if start < end and tokens.closer[start] == end - 1:  # one block, as in most list items
+            return self.block(tokens, start, end - 1)
         lines: list[_Line] = []
         for first, last in tokens.children(start, end):
             rendered = self.block(tokens, first, last)
@@ -218,8 +220,10 @@ class _Walker:
         return self.blocks(tokens, first + 1, last)
 
     def paragraph(self, text: str) -> list[_Line]:
-        parts = [part.strip() for part in text.strip().split("\n")]
-        return [_Line("", "", part) for part in parts if part]
+        if "\n" not in text:  # one line: most paragraphs, and every item of a long list
+            text = text.strip()
+            return [_Line("", "", text)] if text else []
+        return [_Line("", "", part) for part in map(str.strip, text.split("\n")) if part]
 
     def list_(self, tokens: TokenRanges, first: int, last: int) -> list[_Line]:
         opening = tokens.list[first]
@@ -246,12 +250,12 @@ class _Walker:
             inner = self.blocks(tokens, item_first + 1, item_last, tight)
             if not inner:
                 lines.append(_Line(marker.rstrip(), indent, ""))
-            for position, line in enumerate(inner):
-                if line.blank:
-                    lines.append(line)
-                    continue
-                prefix = (marker if position == 0 else indent) + line.first
-                lines.append(_Line(prefix, indent + line.rest, line.text, line.wrap))
+            prefix = marker  #: the item's first line starts with its marker, the others line up
+            for line in inner:
+                if not line.blank:
+                    line = _Line(prefix + line.first, indent + line.rest, line.text, line.wrap)
+                lines.append(line)
+                prefix = indent
         return lines
 
     def quote(self, tokens: TokenRanges, first: int, last: int) -> list[_Line]:
