@@ -107,9 +107,10 @@ class BodyRenderer:
     def tokens(self, tokens: list[Token], prefix: str = "") -> str:
         """HTML for a run of block tokens; ``prefix`` (already HTML) opens the first paragraph."""
         out: list[str] = []
-        i = 0
-        while i < len(tokens):
-            token = tokens[i]
+        quoted = 0  #: tokens before this index are inside a block quote already written
+        for i, token in enumerate(tokens):
+            if i < quoted:
+                continue
             kind = token.type
             fixed = _FIXED_TAGS.get(kind)
             if fixed is not None:  # lists, tables: most tokens, so tested first
@@ -126,10 +127,8 @@ class BodyRenderer:
             elif kind in _PAIR_NAMES:
                 out.append(self.pair(token))
             elif kind == "blockquote_open":
-                end = _matching(tokens, i)
-                out.append(self.blockquote(tokens[i + 1 : end]))
-                i = end + 1
-                continue
+                quoted = _matching(tokens, i) + 1
+                out.append(self.blockquote(tokens[i + 1 : quoted - 1]))
             elif kind == "heading_open" or kind == "heading_close":
                 level = max(2, min(6, int(token.tag[1:] or 2) + self.shift))
                 out.append(f"<h{level}>" if token.nesting == 1 else f"</h{level}>\n")
@@ -139,7 +138,6 @@ class BodyRenderer:
                 out.append("<hr>\n")
             elif token.content:
                 out.append(f"<p>{escape(token.content)}</p>\n")
-            i += 1
         return "".join(out)
 
     def pair(self, token: Token) -> str:
