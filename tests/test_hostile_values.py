@@ -49,6 +49,13 @@ def test_deep_emphasis_in_inspect_and_email(deep: Path) -> None:
     assert code in (1, 2) and "nested 250 deep" in output
 
 
+@pytest.mark.parametrize(("levels", "flattened"), [(32, False), (33, True)])
+def test_emphasis_is_kept_to_the_depth_limit_and_flattened_past_it(levels: int, flattened: bool) -> None:
+    release = parse(CLEAN.replace("###", "*" * (2 * levels) + "a" + "*" * (2 * levels) + "\n\n###"))
+    problems = [p.message for p in release.problems if p.code == "PR004"]
+    assert problems == ([f"inline markup nested {levels} deep (at most 32): shown as plain text"] if flattened else [])
+
+
 @pytest.mark.parametrize("formats", ["txt,html,eml", "pdf"])
 def test_deep_emphasis_builds_as_plain_text_with_force(deep: Path, formats: str) -> None:
     out = deep.parent / "out"
