@@ -251,7 +251,7 @@ def find_quotes(
         else:
             people.mentioned_in(outside)
         kept = [m for m in marks if _kept(source, outside, m, lang)]
-        bound = bind(kept, found, outside, lang)
+        bound = bind(kept, found, outside, lang) if kept else []
         quoted: list[Quote] = []
         for mark, attribution in zip(kept, bound, strict=True):
             inner = source[mark.start + 1 : mark.end]
@@ -379,6 +379,8 @@ def _next_continues(blocks: Sequence[Block], index: int) -> bool:
 
 def _blank(source: str, marks: list[Mark]) -> str:
     """``source`` with what each quotation holds made spaces (line ends kept), same length."""
+    if not marks:
+        return source  # most paragraphs
     parts: list[str] = []
     at = 0
     for mark in marks:
