@@ -35,6 +35,23 @@ def test_escaped_text_reads_back_as_the_same_text(text: str) -> None:
     assert blocks[0].text == line
 
 
+def test_a_line_with_nothing_to_escape_is_returned_as_the_substitutions_would() -> None:
+    """escape's shortcut (one scan for a line none of its patterns would change) gives what they give."""
+    import itertools
+
+    from pressrelease.importer import blocks
+
+    def substituted(line: str) -> str:
+        line = blocks._INLINE_SPECIAL.sub(blocks._backslashed, line)
+        line = blocks._LINE_START.sub(blocks._backslashed_mark, line)
+        return blocks._ORDERED_START.sub(blocks._backslashed_mark, line)
+
+    marks = "a 1#>-+*=`~\\[]<|_&;.)\t"
+    lines = ["".join(chars) for size in range(4) for chars in itertools.product(marks, repeat=size)]
+    lines += ["word", "Word, and more words.", "&amp;", "a_b", "1. x", "  - x", "é", "\u00a0x", "x\u3000", "١. x"]
+    assert [escape(line) for line in lines] == [substituted(line) for line in lines]
+
+
 def test_markdown_characters_in_a_release_survive() -> None:
     text = f"Headline for a test release\n{LEDE}\n# not a heading\nA *starred* word, snake_case, [x](y) and 5 * 3.\n"
     assert body(text)[1:] == ["# not a heading", "A *starred* word, snake_case, [x](y) and 5 * 3."]
