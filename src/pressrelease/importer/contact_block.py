@@ -79,7 +79,9 @@ def is_contact_sentence(plain: str, kind_of: Kind) -> bool:
     phrase in its first words, and names someone with an address or a number to call.
     """
     text = plain.strip()
-    if not _REACHABLE.search(text) or "\n" in text or word_count(text) > _MAX_SENTENCE_WORDS:
+    if not text or "\n" in text or word_count(text) > _MAX_SENTENCE_WORDS:
+        return False
+    if not _REACHABLE.search(text):
         return False  # no "@" and no digit: no address or number, so no one named with one
     head = _CLAUSE_END.split(text, maxsplit=1)[0]
     if kind_of(head) != "contact" and not _phrases().search(" ".join(text.split()[:_PHRASE_REACH])):
