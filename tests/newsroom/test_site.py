@@ -526,7 +526,7 @@ def test_a_manifest_that_misnames_a_fragment_makes_the_index_again(tmp_path: Pat
 def test_language_versions_link_each_other_in_pages_and_sitemap(site: Path) -> None:
     page = (site / "releases" / SEED_SLUG / "index.html").read_text()
     assert f'<link rel="alternate" hreflang="ru" href="{BASE}releases/{RU_SLUG}/">' in page
-    assert f'<a href="{BASE}releases/{RU_SLUG}/" hreflang="ru" lang="ru">русский</a>' in page
+    assert f'<a href="{BASE}releases/{RU_SLUG}/" hreflang="ru" lang="ru">Русский</a>' in page
     sitemap = (site / "sitemap.xml").read_text()
     seed_entry = next(line for line in sitemap.splitlines() if f"<loc>{BASE}releases/{SEED_SLUG}/</loc>" in line)
     assert f'hreflang="ru" href="{BASE}releases/{RU_SLUG}/"' in seed_entry

@@ -12,7 +12,15 @@ import pytest
 from pressrelease.config import DEFAULT, Config, for_path
 from pressrelease.model import Organization
 from pressrelease.parse import parse, parse_file
-from pressrelease.render.house_style import about_heading, end_mark, format_date, locale_tag, release_line, zone_name
+from pressrelease.render.house_style import (
+    about_heading,
+    end_mark,
+    format_date,
+    language_name,
+    locale_tag,
+    release_line,
+    zone_name,
+)
 from pressrelease.render.html import render_html
 from pressrelease.render.typography import keep_numbers_with_units, no_lone_last_word
 
@@ -48,6 +56,22 @@ def test_zone_is_an_abbreviation_or_a_short_offset() -> None:
 
     assert zone_name(dt.datetime(2026, 7, 1, 10, tzinfo=ZoneInfo("Europe/Paris"))) == "CEST"
     assert zone_name(dt.datetime(2026, 7, 1, 10, tzinfo=ZoneInfo("Europe/Minsk"))) == "UTC+3"  # tzname "+03"
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("fr", "Français"),
+        ("ru", "Русский"),
+        ("es", "Español"),
+        ("en", "English"),
+        ("zh", "中文"),
+        ("ar", "العربية"),
+        ("xx-zz", "xx-zz"),
+    ],
+)
+def test_a_language_is_named_in_itself_as_a_label(tag: str, expected: str) -> None:
+    assert language_name(tag) == expected
 
 
 def test_language_tag_takes_the_profile_region() -> None:

@@ -198,11 +198,13 @@ def safe_url(url: str) -> str | None:
 
 
 def language_name(tag: str) -> str:
-    """A language named in itself (Babel): ``français`` for ``fr``; the tag when Babel does not know it."""
+    """A language named in itself (Babel), as a label: ``Français`` for ``fr``,
+    ``Русский`` for ``ru`` (a language switcher capitalises the names that the
+    language itself writes in lower case); the tag when Babel does not know it."""
     from babel import Locale, UnknownLocaleError
 
     try:
-        name = Locale.parse(tag.replace("-", "_")).get_display_name()
+        name = str(Locale.parse(tag.replace("-", "_")).get_display_name() or "")
     except (ValueError, UnknownLocaleError):
         return tag
-    return str(name) if name else tag
+    return name[:1].upper() + name[1:] if name else tag
