@@ -112,13 +112,22 @@ def find_lede(texts: Sequence[str], skip: Sequence[bool]) -> int | None:
             return i
     # A short lede (an excerpt): not the headline, which a date or kicker line follows, nor the headline repeated.
     seen: set[str] = set()
+    heads: dict[int, bool] = {}
+
+    def head_line(position: int) -> bool:
+        """:func:`is_head_line` of the usable line at ``position`` (of "" past the last), asked once:
+        each line is asked as itself and as the one after, and the walk may run to the end."""
+        if position not in heads:
+            heads[position] = is_head_line(texts[usable[position]] if position < len(usable) else "")
+        return heads[position]
+
     for position, i in enumerate(usable):
         label = label_of(texts[i]).rstrip(".")
         following = texts[usable[position + 1]] if position + 1 < len(usable) else ""
         words = word_count(texts[i])
-        long_enough = words >= LEDE_MIN_WORDS - 4 and not is_head_line(texts[i])
+        long_enough = words >= LEDE_MIN_WORDS - 4 and not head_line(position)
         # A line over a head line (a date, a kicker) or over a longer paragraph is the headline.
-        over = is_head_line(following) or (word_count(following) > words and not ends_sentence(texts[i]))
+        over = head_line(position + 1) or (word_count(following) > words and not ends_sentence(texts[i]))
         if long_enough and label not in seen and not over and (position > 0 or len(usable) == 1):
             return i
         seen.add(label)
