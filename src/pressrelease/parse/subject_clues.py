@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 #: A capital as :mod:`.speakers` sees it (any letter outside the lower-case ranges),
 #: or a closing quotation mark before a verb with no subject of its own.
@@ -43,6 +43,18 @@ def clue_words(pronouns: Iterable[str], title_words: Iterable[str]) -> frozenset
 
 
 @cache
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _opens_with_clue(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` starts with one of ``words``; asked once per word and word list,
+    since most words of a paragraph recur in the next one and in the next release."""
+    return any(word[:size] in words for size in range(1, min(len(word), _longest(words)) + 1))
+
+
+@cache
 def _gap(length: int) -> re.Pattern[str]:
     return re.compile(rf"(?<![\s,،–—-])[\s,،–—-]{{{max(length, 1)},}}")  # from a run's start: linear
 
@@ -51,9 +63,8 @@ class Clues:
     """The clues of one paragraph, for :meth:`near` to look up."""
 
     def __init__(self, text: str, words: frozenset[str], window_before: int) -> None:
-        longest = max(map(len, words), default=0)
-        distinct = set(_LETTERS.findall(text))
-        hot = {word for word in distinct if any(word[:size] in words for size in range(1, min(len(word), longest) + 1))}
+        longest = _longest(words)
+        hot = {word for word in set(_LETTERS.findall(text)) if _opens_with_clue(word, words)}
         self._at = [m.start() for m in _CLUE_CHARS.finditer(text)]
         # The word before a verb is read across spaces and a dash; after a stretch of them
         # nearly as long as the window, it is cut to its end, which may be a pronoun
