@@ -28,9 +28,10 @@ def has_han(text: str) -> bool:
 
     The pattern takes 1.5 ms to compile (re's compiler visits each of the class's
     27,000 code points) and most releases have no Han at all: it is compiled on
-    first need, for a text whose highest character is high enough to be one.
+    first need, for a text whose highest character is high enough to be one (an ASCII
+    text is known to be none without reading it).
     """
-    return bool(text) and max(text) >= "\u3400" and han().search(text) is not None
+    return not text.isascii() and max(text) >= "\u3400" and han().search(text) is not None
 
 
 _STOP = re.compile(r"[。，、；：！？「」『』“”]")  #: punctuation that ends a subject, read backwards

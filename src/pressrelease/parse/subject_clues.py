@@ -60,21 +60,42 @@ def _gap(length: int) -> re.Pattern[str]:
 
 
 class Clues:
-    """The clues of one paragraph, for :meth:`near` to look up."""
+    """The clues of one paragraph, for :meth:`near` to look up.
+
+    Nearly every verb has a capital in its window (its subject's name), so the capitals
+    are found first; the clue words and the long gaps, which cost three more passes over
+    the paragraph, are found only for the first verb with no capital near it.
+    """
 
     def __init__(self, text: str, words: frozenset[str], window_before: int) -> None:
-        longest = _longest(words)
-        hot = {word for word in set(_LETTERS.findall(text)) if _opens_with_clue(word, words)}
-        self._at = [m.start() for m in _CLUE_CHARS.finditer(text)]
-        # The word before a verb is read across spaces and a dash; after a stretch of them
-        # nearly as long as the window, it is cut to its end, which may be a pronoun
-        # ("she" read as "he"): the verb after such a stretch is searched in full.
-        self._at += [m.end() for m in _gap(window_before - longest).finditer(text)]
-        if hot:
-            self._at += [m.start() for m in _LETTERS.finditer(text) if m.group(0) in hot]
-        self._at.sort()
+        self._text = text
+        self._words = words
+        self._window_before = window_before
+        self._capitals = [m.start() for m in _CLUE_CHARS.finditer(text)]
+        self._others: list[int] | None = None
 
     def near(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a clue (a capital, a closing mark, a clue word's start)."""
-        at = bisect_left(self._at, start)
-        return at < len(self._at) and self._at[at] < end
+        if _within(self._capitals, start, end):
+            return True
+        if self._others is None:
+            self._others = self._words_and_gaps()
+        return _within(self._others, start, end)
+
+    def _words_and_gaps(self) -> list[int]:
+        text, words = self._text, self._words
+        hot = {word for word in set(_LETTERS.findall(text)) if _opens_with_clue(word, words)}
+        # The word before a verb is read across spaces and a dash; after a stretch of them
+        # nearly as long as the window, it is cut to its end, which may be a pronoun
+        # ("she" read as "he"): the verb after such a stretch is searched in full.
+        found = [m.end() for m in _gap(self._window_before - _longest(words)).finditer(text)]
+        if hot:
+            found += [m.start() for m in _LETTERS.finditer(text) if m.group(0) in hot]
+        found.sort()
+        return found
+
+
+def _within(offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``offsets`` lies in ``[start, end)``."""
+    at = bisect_left(offsets, start)
+    return at < len(offsets) and offsets[at] < end

@@ -28,9 +28,10 @@ def has_han_or_kana(text: str) -> bool:
 
     The class takes 2 ms to compile (re's compiler visits each of its 30,000 code
     points) and most releases have neither: it is compiled on first need, for a
-    text whose highest character is high enough to be one.
+    text whose highest character is high enough to be one (an ASCII text is known to be
+    none without reading it).
     """
-    return bool(text) and max(text) >= "\u3040" and _han_or_kana().search(text) is not None
+    return not text.isascii() and max(text) >= "\u3040" and _han_or_kana().search(text) is not None
 
 
 def count_words(text: str, word: re.Pattern[str] = WORD) -> int:
