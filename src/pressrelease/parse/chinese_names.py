@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from .language import language
+from .word_count import may_hold_cjk
 
 
 @cache
@@ -24,14 +25,9 @@ def han() -> re.Pattern[str]:
 
 
 def has_han(text: str) -> bool:
-    """Whether ``text`` holds a Han character.
-
-    The pattern takes 1.5 ms to compile (re's compiler visits each of the class's
-    27,000 code points) and most releases have no Han at all: it is compiled on
-    first need, for a text whose highest character is high enough to be one (an ASCII
-    text is known to be none without reading it).
-    """
-    return not text.isascii() and max(text) >= "\u3400" and han().search(text) is not None
+    """Whether ``text`` holds a Han character (the pattern is compiled on first need: see
+    :func:`.word_count.may_hold_cjk`)."""
+    return may_hold_cjk(text) and han().search(text) is not None
 
 
 _STOP = re.compile(r"[。，、；：！？「」『』“”]")  #: punctuation that ends a subject, read backwards
