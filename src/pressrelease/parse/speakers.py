@@ -99,9 +99,14 @@ def _name_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str]:
     # without case (Chinese, Arabic) count as capitals.
     cap = r"(?<![\w'’.-])[^\W\d_a-zß-öø-ÿа-яё][\w'’.-]*"
     particle = r"(?:de|da|di|do|dos|du|la|le|van|von|der|den|bin|bint|al|el|ibn|y|of|the|in|for|and)"
-    # H?C(?:SC)* written as (?!\s)H?(?:S?C)+: the same matches, the capitalised word's
-    # classes compiled once.
-    return re.compile(rf"(?!\s)(?:(?:{hon})\s+)?(?:(?:\s+(?:{particle}\s+)*)?{cap})+")
+    # A match starts at a capital or at an honorific, some of which are lower case
+    # ("д-р"): the lookahead says so, and at any other character the engine gives up
+    # at once instead of trying every honorific.
+    firsts = "".join(sorted({h[0] for h in honorifics if not _CAPITAL.match(h)}))
+    start = rf"(?=[^\W\d_a-zß-öø-ÿа-яё]|[{re.escape(firsts)}])" if firsts else r"(?=[^\W\d_a-zß-öø-ÿа-яё])"
+    # H?C(?:SC)* written as H?(?:S?C)+: the same matches, the capitalised word's classes
+    # compiled once.
+    return re.compile(rf"{start}(?:(?:{hon})\s+)?(?:(?:\s+(?:{particle}\s+)*)?{cap})+")
 
 
 def runs(text: str, lang: Words) -> list[tuple[int, int, str]]:
