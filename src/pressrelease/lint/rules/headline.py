@@ -15,9 +15,9 @@ from ...parse.word_count import count_words, has_han_or_kana
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
 from ._example import example
 
-# Full stops that end an abbreviation, not the sentence: "Washington, D.C." or "Acme Inc."
 #: A lower-case ASCII letter: a headline holding one is not in capitals, whatever else it holds.
 _ASCII_LOWER = re.compile(r"[a-z]")
+# Full stops that end an abbreviation, not the sentence: "Washington, D.C." or "Acme Inc."
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros|Plc|Ave|etc|No)\.)$")
 
 
