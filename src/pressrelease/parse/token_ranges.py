@@ -2,9 +2,10 @@
 
 markdown-it hands back a flat list in which an opening token (``paragraph_open``,
 ``bullet_list_open``...) and its closing one bracket what lies inside. The parser cuts
-the list into top-level blocks with it and the text renderer walks a block's items
-and paragraphs with it: each needs, for an opening token, the index of its closing
-one, found here in one pass over the list.
+the list into top-level blocks with it, the text renderer walks a block's items and
+paragraphs with it, and the HTML renderer finds where a block quote ends: each needs,
+for an opening token, the index of its closing one, found here in one pass over the
+list.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from markdown_it.token import Token
 
 from .. import assets
 from ..parse.contact_values import PHONE
+from ..parse.token_ranges import TokenRanges
 from .house_style import safe_url
 from .typography import keep_numbers_with_units
 
@@ -108,6 +109,7 @@ class BodyRenderer:
         """HTML for a run of block tokens; ``prefix`` (already HTML) opens the first paragraph."""
         out: list[str] = []
         quoted = 0  #: tokens before this index are inside a block quote already written
+        ranges: TokenRanges | None = None  #: where each block ends, found at the first block quote
         for i, token in enumerate(tokens):
             if i < quoted:
                 continue
@@ -127,7 +129,9 @@ class BodyRenderer:
             elif kind in _PAIR_NAMES:
                 out.append(self.pair(token))
             elif kind == "blockquote_open":
-                quoted = _matching(tokens, i) + 1
+                if ranges is None:
+                    ranges = TokenRanges(tokens)
+                quoted = ranges.closer[i] + 1
                 out.append(self.blockquote(tokens[i + 1 : quoted - 1]))
             elif kind == "heading_open" or kind == "heading_close":
                 level = max(2, min(6, int(token.tag[1:] or 2) + self.shift))
@@ -241,13 +245,3 @@ class BodyRenderer:
         if href is not None and urlsplit(href).scheme in ("http", "https"):
             return f'<a class="image-link" href="{attribute(href)}">{label}</a>'
         return f'<span class="image-alt">{label}</span>'
-
-
-def _matching(tokens: Sequence[Token], start: int) -> int:
-    """The index of the token that closes ``tokens[start]``."""
-    depth = 0
-    for j in range(start, len(tokens)):
-        depth += tokens[j].nesting
-        if depth == 0:
-            return j
-    return len(tokens) - 1
