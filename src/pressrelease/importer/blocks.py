@@ -162,14 +162,15 @@ def starts_footer(text: str, label: str | None = None) -> bool:
 _FOLLOWING_CONTACTS = 15  #: lines after a copyright line searched for the contact block
 
 
-def ends_article(texts: Sequence[str], index: int) -> bool:
-    """``texts[index]`` is the footer line that ends the article.
+def ends_article(texts: Sequence[str], index: int, label: str | None = None) -> bool:
+    """``texts[index]`` is the footer line that ends the article; ``label`` is its
+    :func:`label_of`, if known.
 
     A copyright line ("© The Foundation. All rights reserved.") ends it only when no
     end mark or contact label follows soon after: many releases put their
     trademark notice above ``###`` and the media contacts.
     """
-    if not starts_footer(texts[index]):
+    if not starts_footer(texts[index], label):
         return False
     if not is_copyright(texts[index]):
         return True

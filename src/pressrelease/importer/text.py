@@ -344,10 +344,7 @@ def _cut_footer(units: list[_Unit], title: str | None = None) -> tuple[list[_Uni
         following = texts[i + 1] if i + 1 < len(texts) else ""
         return _NUMERIC_DATE.search(following) is not None and metadata_date(following, day_first=True) is not None
 
-    def ends(i: int) -> bool:  # the footer test asked of the line's label first: it is asked of every line
-        return (starts_footer(texts[i], units[i].label) and ends_article(texts, i)) or next_item(i)
-
-    end = next((i for i in range(1, len(units)) if ends(i)), len(units))
+    end = next((i for i in range(1, len(units)) if ends_article(texts, i, units[i].label) or next_item(i)), len(units))
     while end > 1 and units[end - 1].nav in ("punctuation", "menu", "repeated"):
         end -= 1
     return units[:end], [u.text for u in units[end:]]
