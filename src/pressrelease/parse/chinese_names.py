@@ -55,7 +55,7 @@ def name_stops() -> frozenset[str]:
 
 
 def subject(
-    outside: str, start: int, end: int, pronouns: set[str], titles: tuple[str, ...]
+    outside: str, start: int, end: int, pronouns: frozenset[str], titles: tuple[str, ...]
 ) -> tuple[str, int, int, bool]:
     """(name, its start, its end, whether a pronoun or nothing stands there) for the verb at ``start:end``.
 

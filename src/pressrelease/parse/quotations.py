@@ -81,6 +81,8 @@ _RUN_ON = re.compile(r"[.!?…]\s+$")
 @lru_cache(maxsize=4096)
 def _scan(text: str) -> tuple[tuple[Mark, ...], tuple[int, ...]]:
     """Cached: the parser and three rules scan the same paragraphs."""
+    if _MARK_CHARS.search(text) is None:  # most paragraphs: no code span to mask, nothing to pair
+        return (), ()
     masked = _CODE.sub(lambda m: " " * len(m.group(0)), text)
     stack: list[tuple[int, str]] = []
     marks: list[Mark] = []
@@ -245,9 +247,9 @@ def find_quotes(
 
         outside = _blank(source, marks)
         found = attributions(outside, lang)
-        named = [a for a in found if not a.pronoun and not a.role and is_person(a.name, lang)]
-        if named:
-            people.named(named[-1].name, outside[named[-1].end : named[-1].verb_end])
+        named = next((a for a in reversed(found) if not a.pronoun and not a.role and is_person(a.name, lang)), None)
+        if named is not None:
+            people.named(named.name, outside[named.end : named.verb_end])
         else:
             people.mentioned_in(outside)
         kept = [m for m in marks if _kept(source, outside, m, lang)]

@@ -161,7 +161,7 @@ def _titled_word(word: str, lang: Words) -> bool:
     """A word of a title or an organisation: ``Director``, ``Ministry``, an acronym (``IOM``)."""
     bare = word.strip(".,")
     low = bare.lower()
-    if low in lang.title_words or low.split("’")[0].split("'")[0] in lang.title_words:
+    if low in lang.title_words or (("’" in low or "'" in low) and low.split("’")[0].split("'")[0] in lang.title_words):
         return True
     return len(bare) > 1 and bare.isupper() and bare.isalpha()
 
@@ -175,16 +175,18 @@ def is_name(run: str, lang: Words) -> bool:
     words = run.split()
     if len(words) == 1 and chinese_names.has_han(run[:1]):
         return chinese_names.is_name(run, lang.name_stops | chinese_names.name_stops())
-    if not words or words[0].lower() in _DETERMINERS or _is_place(words, lang):
+    if not words or (len(words) == 1 and words[0] not in lang.honorifics):  # most runs: one word, no honorific
         return False
-    honorific = words[0] in lang.honorifics
-    return (len(words) >= 2 or honorific) and not is_title(run, lang)
+    return words[0].lower() not in _DETERMINERS and not _is_place(words, lang) and not is_title(run, lang)
 
 
 def is_person(run: str, lang: Words) -> bool:
     """A name, or a role followed by a name (``Director General Ruiz``, ``Foreign Minister Roe``)."""
-    if is_name(run, lang):
-        return True
+    return is_name(run, lang) or _role_and_name(run, lang)
+
+
+def _role_and_name(run: str, lang: Words) -> bool:
+    """``Director General Ruiz``: :func:`is_person` for a run that :func:`is_name` turned down."""
     words = run.split()
     if len(words) < 2 or words[0].lower() in _DETERMINERS or _is_place(words, lang):
         return False
@@ -200,7 +202,7 @@ def is_person(run: str, lang: Words) -> bool:
 
 def _is_place(words: list[str], lang: Words) -> bool:
     """``South America``, ``Middle East``: a capitalised phrase naming a place."""
-    return any(w.lower().strip(".,") in lang.place_words for w in words)
+    return not lang.place_words.isdisjoint([w.lower().strip(".,") for w in words])
 
 
 # -- verbs -----------------------------------------------------------------------------------------
@@ -220,13 +222,15 @@ def verbs(speech_verbs: tuple[str, ...]) -> Phrases:
     return Phrases.build(verb_pattern(spaced), spaced)
 
 
+#: The lookahead changes no match: at any other character than a capital the engine gives up at once.
+_ABBREVIATED = re.compile(r"(?=[A-Z])\b(Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Hon|Rev|Jr|Sr|[A-Z])\.")
+
+
 def _mask_abbreviations(text: str) -> str:
     """Hide the full stops of ``Dr.``, ``Mr.``, ``N.J.`` so they do not end a clause (offsets kept)."""
     if "." not in text:
         return text
-    return re.sub(
-        r"\b(Dr|Mr|Mrs|Ms|Prof|St|Gen|Sen|Rep|Gov|Hon|Rev|Jr|Sr|[A-Z])\.", lambda m: m.group(0)[:-1] + "_", text
-    )
+    return _ABBREVIATED.sub(r"\1_", text)
 
 
 _DASHES = ",،–—-"  # the Arabic comma too
@@ -242,13 +246,9 @@ def last_word(before: str) -> tuple[int, str] | None:
         while end and before[end - 1].isspace():
             end -= 1
     start = end
-    while start and _letter(before[start - 1]):
+    while start and before[start - 1].isalnum() and not before[start - 1].isdecimal():  # [^\W\d_]
         start -= 1
     return (start, before[start:end]) if start < end else None
-
-
-def _letter(ch: str) -> bool:
-    return ch.isalnum() and not ch.isdecimal()  # [^\W\d_]: a word character, not a digit or "_"
 
 
 def ends_with_quote_mark(before: str) -> bool:
@@ -281,14 +281,16 @@ def attributions(outside: str, lang: Words) -> list[Attribution]:
 @lru_cache(maxsize=4096)
 def _attributions(outside: str, lang: _Words) -> tuple[Attribution, ...]:
     found: list[Attribution] = []
-    pronouns = {p.lower() for p in lang.pronouns}
+    pronouns = lowered(lang.pronouns)
     clues: Clues | None = None
     for verb in verbs(lang.speech_verbs).finditer(outside):
         start, end = verb.start(), verb.end()
         if clues is None:
             clues = Clues(outside, clue_words(lang.pronouns, lang.title_words), WINDOW_BEFORE)
         if clues.near(start - WINDOW_BEFORE, end + WINDOW_AFTER):  # else no subject: skipped, as below
-            found.append(_subject(outside, start, end, verb.group(0), pronouns, lang))
+            attribution = _subject(outside, start, end, verb.group(0), pronouns, lang, index=len(found))
+            if attribution is not None:
+                found.append(attribution)
     if chinese_names.has_han(outside):  # Chinese quoted in a release of any language
         chinese = language("zh")
         cjk = chinese_names.han_verbs(lang.speech_verbs + chinese.speech_verbs)
@@ -296,33 +298,49 @@ def _attributions(outside: str, lang: _Words) -> tuple[Attribution, ...]:
         titles = chinese_names.han_words(lang.title_words | chinese.title_words)
         found.extend(_cjk_subject(outside, verb, cjk_pronouns, titles) for verb in cjk.finditer(outside))
         found.sort(key=lambda a: a.verb_start)
-    kept = [a for a in found if a.name or a.pronoun]
-    return tuple(msgspec.structs.replace(a, index=i) for i, a in enumerate(kept))
+        kept = [a for a in found if a.name or a.pronoun]
+        return tuple(msgspec.structs.replace(a, index=i) for i, a in enumerate(kept))
+    return tuple(found)
 
 
-def _subject(outside: str, start: int, end: int, verb: str, pronouns: set[str], lang: _Words) -> Attribution:
+@cache
+def lowered(words: tuple[str, ...]) -> frozenset[str]:
+    """A word list in lower case, made once per list (the pronouns, for every speech verb)."""
+    return frozenset(w.lower() for w in words)
+
+
+_NEAR_AFTER = re.compile(r"\s*([^\W\d_]+)(?=\s*(?:[.,;:!?”»\"]|$))")  #: "said she." (not "said she would")
+
+
+def _subject(
+    outside: str, start: int, end: int, verb: str, pronouns: frozenset[str], lang: _Words, index: int = 0
+) -> Attribution | None:
+    """The subject of the verb at ``start:end``, as the ``index``-th attribution; None if it has none."""
     before = outside[max(0, start - WINDOW_BEFORE) : start]
     offset = start - len(before)
     after = outside[end : end + WINDOW_AFTER]
-    near_after = re.match(r"\s*([^\W\d_]+)(?=\s*(?:[.,;:!?”»\"]|$))", after)
     word_before = last_word(before)
     if word_before and word_before[1].lower() in pronouns:  # "he said"
         at = offset + word_before[0]
-        return Attribution("", at, at + len(word_before[1]), verb, start, end, pronoun=True)
-    if near_after and near_after.group(1).lower() in pronouns:  # "said she." (not "said she would")
+        return Attribution("", at, at + len(word_before[1]), verb, start, end, pronoun=True, index=index)
+    near_after = _NEAR_AFTER.match(after)
+    if near_after and near_after.group(1).lower() in pronouns:  # "said she."
         at = end + near_after.start(1)
-        return Attribution("", at, at + len(near_after.group(1)), verb, start, end, pronoun=True)
+        return Attribution("", at, at + len(near_after.group(1)), verb, start, end, pronoun=True, index=index)
     found = _before(before, offset, lang) or _after(after, end, lang)
     if found is not None:
         name_start, name_end, name, role = found
         if not role:
             name_start, name = _name_part(name_start, name, lang)
-        return Attribution(name, name_start, name_end, verb, start, end, role=role)
+        return Attribution(name, name_start, name_end, verb, start, end, role=role, index=index)
     if _bare(before, after):
         # "», a-t-elle ajouté." / "”, añadió." / "», — добавила.": the subject is the
         # last person named (French inversion; Spanish and Russian drop the pronoun).
-        return Attribution("", start, end, verb, start, end, pronoun=True)
-    return Attribution("", start, end, verb, start, end)
+        return Attribution("", start, end, verb, start, end, pronoun=True, index=index)
+    return None
+
+
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _name_part(start: int, run: str, lang: Words) -> tuple[int, str]:
@@ -335,19 +353,25 @@ def _name_part(start: int, run: str, lang: Words) -> tuple[int, str]:
         return start, run
     # The name's first word by position, not by searching for the joined words: a line
     # break inside the name ("Minister Jane\nDoe") is not the space they are joined with.
-    first = [word.start() for word in re.finditer(r"\S+", run)][keep]
+    first = [word.start() for word in _NON_SPACE.finditer(run)][keep]
     return start + first, " ".join(words[keep:])
+
+
+_BARE_TAIL = re.compile(r"(?:-t-(?:il|elle)|\s+(?:il|elle|он|она))?\s*[.,;،]")
 
 
 def _bare(before: str, after: str) -> bool:
     """A speech verb standing alone next to a quotation, with no subject of its own."""
-    tail = re.match(r"(?:-t-(?:il|elle)|\s+(?:il|elle|он|она))?\s*[.,;،]", after)
-    return ends_with_quote_mark(before) and bool(tail)
+    return ends_with_quote_mark(before) and _BARE_TAIL.match(after) is not None
+
+
+_STOP_AFTER = re.compile(r"[.;:!?“”«»\"「」]")  #: what ends the clause after a verb
 
 
 def _clause_after(after: str) -> str:
-    cut = re.match(r"[^.;:!?“”«»\"「」]*", _mask_abbreviations(after))
-    return after[: cut.end() if cut else 0]
+    """``after`` up to its first stop, the full stops of abbreviations (``Dr.``) not counted."""
+    stop = _STOP_AFTER.search(_mask_abbreviations(after))
+    return after[: stop.start()] if stop else after
 
 
 def _after(after: str, offset: int, lang: Words) -> tuple[int, int, str, bool] | None:
@@ -360,8 +384,9 @@ def _after(after: str, offset: int, lang: Words) -> tuple[int, int, str, bool] |
     leading = text[:start].replace(",", " ").split()
     if len(leading) > _LEADING_AFTER or any(w.lower() not in _ARTICLES and not _titled_word(w, lang) for w in leading):
         return None
-    if is_person(run, lang) or not leading:
-        if not is_person(run, lang) and (run.split()[0].lower() in _DETERMINERS or _is_place(run.split(), lang)):
+    person = is_person(run, lang)
+    if person or not leading:
+        if not person and (run.split()[0].lower() in _DETERMINERS or _is_place(run.split(), lang)):
             return None
         return offset + start, offset + end, run, False
     return _role(text, offset, lang, after_verb=True)
@@ -369,6 +394,7 @@ def _after(after: str, offset: int, lang: Words) -> tuple[int, int, str, bool] |
 
 _ROLE_ARTICLES = frozenset("the its their el la le der die das".split())
 _ROLE_WORDS = 4  #: words of a role after its article ("the agency's deputy regional director")
+_ROLE_WORD = re.compile(r"[\w’'.-]+")
 
 
 def _role(text: str, offset: int, lang: Words, after_verb: bool) -> tuple[int, int, str, bool] | None:
@@ -381,7 +407,7 @@ def _role(text: str, offset: int, lang: Words, after_verb: bool) -> tuple[int, i
     near = segment.split()[: _ROLE_WORDS + 1] if after_verb else segment.split()[-(_ROLE_WORDS + 1) :]
     if not any(w.lower() in _ROLE_ARTICLES for w in near):  # the usual case, found without a regex
         return None
-    words = list(re.finditer(r"[\w’'.-]+", segment))
+    words = list(_ROLE_WORD.finditer(segment))
     shift = 0 if after_verb else max(0, len(text) - 80)
     if after_verb:
         window = words[: _ROLE_WORDS + 1] if words and words[0].start() == len(text) - len(text.lstrip(" ,")) else []
@@ -399,16 +425,19 @@ def _role(text: str, offset: int, lang: Words, after_verb: bool) -> tuple[int, i
     return offset + start, offset + end, text[start:end], True
 
 
+_CLAUSE_STOPS = '.;!?“”«»"「」'  #: what ends the clause before a verb
+
+
 def _before(before: str, offset: int, lang: Words) -> tuple[int, int, str, bool] | None:
     """``Jane Doe said``, ``Jane Doe, director of Acme, said``, ``the agency said``."""
     masked = _mask_abbreviations(before)
-    cut = max((m.end() for m in re.finditer(r"[.;!?“”«»\"「」]", masked)), default=0)
+    cut = max(map(masked.rfind, _CLAUSE_STOPS)) + 1  # after the last stop; 0 if none
     if cut == 0 and offset:  # the window starts inside a word: begin at the next one
         cut = next((i for i, ch in enumerate(before) if ch.isspace()), len(before))
     clause = before[cut:]
     found = runs(clause, lang)
     # A plain name before a role that may end in a word the lists lack ("Chief Negotiator").
-    people = [r for r in found if is_name(r[2], lang)] or [r for r in found if is_person(r[2], lang)]
+    people = [r for r in found if is_name(r[2], lang)] or [r for r in found if _role_and_name(r[2], lang)]
     if people:
         start, end, run = people[-1] if _adjacent(clause, people[-1]) else people[0]
         return offset + cut + start, offset + cut + end, run, False
@@ -433,7 +462,7 @@ def _adjacent(clause: str, run: tuple[int, int, str]) -> bool:
     return not tail or (len(tail) == 1 and tail[0].isalpha() and tail[0].islower() and tail[0] not in _DETERMINERS)
 
 
-def _cjk_subject(outside: str, verb: re.Match[str], pronouns: set[str], titles: tuple[str, ...]) -> Attribution:
+def _cjk_subject(outside: str, verb: re.Match[str], pronouns: frozenset[str], titles: tuple[str, ...]) -> Attribution:
     """``……」联合国儿童基金会主任王明说。``: see :mod:`.chinese_names`."""
     name, first, last, pronoun = chinese_names.subject(outside, verb.start(), verb.end(), pronouns, titles)
     return Attribution(name, first, last, verb.group(0), verb.start(), verb.end(), pronoun=pronoun)

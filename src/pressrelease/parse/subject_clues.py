@@ -62,22 +62,34 @@ def _gap(length: int) -> re.Pattern[str]:
 class Clues:
     """The clues of one paragraph, for :meth:`near` to look up.
 
-    Nearly every verb has a capital in its window (its subject's name), so the capitals
-    are found first; the clue words and the long gaps, which cost three more passes over
-    the paragraph, are found only for the first verb with no capital near it.
+    Nearly every verb has a capital in its window (its subject's name). A paragraph's
+    first few verbs look for one in their window alone; past those, the capitals of the
+    whole paragraph are listed in one pass. The clue words and the long gaps, which cost
+    three more passes over the paragraph, are found only for the first verb with no
+    capital near it.
     """
+
+    WINDOWS = 8  #: verbs that search their own window for a capital, at most (each a bounded search)
 
     def __init__(self, text: str, words: frozenset[str], window_before: int) -> None:
         self._text = text
         self._words = words
         self._window_before = window_before
-        self._capitals = [m.start() for m in _CLUE_CHARS.finditer(text)]
+        self._searched = 0
+        self._capitals: list[int] | None = None
         self._others: list[int] | None = None
 
     def near(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a clue (a capital, a closing mark, a clue word's start)."""
-        if _within(self._capitals, start, end):
-            return True
+        if self._capitals is None and self._searched < self.WINDOWS:
+            self._searched += 1
+            if _CLUE_CHARS.search(self._text, max(start, 0), max(end, 0)) is not None:
+                return True
+        else:
+            if self._capitals is None:
+                self._capitals = [m.start() for m in _CLUE_CHARS.finditer(self._text)]
+            if _within(self._capitals, start, end):
+                return True
         if self._others is None:
             self._others = self._words_and_gaps()
         return _within(self._others, start, end)
