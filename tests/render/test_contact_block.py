@@ -153,6 +153,21 @@ def test_the_pdf_prints_the_same_lines(tmp_path: Path) -> None:
     assert all(line in cells for line in ENGLISH_LINES)
 
 
+def test_a_long_address_breaks_in_the_pdf_after_its_at_sign(tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    from pressrelease.render.pdf import PdfRenderer
+
+    long_address = "lena.korver.communications@harbourtrustpassengerservices.example.org"
+    source = ENGLISH.replace("lena.korver@harbour.example.org", long_address)
+    pdf = tmp_path / "contacts.pdf"
+    pdf.write_bytes(PdfRenderer().render(parse(source, "release.md"), DEFAULT))
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [line.strip() for line in out.split("MEDIA CONTACTS", 1)[1].splitlines()]
+    # too long for a contact card's width: it breaks where the page said it may, not mid-word
+    assert "Email: lena.korver.communications@" in lines
+    assert "harbourtrustpassengerservices.example.org" in lines
+
+
 def test_names_are_bold_titles_regular_and_numbers_live() -> None:
     html = render_html(parse(FRENCH, "release.md"), DEFAULT)
     assert '<strong class="contact-name">Léa Dumont</strong>, chargée de communication' in html
