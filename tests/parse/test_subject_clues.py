@@ -116,3 +116,14 @@ def test_a_long_paragraph_of_verbs_alone_has_no_attributions() -> None:
     found = attributions(text, lang)
     assert [a.name for a in found] == ["Ann Lee", "Ann Lee"]  # "said the Ann Lee" and "Ann Lee said"
     assert [(a.start, a.end, a.name, a.pronoun) for a in found] == _every_verb(text, "en")
+
+
+def test_verbs_past_the_first_few_are_read_as_the_first_few() -> None:
+    """A paragraph's first verbs search their own window for a capital, later ones the
+    paragraph's list of capitals: the same subjects either way, on both sides of the switch."""
+    lang = language("en")
+    pieces = ["Ann Lee said so. ", "it was said" + " " * 130 + ". ", "so he said. "]
+    text = "".join(pieces[i % 3] for i in range(6 * Clues.WINDOWS))
+    found = [(a.start, a.end, a.name, a.pronoun) for a in attributions(text, lang)]
+    assert found == _every_verb(text, "en")
+    assert [name for _, _, name, _ in found].count("Ann Lee") == 2 * Clues.WINDOWS

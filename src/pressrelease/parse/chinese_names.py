@@ -30,7 +30,7 @@ def has_han(text: str) -> bool:
     return may_hold_cjk(text) and han().search(text) is not None
 
 
-_STOP = re.compile(r"[。，、；：！？「」『』“”]")  #: punctuation that ends a subject, read backwards
+_STOPS = "。，、；：！？「」『』“”"  #: punctuation that ends a subject, read backwards
 _REACH = 40  #: characters a subject may run back from its verb
 _NAME_DOTS = "·.•・"  #: the dot between the parts of a transliterated name
 
@@ -63,7 +63,7 @@ def subject(
     """
     at = start
     floor = max(0, start - _REACH)
-    while at > floor and not _STOP.match(outside[at - 1]):
+    while at > floor and outside[at - 1] not in _STOPS:
         at -= 1
     name = outside[at:start].strip()
     pronoun = next((p for p in pronouns if name.startswith(p) and han().match(p)), None)

@@ -19,7 +19,7 @@ from ..model import Block, Problem, Quote, Section, blank
 from .language import Language
 from .quote_speakers import DASH_LINE, People, Who, bind, introduction, signature, unmarked_speech, who_for
 from .speakers import ARTICLES as _ARTICLES
-from .speakers import Attribution, attributions, is_person, verbs
+from .speakers import Attribution, attributions, is_person, lowered, verbs
 from .word_count import count_words
 
 # Opening mark -> the closing marks it accepts. A straight opening mark takes a curly
@@ -45,7 +45,7 @@ _ABBREVIATED_WORDS = (
 ).split()
 #: The lookahead holds the first letters of the words: the same matches, but at any
 #: other character the regex engine gives up at once instead of trying every word.
-_ABBREVIATION = re.compile(rf"(?=[A-Zeiv])\b(?:{'|'.join(map(re.escape, _ABBREVIATED_WORDS))}|[A-Z])\.(?=\s|$)")
+_ABBREVIATION = re.compile(rf"(?=[A-Zeiv])\b({'|'.join(map(re.escape, _ABBREVIATED_WORDS))}|[A-Z])\.(?=\s|$)")
 _LOWER_NEXT = re.compile(r"\s*[”»\"]?\s*[a-zа-яё]")  # after a stop: the sentence goes on
 _CODE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>")
 
@@ -75,7 +75,11 @@ def scan(text: str) -> tuple[list[Mark], list[int]]:
 _MARK_CHARS = re.compile("[" + re.escape("".join({*PAIRS, *CLOSERS, *(c for cs in PAIRS.values() for c in cs)})) + "]")
 
 
-_RUN_ON = re.compile(r"[.!?…]\s+$")
+@cache
+def _run_on() -> re.Pattern[str]:
+    """A sentence end just before an opening mark (compiled on first need: few paragraphs
+    open a quotation inside one opened with the same mark)."""
+    return re.compile(r"[.!?…]\s+$")
 
 
 @lru_cache(maxsize=4096)
@@ -93,7 +97,7 @@ def _scan(text: str) -> tuple[tuple[Mark, ...], tuple[int, ...]]:
             start, opener = stack.pop()
             if not stack:
                 marks.append(Mark(start, i, opener, ch))
-        elif ch in PAIRS and len(stack) == 1 and stack[0][1] == ch and _RUN_ON.search(masked, max(0, i - 8), i):
+        elif ch in PAIRS and len(stack) == 1 and stack[0][1] == ch and _run_on().search(masked, max(0, i - 8), i):
             start, opener = stack.pop()
             marks.append(Mark(start, i, opener, None))
             stray.append(start)
@@ -151,12 +155,15 @@ def _work_nouns(nouns: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]
     return frozenset(n for n in nouns if not n.endswith("*")), tuple(n[:-1] for n in nouns if n.endswith("*"))
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _titled(text: str) -> bool:
     """A name in title case with no sentence punctuation: a report or campaign title, not speech."""
     text = text.rstrip(",")
     if text.endswith((".", "?", "!", "…", ":", ";")):
         return False
-    major = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _MINOR]
+    major = [w for w in _TITLE_WORD.findall(text) if w.lower() not in _MINOR]
     return len(major) >= 2 and all(w[0].isupper() for w in major)
 
 
@@ -166,7 +173,7 @@ def _count_sentences(text: str) -> int:
     The full stops of abbreviations (``Dr.``, ``U.S.``, ``Oct.``) and stops followed by a
     lower-case word are not sentence ends.
     """
-    text = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "_", text.strip())
+    text = _ABBREVIATION.sub(r"\1_", text.strip())
     ends = [m for m in _SENTENCE_END.finditer(text) if not _LOWER_NEXT.match(text, m.end())]
     tail = text[ends[-1].end() :] if ends else text
     return len(ends) + (1 if _WORD.search(tail) else 0) or 1
@@ -348,7 +355,7 @@ def _attribution_follows(inner: str, outside: str, mark: Mark, lang: Language) -
     if verb is None:
         return False
     lead = rest[: verb.start()].strip(" ,–—-")
-    pronouns = {p.lower() for p in lang.pronouns}
+    pronouns = lowered(lang.pronouns)
     words = lead.split()
     return len(words) <= 4 and all(w[:1].isupper() or w.lower() in pronouns for w in words)
 
