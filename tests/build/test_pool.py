@@ -8,6 +8,7 @@ pool (the warm-up, the PDF workers); the others build plain text only.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import os
 import sys
@@ -112,6 +113,22 @@ def test_a_worker_that_dies_fails_releases_not_the_build(tmp_path: Path, monkeyp
     assert results[7].message.startswith("the build worker stopped (BrokenProcessPool")
     assert all(r.status == "built" or r.message.startswith("the build worker stopped") for r in results)
     assert leftovers(tmp_path / "out") == []
+
+
+@forked
+def test_workers_start_with_what_they_inherit_frozen_and_the_caller_gets_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = text_mod.render_text
+
+    def with_frozen_count(release: Any, *args: Any, **kwargs: Any) -> str:
+        return real(release, *args, **kwargs) + f"\nfrozen in the worker: {gc.get_freeze_count()}\n"
+
+    monkeypatch.setattr(text_mod, "render_text", with_frozen_count)
+    results = build(many(tmp_path / "in"), options(tmp_path / "out", jobs=2))
+    counts = [int(r.outputs[0].read_text(encoding="utf-8").rsplit(": ", 1)[1]) for r in results]
+    assert min(counts) > 0  # the collector never walks (nor copies) the parent's objects
+    assert gc.get_freeze_count() == 0  # a library call leaves the caller's collector as it was
 
 
 @forked

@@ -12,6 +12,7 @@ and the second fails.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -41,13 +42,22 @@ def build_in_pool(
     """Build ``files`` on ``workers`` processes; ``settle(index, made)`` in file order."""
     sources: list[Source] = [prepare(path, options, now) if path == STDIN else path for path in files]
     context = pool_context()
-    if pdf and context.get_start_method() == "fork":
+    forked = context.get_start_method() == "fork"
+    if pdf and forked:
         warm_up_renderers(files[0], options, now)
-    with executor(workers, context=context, initializer=init_worker, initargs=(pdf,)) as pool:
-        pool.submit(warm_up)  # workers start (fork) now, before on_start's progress bar thread
-        if on_start is not None:
-            on_start(len(files))
-        _Run(pool, sources, options, now, settle).run()
+    if forked:
+        # What the workers inherit is moved out of the collector's sight before they fork
+        # (the gc module's advice for fork): a full collection in a worker then walks only
+        # its own objects, not every inherited one, and copies none of the pages they share.
+        gc.freeze()
+    try:
+        with executor(workers, context=context, initializer=init_worker, initargs=(pdf,)) as pool:
+            pool.submit(warm_up)  # workers start (fork) now, before on_start's progress bar thread
+            if on_start is not None:
+                on_start(len(files))
+            _Run(pool, sources, options, now, settle).run()
+    finally:
+        gc.unfreeze()
 
 
 def warm_up_renderers(path: Path, options: BuildOptions, now: dt.datetime) -> None:
