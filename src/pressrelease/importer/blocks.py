@@ -188,8 +188,14 @@ def is_contact_label(text: str) -> bool:
     label = label_of(text)
     if not label or word_count(label) > 8:
         return False
-    patterns = (p for code in available() for p in language(code).sections.get("contact", ()))
-    return any(p.fullmatch(label) for p in patterns)
+    return any(p.fullmatch(label) for p in _contact_labels())
+
+
+@cache
+def _contact_labels() -> tuple[re.Pattern[str], ...]:
+    """Every language's contact-heading patterns, each compiled once (English's are in every language's)."""
+    sources = dict.fromkeys(p for code in available() for p in language(code).sections.get("contact", ()))
+    return tuple(re.compile(p, re.IGNORECASE) for p in sources)
 
 
 def is_kicker(text: str) -> bool:
