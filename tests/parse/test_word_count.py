@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pressrelease.parse.chinese_names import has_han
-from pressrelease.parse.word_count import count_words, has_han_or_kana
+from pressrelease.parse.word_count import WORD, count_words, has_han_or_kana
 
 
 @pytest.mark.parametrize(
@@ -31,3 +33,13 @@ def test_han_and_kana_are_found_in_any_text(text: str, han: bool, han_or_kana: b
 def test_each_han_character_counts_one_word() -> None:
     assert count_words("UNICEF 报告发布 in 2026") == 7
     assert count_words("Three plain words") == 3
+
+
+@pytest.mark.parametrize("text", ["co-chaired", "U.S.", "400,000.", "_a_", "--", "a-_-b c'", "x__ __y", "Ltd.,"])
+def test_a_count_is_the_number_of_words_found(text: str) -> None:
+    assert count_words(text) == len(WORD.findall(text))
+
+
+@given(st.text(alphabet="aZ9_'’.,&- \n?é", max_size=40))
+def test_a_count_is_the_number_of_words_found_in_any_text(text: str) -> None:
+    assert count_words(text) == len(WORD.findall(text))
