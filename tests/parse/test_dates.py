@@ -13,7 +13,7 @@ from pressrelease.parse.language import all_months, all_weekdays
 
 NAMES = sorted({*all_months(), *all_weekdays()})
 WORDS = [*NAMES, "le", "el", "the", "de", "del", "года", "г.", "er", "th", "1", "19", "2024", "2024-07-19", "7th", "x"]
-WORDS += ["1er", "3º", "5°", "19.", "07", "400,000", "2024-7-19"]  # the digit check (dates._could_start)
+WORDS += ["1er", "3º", "5°", "19.", "07", "400,000", "2024-7-19"]  # the digit check (dates._digit_starts)
 SEPARATORS = [" ", "  ", ", ", ". ", "\n", "-", ".", ",", "", "/", " – ", "\u00a0", "\t"]
 
 

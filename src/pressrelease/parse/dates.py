@@ -75,18 +75,23 @@ def _phrases() -> Phrases:
     Every date holds a digit; it starts with its digit or with a month or weekday
     name, which are single words (tests check the data), at the start of a word.
     """
-    return Phrases.build(_pattern(), [*all_months(), *all_weekdays()], digits=True, digit_start=_could_start)
+    return Phrases.build(_pattern(), [*all_months(), *all_weekdays()], digit_starts=_digit_starts)
 
 
-#: What a date that starts with its digits opens with: an ISO date, or a day, then
-#: (after an ordinal ending, a full stop, spaces and ``de``) the word that must be a
-#: month. Prose is full of numbers; this check is cheaper than the whole pattern.
-_DIGIT_HEAD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:er|st|nd|rd|th|º|°)?\.?\s+(?:de\s+)?(\w+)", re.IGNORECASE)
+#: Where a date that starts with its digits can start: a digit that begins a word and
+#: opens an ISO date, or a day, then (after an ordinal ending, a full stop, spaces and
+#: ``de``) the word that must be a month. Prose is full of numbers; this scan is
+#: cheaper than the whole pattern. It opens with the digit, so the regex engine skips
+#: ahead to the next one; the rest is a lookahead, so the next digit is not passed over
+#: (``19 2024-07-19``: the ISO date starts in the first one's word).
+_DIGIT_HEAD = re.compile(
+    r"\d(?<!\w\d)(?=\d{3}-\d{2}-\d{2}|\d?(?:er|st|nd|rd|th|º|°)?\.?\s+(?:de\s+)?(\w+))", re.IGNORECASE
+)
 
 
-def _could_start(low: str, start: int) -> bool:
-    head = _DIGIT_HEAD.match(low, start)
-    return head is not None and (head.group(1) is None or head.group(1) in _month_first_words())
+def _digit_starts(low: str) -> list[int]:
+    months = _month_first_words()
+    return [head.start() for head in _DIGIT_HEAD.finditer(low) if head.group(1) is None or head.group(1) in months]
 
 
 @cache

@@ -28,7 +28,6 @@ except ImportError:  # pragma: no cover - other Pythons: every word is tried
     _EXTRA_CASES = None
 
 _WORD = re.compile(r"\w+")
-_DIGITS = re.compile(r"\d+")
 _LEADING_WORD = re.compile(r"\w+")
 
 
@@ -39,19 +38,16 @@ class Phrases(msgspec.Struct, frozen=True):
     first_words: frozenset[str]
     #: non-ASCII characters that need the full pattern's judgement; None: every word does
     odd_chars: frozenset[str] | None
-    #: a match may also start at a word that begins with a digit (dates: ``19 July``)
-    digits: bool = False
-    #: where given, a digit start is tried only if this says a match could start there
-    #: (given the lower-cased text and the offset); it may say yes too often, never too rarely
-    digit_start: Callable[[str, int], bool] | None = None
+    #: where a match may also start with a digit (dates: ``19 July``), the offsets in the
+    #: lower-cased text where one can; it may give too many, never too few
+    digit_starts: Callable[[str], list[int]] | None = None
 
     @classmethod
     def build(
         cls,
         pattern: re.Pattern[str],
         phrases: Iterable[str],
-        digits: bool = False,
-        digit_start: Callable[[str, int], bool] | None = None,
+        digit_starts: Callable[[str], list[int]] | None = None,
     ) -> Phrases:
         phrases = list(phrases)
         firsts: set[str] = set()
@@ -67,11 +63,11 @@ class Phrases(msgspec.Struct, frozen=True):
             odd = frozenset(chr(x) for ch in chars for x in _EXTRA_CASES.get(ord(ch), ())) | {"\u0307"}
             if not all(ch.isascii() is False for ch in odd):
                 odd = None  # phrases with unusual letters: no shortcut
-        return cls(pattern, frozenset(firsts), odd, digits, digit_start)
+        return cls(pattern, frozenset(firsts), odd, digit_starts)
 
     def could_start(self, word: str) -> bool:
         low = word.lower()
-        if low in self.first_words or (self.digits and word[:1].isdecimal()):
+        if low in self.first_words or (self.digit_starts is not None and word[:1].isdecimal()):
             return True
         return self.odd_chars is None or not self.odd_chars.isdisjoint(low)
 
@@ -83,13 +79,8 @@ class Phrases(msgspec.Struct, frozen=True):
             return
         present = self.first_words.intersection(_WORD.findall(low))
         starts = [m.start() for m in _whole_words(frozenset(present)).finditer(low)] if present else []
-        if self.digits:
-            maybe = self.digit_start
-            starts += [
-                m.start()
-                for m in _DIGITS.finditer(low)
-                if (not m.start() or not _is_word_char(low[m.start() - 1])) and (maybe is None or maybe(low, m.start()))
-            ]
+        if self.digit_starts is not None:
+            starts += self.digit_starts(low)
         if not starts:
             return
         starts.sort()
@@ -122,10 +113,6 @@ class Phrases(msgspec.Struct, frozen=True):
     def search(self, text: str) -> re.Match[str] | None:
         """``self.pattern.search(text)``."""
         return next(self.finditer(text), None)
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # the regex engine's \\w for str patterns
 
 
 @lru_cache(maxsize=256)
