@@ -87,10 +87,19 @@ def _phrases() -> Phrases:
 _DIGIT_HEAD = re.compile(
     r"\d(?<!\w\d)(?=\d{3}-\d{2}-\d{2}|\d?(?:er|st|nd|rd|th|º|°)?\.?\s+(?:de\s+)?(\w+))", re.IGNORECASE
 )
+_ISO_HEAD = re.compile(r"\d(?<!\w\d)(?=\d{3}-\d{2}-\d{2})")  #: the first of ``_DIGIT_HEAD``'s two
 
 
-def _digit_starts(low: str) -> list[int]:
+def _digit_starts(low: str, present: frozenset[str]) -> list[int]:
+    """Where a date can start with its digits in ``low``; ``present`` holds every word of
+    ``low`` that opens a month's name (and maybe others).
+
+    The word after a day is a whole word of the text, so in a text where no month's
+    name stands only an ISO date can start with a digit: most paragraphs.
+    """
     months = _month_first_words()
+    if months.isdisjoint(present):
+        return [head.start() for head in _ISO_HEAD.finditer(low)] if "-" in low else []
     return [head.start() for head in _DIGIT_HEAD.finditer(low) if head.group(1) is None or head.group(1) in months]
 
 

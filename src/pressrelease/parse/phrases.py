@@ -38,16 +38,17 @@ class Phrases(msgspec.Struct, frozen=True):
     first_words: frozenset[str]
     #: non-ASCII characters that need the full pattern's judgement; None: every word does
     odd_chars: frozenset[str] | None
-    #: where a match may also start with a digit (dates: ``19 July``), the offsets in the
-    #: lower-cased text where one can; it may give too many, never too few
-    digit_starts: Callable[[str], list[int]] | None = None
+    #: where a match may also start with a digit (dates: ``19 July``), the offsets where
+    #: one can, given the lower-cased text and the first words standing in it as words;
+    #: it may give too many, never too few
+    digit_starts: Callable[[str, frozenset[str]], list[int]] | None = None
 
     @classmethod
     def build(
         cls,
         pattern: re.Pattern[str],
         phrases: Iterable[str],
-        digit_starts: Callable[[str], list[int]] | None = None,
+        digit_starts: Callable[[str, frozenset[str]], list[int]] | None = None,
     ) -> Phrases:
         phrases = list(phrases)
         firsts: set[str] = set()
@@ -80,7 +81,7 @@ class Phrases(msgspec.Struct, frozen=True):
         present = self.first_words.intersection(_WORD.findall(low))
         starts = _whole_word_starts(low, present) if present else []
         if self.digit_starts is not None:
-            starts += self.digit_starts(low)
+            starts += self.digit_starts(low, present)
         if not starts:
             return
         starts.sort()
