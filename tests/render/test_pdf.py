@@ -105,6 +105,23 @@ def test_seed_text_running_head_and_footer(seed_pdf: Path) -> None:
     assert "FOR IMMEDIATE RELEASE" in first
 
 
+def test_a_long_organisation_name_wraps_in_the_footer_and_the_page_number_does_not(
+    renderer: PdfRenderer, tmp_path: Path
+) -> None:
+    name = (
+        "Intergovernmental Commission for the Conservation, Restoration and Sustainable"
+        " Management of Transboundary Freshwater Resources and Wetlands"
+    )
+    (tmp_path / "pressrelease.toml").write_text(f'[organizations.iom]\nname = "{name}"\n', encoding="utf-8")
+    (tmp_path / "seed.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    pdf = render_to(renderer, tmp_path / "seed.md", tmp_path / "long.pdf")
+    bottom = ["-f", "1", "-l", "1", "-x", "0", "-y", "760", "-W", "612", "-H", "82", "-raw"]  # A4's last 29 mm
+    out = subprocess.run(["pdftotext", *bottom, str(pdf), "-"], capture_output=True, text=True, check=True)
+    footer = out.stdout.strip().splitlines()
+    assert "1 / 2" in footer
+    assert " ".join(line for line in footer if line != "1 / 2") == name  # on two lines, in order
+
+
 def test_links_are_clickable(seed_pdf: Path, renderer: PdfRenderer, tmp_path: Path) -> None:
     assert "mailto:hkalichava@iom.int" in poppler("pdfinfo", seed_pdf, "-url")
     un = render_to(renderer, EMBARGOED, tmp_path / "un.pdf")
