@@ -10,7 +10,6 @@ written, so a release can neither read nor embed a file it should not.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 import weakref
@@ -154,7 +153,9 @@ class PdfRenderer:
         options: dict[str, Any] = {
             "stylesheets": [*self.stylesheets(folder), self.paper_sheet(paper)],
             "pdf_variant": PDF_VARIANT,
-            "pdf_identifier": identifier(release),
+            # No pdf_identifier: the trailer's /ID is optional in an unencrypted PDF (PDF/UA-1
+            # asks for none), and pydyf makes one by serialising and compressing every object a
+            # second time, ~5 ms a PDF. The PDF is the same bytes every build without it.
             "presentational_hints": False,
             "custom_metadata": False,
             "attachments": None,
@@ -180,9 +181,3 @@ def _remove_font_folder(font_config: Any) -> None:
     if folder:
         shutil.rmtree(folder, ignore_errors=True)
         font_config._folder = None
-
-
-def identifier(release: Release) -> bytes:
-    """A stable PDF file identifier: the same release gives the same bytes every build."""
-    seed = "\n".join((release.slug, release.title or "", release.date.isoformat() if release.date else ""))
-    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32].encode("ascii")
