@@ -45,7 +45,7 @@ _ABBREVIATED_WORDS = (
 ).split()
 #: The lookahead holds the first letters of the words: the same matches, but at any
 #: other character the regex engine gives up at once instead of trying every word.
-_ABBREVIATION = re.compile(rf"(?=[A-Zeiv])\b({'|'.join(map(re.escape, _ABBREVIATED_WORDS))}|[A-Z])\.(?=\s|$)")
+_ABBREVIATION = re.compile(rf"(?=[A-Zeiv])\b(?:{'|'.join(map(re.escape, _ABBREVIATED_WORDS))}|[A-Z])\.(?=\s|$)")
 _LOWER_NEXT = re.compile(r"\s*[”»\"]?\s*[a-zа-яё]")  # after a stop: the sentence goes on
 _CODE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>")
 
@@ -173,7 +173,7 @@ def _count_sentences(text: str) -> int:
     The full stops of abbreviations (``Dr.``, ``U.S.``, ``Oct.``) and stops followed by a
     lower-case word are not sentence ends.
     """
-    text = _ABBREVIATION.sub(r"\1_", text.strip())
+    text = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "_", text.strip())
     ends = [m for m in _SENTENCE_END.finditer(text) if not _LOWER_NEXT.match(text, m.end())]
     tail = text[ends[-1].end() :] if ends else text
     return len(ends) + (1 if _WORD.search(tail) else 0) or 1
@@ -254,9 +254,9 @@ def find_quotes(
 
         outside = _blank(source, marks)
         found = attributions(outside, lang)
-        named = next((a for a in reversed(found) if not a.pronoun and not a.role and is_person(a.name, lang)), None)
-        if named is not None:
-            people.named(named.name, outside[named.end : named.verb_end])
+        named = [a for a in found if not a.pronoun and not a.role and is_person(a.name, lang)]
+        if named:
+            people.named(named[-1].name, outside[named[-1].end : named[-1].verb_end])
         else:
             people.mentioned_in(outside)
         kept = [m for m in marks if _kept(source, outside, m, lang)]

@@ -230,7 +230,9 @@ def _mask_abbreviations(text: str) -> str:
     """Hide the full stops of ``Dr.``, ``Mr.``, ``N.J.`` so they do not end a clause (offsets kept)."""
     if "." not in text:
         return text
-    return _ABBREVIATED.sub(r"\1_", text)
+    # A callback, not the template r"\1_": a template costs a Python call per sub() even
+    # where nothing matches, the callback only per match, and few windows hold one.
+    return _ABBREVIATED.sub(lambda m: m.group(0)[:-1] + "_", text)
 
 
 _DASHES = ",،–—-"  # the Arabic comma too
