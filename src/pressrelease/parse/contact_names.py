@@ -55,7 +55,8 @@ def name_on(line: str) -> tuple[int, int, str] | None:
 @lru_cache(maxsize=1024)
 def _name_on(line: str) -> tuple[int, int, str] | None:
     """Cached: the text between a line's values recurs (``Tel:``, ``, ``, an organisation's
-    own contact lines in each of its releases): six in ten are asked again in a corpus."""
+    own contact lines in each of its releases): in a lint of real releases, about half of
+    the texts asked about had been asked about before."""
     cleaned = readable(line)
     if "@" in cleaned:
         cleaned = EMAIL.sub(lambda m: " " * len(m.group(0)), cleaned)

@@ -70,7 +70,7 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def _phrases() -> Phrases:
-    """The date pattern, tried only where a date can start (:mod:`.wordscan`).
+    """The date pattern, tried only where a date can start (:mod:`.phrases`).
 
     Every date holds a digit; it starts with its digit or with a month or weekday
     name, which are single words (tests check the data), at the start of a word.
