@@ -161,6 +161,27 @@ def test_embargo_banner(renderer: PdfRenderer, tmp_path: Path) -> None:
     assert "EMBARGOED UNTIL 10:00 UTC+1, 20 MARCH 2026" in text  # upper-cased by print.css
 
 
+def test_the_label_stands_at_the_end_of_the_embargo_box(renderer: PdfRenderer, tmp_path: Path) -> None:
+    pdf = render_to(renderer, EMBARGOED, tmp_path / "un.pdf")
+    words = words_on(pdf, 1)
+    label_end = words["RELEASE"][2]  # "PRESS RELEASE", above the box
+    box_end = words["2026"][2]  # the box's last word: "... 20 MARCH 2026"
+    assert label_end > words["EMBARGOED"][0] + 100  # not at the box's start
+    assert abs(label_end - box_end) < 12  # the box's padding apart, at most
+
+
+def words_on(pdf: Path, page: int) -> dict[str, tuple[float, float, float, float]]:
+    """Each word of a page (its first place) with xMin, yMin, xMax, yMax in points."""
+    args = ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    found: dict[str, tuple[float, float, float, float]] = {}
+    for match in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out
+    ):
+        found.setdefault(match.group(5), tuple(float(match.group(i)) for i in range(1, 5)))  # type: ignore[arg-type]
+    return found
+
+
 def test_failures_name_the_file(renderer: PdfRenderer, tmp_path: Path) -> None:
     broken = tmp_path / "theme"
     broken.mkdir()
