@@ -14,7 +14,8 @@ from pressrelease.slug import slugify
     [
         ("Пресс-релиз: Минск, ёжик и щука", "2026-01-02-press-reliz-minsk-ezhik-i-shchuka"),
         ("Ґудзик і Їжак у Львові", "2026-01-02-gudzik-i-yizhak-u-l-vovi"),
-        ("Ünïcödé — Ärger über Straße", "2026-01-02-unicode-arger-uber-strae"),
+        ("Ünïcödé — Ärger über Straße", "2026-01-02-unicode-arger-uber-strasse"),
+        ("Œuvres du cœur à Łódź, Ærø et Þingvellir", "2026-01-02-oeuvres-du-coeur-a-lodz-aero-et-thingvellir"),
         ("Harbour Trust opens 3 berths", "2026-01-02-harbour-trust-opens-3-berths"),
     ],
 )

@@ -22,6 +22,10 @@ _CYRILLIC = str.maketrans(
     )
 )
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, so the
+# ASCII step below would drop them ("straße" would become "strae", "cœur" "cur").
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i"})
+
 
 def slugify(title: str | None, date: dt.date | None = None, limit: int = 80, fallback: str | None = None) -> str:
     """A safe file base name for a release; ``release`` when nothing usable is left.
@@ -39,6 +43,6 @@ def slugify(title: str | None, date: dt.date | None = None, limit: int = 80, fal
 def _words(text: str | None) -> str:
     """``text`` lower-cased, romanised where we can, as ASCII words joined by hyphens."""
     text = (text or "").lower()
-    text = text.translate(_CYRILLIC).replace("-", " ")
+    text = text.translate(_CYRILLIC).translate(_LATIN).replace("-", " ")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
