@@ -153,9 +153,10 @@ class PdfRenderer:
         options: dict[str, Any] = {
             "stylesheets": [*self.stylesheets(folder), self.paper_sheet(paper)],
             "pdf_variant": PDF_VARIANT,
-            # No pdf_identifier: the trailer's /ID is optional in an unencrypted PDF (PDF/UA-1
-            # asks for none), and pydyf makes one by serialising and compressing every object a
-            # second time, ~5 ms a PDF. The PDF is the same bytes every build without it.
+            # No pdf_identifier: the trailer's /ID is optional in an unencrypted PDF (ISO 32000-1,
+            # 7.5.5; PDF/UA-1 adds no requirement for one), and pydyf makes one by serialising and
+            # compressing every object a second time, ~5 ms a PDF. The PDF is the same bytes
+            # every build without it.
             "presentational_hints": False,
             "custom_metadata": False,
             "attachments": None,
