@@ -49,6 +49,8 @@ _PAIRS = {
 #: ``paragraph_open`` -> ``paragraph``...: one look-up per token instead of a split
 _PAIR_NAMES = {f"{name}_{side}": name for name in _PAIRS for side in ("open", "close")}
 _CELLS = ("th", "td")  #: closed without a line end; opened with their alignment
+#: the block tokens whose opening tag carries attributes (:meth:`BodyRenderer.opening`)
+_WITH_ATTRIBUTES = ("ordered_list_open", "th_open", "td_open")
 _BLOCK_PAIRS = {name: tag for name, tag in _PAIRS.items() if name not in ("paragraph", "em", "strong", "s")}
 #: the block tokens whose markup depends on nothing but their type (``list_item_open``
 #: -> ``<li>``): a long list or table is mostly these, written with one look-up each
@@ -126,8 +128,8 @@ class BodyRenderer:
             elif kind == "paragraph_close":
                 if not token.hidden:
                     out.append("</p>\n")
-            elif kind in _PAIR_NAMES:
-                out.append(self.pair(token))
+            elif kind in _WITH_ATTRIBUTES:
+                out.append(self.opening(token))
             elif kind == "blockquote_open":
                 if ranges is None:
                     ranges = TokenRanges(tokens)
@@ -144,26 +146,23 @@ class BodyRenderer:
                 out.append(f"<p>{escape(token.content)}</p>\n")
         return "".join(out)
 
-    def pair(self, token: Token) -> str:
-        """The opening tag of an ordered list or a table cell (with its attributes), or any
-        other block pair's tag (:data:`_FIXED_TAGS` writes those)."""
+    def opening(self, token: Token) -> str:
+        """The opening tag of an ordered list (its first number) or a table cell (its
+        alignment); every other block tag is fixed (:data:`_FIXED_TAGS`)."""
         name = _PAIR_NAMES[token.type]
-        tag = _PAIRS[name]
-        if token.nesting == -1:
-            return f"</{tag}>" + ("\n" if name not in _CELLS else "")
         attrs = ""
         if name == "ordered_list":
             start = token.attrGet("start")
             if isinstance(start, int) or (isinstance(start, str) and start.isdigit()):
                 attrs = f' start="{int(start)}"' if int(start) != 1 else ""
-        elif name in _CELLS:
+        else:  # a table cell
             style = str(token.attrGet("style") or "")
             align = re.search(r"text-align:\s*(left|right|center)", style)
             if align:
                 attrs = f' class="align-{align.group(1)}"'
             if name == "th":
                 attrs += ' scope="col"'
-        return f"<{tag}{attrs}>"
+        return f"<{_PAIRS[name]}{attrs}>"
 
     def blockquote(self, inner: list[Token]) -> str:
         """A block quote; a last line ``— Name, title`` becomes its ``footer``/``cite``."""
