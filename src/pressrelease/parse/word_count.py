@@ -48,10 +48,8 @@ def has_han_or_kana(text: str) -> bool:
     return may_hold_cjk(text) and _han_or_kana().search(text) is not None
 
 
-def count_words(text: str, word: re.Pattern[str] = WORD) -> int:
+def count_words(text: str, word: re.Pattern[str] = _COUNTED) -> int:
     """The words of ``text`` (``word`` matches one), each Han character or kana one word."""
-    if word is WORD:
-        word = _COUNTED
     if not has_han_or_kana(text):
         return len(word.findall(text))
     han = _han_or_kana()
