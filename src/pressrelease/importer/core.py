@@ -175,7 +175,15 @@ def _fill(
 
     about = next(((h, _section_text(draft, i)) for i, (k, h) in enumerate(_kinds(draft)) if k == "about"), None)
     org = choose_organization(
-        config, organization, about=about, boilerplate=doc.boilerplate, head=doc.head, text=everything
+        config,
+        organization,
+        about=about,
+        boilerplate=doc.boilerplate,
+        head=doc.head,
+        text=everything,
+        header=header,
+        around=[*doc.head, *doc.dropped],
+        lede=doc.pieces[0].text if doc.pieces else None,
     )
     if org.value is not None:
         data["organization"] = org.value

@@ -24,6 +24,9 @@ _DATE_KEYS = ("date", "publishdate", "published", "pubdate", "date_published", "
 _LABEL_KEYS = ("subjects", "tags", "categories", "keywords", "topics")
 _TRAILING_NOTE = re.compile(r"\s*\[([^\[\]]{1,80})\]\s*$")
 _ISO_START = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+#: keys that name the issuer, the surest first: a site's own key, then an archive's
+#: catalogue (``creators`` lists people too; ``source`` is the body in capitals)
+_ORGANIZATION_KEYS = ("organization", "organisation", "publisher", "creators", "creator", "source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class Header:
     subtitle: str | None = None
     date: dt.date | None = None
     keys: tuple[str, ...] = ()  #: every key it held, for the report
+    organization: str | None = None  #: the issuer the header names
 
 
 def split_header(text: str, markup: bool = False) -> tuple[Header | None, str]:
@@ -81,7 +85,16 @@ def _header(data: dict[Any, Any], markup: bool) -> Header:
             title = title[: note.start()].rstrip()
     subtitle = _text(next((values[k] for k in _SUBTITLE_KEYS if k in values), None), markup)
     date = next((d for k in _DATE_KEYS if k in values and (d := _date(values[k])) is not None), None)
-    return Header(title or None, subtitle or None, date, tuple(str(k) for k in data))
+    organization = next(
+        (
+            name
+            for key in _ORGANIZATION_KEYS
+            for value in _as_list(values.get(key))
+            if (name := catalogue_name(_text(value, markup) or "")) is not None
+        ),
+        None,
+    )
+    return Header(title or None, subtitle or None, date, tuple(str(k) for k in data), organization)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -113,3 +126,35 @@ def _date(value: Any) -> dt.date | None:
         return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
+
+
+#: a catalogue's person: ``Surname, Given names``
+_PERSON = re.compile(r"^[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?,\s+[^\W\d_]")
+#: a country qualifier after a name: ``White House (US)``
+_QUALIFIER = re.compile(r"\s*\((?:[A-Z]{2,3}|[A-Z]\.[A-Z]\.)\)$")
+#: the parent bodies before the one named: ``United Kingdom. Department for ...``. The
+#: word before the full stop has three letters or more, so ``U.S. Department`` stays whole.
+_PARENTS = re.compile(r"^(?:[^.]*?[^\W\d_]{3}\.\s+)+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+#: words a name in title case leaves in lower case
+_MINOR = frozenset("a an and at by de del der des du et for in la le les of on the to und y".split())
+
+
+def catalogue_name(value: str) -> str | None:
+    """An archive's creator or source as the organisation's name; None for a person.
+
+    ``United Kingdom. Department for Education and Skills`` -> the department;
+    ``White House (US)`` -> ``White House``; ``UNITED NATIONS HIGH COMMISSIONER FOR
+    REFUGEES`` -> ``United Nations High Commissioner for Refugees``.
+    """
+    name = " ".join(value.split())
+    if not name or len(name) > 150 or "://" in name or "@" in name or _PERSON.match(name):
+        return None
+    name = _PARENTS.sub("", _QUALIFIER.sub("", name)).strip(" .")
+    if name.isupper() and len(name.split()) > 1:
+        name = _title_case(name)
+    return name if name[:1].isalpha() else None
+
+
+def _title_case(text: str) -> str:
+    words = text.lower().split()
+    return " ".join(w if i and w in _MINOR else w[:1].upper() + w[1:] for i, w in enumerate(words))

@@ -2,8 +2,9 @@
 
 Nothing is guessed beyond what the text says: a date needs a year written
 somewhere the parser would check it (dateline, lede, a date line under the
-headline); an organisation is a config entry named in the text, or the name the
-text itself gives ("The International Organization for Migration (IOM) is ...").
+headline); an organisation is a config entry named in the text, the name the
+text itself gives ("The International Organization for Migration (IOM) is ..."),
+or the name the page, the archive or the wire gives it (:mod:`.issuer`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -21,6 +23,8 @@ from ..config import Config
 from ..model import DateMention, Organization, Release
 from ..parse.lede import date_after_dateline
 from .blocks import Boilerplate, date_line, from_line, issue_line, metadata_date, place_of_date_line, words
+from .header import Header
+from .issuer import issued_by, labelled_line, lede_subject, source_line, wire_lede
 
 _LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -207,11 +211,17 @@ def choose_organization(
     boilerplate: Boilerplate | None,
     head: list[str],
     text: str,
+    header: Header | None = None,
+    around: Sequence[str] = (),
+    lede: str | None = None,
 ) -> OrgChoice:
-    """The issuing organisation: ``--organization``, a config entry the text names, or the text's own words.
+    """The issuing organisation: ``--organization``, a config entry the text names, the
+    text's own words, or where the page or wire names it (:mod:`.issuer`).
 
     ``about`` is the About section as (heading, text); ``boilerplate`` the "Who we
-    are" text found around the article.
+    are" text found around the article; ``header`` the source's front matter;
+    ``around`` the lines read before the article and left out of it; ``lede`` the
+    first paragraph.
     """
     issuer = next((name for line in head if (name := from_line(line))), None)
     about_text = " ".join(part for part in (*(about or ()), boilerplate.text if boilerplate else "", issuer or ""))
@@ -242,6 +252,13 @@ def choose_organization(
     elif issuer is not None:
         mapping["name"] = issuer
         source = "the “From:” line"
+    elif (named_elsewhere := _named_elsewhere(header, head, around, lede)) is not None:
+        mapping["name"], source = named_elsewhere
+    elif (subject := lede_subject(lede)) is not None:
+        mapping["name"], short = subject
+        if short:
+            mapping["short_name"] = short
+        source = "the first paragraph's opening words"
     if not mapping:
         note = f"offered, not used: no organisation name found in it: {boilerplate.text}" if boilerplate else None
         return OrgChoice(None, "", note)
@@ -249,6 +266,25 @@ def choose_organization(
         mapping["boilerplate"] = boilerplate.text
         return OrgChoice(mapping, source, f"the “{boilerplate.label}” text, written as organization.boilerplate")
     return OrgChoice(mapping, source)
+
+
+def _named_elsewhere(
+    header: Header | None, head: Sequence[str], around: Sequence[str], lede: str | None
+) -> tuple[str, str] | None:
+    """(name, where) from outside the text's own words: a wire's ``SOURCE`` line, the
+    archive's catalogue, a line under the headline saying who issued the text, a line
+    beside the kind of page, a wire lede; None if none does."""
+    if (name := source_line(around)) is not None:
+        return name, "the wire's “SOURCE” line"
+    if header is not None and header.organization:
+        return header.organization, "the file's front matter"
+    if (name := issued_by(head)) is not None:
+        return name, "the line saying who issued it"
+    if (name := labelled_line(around)) is not None:
+        return name, "the line naming the page"
+    if (name := wire_lede(lede)) is not None:
+        return name, "the wire release's first words"
+    return None
 
 
 def _about_name(heading: str) -> str | None:

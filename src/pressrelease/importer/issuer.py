@@ -1,0 +1,130 @@
+"""Who issued a release, in the forms a page or a wire names the issuer outside the text.
+
+When no About section or "who we are" text names the organisation, a careful
+reader still finds it:
+
+- an archive's catalogue entry above the text (``creators:``, ``source:``: read by
+  :mod:`.header`);
+- a wire service's closing ``SOURCE Pallas Thermal`` line (PR Newswire's form);
+- a line naming the issuer beside the kind of page (``Pallas Thermal - News - ...``,
+  ``European Commission - Daily News``);
+- a wire release's lede, which by the wires' convention opens with the issuer after
+  the wire's tag (``... (GLOBE NEWSWIRE) -- Pallas Thermal (NYSE: PLT) today ...``).
+
+Each function gives the name or None; :func:`pressrelease.importer.meta.choose_organization`
+tries them only after the text's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .blocks import word_set
+
+#: PR Newswire's last line: ``SOURCE Pallas Thermal``
+_SOURCE_LINE = re.compile(r"^\s*SOURCE\s+(?P<name>[^\W\d_][^\n]{1,120}?)[\s.]*$")
+
+
+def source_line(lines: Iterable[str]) -> str | None:
+    """The name on the last ``SOURCE ...`` line (a wire's sign-off), if any."""
+    found = None
+    for line in lines:
+        match = _SOURCE_LINE.match(line)
+        if match is not None:
+            found = match.group("name").strip()
+    return found
+
+
+#: ``Pallas Thermal - News - 19/02/2026``: a name, a dash or bar, the kind of page
+_LABELLED = re.compile(r"^\s*(?P<name>[^\W\d_][^-–—|\n]{0,80}?)\s+[-–—|]\s+(?P<kind>[^-–—|\n]{2,40}?)\s*(?:[-–—|]|$)")
+
+
+def labelled_line(lines: Iterable[str]) -> str | None:
+    """The issuer of the first line that names one beside the kind of page it is."""
+    kinds = word_set("kickers")
+    menu = word_set("menu")
+    for line in lines:
+        match = _LABELLED.match(line)
+        if match is None or match.group("kind").strip().casefold() not in kinds:
+            continue
+        name = match.group("name").strip()
+        if name.casefold() not in menu and name.casefold() not in kinds:
+            return name
+    return None
+
+
+#: A wire's tag and the dash after it, then the issuer: ``(GLOBE NEWSWIRE) --``,
+#: ``/PRNewswire/ --``, ``(BUSINESS WIRE) --``. The name ends at a comma (not the one
+#: of ``, Inc.``), a bracket (``(NYSE: PLT)``) or a verb of the lede.
+_WIRE_LEDE = re.compile(
+    r"(?:\((?:[A-Z][\w.&-]*\s+){0,3}(?:NEWSWIRE|NEWS\s+WIRE|BUSINESS\s+WIRE|ACCESSWIRE|WIRE)\)|/\s*PRNewswire[\w-]*\s*/)"
+    r"\s*[-–—]{1,2}\s*"
+    r"(?P<name>[^\W\d_][^,(\n]{0,80}?(?:,\s+(?:Inc|LLC|Ltd|Corp|Co|plc|S\.A|AG|GmbH|N\.V)\.?)?)"
+    r"\s*(?:[,(]|\s+(?:today|announced|has|have|is|was|will)\b)"
+)
+
+
+def wire_lede(lede: str | None) -> str | None:
+    """The issuer a wire release's lede opens with, after the wire's tag."""
+    if not lede:
+        return None
+    match = _WIRE_LEDE.search(lede[:600])
+    return match.group("name").strip() if match else None
+
+
+#: ``The press release issued by the Environment Agency on 7 May 2026.``, ``Issued by
+#: ...``: the text itself, not a report another body issued
+_ISSUED_BY = re.compile(
+    r"(?:^\s*|\b(?:press|news|media)\s+(?:release|statement)\s+(?:was\s+)?)"
+    r"(?i:issued|published|released|distributed)\s+by\s+(?:the\s+)?"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][^\n,.;:]{1,100}?)\s*(?:\s(?:on|at|in)\b|[,.;:]|$)"
+)
+
+
+def issued_by(lines: Iterable[str]) -> str | None:
+    """The body a line says issued the text (``The press release issued by the Agency on ...``)."""
+    for line in lines:
+        match = _ISSUED_BY.search(line[:300])
+        if match is not None:
+            return match.group("name").strip()
+    return None
+
+
+#: where the first paragraph's subject starts: after a dateline's dash
+#: (``Geneva – ``, ``New York - ``, ``日内瓦,2026年3月26日 —— ``), or at once
+_AFTER_DATELINE = re.compile(r"[^\n–—\-.!?。]{1,50}?\s*[–—-]{1,2}\s*")
+#: ``The International Organization for Migration (IOM) ...``: a name with its capitals
+_SUBJECT_ABBREVIATED = re.compile(
+    r"(?:The |L['’]|La |Le |Les |El |Los |Las |Die |Der |Das )?"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\n,;.–—]{2,100}?|[\u4e00-\u9fff]{2,20})\s*[(（]"
+    r"(?P<short>[A-ZА-ЯЁ][A-ZА-ЯЁ&-]{1,14})[)）]"
+)
+#: ``The European Commission has today ...``: "The", then two to nine capitalised
+#: words (small joining words between them), then a verb
+_SUBJECT_NAMED = re.compile(
+    r"The\s+(?P<name>[A-Z][\w'’&-]*(?:\s+(?:(?:of|for|and|on|in|the)\s+)*[A-Z][\w'’&-]*){1,8})"
+    r"\s+(?:has|have|is|are|was|were|will|today|said|says)\b"
+)
+
+
+def lede_subject(lede: str | None) -> tuple[str, str | None] | None:
+    """(name, short name) of the organisation the first paragraph opens with, if it names one.
+
+    Institutions open a release with themselves: ``Geneva – The International
+    Organization for Migration (IOM) today ...``, ``The European Commission has today
+    ...``. Only an abbreviation in capitals after the name, or "The" before two or more
+    capitalised words and a verb, make the opening words an organisation's name.
+    """
+    if not lede:
+        return None
+    head = lede[:400]
+    dateline = _AFTER_DATELINE.match(head)
+    starts = [0] if dateline is None else [dateline.end(), 0]
+    for start in starts:
+        for pattern in (_SUBJECT_ABBREVIATED, _SUBJECT_NAMED):
+            match = pattern.match(head, start)
+            if match is not None:
+                short = match.groupdict().get("short")
+                return match.group("name").strip(), short
+    return None

@@ -1,0 +1,158 @@
+"""Where a page, an archive or a wire names the issuer when the text has no About section.
+
+Each form in our own words: an archive's catalogue header, a wire's SOURCE line, a
+line naming the page, a line saying who issued the text, a wire lede, and the
+first paragraph opening with the organisation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pressrelease.config import DEFAULT
+from pressrelease.importer import ImportResult, import_bytes
+from pressrelease.importer.header import catalogue_name, split_header
+from pressrelease.importer.issuer import issued_by, labelled_line, lede_subject, source_line, wire_lede
+
+TAIL = (
+    "\n\nThe new pumps will be installed in twelve harbour towns over the next two years, "
+    "starting with the three that flooded last winter.\n\n"
+    "Contact: Maja Lindqvist, +47 21 55 01 23, press@fjordlys.example\n"
+)
+
+
+def organisation(result: ImportResult) -> tuple[object, str]:
+    """(the organisation written, where the report says it came from)."""
+    reported = dict(result.found).get("organisation", "")
+    return result.release.organization, reported
+
+
+def text_import(text: str) -> ImportResult:
+    return import_bytes(text.encode(), "text", DEFAULT)
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        ("Norway. Directorate for Coastal Water", "Directorate for Coastal Water"),
+        ("Harbour Authority (UK)", "Harbour Authority"),
+        ("COASTAL WATER AGENCY FOR THE NORTH", "Coastal Water Agency for the North"),
+        ("U.S. Office of Coastal Water", "U.S. Office of Coastal Water"),
+        ("Dept. of coastal water", "Dept. of coastal water"),
+        ("Fjordlys Energy", "Fjordlys Energy"),
+    ],
+)
+def test_a_catalogue_entry_reads_as_the_body_it_names(value: str, name: str) -> None:
+    assert catalogue_name(value) == name
+
+
+@pytest.mark.parametrize("value", ["Lindqvist, Maja", "van Dijk, Anna", "https://fjordlys.example", "", "  "])
+def test_a_catalogue_person_or_address_is_no_organisation(value: str) -> None:
+    assert catalogue_name(value) is None
+
+
+def test_an_archive_header_names_its_first_creator_that_is_a_body() -> None:
+    header, _ = split_header(
+        "---\ntitle: Pumps for the harbour towns\ndate: 2026-03-03\ncreators:\n"
+        '  - "Lindqvist, Maja"\n  - "Norway. Directorate for Coastal Water"\n'
+        'source: "DIRECTORATE FOR COASTAL WATER"\n---\nBody\n'
+    )
+    assert header is not None and header.organization == "Directorate for Coastal Water"
+
+
+def test_an_archive_header_of_people_falls_back_to_its_source_in_capitals() -> None:
+    header, _ = split_header(
+        '---\ntitle: Joint statement\ncreators:\n  - "Lindqvist, Maja"\nsource: "MINISTER FOR COASTAL WATER"\n---\n'
+    )
+    assert header is not None and header.organization == "Minister for Coastal Water"
+
+
+def test_the_last_source_line_of_a_wire_names_the_issuer() -> None:
+    assert source_line(["Photo: harbour", "SOURCE Fjordlys Energy", "Related links"]) == "Fjordlys Energy"
+    assert source_line(["The source of the water is the fjord."]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Fjordlys Energy - News - 03/03/2026 - 10:34", "Fjordlys Energy"),
+        ("Directorate for Coastal Water – Press release", "Directorate for Coastal Water"),
+        ("Home - News", None),
+        ("Harbour towns - a survey of twelve", None),
+    ],
+)
+def test_a_line_naming_the_page_names_its_issuer(line: str, name: str | None) -> None:
+    assert labelled_line([line]) == name
+
+
+def test_only_a_line_about_the_text_itself_says_who_issued_it() -> None:
+    assert issued_by(["The press release issued by the Harbour Authority on 3 March 2026."]) == "Harbour Authority"
+    assert issued_by(["Issued by Fjordlys Energy, Bergen"]) == "Fjordlys Energy"
+    report = "Bergen – According to the survey issued by the Ministry of Fisheries, 40 harbours flooded."
+    assert issued_by([report]) is None
+
+
+@pytest.mark.parametrize(
+    ("lede", "name"),
+    [
+        (
+            "BERGEN, Norway, March 3, 2026 (GLOBE NEWSWIRE) -- Fjordlys Energy (NASDAQ: FJRD) today said",
+            "Fjordlys Energy",
+        ),
+        ("OSLO, March 3, 2026 /PRNewswire/ -- Fjordlys Energy, Inc. (FJRD) announced", "Fjordlys Energy, Inc."),
+        ("TROMSØ — 3 de marzo de 2026 — (NOTICIAS NEWSWIRE) — Fjordlys, la empresa noruega", "Fjordlys"),
+        ("Bergen – Fjordlys Energy today said it would install pumps.", None),
+    ],
+)
+def test_a_wire_lede_opens_with_its_issuer(lede: str, name: str | None) -> None:
+    assert wire_lede(lede) == name
+
+
+@pytest.mark.parametrize(
+    ("lede", "subject"),
+    [
+        ("Bergen – The Nordic Harbour Council (NHC) today warned", ("Nordic Harbour Council", "NHC")),
+        ("Genève – L'Office des eaux du Nord (OEN) et la ville ont", ("Office des eaux du Nord", "OEN")),
+        ("The Nordic Harbour Council has today warned towns", ("Nordic Harbour Council", None)),
+        ("卑尔根,2026年3月3日 —— 北欧港口理事会(NHC)今天发出警告", ("北欧港口理事会", "NHC")),
+        ("Bergen – Maja Lindqvist, a harbour master, said the pumps work.", None),
+        ("The report was published today.", None),
+        ("Bergen – « Nous devons agir », a déclaré la directrice.", None),
+    ],
+)
+def test_the_first_paragraph_opening_with_an_organisation_names_it(
+    lede: str, subject: tuple[str, str | None] | None
+) -> None:
+    assert lede_subject(lede) == subject
+
+
+def test_an_import_takes_the_issuer_from_the_wire_lede_and_says_so() -> None:
+    result = text_import(
+        "Fjordlys Energy to install pumps in twelve harbour towns\n\n"
+        "BERGEN, Norway, March 3, 2026 (GLOBE NEWSWIRE) -- Fjordlys Energy (NASDAQ: FJRD) today said it "
+        "would install pumps in twelve harbour towns." + TAIL
+    )
+    org, reported = organisation(result)
+    assert getattr(org, "name", None) == "Fjordlys Energy"
+    assert "wire release's first words" in reported
+
+
+def test_an_about_section_still_wins_over_the_first_paragraph() -> None:
+    result = text_import(
+        "Harbour towns get new pumps\n\n"
+        "Bergen – The Nordic Harbour Council (NHC) today said that twelve towns would get new pumps this year."
+        + TAIL
+        + "\nAbout Fjordlys Energy\n\nFjordlys Energy builds pumps for harbours in the north.\n"
+    )
+    org, reported = organisation(result)
+    assert getattr(org, "name", None) == "Fjordlys Energy"
+    assert "About Fjordlys Energy" in reported
+
+
+def test_a_release_that_names_no_issuer_still_gets_none() -> None:
+    result = text_import(
+        "Harbour towns get new pumps\n\nBergen – Twelve harbour towns will get new pumps this year, "
+        "the harbour masters said on Tuesday." + TAIL
+    )
+    org, reported = organisation(result)
+    assert org is None and reported == ""
