@@ -12,7 +12,7 @@ import pytest
 from pressrelease.config import DEFAULT
 from pressrelease.importer import ImportResult, import_bytes
 from pressrelease.importer.header import catalogue_name, split_header
-from pressrelease.importer.issuer import issued_by, labelled_line, lede_subject, source_line, wire_lede
+from pressrelease.importer.issuer import issued_by, labelled_line, lede_subject, press_office, source_line, wire_lede
 
 TAIL = (
     "\n\nThe new pumps will be installed in twelve harbour towns over the next two years, "
@@ -93,6 +93,19 @@ def test_only_a_line_about_the_text_itself_says_who_issued_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Author: Press Office of the Nordic Harbour Council | 03.03.2026 | 10:15", "Nordic Harbour Council"),
+        ("Автор: Пресс-служба Северного портового совета | 03.03.2026", "Северного портового совета"),
+        ("Service de presse de l'Office des eaux du Nord", "Office des eaux du Nord"),
+        ("Photo: the press office in Bergen", None),
+    ],
+)
+def test_a_press_office_named_under_the_headline_names_its_body(line: str, name: str | None) -> None:
+    assert press_office([line]) == name
+
+
+@pytest.mark.parametrize(
     ("lede", "name"),
     [
         (
@@ -156,3 +169,17 @@ def test_a_release_that_names_no_issuer_still_gets_none() -> None:
     )
     org, reported = organisation(result)
     assert org is None and reported == ""
+
+
+def test_of_two_about_sections_the_one_the_lede_names_first_is_the_issuers() -> None:
+    result = text_import(
+        "Harbour council welcomes a new member\n\n"
+        "Bergen – The Nordic Harbour Council (NHC) today welcomed Fjordlys Energy as its twelfth member."
+        + TAIL
+        + "\nAbout Fjordlys Energy\n\nFjordlys Energy builds pumps for harbours in the north.\n"
+        + "\nAbout the Nordic Harbour Council (NHC)\n\nThe council brings together the harbour towns of the north.\n"
+    )
+    org, reported = organisation(result)
+    assert getattr(org, "name", None) == "Nordic Harbour Council"
+    assert getattr(org, "short_name", None) == "NHC"
+    assert "About the Nordic Harbour Council (NHC)" in reported

@@ -27,7 +27,15 @@ from .arrange import Arranged, arrange
 from .blocks import Boilerplate, Document, ImportFailed, is_embargo_line
 from .header import split_header
 from .markdown import looks_like_markdown
-from .meta import UNSURE, choose_date, choose_organization, detect_language, front_matter, location_of
+from .meta import (
+    UNSURE,
+    choose_date,
+    choose_organization,
+    detect_language,
+    front_matter,
+    issuer_about,
+    location_of,
+)
 
 SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -173,7 +181,9 @@ def _fill(
     else:
         missing.append("location: no dateline opens the first paragraph")
 
-    about = next(((h, _section_text(draft, i)) for i, (k, h) in enumerate(_kinds(draft)) if k == "about"), None)
+    lede = doc.pieces[0].text if doc.pieces else None
+    abouts = [(h, _section_text(draft, i)) for i, (k, h) in enumerate(_kinds(draft)) if k == "about"]
+    about = issuer_about(abouts, lede)
     org = choose_organization(
         config,
         organization,
@@ -183,7 +193,7 @@ def _fill(
         text=everything,
         header=header,
         around=[*doc.head, *doc.dropped],
-        lede=doc.pieces[0].text if doc.pieces else None,
+        lede=lede,
     )
     if org.value is not None:
         data["organization"] = org.value

@@ -128,3 +128,19 @@ def lede_subject(lede: str | None) -> tuple[str, str | None] | None:
                 short = match.groupdict().get("short")
                 return match.group("name").strip(), short
     return None
+
+
+#: ``Author: Press Office of the Harbour Council | 03.03.2026``, ``Пресс-служба ...``
+_PRESS_OFFICE = re.compile(
+    r"(?i:press\s+(?:office|service)\s+of\s+(?:the\s+)?|пресс[-–]служба\s+|service\s+de\s+presse\s+d[eu]\s+(?:l['’]|la\s+)?)"
+    r"(?P<name>[^\W\d_][^|\n,;:]{1,80}?)\s*(?:[|,;:]|$)"
+)
+
+
+def press_office(lines: Iterable[str]) -> str | None:
+    """The body whose press office a line under the headline names as the author."""
+    for line in lines:
+        match = _PRESS_OFFICE.search(line[:300])
+        if match is not None:
+            return match.group("name").strip()
+    return None

@@ -24,7 +24,7 @@ from ..model import DateMention, Organization, Release
 from ..parse.lede import date_after_dateline
 from .blocks import Boilerplate, date_line, from_line, issue_line, metadata_date, place_of_date_line, words
 from .header import Header
-from .issuer import issued_by, labelled_line, lede_subject, source_line, wire_lede
+from .issuer import issued_by, labelled_line, lede_subject, press_office, source_line, wire_lede
 
 _LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -32,6 +32,8 @@ _NAMED = re.compile(
     r"^(?:The |the |L[ae] |L['’]|Les |El |La |Los |Die |Der |Das )?"
     r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\n]{2,120}?)\s+\((?P<short>[A-ZÀ-ÖА-ЯЁ][\w&.-]{1,14})\)"
 )
+#: a name and the short name in brackets after it, if any
+_SHORT_AFTER = re.compile(r"(.+?)(?:\s*\(([^()]{1,15})\))?", re.DOTALL)
 _SAMPLE = 20_000  #: characters read to tell the language: plenty, and fast on a long file
 _MIN_STOPWORDS = 4  #: fewer hits than this and the language is not called
 
@@ -246,8 +248,12 @@ def choose_organization(
         mapping["name"] = about_named.group("name").strip()
         mapping["short_name"] = about_named.group("short")
         source = f"the “{about[0]}” section"
-    elif about is not None and _about_name(about[0]):
-        mapping["name"] = _about_name(about[0]) or ""
+    elif about is not None and (heading_name := _about_name(about[0])):
+        # "About the Nordic Harbour Council (NHC)": the name, and its short name apart
+        split = _SHORT_AFTER.fullmatch(heading_name)
+        mapping["name"] = split.group(1) if split else heading_name
+        if split and split.group(2):
+            mapping["short_name"] = split.group(2)
         source = f"the “{about[0]}” heading"
     elif issuer is not None:
         mapping["name"] = issuer
@@ -272,19 +278,44 @@ def _named_elsewhere(
     header: Header | None, head: Sequence[str], around: Sequence[str], lede: str | None
 ) -> tuple[str, str] | None:
     """(name, where) from outside the text's own words: a wire's ``SOURCE`` line, the
-    archive's catalogue, a line under the headline saying who issued the text, a line
-    beside the kind of page, a wire lede; None if none does."""
+    archive's catalogue, a line under the headline saying who issued the text or whose
+    press office wrote it, a line beside the kind of page, a wire lede; None if none does."""
     if (name := source_line(around)) is not None:
         return name, "the wire's “SOURCE” line"
     if header is not None and header.organization:
         return header.organization, "the file's front matter"
     if (name := issued_by(head)) is not None:
         return name, "the line saying who issued it"
+    if (name := press_office(head)) is not None:
+        return name, "the press office named under the headline"
     if (name := labelled_line(around)) is not None:
         return name, "the line naming the page"
     if (name := wire_lede(lede)) is not None:
         return name, "the wire release's first words"
     return None
+
+
+def issuer_about(abouts: Sequence[tuple[str, str]], lede: str | None) -> tuple[str, str] | None:
+    """Of the About sections (heading, text), the issuer's: the one whose organisation
+    the first paragraph names first, else the first.
+
+    A release about a partner carries both boilerplates (*About Pallas Thermal*, then
+    *About the Nordic Harbour Council (NHC)*); the issuer opens its own lede.
+    """
+    if len(abouts) < 2 or not lede:
+        return abouts[0] if abouts else None
+
+    def first_named(about: tuple[str, str]) -> int:
+        names = []
+        if (heading := _about_name(about[0])) is not None:
+            names.append(heading)
+            names.extend(re.findall(r"\(([^()]{2,15})\)", heading))  # the short name it gives
+        if (named := _NAMED.match(about[1])) is not None:
+            names.extend((named.group("name").strip(), named.group("short")))
+        found = [at for name in names if name and (at := lede.find(name)) >= 0]
+        return min(found, default=len(lede))
+
+    return min(abouts, key=first_named)  # ties keep the sections' order
 
 
 def _about_name(heading: str) -> str | None:
