@@ -56,6 +56,7 @@ from .language import Language, language
 from .lede import find_dateline, find_lede_date
 from .link_labels import use as use_link_labels
 from .plain_inline import use as use_plain_inline
+from .plain_paragraph import use as use_plain_paragraph
 from .quotations import find_quotes
 from .token_ranges import TokenRanges
 
@@ -101,7 +102,8 @@ def markdown() -> MarkdownIt:
     """The one Markdown parser: CommonMark + tables, raw HTML off, bare links linked.
 
     Bare links come from :mod:`.bare_links`, not markdown-it's ``linkify`` (three times
-    cheaper; see there). Inline content with no inline syntax skips markdown-it's
+    cheaper; see there). A paragraph of one line skips the other block rules
+    (:mod:`.plain_paragraph`), and inline content with no inline syntax skips markdown-it's
     inline machinery (:mod:`.plain_inline`): the same tokens, for most of a release. Link
     and image labels are looked for in linear time (:mod:`.link_labels`).
     """
@@ -110,7 +112,7 @@ def markdown() -> MarkdownIt:
     # Rules that would only test their option (html, linkify: both off) and give up,
     # once for every line or character they are offered: about 12% of the parse.
     md.disable(["html_block", "html_inline", "linkify"])
-    return use_bare_links(use_plain_inline(use_link_labels(md)))
+    return use_bare_links(use_plain_inline(use_link_labels(use_plain_paragraph(md))))
 
 
 _MD = markdown()
