@@ -466,6 +466,32 @@ def test_bracketed_placeholders_are_looked_for_only_up_to_the_last_bracket(parts
     assert list(placeholders(text, lang)) == expected  # no placeholder token is among the parts
 
 
+@given(
+    st.lists(
+        st.sampled_from(["TK", "XX", "XXI", "???", "?", "[NAME]", "[insert ", "]", "Lorem Ipsum", "siglo ", " ", "a"])
+    ),
+    st.sampled_from(["en", "es", "ru"]),
+)
+def test_placeholders_cleared_at_once_are_those_every_pattern_finds(parts: list[str], code: str) -> None:
+    """The first test that clears a block (no ``]``, no token or phrase) loses no placeholder."""
+    from pressrelease.lint.rules._tokens import _is_numeral, _token_pattern, placeholders
+
+    text = "".join(parts)
+    lang = language(code)
+    tokens = _token_pattern(lang.placeholder_tokens)
+    assert tokens is not None
+    everywhere = sorted(
+        [(m.start(), m.end(), m.group(0)) for m in tokens.finditer(text) if not _is_numeral(text, *m.span(), lang)]
+        + [(m.start(), m.end(), m.group(0)) for pattern in lang.placeholder_patterns for m in pattern.finditer(text)]
+    )
+    expected, seen_until = [], -1
+    for start, end, what in everywhere:
+        if start >= seen_until:
+            seen_until = end
+            expected.append((start, end, what))
+    assert placeholders(text, lang) == expected
+
+
 @settings(max_examples=300)
 @given(st.lists(st.sampled_from(["“", "”", '"', "«", "»", "!", "we", " ", "Done. ", "a"]), max_size=40))
 def test_marks_outside_quotations_are_those_in_no_quoted_stretch(pieces: list[str]) -> None:

@@ -23,7 +23,7 @@ from ..registry import Context, Finding, Rule, rule
 from ._example import BODY, LEDE, NOTES, QUOTE, example
 from ._not_initials import SpelledOut, cased, is_code, is_furniture, is_name, is_place_code, names_in
 from ._text import count_words, front_matter_texts, inline_links, mask, prose_blocks
-from ._tokens import TOKEN, acronym, definitions, known_acronyms, placeholders, shouting_lines, word_pattern
+from ._tokens import TOKEN, Placeholders, acronym, definitions, known_acronyms, shouting_lines, word_pattern
 
 
 def _example(lede: str = LEDE, body: str = BODY, notes: str | None = None, extra: str = "") -> str:
@@ -123,13 +123,14 @@ def _unit(counted: str, count: int) -> str:
 )
 def placeholder(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
+    find = Placeholders(ctx.lang).find
     for key, value, where in front_matter_texts(release):
-        for start, end, what in placeholders(mask(value), ctx.lang):
+        for start, end, what in find(mask(value)):
             yield Finding(where.locate(start, end), f"placeholder '{what}' in the {key}: replace it with the real text")
     for block in release.blocks:
         if not block.source or block.kind == "code":
             continue
-        for start, end, what in placeholders(mask(block.source), ctx.lang):
+        for start, end, what in find(mask(block.source)):
             yield Finding(block.locate(start, end), f"placeholder '{what}': replace it with the real text")
 
 
