@@ -587,8 +587,11 @@ def _mask(text: str, body_offset: int) -> tuple[str, list[Comment]]:
 
 
 def _inline_text(token: Token) -> str:
+    children = token.children or ()
+    if len(children) == 1 and children[0].type == "text":
+        return children[0].content  # a paragraph of plain words, one line
     parts: list[str] = []
-    for child in token.children or ():
+    for child in children:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
@@ -598,12 +601,11 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
-def _make_block(tokens: list[Token], lines: list[str]) -> Block:
+def _make_block(tokens: tuple[Token, ...], lines: list[str]) -> Block:
     first = tokens[0]
     kind = _BLOCK_KINDS.get(first.type, "paragraph")
     start, end = first.map or (0, 1)
     last_width = len(lines[end - 1]) if 0 < end <= len(lines) else 0
-    span = Span(start + 1, 1, end, last_width + 1)
     texts: list[str] = []
     sources: list[str] = []
     segments: list[tuple[int, int, int]] = []
@@ -624,11 +626,11 @@ def _make_block(tokens: list[Token], lines: list[str]) -> Block:
             texts.append(token.content)
     return Block(
         kind=kind,  # type: ignore[arg-type]
-        text="\n".join(texts).strip(),
-        span=span,
-        tokens=tuple(tokens),
+        text=texts[0].strip() if len(texts) == 1 else "\n".join(texts).strip(),
+        span=Span(start + 1, 1, end, last_width + 1),
+        tokens=tokens,
         level=int(first.tag[1]) if kind == "heading" and first.tag[1:].isdigit() else 0,
-        source="\n".join(sources),
+        source=sources[0] if len(sources) == 1 else "\n".join(sources),
         segments=tuple(segments),
     )
 
@@ -820,7 +822,7 @@ def parse(text: str, path: str | Path | None = None, config: config_mod.Config |
         tokens = []
     problems.extend(flatten_deep_inlines(tokens))
 
-    blocks = [_make_block(tokens[a : b + 1], lines) for a, b in TokenRanges(tokens).children(0, len(tokens))]
+    blocks = [_make_block(tuple(tokens[a : b + 1]), lines) for a, b in TokenRanges(tokens).children(0, len(tokens))]
     blocks, sections, end_marks, body = _structure(blocks, lang)
 
     lede = next((i for i in body if blocks[i].kind == "paragraph" and not _is_release_line(blocks[i], lang)), None)
