@@ -644,6 +644,34 @@ def test_pr004_too_large(tmp_path: Path) -> None:
     assert "2 MB" in release.problems[0].message
 
 
+def test_a_file_of_exactly_two_megabytes_is_read_whole(tmp_path: Path) -> None:
+    head = b"---\ntitle: T\n---\n"
+    body = b"word " * ((2 * 1024 * 1024 - len(head)) // 5)
+    data = head + body + b"x" * (2 * 1024 * 1024 - len(head) - len(body))
+    release = _problem_file(tmp_path, data)
+    assert [p.code for p in release.problems if p.code == "PR004"] == []
+    assert len(release.source) == 2 * 1024 * 1024
+
+
+def test_a_file_that_grew_since_its_size_was_taken_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from pressrelease.parse.release import read_text
+
+    path = tmp_path / "release.md"
+    path.write_text("---\ntitle: T\n---\n\nGENEVA – A lede that is longer than the size first taken.\n")
+    real = os.fstat
+
+    class Smaller:
+        def __init__(self, info: os.stat_result) -> None:
+            self.st_mode, self.st_size = info.st_mode, 10
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Smaller(real(fd)))
+    assert read_text(path) == (path.read_text(), None)
+
+
 def test_pr004_from_text_too() -> None:
     assert [p.code for p in parse("a\nb\x00").problems] == ["PR004"]
     assert parse("a\nb\x00").problems[0].span.line == 2

@@ -131,14 +131,18 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(descriptor, "rb") as handle:
-            mode = os.fstat(descriptor).st_mode
-            if stat.S_ISDIR(mode):
+            info = os.fstat(descriptor)
+            if stat.S_ISDIR(info.st_mode):
                 raise IsADirectoryError
-            if not stat.S_ISREG(mode):
+            if not stat.S_ISREG(info.st_mode):
                 return None, Problem(
                     "PR004", "cannot read the file: not a regular file (a pipe or a device)", Span.point(1)
                 )
-            data = handle.read(MAX_BYTES + 1)
+            # Sized from the file: a read of MAX_BYTES + 1 allocates a 2 MB buffer first,
+            # which cost more than reading a release. A file that grew since is read on.
+            data = handle.read(min(info.st_size, MAX_BYTES) + 1)
+            if len(data) > info.st_size:
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
         gone = "a broken link" if path.is_symlink() else "no such file"
         raise ReadError(gone, path) from None
