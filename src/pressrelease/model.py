@@ -268,26 +268,34 @@ class Embargo(msgspec.Struct, frozen=True):
 class Written(msgspec.Struct, frozen=True):
     """Where a front-matter value is written, from its YAML node.
 
-    ``columns`` maps the value's characters to the source, for a scalar on one line:
-    character ``i`` of the value starts at column ``columns[i]`` and the value ends
-    before ``columns[-1]`` (an escape such as ``''`` or ``\\"`` is one character
-    written as two). Elsewhere (block and folded scalars, lists) it is empty and
-    :meth:`locate` gives the whole value.
+    A scalar on one line maps each character of its value to the source. Written
+    character for character (``exact``), character ``i`` is at ``span.column + i``.
+    Where an escape such as ``''`` or ``\\"`` writes one character as two, ``columns``
+    holds the map: character ``i`` starts at column ``columns[i]`` and the value ends
+    before ``columns[-1]``. Elsewhere (block and folded scalars, lists) there is no map
+    and :meth:`locate` gives the whole value.
     """
 
     span: Span  #: the whole value (inside the quotes of a quoted scalar)
-    columns: tuple[int, ...] = ()
+    columns: tuple[int, ...] = ()  #: the map of a value with escapes; empty otherwise
+    #: written character for character, so an edit of the value is an edit of the source
+    exact: bool = False
 
     @property
-    def exact(self) -> bool:
-        """The value is written character for character, so an edit of it is an edit of the source."""
-        return bool(self.columns) and self.columns[-1] - self.columns[0] == len(self.columns) - 1
+    def mapped(self) -> bool:
+        """Each character of the value has its place in the source (a scalar on one line)."""
+        return self.exact or bool(self.columns)
 
     def locate(self, start: int, end: int) -> Span:
         """The span of ``value[start:end]``; the whole value when it has no column map."""
+        line = self.span.line
+        if self.exact:
+            if not 0 <= start <= end <= self.span.end_column - self.span.column:
+                return self.span
+            return Span(line, self.span.column + start, line, self.span.column + end)
         if not self.columns or not 0 <= start <= end < len(self.columns):
             return self.span
-        return Span(self.span.line, self.columns[start], self.span.line, self.columns[end])
+        return Span(line, self.columns[start], line, self.columns[end])
 
 
 class Translation(msgspec.Struct, frozen=True):

@@ -113,10 +113,19 @@ def test_a_character_of_a_one_line_value_maps_to_where_it_is_written(key: str, n
     assert not where.exact  # an escape: a fix may not edit the value as if it were the source
 
 
+def test_a_value_written_as_it_reads_maps_its_characters_by_their_offsets() -> None:
+    release = parse(POSITIONS)
+    where = release.front_matter.values["organization.name"]
+    assert where.exact and where.mapped
+    assert _written(release, where.locate(2, 6)) == "me L"
+    assert _written(release, where.locate(0, 8)) == "Acme Ltd"
+    assert where.locate(0, 9) == where.span  # past the value's end: the whole value
+
+
 def test_values_on_several_lines_have_no_character_map() -> None:
     fm = parse(POSITIONS).front_matter
     for key in ("location", "summary", "tags", "contacts"):
-        assert fm.values[key].columns == ()
+        assert not fm.values[key].mapped and not fm.values[key].exact
         assert fm.values[key].locate(0, 3) == fm.values[key].span
 
 

@@ -134,7 +134,7 @@ def written(node: yaml.Node, lines: list[str], first_line: int) -> Written:
     raw = lines[start.line][start.column + quoted : end_column - quoted]
     first = start.column + quoted + 1
     if raw == node.value:  # written character for character (no escape): the columns run on
-        return Written(Span(whole.line, first, whole.line, first + len(raw)), tuple(range(first, first + len(raw) + 1)))
+        return Written(Span(whole.line, first, whole.line, first + len(raw)), exact=True)
     columns: list[int] = []
     index = 0
     while index < len(raw):
@@ -148,4 +148,7 @@ def written(node: yaml.Node, lines: list[str], first_line: int) -> Written:
     columns.append(start.column + quoted + index + 1)
     if len(columns) != len(node.value) + 1:
         return Written(whole)  # not read as expected: the value as a whole
-    return Written(Span(whole.line, columns[0], whole.line, columns[-1]), tuple(columns))
+    span = Span(whole.line, columns[0], whole.line, columns[-1])
+    if columns[-1] - columns[0] == len(node.value):  # no escape after all: the columns run on
+        return Written(span, exact=True)
+    return Written(span, tuple(columns))

@@ -115,7 +115,7 @@ def headline_trailing_period(ctx: Context) -> Iterator[Finding]:
         return  # "。": the Chinese full stop
     value = ctx.release.front_matter.data.get("title")
     where = ctx.release.front_matter.values.get("title")
-    if not isinstance(value, str) or where is None or not where.columns:
+    if not isinstance(value, str) or where is None or not where.mapped:
         yield Finding(ctx.release.front_matter.value_span("title"), "headline ends with a full stop: remove it")
         return
     dot = len(value.rstrip()) - 1
