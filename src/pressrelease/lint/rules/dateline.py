@@ -99,7 +99,8 @@ def block_dates(block: Block, by_line: DatesByLine) -> tuple[DateMention, ...]:
         return tuple(find_dates(masked, block.locate))
     first, last = block.span.line, block.span.end_line
     if first == last:  # most blocks: the line's dates, in the parser's order already
-        return tuple(mention for _, mention in by_line.get(first, ()))
+        dated = by_line.get(first)
+        return tuple(mention for _, mention in dated) if dated else ()
     found = [dated for line in range(first, last + 1) for dated in by_line.get(line, ())]
     return tuple(mention for _, mention in sorted(found, key=itemgetter(0)))
 
