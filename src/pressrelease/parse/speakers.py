@@ -64,6 +64,37 @@ class _Words(NamedTuple):
     name_stops: frozenset[str]
 
 
+class _Key:
+    """A language's word lists as the cache key of :func:`_attributions`, hashed by identity.
+
+    One is made per language object (:func:`_key`): a key that hashed the lists
+    themselves hashed every speech verb again for each paragraph, which cost four times
+    the cached search it looked up.
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: _Words) -> None:
+        self.words = words
+
+
+#: by ``id`` of the language object, held with it so that no other object takes its ``id``
+_KEYS: dict[int, tuple[Words, _Key]] = {}
+_MAX_KEYS = 64
+
+
+def _key(lang: Words) -> _Key:
+    known = _KEYS.get(id(lang))
+    if known is None:
+        if len(_KEYS) >= _MAX_KEYS:
+            _KEYS.clear()
+        words = _Words(
+            lang.speech_verbs, lang.pronouns, lang.honorifics, lang.title_words, lang.place_words, lang.name_stops
+        )
+        known = _KEYS[id(lang)] = (lang, _Key(words))
+    return known[1]
+
+
 class Attribution(msgspec.Struct, frozen=True):
     """A speech verb and its subject, with offsets in the paragraph."""
 
@@ -270,18 +301,12 @@ def attributions(outside: str, lang: Words) -> list[Attribution]:
     Cached by the text and the word lists it reads: an organisation's boilerplate and
     contact paragraphs recur from release to release.
     """
-    return list(
-        _attributions(
-            outside,
-            _Words(
-                lang.speech_verbs, lang.pronouns, lang.honorifics, lang.title_words, lang.place_words, lang.name_stops
-            ),
-        )
-    )
+    return list(_attributions(outside, _key(lang)))
 
 
 @lru_cache(maxsize=4096)
-def _attributions(outside: str, lang: _Words) -> tuple[Attribution, ...]:
+def _attributions(outside: str, key: _Key) -> tuple[Attribution, ...]:
+    lang = key.words
     found: list[Attribution] = []
     pronouns = lowered(lang.pronouns)
     clues: Clues | None = None
