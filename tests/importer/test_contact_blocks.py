@@ -42,6 +42,22 @@ def test_a_label_run_into_its_text_by_a_wide_gap() -> None:
     assert people(result) == [("Public Enquiries", "info@harbour.example.org", "0800 000 0000", None)]
 
 
+def test_a_notes_label_set_off_by_a_wide_gap_opens_the_notes() -> None:
+    # A PDF's line breaks flattened into spaces: the label, two spaces, the first note.
+    notes = "Notes to Editors  1. The route was planned with the island council in 2025."
+    result = run(LEDE + notes + "\n")
+    sections = result.release.sections
+    assert [(s.kind, s.heading) for s in sections] == [("notes", "Notes to Editors")]
+    assert [result.release.blocks[i].text for i in sections[0].blocks] == [
+        "The route was planned with the island council in 2025."
+    ]
+
+
+def test_words_before_a_wide_gap_that_are_no_label_stay_in_the_body() -> None:
+    result = run(LEDE + "Island notes  The ferry also carries post and medicine twice a day.\n")
+    assert result.release.sections == ()
+
+
 def test_a_label_glued_to_the_agency_then_a_paragraph_each() -> None:
     text = LEDE + "Contact DetailsHarbour Public Relations\n\nJane Roe\n\n+1 401-000-0000\n\njroe@harbour.example.org\n"
     assert people(run(text)) == [("Jane Roe", "jroe@harbour.example.org", "+1 401-000-0000", None)]

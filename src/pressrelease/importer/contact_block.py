@@ -53,13 +53,15 @@ Kind = Callable[[str], str | None]  #: a label text -> the section it opens (``a
 
 
 def label_splits(first_plain: str, first_md: str, kind_of: Kind) -> list[tuple[str, str]]:
-    """(label, the Markdown after it) for a contact label run into its text on one line."""
+    """(label, the Markdown after it) for a contact label run into its text on one line,
+    or a notes label set off from its text by a wide gap (``Editor's Notes  1. The ...``:
+    a PDF's line break, flattened into spaces)."""
     splits: list[tuple[str, str]] = []
     gap = _WIDE.search(first_plain)
     if gap is not None and 0 < word_count(first_plain[: gap.start()]) <= _MAX_LABEL_WORDS:
         head = first_plain[: gap.start()]
         at = first_md.find(first_plain[gap.end() : gap.end() + 20])
-        if kind_of(head) == "contact" and at > 0:
+        if kind_of(head) in ("contact", "notes") and at > 0:
             splits.append((head, first_md[at:]))
     if first_plain[1:_GLUE_REACH].islower():
         return splits  # no capital after the first character: no label glued to a capital
