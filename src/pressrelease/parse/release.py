@@ -55,6 +55,7 @@ from .front_matter import written
 from .language import Language, language
 from .lede import find_dateline, find_lede_date
 from .link_labels import use as use_link_labels
+from .link_targets import LinkTargetsOnce
 from .plain_inline import use as use_plain_inline
 from .plain_paragraph import use as use_plain_paragraph
 from .quotations import find_quotes
@@ -102,12 +103,12 @@ def markdown() -> MarkdownIt:
     """The one Markdown parser: CommonMark + tables, raw HTML off, bare links linked.
 
     Bare links come from :mod:`.bare_links`, not markdown-it's ``linkify`` (three times
-    cheaper; see there). A paragraph of one line skips the other block rules
+    cheaper; see there); each link address is normalised once (:mod:`.link_targets`). A paragraph of one line skips the other block rules
     (:mod:`.plain_paragraph`), and inline content with no inline syntax skips markdown-it's
     inline machinery (:mod:`.plain_inline`): the same tokens, for most of a release. Link
     and image labels are looked for in linear time (:mod:`.link_labels`).
     """
-    md = MarkdownIt("js-default", {"typographer": False})
+    md = LinkTargetsOnce("js-default", {"typographer": False})
     md.enable(["table", "strikethrough"])
     # Rules that would only test their option (html, linkify: both off) and give up,
     # once for every line or character they are offered: about 12% of the parse.
