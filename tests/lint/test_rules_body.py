@@ -442,6 +442,7 @@ def test_expansion_pattern_matches_the_plain_form(parts: list[str]) -> None:
                 "[hier einfügen",
                 "[à compléter",
                 "lorem ipsum",
+                "TBD",
                 " ",
                 "\n",
             ]
@@ -450,20 +451,21 @@ def test_expansion_pattern_matches_the_plain_form(parts: list[str]) -> None:
     st.sampled_from(["en", "de", "fr", "es", "ru"]),
 )
 def test_bracketed_placeholders_are_looked_for_only_up_to_the_last_bracket(parts: list[str], code: str) -> None:
-    """The same placeholders as every pattern over the whole text gives (a run of "[insert " stays linear)."""
-    from pressrelease.lint.rules._tokens import placeholders
+    """The same placeholders as every token and pattern over the whole text gives (a run of
+    "[insert " stays linear; a block no pattern lets in is cleared at once)."""
+    from pressrelease.lint.rules._tokens import _token_pattern, placeholders
 
     text = "".join(parts)
     lang = language(code)
-    everywhere = sorted(
-        (m.start(), m.end(), m.group(0)) for pattern in lang.placeholder_patterns for m in pattern.finditer(text)
-    )
+    tokens = _token_pattern(lang.placeholder_tokens)
+    patterns = (*lang.placeholder_patterns, *([tokens] if tokens is not None else []))
+    everywhere = sorted((m.start(), m.end(), m.group(0)) for pattern in patterns for m in pattern.finditer(text))
     expected, seen_until = [], -1
     for start, end, what in everywhere:
         if start >= seen_until:
             seen_until = end
             expected.append((start, end, what))
-    assert list(placeholders(text, lang)) == expected  # no placeholder token is among the parts
+    assert list(placeholders(text, lang)) == expected  # "TBD" is no Roman numeral: every token match counts
 
 
 @given(
