@@ -6,10 +6,11 @@ from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from pressrelease.parse import markdown
-from pressrelease.parse.plain_paragraph import plain_paragraph
+from pressrelease.parse.plain_paragraph import plain_paragraph, use
 
 MD = markdown()
 #: the same parser without the shortcut: what MD must equal on every text
@@ -24,6 +25,14 @@ def test_the_shortcut_is_tried_first_and_ends_no_other_block() -> None:
     assert MD.block.ruler.get_active_rules()[0] == "plain_paragraph"
     for chain in ("paragraph", "reference", "blockquote", "list"):
         assert plain_paragraph not in MD.block.ruler.getRules(chain)
+
+
+def test_not_installed_beside_a_block_rule_it_does_not_know() -> None:
+    """A plugin's block rule may start at a character the shortcut takes for a paragraph's."""
+    md = MarkdownIt("js-default")
+    md.block.ruler.before("paragraph", "container", lambda state, start, end, silent: False)
+    assert "plain_paragraph" not in use(md).block.ruler.get_all_rules()
+    assert "plain_paragraph" in use(MarkdownIt("js-default")).block.ruler.get_all_rules()
 
 
 # Lines a release holds, and the starts of every block construct, in every arrangement:

@@ -24,6 +24,8 @@ from markdown_it.rules_block import StateBlock
 #: a heading, block quote, fence, rule, bullet, numbered item (a digit), link reference,
 #: raw HTML, table row or a setext underline, and a backslash for good measure
 OPENERS = frozenset("#>`~*-_+=[<|\\0123456789")
+#: the block rules whose openers those are (a plugin's rule may start elsewhere)
+_KNOWN = frozenset("table code fence blockquote hr list reference html_block heading lheading paragraph".split())
 
 
 def plain_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -49,6 +51,8 @@ def plain_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bo
 
 
 def use(md: MarkdownIt) -> MarkdownIt:
-    """Try the rule before all of markdown-it's block rules (it ends no other block)."""
-    md.block.ruler.before(md.block.ruler.get_all_rules()[0], "plain_paragraph", plain_paragraph)
+    """Try the rule before all of markdown-it's block rules (it ends no other block), unless
+    a block rule it does not know is enabled."""
+    if set(md.get_active_rules()["block"]) <= _KNOWN:
+        md.block.ruler.before(md.block.ruler.get_all_rules()[0], "plain_paragraph", plain_paragraph)
     return md
