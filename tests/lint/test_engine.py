@@ -114,6 +114,29 @@ def test_per_file_ignores_match_globs_relative_to_the_config(tmp_path: Path) -> 
     assert lint(parse(TEXT, archived, config), config, rules=BASE, now=NOW) == []
 
 
+def test_one_selection_gives_each_file_its_own_ignores_in_any_order(tmp_path: Path) -> None:
+    """The selection works out a profile's rules once; a file's own ignores still apply to it alone."""
+    from pressrelease.lint.select import Selection
+
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "pressrelease.toml").write_text('[lint.per-file-ignores]\n"archive/**" = ["PR90"]\n', encoding="utf-8")
+    config = load(tmp_path / "pressrelease.toml")
+    selection = Selection.build(BASE, config)
+    ignoring = TEXT.replace("location: Nairobi", "location: Nairobi\nlint:\n  ignore: [PR901]")
+    files = [
+        (TEXT, tmp_path / "new.md"),
+        (TEXT, tmp_path / "archive" / "old.md"),
+        (ignoring, tmp_path / "other.md"),
+        (TEXT, tmp_path / "new.md"),
+    ]
+    found = [
+        {d.code for d in lint(parse(text, path, config), config, selection=selection, now=NOW)} for text, path in files
+    ]
+    alone = [{d.code for d in lint(parse(text, path, config), config, rules=BASE, now=NOW)} for text, path in files]
+    assert found == alone
+    assert found[0] == found[3] and found[0] > found[2] and not found[1]
+
+
 def test_front_matter_lint_ignore() -> None:
     text = TEXT.replace("location: Nairobi", "location: Nairobi\nlint:\n  ignore: [PR901, word-lower]")
     assert run(text) == []

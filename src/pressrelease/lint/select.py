@@ -118,6 +118,8 @@ class Selection(msgspec.Struct, frozen=True):
     extended: frozenset[str]
     ignored: frozenset[str]
     severity: dict[str, str] = msgspec.field(default_factory=dict)  #: code -> severity
+    #: profile -> its rules less the ignored ones, worked out for the first file of that profile
+    by_profile: dict[str, tuple[Rule, ...]] = msgspec.field(default_factory=dict)
 
     @classmethod
     def build(cls, rules: Sequence[Rule], config: Config, options: Options | None = None) -> Selection:
@@ -181,14 +183,20 @@ class Selection(msgspec.Struct, frozen=True):
 
     def rules_for(self, profile: str, path: Path | None, file_ignores: Iterable[str] = ()) -> tuple[Rule, ...]:
         """The rules to run on one file, in code order."""
+        rules = self.by_profile.get(profile)
+        if rules is None:
+            rules = self.by_profile[profile] = self._profile_rules(profile)
+        dropped = self.per_file_ignored(path) | self.catalogue.codes(file_ignores)
+        return tuple(r for r in rules if r.code not in dropped) if dropped else rules
+
+    def _profile_rules(self, profile: str) -> tuple[Rule, ...]:
+        """The rules a file of ``profile`` runs unless it or its path ignores some, in code order."""
         if self.base is not None:
             wanted = {c for c in self.base if c in self.explicit or profile in self.catalogue.by_code[c].profiles}
         else:
             wanted = {r.code for r in self.catalogue.rules if profile in r.profiles}
         wanted |= {c for c in self.extended if c in self.explicit or profile in self.catalogue.by_code[c].profiles}
         wanted -= self.ignored
-        wanted -= self.per_file_ignored(path)
-        wanted -= self.catalogue.codes(file_ignores)
         return tuple(r for r in self.catalogue.rules if r.code in wanted)
 
     def severity_of(self, rule: Rule) -> str:
