@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pressrelease.lint.registry import Rule
 from pressrelease.lint.rules import embargo
@@ -119,3 +121,30 @@ def test_pr604_an_impossible_offset_is_an_unknown_zone_not_a_crash() -> None:
     text = CLEAN.replace("Nairobi – Three", "EMBARGOED UNTIL 10:00 GMT+41 20 March 2026\n\nNairobi – Three")
     findings = run_rule(embargo.embargo_text, text)
     assert len(findings) == 1
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "EMBARGOED UNTIL ",
+                "Embargo: ",
+                "not for publication\nbefore ",
+                "NOT FOR RELEASE ",
+                "until",
+                "> **",
+                "10:00 GMT",
+                "禁发",
+                "\n",
+                " ",
+                "A long line of ordinary prose about the plans of the water authority. ",
+            ]
+        )
+    ),
+    st.sampled_from(["en", "fr", "ru", "zh", "ar"]),
+)
+def test_embargo_lines_are_found_at_line_starts_as_the_scan_finds_them(parts: list[str], code: str) -> None:
+    """One attempt a line (long lines) or the scan (short ones): the same matches either way."""
+    text = "".join(parts)
+    pattern = embargo._line_pattern(code)
+    assert [m.span() for m in embargo._at_line_starts(pattern, text)] == [m.span() for m in pattern.finditer(text)]
