@@ -658,7 +658,7 @@ def test_a_file_that_grew_since_its_size_was_taken_is_read_to_its_end(
 ) -> None:
     import os
 
-    from pressrelease.parse.release import read_text
+    from pressrelease.parse.reading import read_text
 
     path = tmp_path / "release.md"
     path.write_text("---\ntitle: T\n---\n\nGENEVA – A lede that is longer than the size first taken.\n")
@@ -683,10 +683,10 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
 
 
 def test_a_line_without_bold_is_read_as_the_label_pattern_reads_it() -> None:
-    """release._unmarked_label gives _LABEL's label and marking without its backtracking."""
+    """structure._unmarked_label gives _LABEL's label and marking without its backtracking."""
     import itertools
 
-    from pressrelease.parse.release import _LABEL, _label
+    from pressrelease.parse.structure import _LABEL, _label
 
     def by_pattern(line: str) -> tuple[str, bool] | None:
         match = _LABEL.match(line)

@@ -15,7 +15,8 @@ from .. import assets
 from ..config import Config
 from ..errors import ReadError
 from ..model import Problem, Release, Span, Translation
-from .release import MAX_BYTES, parse, read_text
+from .reading import MAX_BYTES, read_text
+from .release import parse
 
 
 @dataclass(frozen=True)
