@@ -19,7 +19,7 @@ from msgspec.structs import replace
 
 from ..parse.contact_details import EMAIL, PHONE
 from ..parse.language import Language
-from .blocks import Piece, dateline_of, ends_sentence, escape, label_of, word_count
+from .blocks import Piece, dateline_of, ends_sentence, escape, word_count
 from .contact_block import (
     Kind,
     inline_contact,
@@ -29,6 +29,7 @@ from .contact_block import (
     table_columns,
     table_rows,
 )
+from .words import label_of
 
 _MAX_LABEL_WORDS = 8
 _MAX_SUBHEAD_WORDS = 12

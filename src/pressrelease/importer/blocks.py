@@ -3,19 +3,16 @@
 Each reader (plain text, HTML, Word) turns its input into a :class:`Document`:
 a list of :class:`Piece` values whose text is already inline Markdown (links,
 bold and emphasis written out, everything else escaped), plus what it found
-around the article. ``core`` then maps the pieces onto the release format. The
-word lists these tests use live in ``words.toml`` beside this module.
+around the article. ``core`` then maps the pieces onto the release format. Page
+furniture (menus, footers, kickers) is recognised in :mod:`.furniture`.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
-from typing import Any, Literal
+from typing import Literal
 
 import msgspec
 
@@ -26,6 +23,7 @@ from ..parse.dates import find_dates, numeric_dates
 from ..parse.language import available, language
 from ..parse.lede import find_dateline
 from .header import Header
+from .words import label_of, word_set
 
 PieceKind = Literal["paragraph", "heading", "list", "quote", "end"]
 
@@ -74,141 +72,6 @@ class Document:
     dates: list[str] = field(default_factory=list)  #: machine dates the page declares (``<time datetime>``)
     notes: list[str] = field(default_factory=list)  #: anything else worth telling the user
     header: Header | None = None  #: the source's own front matter (a static site's page)
-
-
-# -- word lists ----------------------------------------------------------------------------
-
-
-@cache
-def words() -> dict[str, Any]:
-    """``words.toml``: menus, footers, kickers, date labels, stop words."""
-    ref = resources.files("pressrelease.importer") / "words.toml"
-    return tomllib.loads(ref.read_text(encoding="utf-8"))
-
-
-@cache
-def word_set(key: str) -> frozenset[str]:
-    return frozenset(str(w).casefold() for w in words().get(key, []))
-
-
-@cache
-def word_prefixes(key: str) -> tuple[str, ...]:
-    """A word list as a tuple, for ``str.startswith``."""
-    return tuple(word_set(key))
-
-
-@cache
-def release_lines() -> frozenset[str]:
-    """ "FOR IMMEDIATE RELEASE" in every language that has a data file (``للنشر الفوري``, ``即时发布``)."""
-    return frozenset(line for code in available() for line in language(code).immediate_lines)
-
-
-@cache
-def _embargo_words() -> re.Pattern[str]:
-    """The words that open an embargo line in any language: ``Embargoed until``, and each data file's own."""
-    own = [phrase for code in available() for phrase in language(code).embargo_lines]
-    return re.compile("|".join(["embargo", *own]), re.IGNORECASE)
-
-
-def is_embargo_line(text: str) -> bool:
-    """``EMBARGOED UNTIL ...``, ``يحظر النشر قبل ...``, ``2024年7月19日10时前禁止发布``: a line the
-    importer keeps out of the body and tells the user about (the embargo belongs in the front matter)."""
-    return _embargo_words().match(label_of(text)) is not None
-
-
-def label_of(text: str) -> str:
-    """A line reduced to what a label test compares: trimmed, no trailing colon, no bold."""
-    return text.strip().strip("*_ ").rstrip(":：").strip().strip("*_ ").casefold()
-
-
-#: a breadcrumb trail: short steps joined by ">" or "›" ("Home > News > Press releases")
-_BREADCRUMB = re.compile(r"^[^>›\n]{1,40}(?:\s[>›]\s[^>›\n]{1,60})+$")
-
-
-def is_share(text: str) -> bool:
-    """``SHARE THIS ARTICLE``, ``Share on LinkedIn``: a sharing widget's line."""
-    return label_of(text) in word_set("share")
-
-
-def is_menu(text: str, label: str | None = None) -> bool:
-    """A menu or sharing line, or a breadcrumb trail; ``label`` is the text's :func:`label_of`, if known."""
-    if label is None:
-        label = label_of(text)
-    if label in word_set("menu") or label in word_set("share"):
-        return True
-    if (">" in label or "›" in label) and _BREADCRUMB.match(label):
-        return True
-    return label.startswith(word_prefixes("menu_prefixes")) and word_count(label) <= 8
-
-
-@cache
-def _footer_pattern() -> re.Pattern[str]:
-    """``footer_patterns`` as one pattern: tried on every line, one match instead of one each."""
-    return re.compile("|".join(f"(?:{p})" for p in words().get("footer_patterns", [])) or "(?!)")
-
-
-def starts_footer(text: str, label: str | None = None) -> bool:
-    """A line that opens a page's footer; ``label`` is the text's :func:`label_of`, if known."""
-    if label is None:
-        label = label_of(text)
-    if label in word_set("footer"):
-        return True
-    if label.startswith(word_prefixes("footer_prefixes")):
-        return True
-    stripped = text.strip().strip("*_ ")
-    return _footer_pattern().match(stripped) is not None
-
-
-_FOLLOWING_CONTACTS = 15  #: lines after a copyright line searched for the contact block
-
-
-def ends_article(texts: Sequence[str], index: int, label: str | None = None) -> bool:
-    """``texts[index]`` is the footer line that ends the article; ``label`` is its
-    :func:`label_of`, if known.
-
-    A copyright line ("© The Foundation. All rights reserved.") ends it only when no
-    end mark or contact label follows soon after: many releases put their
-    trademark notice above ``###`` and the media contacts.
-    """
-    if not starts_footer(texts[index], label):
-        return False
-    if not is_copyright(texts[index]):
-        return True
-    following = texts[index + 1 : index + 1 + _FOLLOWING_CONTACTS]
-    return not any(end_mark(text) is not None or is_contact_label(text) for text in following)
-
-
-def is_copyright(text: str) -> bool:
-    label = label_of(text)
-    return label.startswith(("©", "copyright", "(c) "))
-
-
-def is_contact_label(text: str) -> bool:
-    """A contact heading in any language with a data file ("MEDIA CONTACTS:", "Контакты")."""
-    label = label_of(text)
-    if not label or word_count(label) > 8:
-        return False
-    return any(p.fullmatch(label) for p in _contact_labels())
-
-
-@cache
-def _contact_labels() -> tuple[re.Pattern[str], ...]:
-    """Every language's contact-heading patterns, each compiled once (English's are in every language's)."""
-    sources = dict.fromkeys(p for code in available() for p in language(code).sections.get("contact", ()))
-    return tuple(re.compile(p, re.IGNORECASE) for p in sources)
-
-
-def is_kicker(text: str) -> bool:
-    """``Press release``, and ``European Commission - Statement``: an issuer, a dash, the kind of page."""
-    label = label_of(text)
-    if label in word_set("kickers") or label in release_lines():
-        return True
-    _, dash, kind = label.rpartition(" - ")
-    return bool(dash) and word_count(label) <= 8 and kind.strip() in word_set("kickers")
-
-
-def is_who_we_are(text: str, label: str | None = None) -> bool:
-    return (label_of(text) if label is None else label) in word_set("who_we_are")
 
 
 # -- small tests on a line -----------------------------------------------------------------

@@ -24,7 +24,8 @@ from ..model import STDIN_NAME, Release
 from ..parse import MAX_BYTES, parse
 from ..parse import language as lang_mod
 from .arrange import Arranged, arrange
-from .blocks import Boilerplate, Document, ImportFailed, is_embargo_line
+from .blocks import Boilerplate, Document, ImportFailed
+from .furniture import is_embargo_line
 from .header import split_header
 from .markdown import looks_like_markdown
 from .meta import (

@@ -21,21 +21,16 @@ from .blocks import (
     dateline_of,
     dates_in,
     end_mark,
-    ends_article,
     ends_sentence,
     from_line,
     is_caption,
-    is_embargo_line,
-    is_kicker,
-    is_menu,
     is_punctuation,
     issue_line,
-    label_of,
     metadata_date,
-    starts_footer,
     word_count,
-    word_set,
 )
+from .furniture import ends_article, is_embargo_line, is_kicker, is_menu, starts_footer
+from .words import label_of, word_set
 
 LEDE_MIN_WORDS = 12  #: a dateline paragraph shorter than this is a caption, not a lede
 PROSE_MIN_WORDS = 15  #: without a dateline, the first paragraph this long is the lede

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .blocks import Boilerplate, Document, ImportFailed, Piece, escape, is_who_we_are, word_count
+from .blocks import Boilerplate, Document, ImportFailed, Piece, escape, word_count
+from .furniture import is_who_we_are
 from .head import structured
 
 if TYPE_CHECKING:  # pragma: no cover

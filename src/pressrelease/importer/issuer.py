@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .blocks import word_set
+from .words import word_set
 
 #: PR Newswire's last line: ``SOURCE Pallas Thermal``
 _SOURCE_LINE = re.compile(r"^\s*SOURCE\s+(?P<name>[^\W\d_][^\n]{1,120}?)[\s.]*$")

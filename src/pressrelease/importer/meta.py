@@ -22,9 +22,10 @@ import yaml
 from ..config import Config
 from ..model import DateMention, Organization, Release
 from ..parse.lede import date_after_dateline
-from .blocks import Boilerplate, date_line, from_line, issue_line, metadata_date, place_of_date_line, words
+from .blocks import Boilerplate, date_line, from_line, issue_line, metadata_date, place_of_date_line
 from .header import Header
 from .issuer import issued_by, labelled_line, lede_subject, press_office, source_line, wire_lede
+from .words import words
 
 _LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

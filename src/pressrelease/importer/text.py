@@ -27,22 +27,17 @@ from .blocks import (
     dateline_of,
     dateline_only,
     end_mark,
-    ends_article,
     ends_sentence,
     escape,
-    is_contact_label,
-    is_menu,
     is_punctuation,
-    is_share,
-    is_who_we_are,
-    label_of,
     metadata_date,
     numbered,
     paragraph,
-    starts_footer,
     word_count,
 )
+from .furniture import ends_article, is_contact_label, is_menu, is_share, is_who_we_are, starts_footer
 from .head import find_lede, read_head
+from .words import label_of
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _FIELD = re.compile(r"^[A-ZА-ЯЁ][\w.-]{0,15}(?: [\w.-]{1,15})?\s?:\s")  #: "Subject: ...", "Tel: ..."
