@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pressrelease.config import DEFAULT, THRESHOLDS, for_path
 from pressrelease.lint.registry import Context, Rule
-from pressrelease.lint.rules import body
+from pressrelease.lint.rules import body, links
 from pressrelease.lint.rules.body import _unquoted
 from pressrelease.parse import parse, parse_file
 from pressrelease.parse.language import language
@@ -191,12 +191,12 @@ def test_capitals_label_line_is_not_acronyms() -> None:
 
 def test_vague_link_text() -> None:
     text = plant(NOTE, "The photographs are [here](https://example.org/photos).")
-    assert found(body.link_text, text) == [where(text, "[here]")]
+    assert found(links.link_text, text) == [where(text, "[here]")]
 
 
 def test_descriptive_link_text_is_fine() -> None:
     text = plant(NOTE, "See the [photographs of the plants](https://example.org/photos).")
-    assert run_rule(body.link_text, text) == []
+    assert run_rule(links.link_text, text) == []
 
 
 @pytest.mark.parametrize(
@@ -204,12 +204,12 @@ def test_descriptive_link_text_is_fine() -> None:
 )
 def test_bad_link_targets(target: str) -> None:
     text = plant(NOTE, f"See the [photographs of the plants]({target}).")
-    assert found(body.link_target, text) == [where(text, target)]
+    assert found(links.link_target, text) == [where(text, target)]
 
 
 def test_bare_www_address_links_over_http() -> None:
     text = plant(NOTE, "Photographs are at www.example.org/photos.")
-    assert found(body.link_target, text) == [where(text, "www.example.org")]
+    assert found(links.link_target, text) == [where(text, "www.example.org")]
 
 
 def _run_at(rule: Rule, text: str, path: Path) -> list[tuple[int, int]]:
@@ -222,21 +222,21 @@ def test_relative_links_resolve_against_the_release_folder(tmp_path: Path) -> No
     (tmp_path / "photos").mkdir()
     (tmp_path / "photos" / "plant one.jpg").write_bytes(b"jpg")
     good = plant(NOTE, "See the [photograph of the plant](photos/plant%20one.jpg#top).")
-    assert _run_at(body.link_target, good, tmp_path / "release.md") == []
+    assert _run_at(links.link_target, good, tmp_path / "release.md") == []
     bad = plant(NOTE, "See the [photograph of the plant](photos/missing.jpg).")
-    assert _run_at(body.link_target, bad, tmp_path / "release.md") == [where(bad, "photos/missing.jpg")]
+    assert _run_at(links.link_target, bad, tmp_path / "release.md") == [where(bad, "photos/missing.jpg")]
 
 
 def test_image_without_alt_text() -> None:
     text = plant(NOTE, "![](plant.jpg)")
-    assert found(body.image_alt_missing, text) == [where(text, "![](plant.jpg)")]
-    assert run_rule(body.image_alt_missing, plant(NOTE, "![A treatment plant](plant.jpg)")) == []
+    assert found(links.image_alt_missing, text) == [where(text, "![](plant.jpg)")]
+    assert run_rule(links.image_alt_missing, plant(NOTE, "![A treatment plant](plant.jpg)")) == []
 
 
 def test_remote_image() -> None:
     text = plant(NOTE, "![A treatment plant](https://example.org/plant.jpg)")
-    assert found(body.remote_image, text) == [where(text, "https://example.org/plant.jpg")]
-    assert run_rule(body.remote_image, plant(NOTE, "[A treatment plant](https://example.org/plant.jpg)")) == []
+    assert found(links.remote_image, text) == [where(text, "https://example.org/plant.jpg")]
+    assert run_rule(links.remote_image, plant(NOTE, "[A treatment plant](https://example.org/plant.jpg)")) == []
 
 
 # -- voice ----------------------------------------------------------------------------------------
@@ -313,7 +313,7 @@ def test_roman_ordinals_and_words_that_look_like_placeholders(language: str, pla
 @pytest.mark.parametrize("target", ["bad%00name.pdf", "x" * 5000 + ".pdf", "](http://[x"])
 def test_odd_relative_targets_never_raise(target: str, tmp_path: Path) -> None:
     text = plant(NOTE, f"See the [photograph of the plant]({target}).")
-    assert len(_run_at(body.link_target, text, tmp_path / "release.md")) <= 1
+    assert len(_run_at(links.link_target, text, tmp_path / "release.md")) <= 1
 
 
 def test_acronym_in_code_span_is_not_prose() -> None:

@@ -118,7 +118,7 @@ class Cache:
         build may read it (PR711, PR003) depends on where the file is, what it is and
         its size, which an entry could not check cheaply on every hit.
         """
-        from .rules.body import local_targets, names_files
+        from .rules.links import local_targets, names_files
 
         if names_files(release):
             return

@@ -36,3 +36,10 @@ def example(
     head += (f"organization:\n{organization}" if organization else "") + (f"contacts:\n{contacts}" if contacts else "")
     body = [lede, *paragraphs] if lede is not None else list(paragraphs)
     return f"{head}---\n\n" + "\n\n".join(body) + "\n"
+
+
+def body_example(lede: str = LEDE, body: str = BODY, notes: str | None = None, extra: str = "") -> str:
+    """The release with this lede, a paragraph ``body`` after its quotation, these notes to
+    editors, and ``extra`` front matter: the body and link rules' examples."""
+    notes_section = NOTES if notes is None else f"## Notes to editors\n\n{notes}"
+    return example(QUOTE, body, "###", notes_section, lede=lede, front=extra)
