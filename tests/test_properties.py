@@ -121,7 +121,7 @@ def check(release: Release) -> None:
     assert all(0 <= i < len(release.blocks) for i in release.body)
     if release.dateline is not None:
         inside(release.dateline.span)
-        assert release.dateline.places and release.dateline.separator in ("-", "–", "—", "--")
+        assert release.dateline.places and release.dateline.separator in ("-", "–", "—", "--", "——")
     assert release.slug and all(ch in "abcdefghijklmnopqrstuvwxyz0123456789-" for ch in release.slug)
 
 
