@@ -143,6 +143,8 @@ def _next_text_line(lines: Sequence[str], after: int) -> int:
 
 def read(release: Release, catalogue: Catalogue) -> Suppressions:
     """Parse every suppression comment of a release."""
+    if not release.comments:
+        return Suppressions([], [])  # most releases: no comment, and no need to split the text into lines
     lines = release.source.split("\n")
     last_line = max(len(lines), 1)
     directives: list[Directive] = []
