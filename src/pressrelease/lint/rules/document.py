@@ -126,19 +126,21 @@ def _heading_span(block: Block, lines: list[str]) -> Span:
 def heading_level(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
     end_marks = {mark.block for mark in release.end_marks}
-    lines = release.lines
+    lines: list[str] | None = None  # the text's lines, split only for a heading to report
     previous = 1  # the headline renders as the level-1 heading
     for index, block in enumerate(release.blocks):
         if block.kind != "heading" or index in end_marks or not block.tokens:
             continue
-        span = _heading_span(block, lines)
-        if block.level == 1:
-            yield Finding(span, "level-1 heading in the body: the headline is `title`; use `##` for a subhead")
-        elif block.level > previous + 1:
-            want = "#" * (previous + 1)
-            yield Finding(
-                span, f"heading skips from level {previous} to level {block.level}: use `{want}` for this heading"
-            )
+        if block.level == 1 or block.level > previous + 1:
+            lines = release.lines if lines is None else lines
+            span = _heading_span(block, lines)
+            if block.level == 1:
+                yield Finding(span, "level-1 heading in the body: the headline is `title`; use `##` for a subhead")
+            else:
+                want = "#" * (previous + 1)
+                yield Finding(
+                    span, f"heading skips from level {previous} to level {block.level}: use `{want}` for this heading"
+                )
         previous = block.level
 
 
