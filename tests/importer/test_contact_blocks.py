@@ -53,6 +53,28 @@ def test_a_notes_label_set_off_by_a_wide_gap_opens_the_notes() -> None:
     ]
 
 
+def test_an_about_heading_run_into_its_text_as_a_first_sentence_opens_the_about_section() -> None:
+    about = "About Harbour Trust Inc. Founded in 1921, the Harbour Trust runs the ferries of the bay."
+    result = run(LEDE + about + "\n")
+    sections = result.release.sections
+    assert [(s.kind, s.heading) for s in sections] == [("about", "About Harbour Trust Inc.")]
+    assert [result.release.blocks[i].text for i in sections[0].blocks] == [
+        "Founded in 1921, the Harbour Trust runs the ferries of the bay."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About Face. The new timetable turns every boat around at the island.",
+        "About 300 people. That is how many take the first boat.",
+    ],
+)
+def test_a_first_sentence_that_only_looks_like_an_about_heading_stays_in_the_body(text: str) -> None:
+    result = run(LEDE + text + "\n")
+    assert result.release.sections == ()
+
+
 def test_words_before_a_wide_gap_that_are_no_label_stay_in_the_body() -> None:
     result = run(LEDE + "Island notes  The ferry also carries post and medicine twice a day.\n")
     assert result.release.sections == ()

@@ -26,6 +26,13 @@ from ..parse.language import data_file
 from .blocks import Piece, word_count
 
 _WIDE = re.compile(r"\s{2,}")
+#: An About heading run into its text as a first sentence of its own: ``About Pallas
+#: Thermal Inc. Pallas Thermal builds ...``: the heading ends with a company form's
+#: full stop, or a full stop of its own (not kept), before a capital.
+_ABOUT_SENTENCE = re.compile(
+    r"(?P<head>[^\W\d_](?:[^.!?\n]|\.(?=\S)){2,80}?(?:\s(?:Inc|Ltd|Corp|Co|LLC|plc|S\.A|AG|GmbH|N\.V)\.)?)"
+    r"\.?(?<=\.)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])"
+)
 _MAX_LABEL_WORDS = 4  #: a label run into its text is short: "Contact Details", "Media enquiries"
 _GLUE_REACH = 40  #: characters from the start of a line within which a glued label ends
 _MAX_SENTENCE_WORDS = 80
@@ -54,8 +61,9 @@ Kind = Callable[[str], str | None]  #: a label text -> the section it opens (``a
 
 def label_splits(first_plain: str, first_md: str, kind_of: Kind) -> list[tuple[str, str]]:
     """(label, the Markdown after it) for a contact label run into its text on one line,
-    or a notes label set off from its text by a wide gap (``Editor's Notes  1. The ...``:
-    a PDF's line break, flattened into spaces)."""
+    a notes label set off from its text by a wide gap (``Editor's Notes  1. The ...``:
+    a PDF's line break, flattened into spaces), or an About heading that is the first
+    sentence of its text (``About Pallas Thermal Inc. Pallas Thermal builds ...``)."""
     splits: list[tuple[str, str]] = []
     gap = _WIDE.search(first_plain)
     if gap is not None and 0 < word_count(first_plain[: gap.start()]) <= _MAX_LABEL_WORDS:
@@ -63,6 +71,10 @@ def label_splits(first_plain: str, first_md: str, kind_of: Kind) -> list[tuple[s
         at = first_md.find(first_plain[gap.end() : gap.end() + 20])
         if kind_of(head) in ("contact", "notes") and at > 0:
             splits.append((head, first_md[at:]))
+    if (about := _ABOUT_SENTENCE.match(first_plain)) is not None and word_count(about.group("head")) <= 5:
+        head = about.group("head")
+        if kind_of(head) == "about" and first_md.startswith(head) and _names_again(head, first_plain[about.end() :]):
+            splits.append((head, first_md[len(head) :].lstrip()))
     if first_plain[1:_GLUE_REACH].islower():
         return splits  # no capital after the first character: no label glued to a capital
     for index, (before, after) in enumerate(pairwise(first_plain[:_GLUE_REACH]), start=1):
@@ -72,6 +84,13 @@ def label_splits(first_plain: str, first_md: str, kind_of: Kind) -> list[tuple[s
                 splits.append((head, first_md[index:]))
                 break
     return splits
+
+
+def _names_again(head: str, text: str) -> bool:
+    """The text after an About heading names what the heading names (``About Pallas
+    Thermal Inc. Founded in 1990, Pallas Thermal ...``): "About Face. The policy ..." is prose."""
+    opening = text[:160]
+    return any(word in opening for word in head.split()[1:] if len(word) >= 3 and word[:1].isupper())
 
 
 def is_contact_sentence(plain: str, kind_of: Kind) -> bool:
