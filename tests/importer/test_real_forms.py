@@ -547,3 +547,24 @@ def test_a_pasted_emails_from_header_is_not_the_organisation() -> None:
     assert result.release.organization is None
     assert result.release.title == "River Fund grants £2m to restore wetlands"
     assert "press@riverfund" not in result.markdown
+
+
+def test_a_long_first_paragraph_cut_by_a_page_footer_is_the_lede_not_a_deck() -> None:
+    # A PDF's first page as one line: the paragraph runs into the page's footer
+    # ("2 May media release 1") and so does not end like a sentence.
+    lede = (
+        "A survey by the Harbour Trust has found that the island's ferry landings flooded on 40 days last "
+        "winter, twice as often as ten years ago. The trust said it would raise the three oldest landings "
+        "by a metre before next winter and asked the county to share the cost of the work, which it put at "
+        "four million over two years, “because the landings are the island's only road,” 2 May media release 1"
+    )
+    text = (
+        "Island ferry landings to be raised\n\n"
+        + lede
+        + "\n\nsaid the trust's director. The work on the first landing starts in June, when the summer "
+        + "timetable moves the early boats to the new pier at the harbour mouth.\n\n"
+        + "Contact: Jane Roe, +44 20 7946 0000\n"
+    )
+    result = text_import(text)
+    assert result.release.subtitle is None
+    assert body_texts(result)[0].startswith("A survey by the Harbour Trust has found")

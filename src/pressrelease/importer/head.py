@@ -34,6 +34,7 @@ from .words import label_of, word_set
 
 LEDE_MIN_WORDS = 12  #: a dateline paragraph shorter than this is a caption, not a lede
 PROSE_MIN_WORDS = 15  #: without a dateline, the first paragraph this long is the lede
+LONG_PROSE_WORDS = 60  #: a line this long is running text, never a headline or a deck
 MAX_HEADLINE_WORDS = 35  #: a first line longer than this is prose, never a headline
 
 
@@ -102,7 +103,10 @@ def find_lede(texts: Sequence[str], skip: Sequence[bool]) -> int | None:
     for position, i in enumerate(usable):
         text = texts[i]
         # Prose: a sentence, or the words that introduce a statement ("... the text of the statement:").
-        prose = ends_sentence(text) or text.rstrip().endswith((":", "：", ","))  # ", ... said," before a quote
+        # A paragraph of several sentences is prose however it ends: a page's footer may cut it.
+        prose = (
+            ends_sentence(text) or text.rstrip().endswith((":", "：", ",")) or word_count(text) >= LONG_PROSE_WORDS
+        )  # ", ... said," before a quote
         if word_count(text) >= PROSE_MIN_WORDS and prose and (position > 0 or word_count(text) > MAX_HEADLINE_WORDS):
             return i
     # A short lede (an excerpt): not the headline, which a date or kicker line follows, nor the headline repeated.
