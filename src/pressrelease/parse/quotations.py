@@ -17,9 +17,10 @@ import msgspec
 
 from ..model import Block, Problem, Quote, Section, blank
 from .language import Language
+from .name_runs import is_person
 from .quote_speakers import DASH_LINE, People, Who, bind, introduction, signature, unmarked_speech, who_for
 from .speakers import ARTICLES as _ARTICLES
-from .speakers import Attribution, attributions, is_person, lowered, verbs
+from .speakers import Attribution, attributions, lowered, verbs
 from .word_count import count_words
 
 # Opening mark -> the closing marks it accepts. A straight opening mark takes a curly

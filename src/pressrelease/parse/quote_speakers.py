@@ -25,7 +25,8 @@ from typing import Protocol
 
 from ..model import Span
 from .language import Language
-from .speakers import Attribution, Words, attributions, is_name, is_person, runs
+from .name_runs import Words, is_name, is_person, runs
+from .speakers import Attribution, attributions
 
 _INTRO_GAP = re.compile(r"[\s:,–—-]*(?:(?:that|que|att|dass|что|أن)\s*)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;。！？]")

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 import msgspec
 
 from . import chinese_names
 from .language import language
+from .name_runs import DETERMINERS, Words, is_name, is_person, is_place, role_and_name, runs, titled_word
 from .phrases import Phrases
 from .subject_clues import Clues, clue_words
 
@@ -31,28 +32,6 @@ _LEADING_AFTER = 3  #: words allowed between a verb and the subject after it ("s
 # Words that may stand between a verb and the subject after it, and that open a role.
 ARTICLES = frozenset("the el la los las le les l' l’ der die das den il lo gli".split())
 _ARTICLES = ARTICLES
-# A capitalised phrase opening with one of these is not a name ("The Director also", "This Year").
-_DETERMINERS = frozenset(
-    "the a an this that these those it its there our their his her in on at for by with from "
-    "el la los las le les un una une der die das ein eine".split()
-)
-
-
-class Words(Protocol):
-    """The word lists finding speakers reads (a :class:`~.language.Language` has them)."""
-
-    @property
-    def speech_verbs(self) -> tuple[str, ...]: ...
-    @property
-    def pronouns(self) -> tuple[str, ...]: ...
-    @property
-    def honorifics(self) -> tuple[str, ...]: ...
-    @property
-    def title_words(self) -> frozenset[str]: ...
-    @property
-    def place_words(self) -> frozenset[str]: ...
-    @property
-    def name_stops(self) -> frozenset[str]: ...
 
 
 class _Words(NamedTuple):
@@ -115,125 +94,6 @@ class Attribution(msgspec.Struct, frozen=True):
     @property
     def last(self) -> int:
         return max(self.end, self.verb_end)
-
-
-# -- names -----------------------------------------------------------------------------------------
-
-
-_CAPITAL = re.compile(r"[^\W\d_a-zß-öø-ÿа-яё]")
-
-
-@cache
-def _name_pattern(honorifics: tuple[str, ...]) -> re.Pattern[str]:
-    hon = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
-    # A capital: a letter that is not lower case (ASCII, Latin-1, Cyrillic); scripts
-    # without case (Chinese, Arabic) count as capitals.
-    cap = r"(?<![\w'’.-])[^\W\d_a-zß-öø-ÿа-яё][\w'’.-]*"
-    particle = r"(?:de|da|di|do|dos|du|la|le|van|von|der|den|bin|bint|al|el|ibn|y|of|the|in|for|and)"
-    # A match starts at a capital or at an honorific, some of which are lower case
-    # ("д-р"): the lookahead says so, and at any other character the engine gives up
-    # at once instead of trying every honorific.
-    firsts = "".join(sorted({h[0] for h in honorifics if not _CAPITAL.match(h)}))
-    start = rf"(?=[^\W\d_a-zß-öø-ÿа-яё]|[{re.escape(firsts)}])" if firsts else r"(?=[^\W\d_a-zß-öø-ÿа-яё])"
-    # H?C(?:SC)* written as H?(?:S?C)+: the same matches, the capitalised word's classes
-    # compiled once.
-    return re.compile(rf"{start}(?:(?:{hon})\s+)?(?:(?:\s+(?:{particle}\s+)*)?{cap})+")
-
-
-def runs(text: str, lang: Words) -> list[tuple[int, int, str]]:
-    """Runs of capitalised words (possible names or titles) with their offsets."""
-    found: list[tuple[int, int, str]] = []
-    if not _CAPITAL.search(text):  # most windows of a long lower-case stretch: nothing to try
-        return found
-    for match in _name_pattern(lang.honorifics).finditer(text):
-        run = match.group(0).rstrip(".,")
-        run = _caseless_name(run, lang) if _caseless(run) else _trim_name(run, lang)
-        if run:
-            found.append((match.start(), match.start() + len(run), run))
-    return found
-
-
-_CASELESS_WORDS = 5  #: at most, in a name of a script without capitals
-
-
-def _caseless(run: str) -> bool:
-    return not run[0].isupper() and not run[0].islower()
-
-
-def _caseless_name(run: str, lang: Words) -> str:
-    """Arabic has no capitals: a "run" is every word to the next punctuation, so the name
-    ends at a word that cannot be in one ("في", "إن") and after a few words; one word
-    alone ("قائلا") is not taken for a name."""
-    if not lang.name_stops or chinese_names.has_han(run):
-        return run
-    words = run.split()
-    cut = next((i for i, w in enumerate(words) if w in lang.name_stops), len(words))
-    kept = words[: min(cut, _CASELESS_WORDS)]
-    return " ".join(kept) if len(kept) >= 2 else ""
-
-
-_JOINERS = re.compile(r"\s+(?:of|for|in|and|the)\s+")
-
-
-def _trim_name(run: str, lang: Words) -> str:
-    """``Ana Ruiz of Acme`` -> ``Ana Ruiz``; ``Director of Communications`` stays whole.
-
-    The joining words belong in titles and organisations; after a person's name they
-    start a description of that person.
-    """
-    joiner = _JOINERS.search(run)
-    if joiner is None:
-        return run
-    head = run[: joiner.start()]
-    return head if is_name(head, lang) else run
-
-
-def _titled_word(word: str, lang: Words) -> bool:
-    """A word of a title or an organisation: ``Director``, ``Ministry``, an acronym (``IOM``)."""
-    bare = word.strip(".,")
-    low = bare.lower()
-    if low in lang.title_words or (("’" in low or "'" in low) and low.split("’")[0].split("'")[0] in lang.title_words):
-        return True
-    return len(bare) > 1 and bare.isupper() and bare.isalpha()
-
-
-def is_title(run: str, lang: Words) -> bool:
-    return any(_titled_word(w, lang) for w in run.split())
-
-
-def is_name(run: str, lang: Words) -> bool:
-    """A person's name with nothing else: ``Jane Doe``, ``Dr. Roe`` (not ``IOM Director``)."""
-    words = run.split()
-    if len(words) == 1 and chinese_names.has_han(run[:1]):
-        return chinese_names.is_name(run, lang.name_stops | chinese_names.name_stops())
-    if not words or (len(words) == 1 and words[0] not in lang.honorifics):  # most runs: one word, no honorific
-        return False
-    return words[0].lower() not in _DETERMINERS and not _is_place(words, lang) and not is_title(run, lang)
-
-
-def is_person(run: str, lang: Words) -> bool:
-    """A name, or a role followed by a name (``Director General Ruiz``, ``Foreign Minister Roe``)."""
-    return is_name(run, lang) or _role_and_name(run, lang)
-
-
-def _role_and_name(run: str, lang: Words) -> bool:
-    """``Director General Ruiz``: :func:`is_person` for a run that :func:`is_name` turned down."""
-    words = run.split()
-    if len(words) < 2 or words[0].lower() in _DETERMINERS or _is_place(words, lang):
-        return False
-    if any(w[:1].islower() for w in words):  # "Chair of the Water Partnership": a title and a body
-        return False
-    last = words[-1].strip(".,")
-    return (
-        not _titled_word(last, lang)
-        and last[:1].isupper()
-        and (_titled_word(words[-2], lang) or words[-2][:1].isupper() or words[-2] in lang.honorifics)
-    )
-
-
-def _is_place(words: list[str], lang: Words) -> bool:
-    """``South America``, ``Middle East``: a capitalised phrase naming a place."""
-    return not lang.place_words.isdisjoint([w.lower().strip(".,") for w in words])
 
 
 # -- verbs -----------------------------------------------------------------------------------------
@@ -374,7 +234,7 @@ def _name_part(start: int, run: str, lang: Words) -> tuple[int, str]:
     """``Education Minister Jane Doe`` -> ``Jane Doe``; ``Director General Ruiz`` stays whole."""
     words = run.split()
     keep = len(words)
-    while keep > 0 and not _titled_word(words[keep - 1], lang) and words[keep - 1] not in lang.honorifics:
+    while keep > 0 and not titled_word(words[keep - 1], lang) and words[keep - 1] not in lang.honorifics:
         keep -= 1
     if keep == 0 or len(words) - keep < 2 or words[keep - 1] in lang.honorifics:
         return start, run
@@ -409,11 +269,11 @@ def _after(after: str, offset: int, lang: Words) -> tuple[int, int, str, bool] |
         return _role(text, offset, lang, after_verb=True)
     start, end, run = found[0]
     leading = text[:start].replace(",", " ").split()
-    if len(leading) > _LEADING_AFTER or any(w.lower() not in _ARTICLES and not _titled_word(w, lang) for w in leading):
+    if len(leading) > _LEADING_AFTER or any(w.lower() not in _ARTICLES and not titled_word(w, lang) for w in leading):
         return None
     person = is_person(run, lang)
     if person or not leading:
-        if not person and (run.split()[0].lower() in _DETERMINERS or _is_place(run.split(), lang)):
+        if not person and (run.split()[0].lower() in DETERMINERS or is_place(run.split(), lang)):
             return None
         return offset + start, offset + end, run, False
     return _role(text, offset, lang, after_verb=True)
@@ -445,7 +305,7 @@ def _role(text: str, offset: int, lang: Words, after_verb: bool) -> tuple[int, i
     if len(window) < 2 or window[0].group(0).lower() not in _ROLE_ARTICLES:
         return None
     # Keep the words up to the last title word: "The Director also" -> "The Director".
-    keep = max((i for i, w in enumerate(window) if _titled_word(w.group(0), lang)), default=-1)
+    keep = max((i for i, w in enumerate(window) if titled_word(w.group(0), lang)), default=-1)
     if keep < 1:
         return None
     start, end = shift + window[0].start(), shift + window[keep].end()
@@ -464,7 +324,7 @@ def _before(before: str, offset: int, lang: Words) -> tuple[int, int, str, bool]
     clause = before[cut:]
     found = runs(clause, lang)
     # A plain name before a role that may end in a word the lists lack ("Chief Negotiator").
-    people = [r for r in found if is_name(r[2], lang)] or [r for r in found if _role_and_name(r[2], lang)]
+    people = [r for r in found if is_name(r[2], lang)] or [r for r in found if role_and_name(r[2], lang)]
     if people:
         start, end, run = people[-1] if _adjacent(clause, people[-1]) else people[0]
         return offset + cut + start, offset + cut + end, run, False
@@ -475,8 +335,8 @@ def _before(before: str, offset: int, lang: Words) -> tuple[int, int, str, bool]
         article = bool(previous) and previous[-1].lower() in _ARTICLES
         if (
             _adjacent(clause, found[-1])
-            and first not in _DETERMINERS
-            and not _is_place(run.split(), lang)
+            and first not in DETERMINERS
+            and not is_place(run.split(), lang)
             and not article
         ):
             return offset + cut + start, offset + cut + end, run, False
@@ -486,7 +346,7 @@ def _before(before: str, offset: int, lang: Words) -> tuple[int, int, str, bool]
 def _adjacent(clause: str, run: tuple[int, int, str]) -> bool:
     """Nothing but commas, or one adverb (``Jane Doe also said``), between the run and the verb."""
     tail = clause[run[1] :].strip(" ,").split()
-    return not tail or (len(tail) == 1 and tail[0].isalpha() and tail[0].islower() and tail[0] not in _DETERMINERS)
+    return not tail or (len(tail) == 1 and tail[0].isalpha() and tail[0].islower() and tail[0] not in DETERMINERS)
 
 
 def _cjk_subject(outside: str, verb: re.Match[str], pronouns: frozenset[str], titles: tuple[str, ...]) -> Attribution:
