@@ -15,7 +15,7 @@ from pressrelease.lint.rules import body, links
 from pressrelease.lint.rules.body import _unquoted
 from pressrelease.parse import parse, parse_file
 from pressrelease.parse.language import language
-from pressrelease.parse.quotations import scan
+from pressrelease.parse.quote_marks import scan
 
 from .util import CLEAN, NOW, RELEASES, ROOT, errors_on, found, plant, run_rule, where
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from pressrelease import parse
 from pressrelease.model import Quote, Release, Span
-from pressrelease.parse.quotations import scan
+from pressrelease.parse.quote_marks import scan
 
 
 def release(body: str, language: str = "en") -> Release:
@@ -244,7 +244,7 @@ def _scan_every_character(text: str) -> tuple[list[tuple[int, int, str, str | No
     """The first version of quotes.scan, one character at a time: the reference for the fast one."""
     import re
 
-    from pressrelease.parse.quotations import CLOSERS, PAIRS
+    from pressrelease.parse.quote_marks import CLOSERS, PAIRS
 
     masked = re.sub(r"`[^`]*`|\]\([^)]*\)|<[a-z]+:[^>]*>", lambda m: " " * len(m.group(0)), text)
     stack: list[tuple[int, str]] = []

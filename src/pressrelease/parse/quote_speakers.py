@@ -41,7 +41,7 @@ DASH_LINE = re.compile(r"^\s*(?:—|–|--|-)\s*(?P<who>.+)$")
 
 
 class Stretch(Protocol):
-    """The offsets of a quoted stretch (a :class:`~.quotations.Mark`)."""
+    """The offsets of a quoted stretch (a :class:`~.quote_marks.Mark`)."""
 
     @property
     def start(self) -> int: ...

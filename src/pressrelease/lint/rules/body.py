@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ...model import Block, Span
-from ...parse.quotations import scan
+from ...parse.quote_marks import scan
 from ..registry import Context, Finding, Rule, rule
 from ._example import BODY, body_example
 from ._not_initials import SpelledOut, cased, is_code, is_furniture, is_name, is_place_code, names_in

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from ...model import Quote, Release, Span
-from ...parse.quotations import PAIRS, scan
+from ...parse.quote_marks import PAIRS, scan
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
 from ._example import example
 from ._text import front_matter_texts

@@ -14,7 +14,7 @@ from functools import cache
 
 from ...config import Term
 from ...model import Release, Span
-from ...parse.quotations import scan
+from ...parse.quote_marks import scan
 from ..registry import Context, Edit, Finding, Fix, Rule, rule
 from ._example import LEDE, example
 from ._text import front_matter_texts, mask
