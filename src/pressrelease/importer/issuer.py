@@ -84,8 +84,13 @@ _ISSUED_BY = re.compile(
 
 def issued_by(lines: Iterable[str]) -> str | None:
     """The body a line says issued the text (``The press release issued by the Agency on ...``)."""
+    return _first_named(_ISSUED_BY, lines)
+
+
+def _first_named(pattern: re.Pattern[str], lines: Iterable[str]) -> str | None:
+    """The ``name`` of the first line's match of ``pattern`` in its first 300 characters."""
     for line in lines:
-        match = _ISSUED_BY.search(line[:300])
+        match = pattern.search(line[:300])
         if match is not None:
             return match.group("name").strip()
     return None
@@ -139,8 +144,4 @@ _PRESS_OFFICE = re.compile(
 
 def press_office(lines: Iterable[str]) -> str | None:
     """The body whose press office a line under the headline names as the author."""
-    for line in lines:
-        match = _PRESS_OFFICE.search(line[:300])
-        if match is not None:
-            return match.group("name").strip()
-    return None
+    return _first_named(_PRESS_OFFICE, lines)
