@@ -69,6 +69,7 @@ PAYLOADS = [
     Payload("straight-quotes", "body", lambda n: repeat('"', n)),
     Payload("quoted-bang", "body", lambda n: repeat('"!" ', n)),
     Payload("quoted-words", "body", lambda n: repeat("\u201cword\u201d ", n)),
+    Payload("given-quotes", "body", lambda n: repeat("Ann Lee called \u201ca good word\u201d ", n)),
     Payload("open-quote-words", "body", lambda n: repeat("\u201cword ", n)),
     Payload("www", "body", lambda n: "w" * n),
     Payload("www-dots", "body", lambda n: repeat("www.", n)),

@@ -368,3 +368,34 @@ def test_sentence_patterns_find_what_they_find_without_their_leading_lookahead(t
     assert [m.span() for m in _ABBREVIATION.finditer(text)] == [m.span() for m in abbreviation.finditer(text)]
     sentence_end = re.compile(r"[.!?…؟](?=[\s”»\"]|$)|[。！？]+")
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in sentence_end.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker", "verb"),
+    [
+        (
+            "The council approved the harbour plan, which Ingrid Holm called “a promise kept” at the meeting.",
+            "a promise kept",
+            "Ingrid Holm",
+            "called",
+        ),
+        ("Mayor Ingrid Holm described the new timetable as “overdue”.", "overdue", "Mayor Ingrid Holm", "described"),
+    ],
+)
+def test_a_short_quotation_given_to_the_person_named_before_it(body: str, text: str, speaker: str, verb: str) -> None:
+    r = release(body)
+    quote = only(body)
+    assert (quote.text, quote.speaker, quote.verb) == (text, speaker, verb)
+    assert quote.speaker_span is not None and text_at(r, quote.speaker_span) == speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The council published a report called “Water for All” on Tuesday.",  # a title after "called"
+        "The plan makes the ferry a service of “last resort” for the island.",  # scare quotes, no verb
+        "Residents called “the old pier” a danger for years.",  # no person before the verb
+    ],
+)
+def test_a_short_phrase_in_marks_without_a_person_giving_it_is_no_quotation(body: str) -> None:
+    assert release(body).quotes == ()

@@ -17,7 +17,7 @@ import msgspec
 
 from ..model import Block, Problem, Quote, Section, blank
 from .language import Language
-from .name_runs import is_person
+from .name_runs import is_person, runs
 from .quote_marks import PAIRS, Mark, scan
 from .quote_speakers import DASH_LINE, People, Who, bind, introduction, signature, unmarked_speech, who_for
 from .speakers import ARTICLES as _ARTICLES
@@ -186,13 +186,24 @@ def find_quotes(
             people.named(named[-1].name, outside[named[-1].end : named[-1].verb_end])
         else:
             people.mentioned_in(outside)
-        kept = [m for m in marks if _kept(source, outside, m, lang)]
+        kept: list[Mark] = []
+        given: dict[int, tuple[int, int, str, str]] = {}  #: short quotations given to the person before them
+        may_give = bool(marks) and _GIVING_VERB.search(source) is not None
+        for mark in marks:
+            if _kept(source, outside, mark, lang):
+                kept.append(mark)
+            elif may_give and (partial := named_before(source, mark, lang)) is not None:
+                kept.append(mark)
+                given[mark.start] = partial
         bound = bind(kept, found, outside, lang) if kept else []
         quoted: list[Quote] = []
         for mark, attribution in zip(kept, bound, strict=True):
             inner = source[mark.start + 1 : mark.end]
             who = Who()
-            if isinstance(attribution, Attribution):
+            if given and mark.start in given:
+                start, end, name, verb = given[mark.start]
+                who = Who(name, verb, True, block.locate(start, end))
+            elif isinstance(attribution, Attribution):
                 who = who_for(found, attribution, people, lang)
                 who.span = block.locate(attribution.start, attribution.end)
             elif attribution is not None:
@@ -269,6 +280,34 @@ def _kept(source: str, outside: str, mark: Mark, lang: Language) -> bool:
     return _is_quotation(len(_WORD.findall(inner)), inner) and not _names_a_work(
         source[max(0, mark.start - 60) : mark.start], lang
     )
+
+
+#: The verbs that give a quoted phrase to the person named just before them
+#: (``what Jane Roe called “a turning point”``, ``Jane Roe described the plan as
+#: “overdue”``); a phrase in quotation marks after anything else may be a title or
+#: scare quotes, and is only a quotation when it reads like speech.
+_GIVING_VERB = re.compile(r"called|termed|dubbed|described")  #: one search a paragraph: most hold none
+_GIVEN_BY = re.compile(r"(?:^|\s)(?P<verb>called|termed|dubbed|described(?:\s+\S+){0,3}?\s+as)\s*$")
+
+
+def named_before(source: str, mark: Mark, lang: Language) -> tuple[int, int, str, str] | None:
+    """(start, end, name, verb) of the person a short quotation is given to just before its
+    opening mark: ``who Jane Roe called “...”``; None when the text there is no such form."""
+    if mark.close is None:
+        return None
+    before = source[max(0, mark.start - 120) : mark.start]
+    verb = _GIVEN_BY.search(before)
+    if verb is None:
+        return None
+    head = before[: verb.start("verb")]
+    found = runs(head, lang)
+    if not found:
+        return None
+    start, end, name = found[-1]
+    if head[end:].strip() or not is_person(name, lang):
+        return None  # the person stands right before the verb
+    offset = mark.start - len(before)
+    return offset + start, offset + end, name, verb.group("verb").split()[0]
 
 
 def _attribution_follows(inner: str, outside: str, mark: Mark, lang: Language) -> bool:
