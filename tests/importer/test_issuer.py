@@ -127,6 +127,8 @@ def test_a_wire_lede_opens_with_its_issuer(lede: str, name: str | None) -> None:
         ("Bergen – The Nordic Harbour Council (NHC) today warned", ("Nordic Harbour Council", "NHC")),
         ("Genève – L'Office des eaux du Nord (OEN) et la ville ont", ("Office des eaux du Nord", "OEN")),
         ("The Nordic Harbour Council has today warned towns", ("Nordic Harbour Council", None)),
+        ("Bergen – NHC, the Nordic Harbour Council, and the city have agreed", ("NHC", None)),
+        ("Bergen – UK, the Netherlands and Norway agreed", None),
         ("卑尔根,2026年3月3日 —— 北欧港口理事会(NHC)今天发出警告", ("北欧港口理事会", "NHC")),
         ("Bergen – Maja Lindqvist, a harbour master, said the pumps work.", None),
         ("The report was published today.", None),

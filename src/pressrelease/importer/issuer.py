@@ -105,6 +105,8 @@ _SUBJECT_ABBREVIATED = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\n,;.–—]{2,100}?|[\u4e00-\u9fff]{2,20})\s*[(（]"
     r"(?P<short>[A-ZА-ЯЁ][A-ZА-ЯЁ&-]{1,14})[)）]"
 )
+#: ``NHC, the Nordic Harbour Council, ...``: an abbreviation, then what it stands for
+_SUBJECT_APPOSITIVE = re.compile(r"(?P<name>[A-Z][A-Z&]{1,9}),\s+the\s+[A-Z][^,\n]{2,80},")
 #: ``The European Commission has today ...``: "The", then two to nine capitalised
 #: words (small joining words between them), then a verb
 _SUBJECT_NAMED = re.compile(
@@ -118,7 +120,8 @@ def lede_subject(lede: str | None) -> tuple[str, str | None] | None:
 
     Institutions open a release with themselves: ``Geneva – The International
     Organization for Migration (IOM) today ...``, ``The European Commission has today
-    ...``. Only an abbreviation in capitals after the name, or "The" before two or more
+    ...``, ``NHC, the Nordic Harbour Council, ...``. Only an abbreviation in capitals
+    after the name or before what it stands for, or "The" before two or more
     capitalised words and a verb, make the opening words an organisation's name.
     """
     if not lede:
@@ -127,7 +130,7 @@ def lede_subject(lede: str | None) -> tuple[str, str | None] | None:
     dateline = _AFTER_DATELINE.match(head)
     starts = [0] if dateline is None else [dateline.end(), 0]
     for start in starts:
-        for pattern in (_SUBJECT_ABBREVIATED, _SUBJECT_NAMED):
+        for pattern in (_SUBJECT_ABBREVIATED, _SUBJECT_APPOSITIVE, _SUBJECT_NAMED):
             match = pattern.match(head, start)
             if match is not None:
                 short = match.groupdict().get("short")
