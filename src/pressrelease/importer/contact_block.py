@@ -24,13 +24,14 @@ from ..parse.contact_names import name_in
 from ..parse.contact_values import values_in
 from ..parse.language import data_file
 from .blocks import Piece, word_count
+from .issuer import COMPANY_FORMS
 
 _WIDE = re.compile(r"\s{2,}")
 #: An About heading run into its text as a first sentence of its own: ``About Pallas
 #: Thermal Inc. Pallas Thermal builds ...``: the heading ends with a company form's
 #: full stop, or a full stop of its own (not kept), before a capital.
 _ABOUT_SENTENCE = re.compile(
-    r"(?P<head>[^\W\d_](?:[^.!?\n]|\.(?=\S)){2,80}?(?:\s(?:Inc|Ltd|Corp|Co|LLC|plc|S\.A|AG|GmbH|N\.V)\.)?)"
+    rf"(?P<head>[^\W\d_](?:[^.!?\n]|\.(?=\S)){{2,80}}?(?:\s{COMPANY_FORMS}\.)?)"
     r"\.?(?<=\.)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])"
 )
 _MAX_LABEL_WORDS = 4  #: a label run into its text is short: "Contact Details", "Media enquiries"

@@ -102,12 +102,12 @@ def find_lede(texts: Sequence[str], skip: Sequence[bool]) -> int | None:
             return i
     for position, i in enumerate(usable):
         text = texts[i]
-        # Prose: a sentence, or the words that introduce a statement ("... the text of the statement:").
-        # A paragraph of several sentences is prose however it ends: a page's footer may cut it.
-        prose = (
-            ends_sentence(text) or text.rstrip().endswith((":", "：", ",")) or word_count(text) >= LONG_PROSE_WORDS
-        )  # ", ... said," before a quote
-        if word_count(text) >= PROSE_MIN_WORDS and prose and (position > 0 or word_count(text) > MAX_HEADLINE_WORDS):
+        words = word_count(text)
+        # Prose: a sentence, the words that introduce a statement ("... the text of the
+        # statement:", ", ... said," before a quote), or a paragraph of several sentences
+        # however it ends (a page's footer may cut it).
+        prose = ends_sentence(text) or text.rstrip().endswith((":", "：", ",")) or words >= LONG_PROSE_WORDS
+        if words >= PROSE_MIN_WORDS and prose and (position > 0 or words > MAX_HEADLINE_WORDS):
             return i
     # A short lede (an excerpt): not the headline, which a date or kicker line follows, nor the headline repeated.
     seen: set[str] = set()

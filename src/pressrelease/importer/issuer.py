@@ -54,13 +54,16 @@ def labelled_line(lines: Iterable[str]) -> str | None:
     return None
 
 
+#: The company forms a name may end with, after a comma or a space (``Pallas Thermal, Inc.``)
+COMPANY_FORMS = r"(?:Inc|LLC|Ltd|Corp|Co|plc|S\.A|AG|GmbH|N\.V)"
+
 #: A wire's tag and the dash after it, then the issuer: ``(GLOBE NEWSWIRE) --``,
 #: ``/PRNewswire/ --``, ``(BUSINESS WIRE) --``. The name ends at a comma (not the one
 #: of ``, Inc.``), a bracket (``(NYSE: PLT)``) or a verb of the lede.
 _WIRE_LEDE = re.compile(
     r"(?:\((?:[A-Z][\w.&-]*\s+){0,3}(?:NEWSWIRE|NEWS\s+WIRE|BUSINESS\s+WIRE|ACCESSWIRE|WIRE)\)|/\s*PRNewswire[\w-]*\s*/)"
     r"\s*[-–—]{1,2}\s*"
-    r"(?P<name>[^\W\d_][^,(\n]{0,80}?(?:,\s+(?:Inc|LLC|Ltd|Corp|Co|plc|S\.A|AG|GmbH|N\.V)\.?)?)"
+    rf"(?P<name>[^\W\d_][^,(\n]{{0,80}}?(?:,\s+{COMPANY_FORMS}\.?)?)"
     r"\s*(?:[,(]|\s+(?:today|announced|has|have|is|was|will)\b)"
 )
 

@@ -34,7 +34,7 @@ _NAMED = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\n]{2,120}?)\s+\((?P<short>[A-ZÀ-ÖА-ЯЁ][\w&.-]{1,14})\)"
 )
 #: a name and the short name in brackets after it, if any
-_SHORT_AFTER = re.compile(r"(.+?)(?:\s*\(([^()]{1,15})\))?", re.DOTALL)
+_SHORT_AFTER = re.compile(r"(.+?)(?:\s*\(([^()]{2,15})\))?", re.DOTALL)
 _SAMPLE = 20_000  #: characters read to tell the language: plenty, and fast on a long file
 _MIN_STOPWORDS = 4  #: fewer hits than this and the language is not called
 
@@ -250,11 +250,9 @@ def choose_organization(
         mapping["short_name"] = about_named.group("short")
         source = f"the “{about[0]}” section"
     elif about is not None and (heading_name := _about_name(about[0])):
-        # "About the Nordic Harbour Council (NHC)": the name, and its short name apart
-        split = _SHORT_AFTER.fullmatch(heading_name)
-        mapping["name"] = split.group(1) if split else heading_name
-        if split and split.group(2):
-            mapping["short_name"] = split.group(2)
+        mapping["name"], short = _name_and_short(heading_name)
+        if short:
+            mapping["short_name"] = short
         source = f"the “{about[0]}” heading"
     elif issuer is not None:
         mapping["name"] = issuer
@@ -307,16 +305,21 @@ def issuer_about(abouts: Sequence[tuple[str, str]], lede: str | None) -> tuple[s
         return abouts[0] if abouts else None
 
     def first_named(about: tuple[str, str]) -> int:
-        names = []
+        names: list[str | None] = []
         if (heading := _about_name(about[0])) is not None:
-            names.append(heading)
-            names.extend(re.findall(r"\(([^()]{2,15})\)", heading))  # the short name it gives
+            names.extend((heading, _name_and_short(heading)[1]))  # and the short name it gives
         if (named := _NAMED.match(about[1])) is not None:
             names.extend((named.group("name").strip(), named.group("short")))
         found = [at for name in names if name and (at := lede.find(name)) >= 0]
         return min(found, default=len(lede))
 
     return min(abouts, key=first_named)  # ties keep the sections' order
+
+
+def _name_and_short(name: str) -> tuple[str, str | None]:
+    """``Nordic Harbour Council (NHC)`` -> (``Nordic Harbour Council``, ``NHC``); no brackets, no short name."""
+    split = _SHORT_AFTER.fullmatch(name)
+    return (split.group(1), split.group(2)) if split else (name, None)
 
 
 def _about_name(heading: str) -> str | None:
