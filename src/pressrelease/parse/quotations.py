@@ -192,7 +192,7 @@ def find_quotes(
         for mark in marks:
             if _kept(source, outside, mark, lang):
                 kept.append(mark)
-            elif may_give and (partial := named_before(source, mark, lang)) is not None:
+            elif may_give and (partial := _named_before(source, mark, lang)) is not None:
                 kept.append(mark)
                 given[mark.start] = partial
         bound = bind(kept, found, outside, lang) if kept else []
@@ -286,13 +286,13 @@ def _kept(source: str, outside: str, mark: Mark, lang: Language) -> bool:
 #: (``what Jane Roe called “a turning point”``, ``Jane Roe described the plan as
 #: “overdue”``); a phrase in quotation marks after anything else may be a title or
 #: scare quotes, and is only a quotation when it reads like speech.
-_GIVING_VERB = re.compile(r"called|termed|dubbed|described")  #: one search a paragraph: most hold none
 _GIVEN_BY = re.compile(r"(?:^|\s)(?P<verb>called|termed|dubbed|described(?:\s+\S+){0,3}?\s+as)\s*$")
+_GIVING_VERB = re.compile(r"called|termed|dubbed|described")  #: _GIVEN_BY's verbs, searched once a paragraph
 
 
-def named_before(source: str, mark: Mark, lang: Language) -> tuple[int, int, str, str] | None:
+def _named_before(source: str, mark: Mark, lang: Language) -> tuple[int, int, str, str] | None:
     """(start, end, name, verb) of the person a short quotation is given to just before its
-    opening mark: ``who Jane Roe called “...”``; None when the text there is no such form."""
+    opening mark: ``who Jane Roe called “...”``; None when the text there has no such form."""
     if mark.close is None:
         return None
     before = source[max(0, mark.start - 120) : mark.start]
