@@ -453,7 +453,7 @@ def test_expansion_pattern_matches_the_plain_form(parts: list[str]) -> None:
 def test_bracketed_placeholders_are_looked_for_only_up_to_the_last_bracket(parts: list[str], code: str) -> None:
     """The same placeholders as every token and pattern over the whole text gives (a run of
     "[insert " stays linear; a block no pattern lets in is cleared at once)."""
-    from pressrelease.lint.rules._tokens import _token_pattern, placeholders
+    from pressrelease.lint.rules._tokens import Placeholders, _token_pattern
 
     text = "".join(parts)
     lang = language(code)
@@ -465,7 +465,7 @@ def test_bracketed_placeholders_are_looked_for_only_up_to_the_last_bracket(parts
         if start >= seen_until:
             seen_until = end
             expected.append((start, end, what))
-    assert list(placeholders(text, lang)) == expected  # "TBD" is no Roman numeral: every token match counts
+    assert Placeholders(lang).find(text) == expected  # "TBD" is no Roman numeral: every token match counts
 
 
 @given(
@@ -476,7 +476,7 @@ def test_bracketed_placeholders_are_looked_for_only_up_to_the_last_bracket(parts
 )
 def test_placeholders_cleared_at_once_are_those_every_pattern_finds(parts: list[str], code: str) -> None:
     """The first test that clears a block (no ``]``, no token or phrase) loses no placeholder."""
-    from pressrelease.lint.rules._tokens import _is_numeral, _token_pattern, placeholders
+    from pressrelease.lint.rules._tokens import Placeholders, _is_numeral, _token_pattern
 
     text = "".join(parts)
     lang = language(code)
@@ -491,7 +491,7 @@ def test_placeholders_cleared_at_once_are_those_every_pattern_finds(parts: list[
         if start >= seen_until:
             seen_until = end
             expected.append((start, end, what))
-    assert placeholders(text, lang) == expected
+    assert Placeholders(lang).find(text) == expected
 
 
 @settings(max_examples=300)

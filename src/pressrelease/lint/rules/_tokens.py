@@ -132,12 +132,6 @@ def _unbracketed(tokens: re.Pattern[str] | None, patterns: tuple[re.Pattern[str]
     return (*([tokens] if tokens is not None else []), *(p for p in patterns if not _bracketed(p)))
 
 
-def placeholders(text: str, lang: Language) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each placeholder in already-masked text (a rule over many
-    blocks makes its :class:`Placeholders` once)."""
-    return Placeholders(lang).find(text)
-
-
 # -- acronyms (PR704) -------------------------------------------------------------------------------
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩЀ-Я"  # Latin, Greek and Cyrillic capitals (Latin Extended-A is checked below)

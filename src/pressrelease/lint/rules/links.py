@@ -13,11 +13,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ... import assets
-from ...model import Release
+from ...model import Block, Release
 from ...parse.language import Language, language
 from ..registry import Context, Finding, Rule, rule
 from ._example import body_example
-from ._text import inline_links
+from ._text import Link, inline_links
 
 # -- PR705, PR706, PR707, PR710: links and images -------------------------------------------------
 
@@ -38,16 +38,23 @@ def _vague_texts(lang: Language) -> frozenset[str]:
 )
 def link_text(ctx: Context) -> Iterator[Finding]:
     vague = _vague_texts(ctx.lang)
-    for block in ctx.release.blocks:
+    for block, link in _links_of(ctx.release, images=False):
+        if link.auto:
+            continue
+        label = re.sub(r"[*_`]", "", link.text).strip().rstrip(".:!?…").strip().casefold()
+        if label in vague:
+            yield Finding(
+                block.locate(link.start, link.end),
+                f"link text '{link.text.strip()}' does not say where it goes: name the page or document",
+            )
+
+
+def _links_of(release: Release, *, images: bool) -> Iterator[tuple[Block, Link]]:
+    """Each link (``images=False``) or each image of the release, with its block."""
+    for block in release.blocks:
         for link in inline_links(block):
-            if link.image or link.auto:
-                continue
-            label = re.sub(r"[*_`]", "", link.text).strip().rstrip(".:!?…").strip().casefold()
-            if label in vague:
-                yield Finding(
-                    block.locate(link.start, link.end),
-                    f"link text '{link.text.strip()}' does not say where it goes: name the page or document",
-                )
+            if link.image == images:
+                yield block, link
 
 
 def _scheme(target: str) -> str:
@@ -122,13 +129,10 @@ def local_targets(release: Release) -> list[Path]:
     good=body_example(notes="Read the [full report on rural water](https://example.org/report)."),
 )
 def link_target(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.release.blocks:
-        for link in inline_links(block):
-            if link.image:
-                continue
-            problem = _target_problem(link.target, ctx.release, link.auto)
-            if problem is not None:
-                yield Finding(block.locate(link.target_start, link.target_end), problem)
+    for block, link in _links_of(ctx.release, images=False):
+        problem = _target_problem(link.target, ctx.release, link.auto)
+        if problem is not None:
+            yield Finding(block.locate(link.target_start, link.target_end), problem)
 
 
 @rule(
@@ -142,13 +146,12 @@ def link_target(ctx: Context) -> Iterator[Finding]:
     good=body_example(notes="![A solar-powered treatment plant beside a reservoir](plant.jpg)"),
 )
 def image_alt_missing(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.release.blocks:
-        for link in inline_links(block):
-            if link.image and not link.text.strip():
-                yield Finding(
-                    block.locate(link.start, link.end),
-                    "image has no alt text: describe what it shows between the brackets ![...]",
-                )
+    for block, image in _links_of(ctx.release, images=True):
+        if not image.text.strip():
+            yield Finding(
+                block.locate(image.start, image.end),
+                "image has no alt text: describe what it shows between the brackets ![...]",
+            )
 
 
 @rule(
@@ -162,14 +165,13 @@ def image_alt_missing(ctx: Context) -> Iterator[Finding]:
     good=body_example(notes="![A solar-powered treatment plant](plant.jpg)"),
 )
 def remote_image(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.release.blocks:
-        for link in inline_links(block):
-            if link.image and (link.target.startswith("//") or _scheme(link.target) in ("http", "https")):
-                yield Finding(
-                    block.locate(link.target_start, link.target_end),
-                    "the image is on the network and will not be fetched: save it beside the release and "
-                    "link the local file",
-                )
+    for block, image in _links_of(ctx.release, images=True):
+        if image.target.startswith("//") or _scheme(image.target) in ("http", "https"):
+            yield Finding(
+                block.locate(image.target_start, image.target_end),
+                "the image is on the network and will not be fetched: save it beside the release and "
+                "link the local file",
+            )
 
 
 @rule(
@@ -186,15 +188,12 @@ def remote_image(ctx: Context) -> Iterator[Finding]:
 )
 def image_not_read(ctx: Context) -> Iterator[Finding]:
     folder = ctx.release.path.parent if ctx.release.path is not None else None
-    for block in ctx.release.blocks:
-        for link in inline_links(block):
-            if link.image:
-                reason = _image_refusal(link.target, folder)
-                if reason is not None:
-                    yield Finding(
-                        block.locate(link.target_start, link.target_end),
-                        f"the build will leave this image out: {reason}",
-                    )
+    for block, image in _links_of(ctx.release, images=True):
+        reason = _image_refusal(image.target, folder)
+        if reason is not None:
+            yield Finding(
+                block.locate(image.target_start, image.target_end), f"the build will leave this image out: {reason}"
+            )
 
 
 def names_files(release: Release) -> bool:
