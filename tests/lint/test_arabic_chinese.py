@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease import parse
 from pressrelease.config import for_path, load
 from pressrelease.lint.engine import Diagnostic, lint
+from pressrelease.parse import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 ARABIC = ROOT / "examples" / "ar-gfo-aquifers-amman.md"

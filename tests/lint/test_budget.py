@@ -84,6 +84,33 @@ def test_a_files_work_runs_with_the_cycle_collector_paused_and_restores_it(secon
     assert gc.isenabled()
 
 
+START_UP = """
+import gc
+from pressrelease import budget
+budget.pause_start_up()
+print(gc.isenabled(), gc.get_freeze_count() == 0)
+kept = [[] for _ in range(1000)]  # what loading a command makes
+with budget.limit(0, "first.md"):
+    print(gc.isenabled(), gc.get_freeze_count() >= 1000)
+print(gc.isenabled())
+with budget.limit(0, "second.md"):
+    print(gc.isenabled())
+print(gc.isenabled())
+"""
+
+
+def test_the_console_scripts_start_up_pause_ends_with_the_first_files_work() -> None:
+    """Collector off through start-up; the first file freezes what start-up made; on after it, as usual after that.
+
+    In a child process: freezing would keep this test run's own garbage.
+    """
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", START_UP], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n") == ["False True", "False True", "True", "False", "True", ""]
+
+
 def _forever(*args: object, **kwargs: object) -> None:
     while True:
         time.sleep(0.01)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pressrelease import parse
 from pressrelease.lint.registry import Rule
 from pressrelease.lint.rules import quotes
 from pressrelease.lint.rules.quotes import (
@@ -16,6 +15,7 @@ from pressrelease.lint.rules.quotes import (
     unbalanced_quotes,
 )
 from pressrelease.model import Release
+from pressrelease.parse import parse
 
 from .test_rules_headline import apply_fix, at, where
 from .util import CLEAN, run_rule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressrelease import parse
+from pressrelease.parse import parse
 from pressrelease.parse.chinese_names import is_name, name_stops
 
 FRONT = "---\ntitle: 报告发布\ndate: 2026-04-22\nlanguage: zh\n---\n\n日内瓦——报告今天发布。\n\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pressrelease import parse
 from pressrelease.model import Contact, Release, Span
+from pressrelease.parse import parse
 
 FRONT = "---\ntitle: T\ndate: 2024-07-19\n{extra}---\n\nGENEVA – The agency met today.\n\n## Contact\n\n"
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pressrelease import parse
 from pressrelease.model import Release, Span
+from pressrelease.parse import parse
 
 BODY = "\nGENEVA – The agency met today.\n"
 

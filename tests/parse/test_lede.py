@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from pressrelease import parse
 from pressrelease.model import Dateline, Release, Span
+from pressrelease.parse import parse
 
 FRONT = "---\ntitle: T\ndate: 2024-07-19\n---\n\n"
 LINE = 6

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressrelease import parse
 from pressrelease.model import Quote, Release, Span
+from pressrelease.parse import parse
 from pressrelease.parse.quote_marks import scan
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pressrelease import parse
 from pressrelease.model import Quote, Release
+from pressrelease.parse import parse
 
 
 def release(body: str, language: str = "en") -> Release:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease import ReadError, parse, parse_file
+from pressrelease import ReadError, parse_file
 from pressrelease.model import Release, Span
+from pressrelease.parse import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -13,9 +13,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressrelease import parse
 from pressrelease.config import DEFAULT
 from pressrelease.lint.engine import lint
+from pressrelease.parse import parse
 
 RELEASE = """---
 title: Ten new ferries for the lake towns
