@@ -121,6 +121,35 @@ def test_email_from_stdin_and_wrapped(runner: CliRunner) -> None:
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (CLEAN.replace("Opens Three", "Opens [TK]", 1), ["PR703"]),  # a placeholder left in the headline
+        ("", ["PR001", "PR005"]),  # an empty file: no front matter, no body
+    ],
+)
+def test_email_stops_at_lint_errors_as_build_does(
+    runner: CliRunner, tmp_path: Path, text: str, codes: list[str]
+) -> None:
+    """Nothing on standard output to paste; each error named with its line on standard error; exit 1."""
+    source = tmp_path / "r.md"
+    source.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["email", str(source), "--isolated"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert [re.search(r"(PR\d{3}) \[error\]", line).group(1) for line in lines[:-1]] == codes  # type: ignore[union-attr]
+    assert all(line.startswith(f"error: {source}:") for line in lines[:-1])
+    assert (
+        lines[-1]
+        == f"error: {source}: {len(codes)} lint error{'s' if len(codes) > 1 else ''}; fix or print with --force"
+    )
+
+    forced = runner.invoke(app, ["email", str(source), "--isolated", "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert forced.stdout.startswith("FOR IMMEDIATE RELEASE\n")
+
+
 def test_email_refuses_a_folder(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["email", str(tmp_path)])
     assert result.exit_code == 2

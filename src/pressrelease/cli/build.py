@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..budget import DEFAULT_SECONDS
 from ..config import Paper
 from ..errors import PressReleaseError
-from .parameters import ConfigOption, IsolatedOption, JobsOption, LightCommand, TemplatesOption
+from .parameters import ConfigOption, IsolatedOption, JobsOption, LightCommand, TemplatesOption, TimeoutOption
 from .root import app, console, escape, existing_paths, fail, library_error, parse_now, state
+from .terminal import file_budget, print_errors
 
 if TYPE_CHECKING:
     from ..build import BuildOptions, BuildResult
@@ -213,9 +215,17 @@ def email_command(
     templates: TemplatesOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
+    force: Annotated[bool, typer.Option("--force", help="Print despite lint errors.")] = False,
+    timeout: TimeoutOption = DEFAULT_SECONDS,
 ) -> None:
-    """Print the plain-text email body (subject on standard error), e.g. for '| pbcopy'."""
+    """Print the plain-text email body (subject on standard error), e.g. for '| pbcopy'.
+
+    Lint errors stop it as they stop ``build``: each on standard error, exit 1, nothing printed.
+    """
     from .. import config as config_mod
+    from ..discover import shown_name
+    from ..lint.engine import all_rules, lint
+    from ..lint.select import Selection
     from ..parse import parse_file
     from ..render.eml import subject
     from ..render.text import render_text
@@ -226,11 +236,20 @@ def email_command(
     source = None if str(path) == "-" else path  #: None: standard input
     try:
         cfg = config_mod.for_path(source, config, isolated)
-        release = parse_file(source, cfg)
-        unreadable = next((p for p in release.problems if p.code == "PR004"), None)
-        if unreadable is not None:
-            fail(f"{release.display_name}:{unreadable.span.line}: {unreadable.message}")
-        body = render_text(release, cfg, wrap=wrap, templates=templates.resolve() if templates else None)
+        with file_budget(timeout, shown_name(path)):
+            release = parse_file(source, cfg)
+            unreadable = next((p for p in release.problems if p.code == "PR004"), None)
+            if unreadable is not None:
+                fail(f"{release.display_name}:{unreadable.span.line}: {unreadable.message}")
+            found = lint(release, cfg, selection=Selection.build(all_rules(), cfg))
+            errors = [d for d in found if d.severity == "error"]
+            if errors and not force:
+                print_errors(
+                    [f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [error] {d.name}: {d.message}" for d in errors]
+                )
+                many = f"{len(errors)} lint error{'s' if len(errors) > 1 else ''}"
+                fail(f"{release.display_name}: {many}; fix or print with --force", code=1)
+            body = render_text(release, cfg, wrap=wrap, templates=templates.resolve() if templates else None)
     except PressReleaseError as error:
         library_error(error)
     sys.stdout.write(body)
