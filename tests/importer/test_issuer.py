@@ -1,8 +1,9 @@
 """Where a page, an archive or a wire names the issuer when the text has no About section.
 
 Each form in our own words: an archive's catalogue header, a wire's SOURCE line, a
-line naming the page, a line saying who issued the text, a wire lede, and the
-first paragraph opening with the organisation.
+line naming the page, a line saying who issued the text, a wire lede, the first
+paragraph opening with the organisation, a headline speaking for an organisation's
+head, and a first paragraph saying who issued the statement.
 """
 
 from __future__ import annotations
@@ -12,7 +13,16 @@ import pytest
 from pressrelease.config import DEFAULT
 from pressrelease.importer import ImportResult, import_bytes
 from pressrelease.importer.header import catalogue_name, split_header
-from pressrelease.importer.issuer import issued_by, labelled_line, lede_subject, press_office, source_line, wire_lede
+from pressrelease.importer.issuer import (
+    head_of,
+    issued_by,
+    labelled_line,
+    lede_subject,
+    press_office,
+    source_line,
+    statement_issuer,
+    wire_lede,
+)
 
 TAIL = (
     "\n\nThe new pumps will be installed in twelve harbour towns over the next two years, "
@@ -185,3 +195,57 @@ def test_of_two_about_sections_the_one_the_lede_names_first_is_the_issuers() -> 
     assert getattr(org, "name", None) == "Nordic Harbour Council"
     assert getattr(org, "short_name", None) == "NHC"
     assert "About the Nordic Harbour Council (NHC)" in reported
+
+
+@pytest.mark.parametrize(
+    ("title", "lede", "name"),
+    [
+        ("“Harbours are our future”: Director General of the NHC", None, "NHC"),
+        ("«Les ports sont notre avenir» : Directeur général de l’OEN", None, "OEN"),
+        ("“Los puertos son nuestro futuro”: Directora General de la OPN", None, "OPN"),
+        ("Statement by the Executive Director of the Nordic Harbour Fund on the floods", None, "Nordic Harbour Fund"),
+        ("NHC Executive Director Maja Lindqvist on the winter floods", None, "NHC"),
+        ("Заявление: Генеральный директор СГС о наводнении", None, "СГС"),
+        ("北欧港口理事会执行主任就洪水发表声明", None, "北欧港口理事会"),
+        (  # the title's head is unnamed; the first paragraph names head and organisation
+            "Déclaration du DG : l’OEN pleure les victimes des crues",
+            "Genève – « Je suis profondément attristé », déclare le Directeur général de l’OEN, Jean Morel.",
+            "OEN",
+        ),
+        ("Minister meets the High Commissioner of the Nordic Council", None, None),  # someone else's head
+        ("Statement by the Director-General on the floods", "Bergen – The floods were the worst in decades.", None),
+        ("Harbour towns get new pumps", "Bergen – The Director General of the NHC opened the pumps.", None),
+        (None, None, None),
+    ],
+)
+def test_a_headline_that_speaks_for_an_organisations_head_names_it(
+    title: str | None, lede: str | None, name: str | None
+) -> None:
+    assert head_of(title, lede) == name
+
+
+@pytest.mark.parametrize(
+    ("lede", "name"),
+    [
+        ("أصدر المجلس الشمالي للموانئ اليوم بياناً صحفياً بشأن الفيضانات", "المجلس الشمالي للموانئ"),
+        ("Genève – La Fondation Pallas a publié aujourd’hui un communiqué sur les crues.", "Fondation Pallas"),
+        ("Madrid - El Consejo Nórdico emitió hoy un comunicado sobre las inundaciones.", "Consejo Nórdico"),
+        ("Осло – Северный совет опубликовал сегодня заявление о наводнении.", "Северный совет"),
+        ("Paris – Le ministre a publié aujourd’hui un communiqué.", None),  # a person, not a body
+        ("Bergen – Maja Lindqvist said a report was published.", None),
+        (None, None),
+    ],
+)
+def test_a_first_paragraph_saying_who_issued_the_statement_names_it(lede: str | None, name: str | None) -> None:
+    assert statement_issuer(lede) == name
+
+
+def test_an_import_takes_the_issuer_from_a_head_of_organisation_headline_and_says_so() -> None:
+    result = text_import(
+        "“Harbours are our future”: Director General of the NHC\n\n"
+        "Bergen – “We will rebuild every harbour that flooded,” said the Director General of the NHC, "
+        "Maja Lindqvist, on Tuesday." + TAIL
+    )
+    org, reported = organisation(result)
+    assert getattr(org, "name", None) == "NHC"
+    assert "head" in reported

@@ -195,6 +195,7 @@ def _fill(
         header=header,
         around=[*doc.head, *doc.dropped],
         lede=lede,
+        title=data.get("title"),
     )
     if org.value is not None:
         data["organization"] = org.value

@@ -151,3 +151,88 @@ _PRESS_OFFICE = re.compile(
 def press_office(lines: Iterable[str]) -> str | None:
     """The body whose press office a line under the headline names as the author."""
     return _first_named(_PRESS_OFFICE, lines)
+
+
+#: The title of an organisation's head, in the languages with a data file: what
+#: ``statement by the Director-General`` and ``UNICEF Executive Director ... on`` use.
+_HEAD = (
+    r"(?:Director[-\s]General|Directeur[-\s]g[ée]n[ée]ral|Directora?\s+General|Generaldirektor(?:in)?"
+    r"|Executive\s+Director|Directeur\s+ex[ée]cutif|Directora?\s+Ejecutiv[oa]|Exekutivdirektor(?:in)?"
+    r"|Secretary[-\s]General|Secr[ée]taire\s+g[ée]n[ée]ral|Secretari[oa]\s+General|Generalsekretär(?:in)?"
+    r"|High\s+Commissioner|Haut[-\s]Commissaire|Alto\s+Comisionado|Hochkommissar(?:in)?|Administrator"
+    r"|Генеральн(?:ый|ого)\s+директор(?:а)?|Исполнительн(?:ый|ого)\s+директор(?:а)?|Генеральн(?:ый|ого)\s+секретар(?:ь|я)"
+    r"|Верховн(?:ый|ого)\s+комиссар(?:а)?)"
+)
+#: ``Director General of the OIM``, ``Directeur général de l’OIM``: the head, then the
+#: organisation's name (capitalised words, small joining words between them)
+_HEAD_OF = re.compile(
+    rf"(?i:{_HEAD})\s+(?i:of\s+the|of|de\s+la|de\s+l['’]|del|de|du|des)\s*"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&'’-]*(?:\s+(?:(?:of|for|and|on|the|de|des|du|la|pour|para|y|et)\s+)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&'’-]*){0,8})"
+)
+#: ``UNICEF Executive Director ...``, ``Генеральный директор МОМ``: an abbreviation in
+#: capitals, then the head's title, or the other way round
+_ABBREVIATION_HEAD = re.compile(
+    rf"(?P<name>[A-ZА-ЯЁ][A-ZА-ЯЁ&-]{{1,9}})\s+(?i:{_HEAD})\b|(?i:{_HEAD})\s+(?P<after>[A-ZА-ЯЁ][A-ZА-ЯЁ&-]{{1,9}})\b"
+)
+#: ``联合国儿童基金会执行主任...``: the organisation, then its head's title
+_HEAD_AFTER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?:执行主任|总干事|秘书长|高级专员|署长)")
+#: where a title's own subject can start: its start, or after a colon or a dash
+_TITLE_PART = re.compile(r"^|[:：]\s*|\s[–—-]\s+")
+#: what may stand before the head in a title: ``Statement by the``, an article
+_LEAD_WORDS = re.compile(r"(?i:statement\s+(?:by|of|from)\s+the|déclaration\s+du|declaración\s+del|the|le|la|el)\s+")
+#: ``Statement by the DG``, ``Déclaration du DG``: the head speaks, the title does not say of what
+_HEAD_STATEMENT = re.compile(
+    rf"^\s*(?i:statement\s+(?:by|of|from)\s+the|déclaration\s+du|declaración\s+del)\s+(?:(?i:{_HEAD})|DG|SG|ED)\b"
+)
+
+
+def head_of(title: str | None, lede: str | None) -> str | None:
+    """The organisation whose head the release speaks for, named in its title.
+
+    ``“...”: Director General de la OIM``, ``Statement by the Executive Director of
+    UNICEF on ...``, ``联合国儿童基金会执行主任...发表声明``: a title that opens with the
+    head (or gives the head after a colon or dash) is the organisation's own. Or the
+    title says it is a statement by the head, unnamed (``Déclaration du DG : ...``),
+    and the first paragraph names the head and the organisation: ``déclare le
+    Directeur général de l’OIM, William Lacy Swing``. A head named anywhere else in the
+    title (``Minister meets the High Commissioner of ...``) is someone else's.
+    """
+    if not title:
+        return None
+    title = title[:300]  # a headline; past that, a pasted page's one long line
+    for part in _TITLE_PART.finditer(title):
+        start = part.end()
+        if (lead := _LEAD_WORDS.match(title, start)) is not None:
+            start = lead.end()
+        for pattern in (_HEAD_OF, _ABBREVIATION_HEAD, _HEAD_AFTER):
+            if (match := pattern.match(title, start)) is not None:
+                return (match.group("name") or match.group("after")).strip()
+    if lede and _HEAD_STATEMENT.match(title) and (match := _HEAD_OF.search(lede[:400])) is not None:
+        return match.group("name").strip()
+    return None
+
+
+#: ``أصدرت المنظمة ... اليوم بياناً``, ``La Fondation X a publié aujourd’hui un
+#: communiqué``, ``El Consejo emitió hoy un comunicado``: the first paragraph says who
+#: issued the statement that follows. Arabic puts the verb first.
+_ISSUED_STATEMENT = re.compile(
+    r"(?:أصدرت|أصدر)\s+(?P<verb_first>[^\n،,.:]{2,60}?)\s+(?:اليوم\s+)?(?:بيان|تصريح)"
+    r"|(?P<name>(?:L['’]|La\s+|Le\s+|Les\s+|El\s+)?(?!(?:La|Le|Les|El)\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][^\n,.;:«»“”–—]{1,80}?)\s+"
+    r"(?:a\s+(?:publié|diffusé|rendu\s+public)|(?:emitió|publicó|difundió)|(?:опубликовал[аио]?|распространил[аио]?))"
+    r"\s+(?:aujourd['’]hui\s+|hoy\s+|сегодня\s+)?"
+    r"(?:un|une|le|la|el|la)?\s*(?:communiqué|déclaration|comunicado|declaración|заявление|пресс-релиз)"
+)
+
+
+def statement_issuer(lede: str | None) -> str | None:
+    """The body the first paragraph says issued the statement (``أصدرت X اليوم بياناً``)."""
+    if not lede:
+        return None
+    head = lede[:400]
+    dateline = _AFTER_DATELINE.match(head)
+    for start in [0] if dateline is None else [dateline.end(), 0]:
+        match = _ISSUED_STATEMENT.match(head, start)
+        if match is not None:
+            name = (match.group("verb_first") or match.group("name")).strip()
+            return re.sub(r"^(?:L['’]|La\s+|Le\s+|Les\s+|El\s+)", "", name)
+    return None

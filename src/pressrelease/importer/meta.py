@@ -24,7 +24,16 @@ from ..model import DateMention, Organization, Release
 from ..parse.lede import date_after_dateline
 from .blocks import Boilerplate, date_line, from_line, issue_line, metadata_date, place_of_date_line
 from .header import Header
-from .issuer import issued_by, labelled_line, lede_subject, press_office, source_line, wire_lede
+from .issuer import (
+    head_of,
+    issued_by,
+    labelled_line,
+    lede_subject,
+    press_office,
+    source_line,
+    statement_issuer,
+    wire_lede,
+)
 from .words import words
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -217,6 +226,7 @@ def choose_organization(
     header: Header | None = None,
     around: Sequence[str] = (),
     lede: str | None = None,
+    title: str | None = None,
 ) -> OrgChoice:
     """The issuing organisation: ``--organization``, a config entry the text names, the
     text's own words, or where the page or wire names it (:mod:`.issuer`).
@@ -224,7 +234,7 @@ def choose_organization(
     ``about`` is the About section as (heading, text); ``boilerplate`` the "Who we
     are" text found around the article; ``header`` the source's front matter;
     ``around`` the lines read before the article and left out of it; ``lede`` the
-    first paragraph.
+    first paragraph; ``title`` the headline.
     """
     issuer = next((name for line in head if (name := from_line(line))), None)
     about_text = " ".join(part for part in (*(about or ()), boilerplate.text if boilerplate else "", issuer or ""))
@@ -264,6 +274,12 @@ def choose_organization(
         if short:
             mapping["short_name"] = short
         source = "the first paragraph's opening words"
+    elif (headed := head_of(title, lede)) is not None:
+        mapping["name"] = headed
+        source = "the headline, which speaks for the organisation's head"
+    elif (stated := statement_issuer(lede)) is not None:
+        mapping["name"] = stated
+        source = "the first paragraph, which says who issued the statement"
     if not mapping:
         note = f"offered, not used: no organisation name found in it: {boilerplate.text}" if boilerplate else None
         return OrgChoice(None, "", note)
