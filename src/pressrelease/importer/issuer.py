@@ -118,6 +118,12 @@ _SUBJECT_NAMED = re.compile(
 )
 
 
+def _opening(head: str) -> list[int]:
+    """Where a first paragraph's own words may start: after its dateline, else (or then) at once."""
+    dateline = _AFTER_DATELINE.match(head)
+    return [0] if dateline is None else [dateline.end(), 0]
+
+
 def lede_subject(lede: str | None) -> tuple[str, str | None] | None:
     """(name, short name) of the organisation the first paragraph opens with, if it names one.
 
@@ -130,9 +136,7 @@ def lede_subject(lede: str | None) -> tuple[str, str | None] | None:
     if not lede:
         return None
     head = lede[:400]
-    dateline = _AFTER_DATELINE.match(head)
-    starts = [0] if dateline is None else [dateline.end(), 0]
-    for start in starts:
+    for start in _opening(head):
         for pattern in (_SUBJECT_ABBREVIATED, _SUBJECT_APPOSITIVE, _SUBJECT_NAMED):
             match = pattern.match(head, start)
             if match is not None:
@@ -220,7 +224,7 @@ _ISSUED_STATEMENT = re.compile(
     r"|(?P<name>(?:L['’]|La\s+|Le\s+|Les\s+|El\s+)?(?!(?:La|Le|Les|El)\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][^\n,.;:«»“”–—]{1,80}?)\s+"
     r"(?:a\s+(?:publié|diffusé|rendu\s+public)|(?:emitió|publicó|difundió)|(?:опубликовал[аио]?|распространил[аио]?))"
     r"\s+(?:aujourd['’]hui\s+|hoy\s+|сегодня\s+)?"
-    r"(?:un|une|le|la|el|la)?\s*(?:communiqué|déclaration|comunicado|declaración|заявление|пресс-релиз)"
+    r"(?:un|une|le|la|el)?\s*(?:communiqué|déclaration|comunicado|declaración|заявление|пресс-релиз)"
 )
 
 
@@ -229,8 +233,7 @@ def statement_issuer(lede: str | None) -> str | None:
     if not lede:
         return None
     head = lede[:400]
-    dateline = _AFTER_DATELINE.match(head)
-    for start in [0] if dateline is None else [dateline.end(), 0]:
+    for start in _opening(head):
         match = _ISSUED_STATEMENT.match(head, start)
         if match is not None:
             name = (match.group("verb_first") or match.group("name")).strip()
