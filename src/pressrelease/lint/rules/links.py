@@ -104,17 +104,16 @@ def _local_path(target: str, release: Release) -> Path | None:
 def local_targets(release: Release) -> list[Path]:
     """The files PR706 checks for: what its verdicts depend on besides the text (lint/cache.py)."""
     found = []
-    for block in release.blocks:
-        for link in inline_links(block):
-            target = link.target
-            if link.image or (link.auto and target.lower().startswith("www.")) or target.startswith("//"):
-                continue
-            scheme = _scheme(target)
-            if (scheme and len(scheme) > 1) or not target or target.startswith(("#", "?", "/")):
-                continue
-            local = _local_path(target, release)
-            if local is not None:
-                found.append(local)
+    for _, link in _links_of(release, images=False):
+        target = link.target
+        if (link.auto and target.lower().startswith("www.")) or target.startswith("//"):
+            continue
+        scheme = _scheme(target)
+        if (scheme and len(scheme) > 1) or not target or target.startswith(("#", "?", "/")):
+            continue
+        local = _local_path(target, release)
+        if local is not None:
+            found.append(local)
     return found
 
 
@@ -202,9 +201,8 @@ def names_files(release: Release) -> bool:
     if isinstance(organization, dict) and organization.get("logo"):
         return True
     return any(
-        link.image and _scheme(link.target) in ("", "file") and not link.target.startswith("//")
-        for block in release.blocks
-        for link in inline_links(block)
+        _scheme(image.target) in ("", "file") and not image.target.startswith("//")
+        for _, image in _links_of(release, images=True)
     )
 
 
