@@ -229,6 +229,7 @@ def email_command(
     from ..parse import parse_file
     from ..render.eml import subject
     from ..render.text import render_text
+    from ..report import concise
 
     existing_paths([path])
     if path.is_dir():
@@ -244,9 +245,7 @@ def email_command(
             found = lint(release, cfg, selection=Selection.build(all_rules(), cfg))
             errors = [d for d in found if d.severity == "error"]
             if errors and not force:
-                print_errors(
-                    [f"{d.path}:{d.span.line}:{d.span.column}: {d.code} [error] {d.name}: {d.message}" for d in errors]
-                )
+                print_errors([concise.line(d) for d in errors])
                 many = f"{len(errors)} lint error{'s' if len(errors) > 1 else ''}"
                 fail(f"{release.display_name}: {many}; fix or print with --force", code=1)
             body = render_text(release, cfg, wrap=wrap, templates=templates.resolve() if templates else None)
