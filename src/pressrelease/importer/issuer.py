@@ -182,12 +182,12 @@ _ABBREVIATION_HEAD = re.compile(
 _HEAD_AFTER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?:执行主任|总干事|秘书长|高级专员|署长)")
 #: where a title's own subject can start: its start, or after a colon or a dash
 _TITLE_PART = re.compile(r"^|[:：]\s*|\s[–—-]\s+")
+#: ``Statement by the``, ``Déclaration du``: a title that gives the words of ...
+_STATEMENT_BY = r"(?i:statement\s+(?:by|of|from)\s+the|déclaration\s+du|declaración\s+del)"
 #: what may stand before the head in a title: ``Statement by the``, an article
-_LEAD_WORDS = re.compile(r"(?i:statement\s+(?:by|of|from)\s+the|déclaration\s+du|declaración\s+del|the|le|la|el)\s+")
+_LEAD_WORDS = re.compile(rf"(?:{_STATEMENT_BY}|(?i:the|le|la|el))\s+")
 #: ``Statement by the DG``, ``Déclaration du DG``: the head speaks, the title does not say of what
-_HEAD_STATEMENT = re.compile(
-    rf"^\s*(?i:statement\s+(?:by|of|from)\s+the|déclaration\s+du|declaración\s+del)\s+(?:(?i:{_HEAD})|DG|SG|ED)\b"
-)
+_HEAD_STATEMENT = re.compile(rf"^\s*{_STATEMENT_BY}\s+(?:(?i:{_HEAD})|DG|SG|ED)\b")
 
 
 def head_of(title: str | None, lede: str | None) -> str | None:
@@ -221,7 +221,7 @@ def head_of(title: str | None, lede: str | None) -> str | None:
 #: issued the statement that follows. Arabic puts the verb first.
 _ISSUED_STATEMENT = re.compile(
     r"(?:أصدرت|أصدر)\s+(?P<verb_first>[^\n،,.:]{2,60}?)\s+(?:اليوم\s+)?(?:بيان|تصريح)"
-    r"|(?P<name>(?:L['’]|La\s+|Le\s+|Les\s+|El\s+)?(?!(?:La|Le|Les|El)\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][^\n,.;:«»“”–—]{1,80}?)\s+"
+    r"|(?:L['’]|La\s+|Le\s+|Les\s+|El\s+)?(?P<name>(?!(?:La|Le|Les|El)\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][^\n,.;:«»“”–—]{1,80}?)\s+"
     r"(?:a\s+(?:publié|diffusé|rendu\s+public)|(?:emitió|publicó|difundió)|(?:опубликовал[аио]?|распространил[аио]?))"
     r"\s+(?:aujourd['’]hui\s+|hoy\s+|сегодня\s+)?"
     r"(?:un|une|le|la|el)?\s*(?:communiqué|déclaration|comunicado|declaración|заявление|пресс-релиз)"
@@ -236,6 +236,5 @@ def statement_issuer(lede: str | None) -> str | None:
     for start in _opening(head):
         match = _ISSUED_STATEMENT.match(head, start)
         if match is not None:
-            name = (match.group("verb_first") or match.group("name")).strip()
-            return re.sub(r"^(?:L['’]|La\s+|Le\s+|Les\s+|El\s+)", "", name)
+            return (match.group("verb_first") or match.group("name")).strip()
     return None
