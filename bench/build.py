@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/build.py            # everything (about a minute)
     .venv/bin/python bench/build.py --quick    # fewer repeats
+    .venv/bin/python bench/build.py --examples /tmp/old/examples   # another mix (an older commit's)
 
 Four figures, each against its target (issue 4):
 
@@ -31,7 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "examples/iom-minsk-2024-07-19.md"
+EXAMPLES = ROOT / "examples"
+SEED = EXAMPLES / "iom-minsk-2024-07-19.md"
 CLI = [sys.executable, "-m", "pressrelease"]
 TARGETS = {
     "warm PDF render (ms)": ("<", 150.0),
@@ -88,25 +90,29 @@ def full_build(runs: int, out: Path) -> tuple[float, float]:
     return median_of(runs, once)
 
 
-def corpus(folder: Path, count: int) -> None:
-    """``count`` releases: the examples over and over, each with its own slug."""
-    examples = sorted((ROOT / "examples").glob("*.md"))
-    shutil.copy(ROOT / "examples/pressrelease.toml", folder / "pressrelease.toml")
+def corpus(folder: Path, count: int, examples: Path = EXAMPLES) -> None:
+    """``count`` releases: the releases in ``examples`` over and over, each with its own slug.
+
+    ``examples`` other than this checkout's keeps one mix of releases for figures
+    taken at different commits (``--examples`` with an older commit's ``examples/``).
+    """
+    sources = sorted(examples.glob("*.md"))
+    shutil.copy(examples / "pressrelease.toml", folder / "pressrelease.toml")
     for index in range(count):
-        text = examples[index % len(examples)].read_text(encoding="utf-8")
+        text = sources[index % len(sources)].read_text(encoding="utf-8")
         text = re.sub(r"^slug:.*\n", "", text, flags=re.MULTILINE)
         text = text.replace("\n---\n", f"\nslug: bench-{index:03}\n---\n", 1)
         (folder / f"bench-{index:03}.md").write_text(text, encoding="utf-8")
 
 
-def parallel(count: int, runs: int, work: Path) -> dict[int, list[tuple[float, float, float]]]:
+def parallel(count: int, runs: int, work: Path, examples: Path) -> dict[int, list[tuple[float, float, float]]]:
     """(wall, CPU, others' CPU) seconds of each ``-j 1`` and ``-j 2`` build, alternated
     so that a change in the machine's load falls on both alike; the median ratio of the
     walls is reported. Others' CPU is what the rest of the machine used meanwhile (Linux;
     NaN elsewhere): a run beside a busy neighbour is slower however good the pool."""
     source = work / "corpus"
     source.mkdir()
-    corpus(source, count)
+    corpus(source, count, examples)
     measured: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
     for _ in range(runs):
         for jobs in (1, 2):
@@ -143,6 +149,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--releases", type=int, default=40)
+    parser.add_argument(
+        "--examples", type=Path, default=EXAMPLES, help="the releases to copy (a folder with pressrelease.toml)"
+    )
     args = parser.parse_args()
     warm_runs, build_runs, pool_runs = (5, 1, 1) if args.quick else (10, 3, 3)
 
@@ -156,7 +165,7 @@ def main() -> int:
         work = Path(scratch)
         wall, cpu = full_build(build_runs, work / "seed")
         print(f"full build of the seed: {wall:.2f} s wall, {cpu:.2f} s CPU (median of {build_runs})")
-        measured = parallel(args.releases, pool_runs, work)
+        measured = parallel(args.releases, pool_runs, work, args.examples)
     ratios = [one[0] / two[0] for one, two in zip(measured[1], measured[2], strict=True)]
     print(f"{args.releases} releases, four formats (s: wall / CPU / others' CPU meanwhile):")
     for jobs, runs in measured.items():
