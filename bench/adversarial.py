@@ -92,6 +92,7 @@ PAYLOADS = [
     ),
     Payload("table-rows", "body", lambda n: "| a | b |\n| --- | --- |\n" + repeat("| 1 | 2 |\n", n)),
     Payload("short-lines", "body", lambda n: repeat("word\n", n)),
+    Payload("run-together", "body", lambda n: repeat("It rained.   ", n)),
     Payload("nested-divs", "body", lambda n: repeat("<div>", n), html=True),
     Payload("dated-paragraphs", "body", lambda n: repeat("On Friday, 1 May 2026 it rained.\n\n", n)),
     Payload("placeholders", "body", lambda n: repeat("[INSERT NAME] ", n)),

@@ -568,3 +568,37 @@ def test_a_long_first_paragraph_cut_by_a_page_footer_is_the_lede_not_a_deck() ->
     result = text_import(text)
     assert result.release.subtitle is None
     assert body_texts(result)[0].startswith("A survey by the Harbour Trust has found")
+
+
+def test_paragraphs_a_pdf_ran_together_with_runs_of_spaces_are_paragraphs_again() -> None:
+    # A PDF's text layer as one line a page: paragraphs apart only by three spaces or
+    # more. A quotation continued into the next paragraph (no closing mark) must not
+    # become one unbalanced paragraph.
+    page = (
+        "The ferry company said today that it would double the winter timetable to the outer islands.   "
+        "Its chief executive, Mara Quell, said:   "
+        "“We have listened to the islanders who wait two days for a boat in January.   "
+        "“The second vessel starts on the first of November and stays until the spring.”   "
+        "The company will publish the new timetable on its website next week."
+    )
+    result = text_import(f"Ferry company doubles winter timetable\n\n{page}\n")
+    assert body_texts(result) == [
+        "The ferry company said today that it would double the winter timetable to the outer islands.",
+        "Its chief executive, Mara Quell, said:",
+        "“We have listened to the islanders who wait two days for a boat in January.",
+        "“The second vessel starts on the first of November and stays until the spring.”",
+        "The company will publish the new timetable on its website next week.",
+    ]
+    assert [(q.speaker, q.text[:10]) for q in result.release.quotes] == [
+        ("Mara Quell", "We have li"),
+        ("Mara Quell", "The second"),
+    ]
+
+
+def test_three_spaces_typed_once_after_a_full_stop_split_nothing() -> None:
+    lede = (
+        "The ferry company said today that it would double the winter timetable.   It starts on the "
+        "first of November, when the second vessel joins the route to the outer islands."
+    )
+    result = text_import(f"Ferry company doubles winter timetable\n\n{lede}\n")
+    assert len(body_texts(result)) == 1

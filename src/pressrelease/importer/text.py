@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..parse.contact_values import EMAIL, PHONE
@@ -42,6 +43,9 @@ from .words import label_of
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _FIELD = re.compile(r"^[A-ZА-ЯЁ][\w.-]{0,15}(?: [\w.-]{1,15})?\s?:\s")  #: "Subject: ...", "Tel: ..."
 _HEAD_LIMIT = 8  #: at most this many lines between the navigation and the lede
+#: Where a PDF's text layer ran paragraphs together on one line: a sentence's end (or a
+#: colon), three spaces or more, then a capital or an opening quotation mark.
+_RUN_TOGETHER = re.compile(r"(?<=[.!?:”\"’)])[ ]{3,}(?=[A-ZÀ-ÞА-ЯЁ“\"‘«(])")
 _BOILERPLATE_MIN_WORDS = 15
 
 
@@ -143,7 +147,7 @@ def _units(text: str) -> list[_Unit]:
     current = ""
     gap = False
     joinable = False
-    for raw in lines:
+    for raw in _paragraph_lines(lines):
         line = raw.strip()
         if not line:
             gap, joinable = True, False
@@ -162,6 +166,24 @@ def _units(text: str) -> list[_Unit]:
     if units:
         units[-1].text = current
     return units
+
+
+def _paragraph_lines(lines: list[str]) -> Iterator[str]:
+    """The lines, with each that holds paragraphs run together split into them.
+
+    Text taken from a PDF often comes as one line a page, its paragraphs kept apart
+    only by a run of spaces (``... of others.   Mr Jones said:   “We welcome ...``).
+    Left whole, the page is one paragraph: a quotation continued over two
+    paragraphs (an opening mark, no closing one) then looks unbalanced. Two such
+    breaks in a line are needed, so that three spaces typed once after a full stop
+    in a real paragraph split nothing.
+    """
+    for line in lines:
+        breaks = _RUN_TOGETHER.split(line) if "   " in line else [line]
+        if len(breaks) > 2:
+            yield from breaks
+        else:
+            yield line
 
 
 def _starts_item(line: str) -> bool:
