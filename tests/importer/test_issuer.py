@@ -3,7 +3,8 @@
 Each form in our own words: an archive's catalogue header, a wire's SOURCE line, a
 line naming the page, a line saying who issued the text, a wire lede, the first
 paragraph opening with the organisation, a headline speaking for an organisation's
-head, and a first paragraph saying who issued the statement.
+head, a first paragraph saying who issued the statement, and a document symbol
+that one issuer alone gives its press releases.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pressrelease.importer.issuer import (
     press_office,
     source_line,
     statement_issuer,
+    symbol_issuer,
     wire_lede,
 )
 
@@ -249,3 +251,45 @@ def test_an_import_takes_the_issuer_from_a_head_of_organisation_headline_and_say
     org, reported = organisation(result)
     assert getattr(org, "name", None) == "NHC"
     assert "head" in reported
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("SG/SM/23456\n\nSecretary-General welcomes river accord", "United Nations"),
+        ("  GA/12811  \n", "United Nations"),
+        ("* This replaces Press Release SG/A/1902-BIO/5120 of 3 May 2025.", "United Nations"),
+        ("Brussels, 3 March 2026\n\nIP/26/1450\n", "European Commission"),
+        ("STATEMENT/25/3321", "European Commission"),
+        # in a sentence, not alone and not cited as a press release: a product code, a unit
+        ("The SC/2000 pump uses 8 L/100 km less.\n", None),
+        ("Our model GA/12811 is new.", None),
+        ("XY/12345", None),  # a first part no issuer gives
+        ("", None),
+    ],
+)
+def test_a_document_symbol_names_its_issuer_alone_on_a_line_or_cited(text: str, name: str | None) -> None:
+    assert symbol_issuer(text) == name
+
+
+def test_an_import_with_nothing_else_takes_the_issuer_from_a_cited_symbol_and_says_so() -> None:
+    result = text_import(
+        "Following a recommendation of the Secretary-General, the General Assembly today confirmed "
+        "Maja Lindqvist of Norway as head of the harbour programme for a further four years.\n\n"
+        "Ms Lindqvist has led the programme since 2021 and before that directed a port authority.\n\n"
+        "* This replaces Press Release SG/A/1902-BIO/5120 of 3 May 2025.\n"
+    )
+    org, reported = organisation(result)
+    assert getattr(org, "name", None) == "United Nations"
+    assert "symbol" in reported
+
+
+def test_a_symbol_does_not_outrank_an_about_section() -> None:
+    result = text_import(
+        "SG/SM/23456\n\nHarbour pumps for twelve towns\n\n"
+        "Bergen – The Nordic Harbour Council said on Tuesday it would install pumps in twelve towns."
+        "\n\n## About the Nordic Harbour Council\n\nThe Nordic Harbour Council (NHC) is a body of "
+        "twelve port towns that share flood defences and weather data.\n"
+    )
+    org, _ = organisation(result)
+    assert getattr(org, "name", None) == "Nordic Harbour Council"

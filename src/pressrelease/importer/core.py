@@ -65,7 +65,14 @@ def convert(
     """Map a reader's document onto the release format."""
     found: list[tuple[str, str]] = []
     unsure: list[str] = []
-    everything = "\n".join([doc.title or "", *(p.plain for p in doc.pieces), *(p.text for p in doc.pieces)])
+    everything = "\n".join(
+        [
+            doc.title or "",
+            *(p.plain for p in doc.pieces),
+            *(p.text for p in doc.pieces),
+            *(i for p in doc.pieces for i in p.items),
+        ]
+    )
     if language is not None:
         code: str | None = language
         found.append(("language", f"{language} (--language)"))

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
-from .words import word_set
+from .words import word_set, words
 
 #: PR Newswire's last line: ``SOURCE Pallas Thermal``
 _SOURCE_LINE = re.compile(r"^\s*SOURCE\s+(?P<name>[^\W\d_][^\n]{1,120}?)[\s.]*$")
@@ -238,3 +239,30 @@ def statement_issuer(lede: str | None) -> str | None:
         if match is not None:
             return (match.group("verb_first") or match.group("name")).strip()
     return None
+
+
+@cache
+def _symbols() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of a document symbol in the places that name its issuer, and each
+    symbol's first part -> issuer (``words.toml``, ``[symbols]``)."""
+    issuers = {prefix: name for name, prefixes in words().get("symbols", {}).items() for prefix in prefixes}
+    parts = "|".join(re.escape(p) for p in sorted(issuers, key=len, reverse=True)) or "(?!)"
+    # SG/SM/21000, IP/19/6225, and the symbols joined to it (SG/A/1725-BIO/4954-DEV/3267)
+    symbol = rf"(?:{parts})/\d{{2,6}}(?:/\d{{1,6}})?(?:-[A-Z]{{2,10}}(?:/[A-Z]{{1,10}})*/\d{{1,6}})*"
+    pattern = re.compile(
+        rf"^[ \t]*(?P<alone>{symbol})[ \t]*$"
+        rf"|(?i:press[ \t]+release|communiqué[ \t]+de[ \t]+presse|comunicado[ \t]+de[ \t]+prensa)[ \t]+(?P<cited>{symbol})",
+        re.MULTILINE,
+    )
+    return pattern, issuers
+
+
+def symbol_issuer(text: str) -> str | None:
+    """The issuer a press release's document symbol names, where it stands alone on a
+    line (``SG/SM/21000`` above a UN headline) or follows ``Press Release``."""
+    pattern, issuers = _symbols()
+    match = pattern.search(text)
+    if match is None:
+        return None
+    symbol = match.group("alone") or match.group("cited")
+    return next(issuers[p] for p in sorted(issuers, key=len, reverse=True) if symbol.startswith(p + "/"))

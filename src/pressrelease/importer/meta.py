@@ -32,6 +32,7 @@ from .issuer import (
     press_office,
     source_line,
     statement_issuer,
+    symbol_issuer,
     wire_lede,
 )
 from .words import words
@@ -280,6 +281,9 @@ def choose_organization(
     elif (stated := statement_issuer(lede)) is not None:
         mapping["name"] = stated
         source = "the first paragraph, which says who issued the statement"
+    elif (symbolised := symbol_issuer("\n".join([*around, text]))) is not None:
+        mapping["name"] = symbolised
+        source = "the press release's document symbol"
     if not mapping:
         note = f"offered, not used: no organisation name found in it: {boilerplate.text}" if boilerplate else None
         return OrgChoice(None, "", note)
