@@ -217,6 +217,20 @@ def test_of_two_about_sections_the_one_the_lede_names_first_is_the_issuers() -> 
         ("Minister meets the High Commissioner of the Nordic Council", None, None),  # someone else's head
         ("Statement by the Director-General on the floods", "Bergen – The floods were the worst in decades.", None),
         ("Harbour towns get new pumps", "Bergen – The Director General of the NHC opened the pumps.", None),
+        # the title's subject an abbreviation, which the first paragraph gives a head
+        (
+            "NHC at 50: a century of open harbours",
+            "“We kept them open,” said NHC Executive Director Maja Lindqvist.",
+            "NHC",
+        ),
+        (
+            "СГС в 50 лет: вклад в защиту гаваней",
+            "«Мы сохранили гавани», отметил Администратор СГС Иван Петров.",
+            "СГС",
+        ),
+        ("NHC at 50: a century of open harbours", "Bergen – The council met on Tuesday.", None),  # no head
+        ("NHC at 50: a century of open harbours", "“We did,” said OPN Executive Director Ana Ruiz.", None),  # another's
+        ("Harbours at 50", "“We kept them open,” said NHC Executive Director Maja Lindqvist.", None),
         (None, None, None),
     ],
 )

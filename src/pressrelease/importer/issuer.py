@@ -164,7 +164,8 @@ _HEAD = (
     r"(?:Director[-\s]General|Directeur[-\s]g[ée]n[ée]ral|Directora?\s+General|Generaldirektor(?:in)?"
     r"|Executive\s+Director|Directeur\s+ex[ée]cutif|Directora?\s+Ejecutiv[oa]|Exekutivdirektor(?:in)?"
     r"|Secretary[-\s]General|Secr[ée]taire\s+g[ée]n[ée]ral|Secretari[oa]\s+General|Generalsekretär(?:in)?"
-    r"|High\s+Commissioner|Haut[-\s]Commissaire|Alto\s+Comisionado|Hochkommissar(?:in)?|Administrator"
+    r"|High\s+Commissioner|Haut[-\s]Commissaire|Alto\s+Comisionado|Hochkommissar(?:in)?"
+    r"|Administrator(?:in)?|Administrat(?:eur|rice)|Administrador(?:a)?|Администратор(?:а)?"
     r"|Генеральн(?:ый|ого)\s+директор(?:а)?|Исполнительн(?:ый|ого)\s+директор(?:а)?|Генеральн(?:ый|ого)\s+секретар(?:ь|я)"
     r"|Верховн(?:ый|ого)\s+комиссар(?:а)?)"
 )
@@ -183,6 +184,9 @@ _ABBREVIATION_HEAD = re.compile(
 _HEAD_AFTER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?:执行主任|总干事|秘书长|高级专员|署长)")
 #: where a title's own subject can start: its start, or after a colon or a dash
 _TITLE_PART = re.compile(r"^|[:：]\s*|\s[–—-]\s+")
+#: ``NHC at 50: ...``, ``ПРООН в 50 лет``: a title whose subject is an abbreviation
+_TITLE_ABBREVIATION = re.compile(r"\s*(?P<name>[A-ZА-ЯЁ][A-ZА-ЯЁ&-]{1,9})\s+\w")
+_LEDE_READ = 1000  #: how far into the first paragraph its head is looked for
 #: ``Statement by the``, ``Déclaration du``: a title that gives the words of ...
 _STATEMENT_BY = r"(?i:statement\s+(?:by|of|from)\s+the|déclaration\s+du|declaración\s+del)"
 #: what may stand before the head in a title: ``Statement by the``, an article
@@ -199,7 +203,9 @@ def head_of(title: str | None, lede: str | None) -> str | None:
     head (or gives the head after a colon or dash) is the organisation's own. Or the
     title says it is a statement by the head, unnamed (``Déclaration du DG : ...``),
     and the first paragraph names the head and the organisation: ``déclare le
-    Directeur général de l’OIM, William Lacy Swing``. A head named anywhere else in the
+    Directeur général de l’OIM, William Lacy Swing``. Or the title's subject is an
+    abbreviation (``NHC at 50: ...``) that the first paragraph gives a head
+    (``said NHC Executive Director Maja Lindqvist``). A head named anywhere else in the
     title (``Minister meets the High Commissioner of ...``) is someone else's.
     """
     if not title:
@@ -214,6 +220,11 @@ def head_of(title: str | None, lede: str | None) -> str | None:
                 return (match.group("name") or match.group("after")).strip()
     if lede and _HEAD_STATEMENT.match(title) and (match := _HEAD_OF.search(lede[:400])) is not None:
         return match.group("name").strip()
+    if lede and (subject := _TITLE_ABBREVIATION.match(title)) is not None:
+        name = subject.group("name")
+        for match in _ABBREVIATION_HEAD.finditer(lede[:_LEDE_READ]):
+            if name in (match.group("name"), match.group("after")):
+                return name
     return None
 
 
