@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pressrelease.config import Config, LintConfig, load
-from pressrelease.errors import ConfigError
+from pressrelease.config import PROFILES, Config, LintConfig, load
+from pressrelease.errors import ConfigError, PressReleaseError
 from pressrelease.lint.engine import Diagnostic, failing, lint
 from pressrelease.lint.runner import CHUNK, FileResult, Settings, chunked, discover, lint_paths
-from pressrelease.lint.select import Options, UnknownRule
+from pressrelease.lint.select import Options, Selection, UnknownRule
 from pressrelease.parse import parse
 
 from .fakes import ALL, BASE, NOW, SEEN_NOW, TEXT
@@ -92,6 +92,19 @@ def test_unknown_selector_on_the_command_line_raises() -> None:
         run(select=["PR999"])
     with pytest.raises(UnknownRule, match="no-such-rule"):
         run(ignore=["no-such-rule"])
+
+
+def test_an_unknown_profile_from_a_library_caller_is_an_error_not_a_key_error() -> None:
+    # The command line and the front matter only pass known profiles; a program
+    # building Options itself gets the same one-line error as a bad selector.
+    with pytest.raises(PressReleaseError, match="unknown profile 'wire'"):
+        run(profile="wire")
+
+
+def test_every_profile_runs_its_own_rules_and_no_other() -> None:
+    selection = Selection.build(BASE, Config())
+    for profile in PROFILES:
+        assert selection.rules_for(profile, None) == tuple(r for r in BASE if profile in r.profiles)
 
 
 def test_unknown_selector_in_config_names_file_and_line(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import msgspec
 
-from ..config import Config
+from ..config import PROFILES, Config
 from ..errors import ConfigError, PressReleaseError
 from .registry import Rule
 
@@ -118,7 +118,7 @@ class Selection(msgspec.Struct, frozen=True):
     extended: frozenset[str]
     ignored: frozenset[str]
     severity: dict[str, str] = msgspec.field(default_factory=dict)  #: code -> severity
-    #: profile -> its rules less the ignored ones, worked out for the first file of that profile
+    #: each profile's rules less the ignored ones, in code order (set by :meth:`build`)
     by_profile: dict[str, tuple[Rule, ...]] = msgspec.field(default_factory=dict)
 
     @classmethod
@@ -130,6 +130,8 @@ class Selection(msgspec.Struct, frozen=True):
         _check(catalogue, cli.select or (), "--select", None)
         _check(catalogue, cli.ignore, "--ignore", None)
         _check(catalogue, cli.extend_select, "--extend-select", None)
+        if cli.profile is not None and cli.profile not in PROFILES:
+            raise PressReleaseError(f"--profile: unknown profile {cli.profile!r}; one of {', '.join(PROFILES)}")
         _check(catalogue, lint.select, "[lint] select", config)
         _check(catalogue, lint.ignore, "[lint] ignore", config)
         _check(catalogue, lint.extend_select, "[lint] extend-select", config)
@@ -149,15 +151,19 @@ class Selection(msgspec.Struct, frozen=True):
             for s in (*(select or ()), *extend)
             if catalogue.find(s) is not None
         )
+        base = catalogue.codes(select) if select else None
+        extended = catalogue.codes(extend)
+        ignored = catalogue.codes((*lint.ignore, *cli.ignore))
         return cls(
             catalogue=catalogue,
             config=config,
             options=cli,
-            base=catalogue.codes(select) if select else None,
+            base=base,
             explicit=explicit,
-            extended=catalogue.codes(extend),
-            ignored=catalogue.codes((*lint.ignore, *cli.ignore)),
+            extended=extended,
+            ignored=ignored,
             severity=severity,
+            by_profile={p: _profile_rules(catalogue, p, base, explicit, extended, ignored) for p in PROFILES},
         )
 
     def profile_for(self, front_matter_profile: str | None, fallback: str) -> str:
@@ -183,21 +189,31 @@ class Selection(msgspec.Struct, frozen=True):
 
     def rules_for(self, profile: str, path: Path | None, file_ignores: Iterable[str] = ()) -> tuple[Rule, ...]:
         """The rules to run on one file, in code order."""
-        rules = self.by_profile.get(profile)
-        if rules is None:
-            rules = self.by_profile[profile] = self._profile_rules(profile)
+        rules = self.by_profile[profile]
         dropped = self.per_file_ignored(path) | self.catalogue.codes(file_ignores)
         return tuple(r for r in rules if r.code not in dropped) if dropped else rules
 
-    def _profile_rules(self, profile: str) -> tuple[Rule, ...]:
-        """The rules a file of ``profile`` runs unless it or its path ignores some, in code order."""
-        if self.base is not None:
-            wanted = {c for c in self.base if c in self.explicit or profile in self.catalogue.by_code[c].profiles}
-        else:
-            wanted = {r.code for r in self.catalogue.rules if profile in r.profiles}
-        wanted |= {c for c in self.extended if c in self.explicit or profile in self.catalogue.by_code[c].profiles}
-        wanted -= self.ignored
-        return tuple(r for r in self.catalogue.rules if r.code in wanted)
-
     def severity_of(self, rule: Rule) -> str:
         return self.severity.get(rule.code, rule.severity)
+
+
+def _profile_rules(
+    catalogue: Catalogue,
+    profile: str,
+    base: frozenset[str] | None,
+    explicit: frozenset[str],
+    extended: frozenset[str],
+    ignored: frozenset[str],
+) -> tuple[Rule, ...]:
+    """The rules a file of ``profile`` runs unless it or its path ignores some, in code order.
+
+    ``base`` is what ``select`` chose (None: every rule of the profile); a rule chosen
+    by its exact code runs whatever its profiles, one chosen by a prefix only in its own.
+    """
+    if base is not None:
+        wanted = {c for c in base if c in explicit or profile in catalogue.by_code[c].profiles}
+    else:
+        wanted = {r.code for r in catalogue.rules if profile in r.profiles}
+    wanted |= {c for c in extended if c in explicit or profile in catalogue.by_code[c].profiles}
+    wanted -= ignored
+    return tuple(r for r in catalogue.rules if r.code in wanted)
