@@ -95,6 +95,13 @@ def test_no_placeholders_for_what_the_release_lacks() -> None:
     assert text == "FOR IMMEDIATE RELEASE\n\nWATER BOARD OPENS NEW PLANT\n\nNairobi – The plant opened.\n\n###\n"
 
 
+def test_runs_of_spaces_in_prose_read_as_one_as_on_the_page() -> None:
+    # A PDF's text layer and some typists leave two spaces inside a line; the HTML page
+    # and the PDF show one, and so does the email text. Code keeps its own spacing.
+    text = text_of("Nairobi – The  plant opened.  It serves `a  b` and *400,000   people*.")
+    assert "Nairobi – The plant opened. It serves a  b and 400,000 people." in text
+
+
 def test_embargo_line() -> None:
     text = text_of("Nairobi – The plant opened.", embargo="2024-07-19T10:00:00+03:00")
     assert text.startswith("EMBARGOED UNTIL 10:00 UTC+3, 19 July 2024\n")

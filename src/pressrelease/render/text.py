@@ -40,6 +40,8 @@ from .templates import environment
 TEMPLATE = "release.txt.j2"
 RULE = "———"  #: a thematic break; ``---`` or ``***`` would read as Markdown
 _DASHES = ("—", "–", "―", "-")
+#: two spaces or more inside a line of text (a PDF's or a typist's), which a browser shows as one
+_SPACES = re.compile(r" {2,}")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(//)?", re.IGNORECASE)
 # markdown-it refuses these targets and leaves ``[text](javascript:...)`` as literal
 # text; the words stay, the Markdown and the target go.
@@ -136,7 +138,8 @@ class _Walker:
         for index, token in enumerate(tokens):
             kind = token.type
             if kind == "text":
-                parts.append(_without_refused_links(token.content))
+                content = _without_refused_links(token.content)
+                parts.append(_SPACES.sub(" ", content) if "  " in content else content)
             elif kind in ("code_inline", "html_inline"):
                 parts.append(token.content)
             elif kind == "softbreak":
