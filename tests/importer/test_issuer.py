@@ -307,3 +307,31 @@ def test_a_symbol_does_not_outrank_an_about_section() -> None:
     )
     org, _ = organisation(result)
     assert getattr(org, "name", None) == "Nordic Harbour Council"
+
+
+@pytest.mark.parametrize(
+    ("lede", "name"),
+    [
+        # the wire lede gives the full name the About heading shortens
+        (
+            "BERGEN, Norway, March 3, 2026 /PRNewswire/ -- Fjordlys Energy, Inc. (OSE: FJL) today said its pumps ...",
+            {"name": "Fjordlys Energy, Inc.", "short_name": "Fjordlys"},
+        ),
+        (
+            "BERGEN, Norway--(BUSINESS WIRE)--FJORDLYS ENERGY CORPORATION (OSE: FJL) today said its pumps ...",
+            {"name": "Fjordlys Energy Corporation", "short_name": "Fjordlys"},
+        ),
+        # a lede opening with someone else keeps the heading's name
+        (
+            "BERGEN, Norway, March 3, 2026 /PRNewswire/ -- Harbour Trust Inc. and Fjordlys today said ...",
+            {"name": "Fjordlys"},
+        ),
+        ("Bergen – The pumps were installed on Tuesday in twelve towns.", {"name": "Fjordlys"}),
+    ],
+)
+def test_an_about_heading_that_shortens_the_ledes_name_gives_the_full_name(lede: str, name: dict[str, str]) -> None:
+    result = text_import(
+        f"Fjordlys pumps for twelve harbours\n\n{lede} Four more towns will follow in the spring.\n\nAbout Fjordlys\n\n"
+        "Fjordlys makes heat pumps for harbour towns and has 400 staff in Norway and Sweden.\n"
+    )
+    assert result.release.front_matter.data["organization"] == name

@@ -35,7 +35,7 @@ def test_wire_release_hard_wrapped_with_end_mark_and_media_contact() -> None:
     assert release.front_matter.data["contacts"] == [
         {"name": "Jordan Lee", "email": "jordan.lee@pallas.example.com", "phone": "+1 425 555 0134"}
     ]
-    assert release.front_matter.data["organization"] == {"name": "Pallas Thermal"}
+    assert release.front_matter.data["organization"] == {"name": "Pallas Thermal Inc.", "short_name": "Pallas Thermal"}
     assert "<jordan.lee@pallas.example.com>" in result.markdown
     assert all(q.attributed for q in release.quotes) and len(release.quotes) == 3
     assert "FOR IMMEDIATE RELEASE" in result.dropped
