@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -32,8 +33,8 @@ def test_importing_the_root_loads_only_the_errors_and_its_names_come_when_asked(
 def test_every_public_name_resolves() -> None:
     for name in pressrelease.__all__:
         assert getattr(pressrelease, name) is not None
-    assert pressrelease.Config.__module__ == "pressrelease.config"
-    assert pressrelease.Release.__module__ == "pressrelease.model"
+    assert pressrelease.Config is importlib.import_module("pressrelease.config").Config
+    assert pressrelease.Release is importlib.import_module("pressrelease.model").Release
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:

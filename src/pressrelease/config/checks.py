@@ -1,200 +1,42 @@
-"""Configuration: ``pressrelease.toml`` or ``[tool.pressrelease]`` in ``pyproject.toml``.
+"""Checking a config file's TOML mapping and turning it into a :class:`~.values.Config`.
 
-The closest config walking up from a release's folder wins; ``--config`` names one
-outright and ``--isolated`` ignores them all. Validation collects every problem
-with its file, line and key before it raises, so a writer fixes them in one go.
+Every problem is collected with its file, line and key before one
+:class:`~pressrelease.errors.ConfigError` is raised, so a writer fixes them in one go.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from enum import StrEnum
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
-from . import assets, organizations
-from .errors import ConfigError
-from .model import LANGUAGE_TAG, Organization
-
-
-class Profile(StrEnum):
-    """The house styles: which rules are on by default, the end mark, the paper."""
-
-    default = "default"
-    un = "un"
-    ap = "ap"
-    uk = "uk"
-
-
-class Level(StrEnum):
-    """A finding's severity, and the least one that fails a run (``fail-on``)."""
-
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-class Paper(StrEnum):
-    """The PDF's paper size (``[build] paper``, ``--paper``), in any case."""
-
-    A4 = "A4"
-    Letter = "Letter"
-
-
-PROFILES = tuple(profile.value for profile in Profile)
-SEVERITIES = tuple(level.value for level in Level)
-FORMATS = ("html", "pdf", "txt", "eml")  #: built when nothing else is asked for
-ALL_FORMATS = (*FORMATS, "docx")  #: docx on request: ``--to docx`` or ``[build] formats``
-THRESHOLDS: dict[str, int] = {
-    "headline-max-chars": 100,
-    "headline-max-words": 24,
-    "subtitle-max-chars": 250,
-    "lede-max-words": 35,
-    "body-min-words": 250,
-    "body-max-words": 800,
-    "quote-max-words": 80,
-    "quote-max-sentences": 3,
-    "max-quotes": 4,
-    "boilerplate-max-words": 100,
-}
-CONFIG_NAMES = ("pressrelease.toml", ".pressrelease.toml", "pyproject.toml")
-
-
-class Term(msgspec.Struct, frozen=True):
-    """A house term (PR801): ``wrong`` should read ``right``."""
-
-    wrong: str
-    right: str
-    case_sensitive: bool = False
-    in_quotes: bool = False  #: also flag it inside quotations
-
-
-class LintConfig(msgspec.Struct, frozen=True):
-    select: tuple[str, ...] = ()  #: empty means the default set
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    per_file_ignores: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
-    severity: dict[str, str] = msgspec.field(default_factory=dict)  #: code or name -> severity
-    thresholds: dict[str, int] = msgspec.field(default_factory=lambda: dict(THRESHOLDS))
-    terms: tuple[Term, ...] = ()
-    fail_on: str = "error"
-    thresholds_set: frozenset[str] = frozenset()  #: the thresholds the config itself sets
-
-    def thresholds_for(self, language_limits: dict[str, int]) -> dict[str, int]:
-        """The limits for a release: a language's own (Chinese counts characters) over the
-        defaults, and the config's over both."""
-        if not language_limits:
-            return self.thresholds
-        own = {key: value for key, value in language_limits.items() if key not in self.thresholds_set}
-        return {**self.thresholds, **own}
-
-
-class BuildConfig(msgspec.Struct, frozen=True):
-    formats: tuple[str, ...] = FORMATS
-    output: Path | None = None  #: resolved; None means ``dist/`` beside the config or release
-    paper: str | None = None  #: None: Letter for the ap profile, else A4
-    end_mark: str | None = None  #: None means the profile's
-    wrap: int = 0
-    templates: Path | None = None
-
-
-class Config(msgspec.Struct, frozen=True):
-    """A validated configuration. ``Config()`` is the built-in default."""
-
-    path: Path | None = None
-    profile: str = "default"
-    language: str = "en"
-    organizations: dict[str, Organization] = msgspec.field(default_factory=dict)
-    default_organization: str | None = None
-    exclude: tuple[str, ...] = ()
-    lint: LintConfig = msgspec.field(default_factory=LintConfig)
-    build: BuildConfig = msgspec.field(default_factory=BuildConfig)
-
-    @property
-    def root(self) -> Path | None:
-        """The folder the config lives in (paths in it are relative to this)."""
-        return self.path.parent if self.path else None
-
-    def organization(self, key: str | None = None) -> Organization | None:
-        key = key or self.default_organization
-        return self.organizations.get(key) if key else None
-
-
-DEFAULT = Config()
-
-
-def discover(start: Path) -> Path | None:
-    """The closest config file walking up from ``start`` (a file or folder)."""
-    folder = start if start.is_dir() else start.parent
-    for directory in (folder.resolve(), *folder.resolve().parents):
-        for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file():
-                if name == "pyproject.toml" and not _has_tool_table(candidate):
-                    continue
-                return candidate
-    return None
-
-
-def _has_tool_table(path: Path) -> bool:
-    try:
-        return "[tool.pressrelease" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-
-
-def for_path(release: Path | None, explicit: Path | None = None, isolated: bool = False) -> Config:
-    """The config that applies to a release: ``explicit``, else discovered, else defaults."""
-    if isolated:
-        return DEFAULT
-    if explicit is not None:
-        return load(explicit)
-    found = discover(release if release is not None else Path.cwd())
-    return load(found) if found else DEFAULT
-
-
-@cache
-def load(path: Path) -> Config:
-    """Read and validate one config file; raises :class:`ConfigError` listing every problem."""
-    import tomllib  # here: a release without a config file never needs the TOML parser
-
-    path = path.resolve()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError("config file not found", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc}", path) from None
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line = _line_from_toml_error(str(exc))
-        raise ConfigError(f"invalid TOML: {exc}", path, line) from None
-    except RecursionError:  # the reader recurses once per level of nested arrays or tables
-        raise ConfigError("invalid TOML: arrays or inline tables nested too deeply", path) from None
-    except (ValueError, MemoryError) as exc:  # anything else the reader raises: still this file's fault
-        raise ConfigError(f"invalid TOML: {exc}", path) from None
-    if path.name == "pyproject.toml":
-        raw = raw.get("tool", {}).get("pressrelease", {})
-        if not isinstance(raw, dict):
-            raise ConfigError("[tool.pressrelease] must be a table", path)
-    return _Validator(path, text).config(raw)
-
+from .. import assets, organizations
+from ..errors import ConfigError
+from ..model import LANGUAGE_TAG, Organization
+from .values import (
+    ALL_FORMATS,
+    FORMATS,
+    PROFILES,
+    SEVERITIES,
+    THRESHOLDS,
+    BuildConfig,
+    Config,
+    LintConfig,
+    Paper,
+    Term,
+)
 
 #: Unknown keys reported one by one; the rest are counted in one more problem.
 SHOWN_UNKNOWN = 10
 
 
-def _line_from_toml_error(message: str) -> int | None:
+def toml_error_line(message: str) -> int | None:
     match = re.search(r"line (\d+)", message)
     return int(match.group(1)) if match else None
 
 
-class _Validator:
+class Checker:
     """Turns a raw TOML mapping into a :class:`Config`, collecting every problem."""
 
     def __init__(self, path: Path, text: str) -> None:
