@@ -399,6 +399,6 @@ def test_a_contact_label_heading_its_own_paragraph_is_printed_once() -> None:
     ).map("".join)
 )
 def test_refused_links_are_unlinked_as_the_pattern_would_everywhere(text: str) -> None:
-    from pressrelease.render.text import _REFUSED_LINK, _unlink, _without_refused_links
+    from pressrelease.render.text_lines import _REFUSED_LINK, _unlink, _without_refused_links
 
     assert _without_refused_links(text) == _REFUSED_LINK.sub(_unlink, text)
