@@ -25,6 +25,7 @@ from ..parse.lede import date_after_dateline
 from .blocks import Boilerplate, date_line, from_line, issue_line, metadata_date, place_of_date_line
 from .header import Header
 from .issuer import (
+    full_name,
     head_of,
     issued_by,
     labelled_line,
@@ -264,7 +265,7 @@ def choose_organization(
         mapping["name"], short = _name_and_short(heading_name)
         if short:
             mapping["short_name"] = short
-        elif (fuller := _fuller_name(heading_name, lede)) is not None:
+        elif (fuller := full_name(heading_name, lede)) is not None:
             mapping["name"], mapping["short_name"] = fuller, heading_name
         source = f"the “{about[0]}” heading"
     elif issuer is not None:
@@ -342,23 +343,6 @@ def _name_and_short(name: str) -> tuple[str, str | None]:
     """``Nordic Harbour Council (NHC)`` -> (``Nordic Harbour Council``, ``NHC``); no brackets, no short name."""
     split = _SHORT_AFTER.fullmatch(name)
     return (split.group(1), split.group(2)) if split else (name, None)
-
-
-def _fuller_name(short: str, lede: str | None) -> str | None:
-    """The name an About heading shortens, as the first paragraph gives it in full.
-
-    ``About Pallas`` over a wire lede that opens with ``Pallas Thermal, Inc. (NYSE:
-    PLT) today ...``: the heading uses the name the company goes by, the lede its full
-    one, which is what the front matter wants (the heading's own words as the heading
-    writes them, the rest in title case when the wire wrote it in capitals). Only a name that starts with the heading's words
-    counts: a lede opening with a partner names someone else.
-    """
-    subject = lede_subject(lede)
-    for name in (wire_lede(lede), subject[0] if subject else None):
-        if name and name.casefold().startswith((short.casefold() + " ", short.casefold() + ",")):
-            rest = name[len(short) :]
-            return short + (rest.title() if rest.isupper() else rest)  # IDEX CORPORATION: IDEX Corporation
-    return None
 
 
 def _about_name(heading: str) -> str | None:
