@@ -81,15 +81,16 @@ def full_name(short: str, lede: str | None) -> str | None:
     """The name an About heading shortens, as the first paragraph gives it in full.
 
     ``About Pallas`` over a wire lede that opens with ``Pallas Thermal, Inc. (NYSE:
-    PLT) today ...``: the heading uses the name the company goes by, the lede its full
-    one, which is what the front matter wants (the heading's own words as the heading
-    writes them, the rest in title case when the wire wrote it in capitals). Only a name that starts with the heading's words
-    counts: a lede opening with a partner names someone else.
+    PLT) today ...``: the heading uses the name the company goes by, the lede its
+    full one, which is what the front matter wants: the heading's words as the
+    heading writes them, the rest in title case when the wire wrote it in capitals.
+    Only a name that starts with the heading's words counts: a lede opening with a
+    partner names someone else.
     """
     subject = lede_subject(lede)
     for name in (wire_lede(lede), subject[0] if subject else None):
-        if name and name.casefold().startswith((short.casefold() + " ", short.casefold() + ",")):
-            rest = name[len(short) :]
+        head, rest = (name[: len(short)], name[len(short) :]) if name else ("", "")
+        if head.casefold() == short.casefold() and rest[:1] in (" ", ","):
             return short + (rest.title() if rest.isupper() else rest)  # IDEX CORPORATION: IDEX Corporation
     return None
 
