@@ -271,11 +271,12 @@ def statement_issuer(lede: str | None) -> str | None:
 
 
 @cache
-def _symbols() -> tuple[re.Pattern[str], dict[str, str]]:
+def _symbols() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
     """The pattern of a document symbol in the places that name its issuer, and each
-    symbol's first part -> issuer (``words.toml``, ``[symbols]``)."""
+    symbol's first part with its issuer, longest first (``words.toml``, ``[symbols]``)."""
     issuers = {prefix: name for name, prefixes in words().get("symbols", {}).items() for prefix in prefixes}
-    parts = "|".join(re.escape(p) for p in sorted(issuers, key=len, reverse=True)) or "(?!)"
+    longest_first = tuple(sorted(issuers.items(), key=lambda item: len(item[0]), reverse=True))
+    parts = "|".join(re.escape(prefix) for prefix, _ in longest_first) or "(?!)"
     # SG/SM/21000, IP/19/6225, and the symbols joined to it (SG/A/1725-BIO/4954-DEV/3267)
     symbol = rf"(?:{parts})/\d{{2,6}}(?:/\d{{1,6}})?(?:-[A-Z]{{2,10}}(?:/[A-Z]{{1,10}})*/\d{{1,6}})*"
     pattern = re.compile(
@@ -283,7 +284,7 @@ def _symbols() -> tuple[re.Pattern[str], dict[str, str]]:
         rf"|(?i:press[ \t]+release|communiqué[ \t]+de[ \t]+presse|comunicado[ \t]+de[ \t]+prensa)[ \t]+(?P<cited>{symbol})",
         re.MULTILINE,
     )
-    return pattern, issuers
+    return pattern, longest_first
 
 
 def symbol_issuer(text: str) -> str | None:
@@ -294,4 +295,4 @@ def symbol_issuer(text: str) -> str | None:
     if match is None:
         return None
     symbol = match.group("alone") or match.group("cited")
-    return next(issuers[p] for p in sorted(issuers, key=len, reverse=True) if symbol.startswith(p + "/"))
+    return next(issuer for prefix, issuer in issuers if symbol.startswith(prefix + "/"))

@@ -17,7 +17,7 @@ from ..parse.language import available, language
 
 @cache
 def words() -> dict[str, Any]:
-    """``words.toml``: menus, footers, kickers, date labels, stop words."""
+    """``words.toml``: menus, footers, kickers, date labels, stop words, document symbols."""
     ref = resources.files("pressrelease.importer") / "words.toml"
     return tomllib.loads(ref.read_text(encoding="utf-8"))
 

@@ -63,25 +63,51 @@ def _scheme(target: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+#: what :func:`_kind` calls a target that is none of a scheme's: the words have spaces,
+#: which no scheme has
+_BARE_WWW, _SCHEME_RELATIVE, _SAME_PAGE, _SITE_ABSOLUTE, _RELATIVE = (
+    "bare www",
+    "scheme relative",
+    "same page",
+    "site absolute",
+    "relative file",
+)
+_KIND_PROBLEMS = {
+    _BARE_WWW: "a bare www address links over http: write it in full with https://",
+    _SCHEME_RELATIVE: "a scheme-relative link: write the address in full with https://",
+    "http": "an http: link: use https:// so readers are not sent over an unencrypted connection",
+    "file": "a file: link points at a disk only you can see: link to a public https:// address",
+    _SITE_ABSOLUTE: "a site-absolute path has no host in a PDF or email: write the full https:// address",
+}
+_KINDS_FINE = frozenset({"https", "mailto", "tel", _SAME_PAGE})
+
+
+def _kind(target: str, auto: bool) -> str:
+    """What a link target is: its scheme (lower case), or one of the kinds above. A
+    one-letter "scheme" is a Windows drive (``C:``), read as a relative file."""
+    if auto and target.lower().startswith("www."):
+        return _BARE_WWW
+    if target.startswith("//"):
+        return _SCHEME_RELATIVE
+    scheme = _scheme(target)
+    if scheme and len(scheme) > 1:
+        return scheme
+    if not target or target.startswith(("#", "?")):
+        return _SAME_PAGE
+    if target.startswith("/"):
+        return _SITE_ABSOLUTE
+    return _RELATIVE
+
+
 def _target_problem(target: str, release: Release, auto: bool) -> str | None:
     """Why a link target will not work for a reader, or None."""
-    if auto and target.lower().startswith("www."):
-        return "a bare www address links over http: write it in full with https://"
-    if target.startswith("//"):
-        return "a scheme-relative link: write the address in full with https://"
-    scheme = _scheme(target)
-    if scheme == "http":
-        return "an http: link: use https:// so readers are not sent over an unencrypted connection"
-    if scheme == "file":
-        return "a file: link points at a disk only you can see: link to a public https:// address"
-    if scheme in ("https", "mailto", "tel"):
+    kind = _kind(target, auto)
+    if kind in _KIND_PROBLEMS:
+        return _KIND_PROBLEMS[kind]
+    if kind in _KINDS_FINE:
         return None
-    if scheme and len(scheme) > 1:
-        return f"a {scheme}: link will not work for readers: link to an https:// address"
-    if not target or target.startswith(("#", "?")):
-        return None
-    if target.startswith("/"):
-        return "a site-absolute path has no host in a PDF or email: write the full https:// address"
+    if kind != _RELATIVE:
+        return f"a {kind}: link will not work for readers: link to an https:// address"
     local = _local_path(target, release)
     if local is None:
         return None  # read from stdin: there is no folder to resolve against
@@ -105,14 +131,7 @@ def local_targets(release: Release) -> list[Path]:
     """The files PR706 checks for: what its verdicts depend on besides the text (lint/cache.py)."""
     found = []
     for _, link in _links_of(release, images=False):
-        target = link.target
-        if (link.auto and target.lower().startswith("www.")) or target.startswith("//"):
-            continue
-        scheme = _scheme(target)
-        if (scheme and len(scheme) > 1) or not target or target.startswith(("#", "?", "/")):
-            continue
-        local = _local_path(target, release)
-        if local is not None:
+        if _kind(link.target, link.auto) == _RELATIVE and (local := _local_path(link.target, release)) is not None:
             found.append(local)
     return found
 
